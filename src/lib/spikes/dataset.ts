@@ -1,0 +1,52 @@
+/** Where a dataset came from: the Steinmetz recording, the synthetic stand-in, or another file. */
+export type SpikeSource = "real" | "synthetic" | "file";
+
+export type FloatArray = Float32Array | Float64Array;
+export type FloatDtype = "float32" | "float64";
+
+/**
+ * Spike times of every neuron, back to back in one typed array: neuron i's spikes (seconds,
+ * ascending) are `times[offsets[i]]` up to `times[offsets[i + 1]]`. `dtype` says whether the
+ * numbers are float32 (as in the recording) or float64, which decides how numpy computes on them.
+ */
+export interface SpikeTrains {
+  readonly dtype: FloatDtype;
+  readonly times: FloatArray;
+  readonly offsets: Uint32Array;
+}
+
+/** Spike trains plus what they are: a consumer can always tell the stand-in from the recording. */
+export interface SpikeDataset extends SpikeTrains {
+  readonly source: SpikeSource;
+  /** The file path, or a description of the generator and its seed. */
+  readonly origin: string;
+  /** SHA-256 of the file read, or null for data generated in memory. */
+  readonly sha256: string | null;
+}
+
+/** The number of neurons. */
+export function neuronCount(trains: SpikeTrains): number {
+  return trains.offsets.length - 1;
+}
+
+/** Neuron i's spike times, as a view (no copy). */
+export function neuronSpikes(trains: SpikeTrains, i: number): FloatArray {
+  return trains.times.subarray(trains.offsets[i], trains.offsets[i + 1]);
+}
+
+/** Spike counts per neuron (`[len(s) for s in spike_times]`). */
+export function spikeCounts(trains: SpikeTrains): number[] {
+  const n = neuronCount(trains);
+  const counts = new Array<number>(n);
+  for (let i = 0; i < n; i++) counts[i] = trains.offsets[i + 1]! - trains.offsets[i]!;
+  return counts;
+}
+
+/** Builds spike trains from one array per neuron (copies them into one buffer). */
+export function fromNeuronArrays(neurons: readonly FloatArray[], dtype: FloatDtype): SpikeTrains {
+  const offsets = new Uint32Array(neurons.length + 1);
+  for (let i = 0; i < neurons.length; i++) offsets[i + 1] = offsets[i]! + neurons[i]!.length;
+  const times = dtype === "float32" ? new Float32Array(offsets[neurons.length]!) : new Float64Array(offsets[neurons.length]!);
+  neurons.forEach((a, i) => times.set(a, offsets[i]));
+  return { dtype, times, offsets };
+}

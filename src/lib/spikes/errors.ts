@@ -1,0 +1,23 @@
+/**
+ * Refusal of a spike-time file: names the file and states the problem in one sentence.
+ * `problem` holds the bare fact so callers and tests can match it without the file name.
+ */
+export class SpikeFileError extends Error {
+  readonly file: string;
+  readonly problem: string;
+
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = "SpikeFileError";
+    this.file = file;
+    this.problem = problem;
+  }
+}
+
+/** Raised by the byte-level parsers, which do not know the file name; `readSpikeFile` adds it. */
+export class FormatError extends Error {
+  constructor(problem: string) {
+    super(problem);
+    this.name = "FormatError";
+  }
+}

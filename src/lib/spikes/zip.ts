@@ -1,0 +1,141 @@
+import { inflateSync } from "fflate";
+import { crc32 } from "node:zlib";
+import { FormatError } from "./errors.ts";
+
+/** One member of a zip archive, as listed by its central directory. */
+export interface ZipMember {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly crc32: number;
+  readonly localHeaderOffset: number;
+}
+
+const LOCAL_SIG = 0x04034b50;
+const CENTRAL_SIG = 0x02014b50;
+const EOCD_SIG = 0x06054b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const MAX32 = 0xffffffff;
+
+/** True when the bytes start like a zip archive (a local file header). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && view(bytes).getUint32(0, true) === LOCAL_SIG;
+}
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function cutShort(): FormatError {
+  return new FormatError("the zip archive is cut short");
+}
+
+/** Lists the members of a zip archive from its central directory (zip64 records included). */
+export function listZipMembers(bytes: Uint8Array): ZipMember[] {
+  const dv = view(bytes);
+  const eocd = findEndOfCentralDirectory(dv);
+  let count = dv.getUint16(eocd + 10, true);
+  let dirOffset = dv.getUint32(eocd + 16, true);
+  const locator = eocd - 20;
+  if (locator >= 0 && dv.getUint32(locator, true) === ZIP64_LOCATOR_SIG) {
+    const z64 = Number(dv.getBigUint64(locator + 8, true));
+    if (z64 + 56 > bytes.length || dv.getUint32(z64, true) !== ZIP64_EOCD_SIG) throw cutShort();
+    count = Number(dv.getBigUint64(z64 + 32, true));
+    dirOffset = Number(dv.getBigUint64(z64 + 48, true));
+  }
+  const members: ZipMember[] = [];
+  let p = dirOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length) throw cutShort();
+    if (dv.getUint32(p, true) !== CENTRAL_SIG) throw new FormatError("the zip central directory is damaged");
+    const nameLen = dv.getUint16(p + 28, true);
+    const extraLen = dv.getUint16(p + 30, true);
+    const commentLen = dv.getUint16(p + 32, true);
+    if (p + 46 + nameLen + extraLen > bytes.length) throw cutShort();
+    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const sizes = {
+      size: dv.getUint32(p + 24, true),
+      compressedSize: dv.getUint32(p + 20, true),
+      localHeaderOffset: dv.getUint32(p + 42, true),
+    };
+    readZip64Extra(dv, p + 46 + nameLen, extraLen, sizes);
+    members.push({ name, method: dv.getUint16(p + 10, true), crc32: dv.getUint32(p + 16, true), ...sizes });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return members;
+}
+
+/** The archive comment (numpy writes none; our exports use it to mark synthetic data). */
+export function zipComment(bytes: Uint8Array): string {
+  const dv = view(bytes);
+  const eocd = findEndOfCentralDirectory(dv);
+  const len = dv.getUint16(eocd + 20, true);
+  return new TextDecoder().decode(bytes.subarray(eocd + 22, eocd + 22 + len));
+}
+
+function findEndOfCentralDirectory(dv: DataView): number {
+  // The record is 22 bytes plus a comment of at most 65535 bytes, at the very end.
+  const stop = Math.max(0, dv.byteLength - 22 - 0xffff);
+  for (let p = dv.byteLength - 22; p >= stop; p--) {
+    if (dv.getUint32(p, true) === EOCD_SIG && p + 22 + dv.getUint16(p + 20, true) === dv.byteLength) return p;
+  }
+  throw cutShort();
+}
+
+function readZip64Extra(
+  dv: DataView,
+  start: number,
+  length: number,
+  sizes: { size: number; compressedSize: number; localHeaderOffset: number },
+): void {
+  let p = start;
+  while (p + 4 <= start + length) {
+    const id = dv.getUint16(p, true);
+    const len = dv.getUint16(p + 2, true);
+    if (id === 0x0001) {
+      let q = p + 4;
+      // Only the fields whose 32-bit value is saturated are present, in this order.
+      for (const key of ["size", "compressedSize", "localHeaderOffset"] as const) {
+        if (sizes[key] === MAX32 && q + 8 <= p + 4 + len) {
+          sizes[key] = Number(dv.getBigUint64(q, true));
+          q += 8;
+        }
+      }
+    }
+    p += 4 + len;
+  }
+}
+
+/**
+ * The bytes of one member, checked against its CRC-32: a view into `bytes` for stored members
+ * (no copy), inflated with fflate for deflated ones. Throws when the archive is cut short or corrupt.
+ */
+export function readZipMember(bytes: Uint8Array, member: ZipMember): Uint8Array {
+  const dv = view(bytes);
+  const h = member.localHeaderOffset;
+  if (h + 30 > bytes.length) throw cutShort();
+  if (dv.getUint32(h, true) !== LOCAL_SIG) throw new FormatError(`the zip entry for ${member.name} is damaged`);
+  const start = h + 30 + dv.getUint16(h + 26, true) + dv.getUint16(h + 28, true);
+  const end = start + member.compressedSize;
+  if (end > bytes.length) throw cutShort();
+  const out = extract(bytes.subarray(start, end), member);
+  if (crc32(out) !== member.crc32) throw new FormatError(`the zip member ${member.name} is corrupt (its checksum does not match)`);
+  return out;
+}
+
+function extract(raw: Uint8Array, member: ZipMember): Uint8Array {
+  if (member.method === 0) return raw;
+  if (member.method !== 8) {
+    throw new FormatError(`the zip member ${member.name} uses compression method ${member.method}, which numpy never writes`);
+  }
+  let out: Uint8Array;
+  try {
+    out = inflateSync(raw, { out: new Uint8Array(member.size) });
+  } catch (err) {
+    throw new FormatError(`the deflated member ${member.name} is corrupt (${(err as Error).message})`);
+  }
+  if (out.length !== member.size) throw cutShort();
+  return out;
+}

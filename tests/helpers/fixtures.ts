@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** Absolute path of a file under tests/fixtures/. */
+export function fixture(relative: string): string {
+  return fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url));
+}
+
+/** numpy's answers for the spike fixtures (tests/fixtures/spikes/expected.json). */
+export interface ExpectedSummary {
+  params: { interval: [number, number]; neuron: number; bins: number };
+  [key: string]: unknown;
+}
+
+export const expected = JSON.parse(readFileSync(fixture("spikes/expected.json"), "utf8")) as Record<string, ExpectedSummary> & {
+  _refused: Record<string, string>;
+};
+
+export const goodFixtures = Object.keys(expected).filter((k) => k !== "_refused");
+export const badFixtures = Object.keys(expected._refused);
+
+/** Compares a computed value with numpy's: integers and edges exactly, other floats within 1e-6 relative. */
+export function closeTo(actual: number, wanted: number, rel = 1e-6): boolean {
+  return actual === wanted || Math.abs(actual - wanted) <= rel * Math.max(Math.abs(wanted), 1e-300);
+}
