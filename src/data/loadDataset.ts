@@ -7,6 +7,7 @@ import { exportNpz } from "../lib/spikes/npzWrite.ts";
 import { readSpikeFile } from "../lib/spikes/readFile.ts";
 import { RECORDING } from "../lib/spikes/recording.ts";
 import { DEFAULT_SEED, generateSynthetic } from "../lib/spikes/synthetic.ts";
+import { timed } from "./timings.ts";
 
 /** data/steinmetz_w1d1.npz in this project. */
 export const DEFAULT_DATA_FILE = fileURLToPath(new URL(`../../data/${RECORDING.fileName}`, import.meta.url));
@@ -26,10 +27,15 @@ export function loadChoice(choice: DataChoice): SpikeDataset {
   return { ...data, sha256: createHash("sha256").update(exportNpz(data)).digest("hex") };
 }
 
-let cached: Promise<SpikeDataset> | undefined;
+const KEY = Symbol.for("explorable-course.build-dataset");
 
-/** The build's dataset, loaded once per process however many pages and locales ask. */
+/**
+ * The build's dataset, loaded once per process however many pages and locales ask. Kept on
+ * globalThis so the build script (which validates the data before Astro starts) and the pages
+ * Astro bundles separately share one load.
+ */
 export function buildDataset(): Promise<SpikeDataset> {
-  cached ??= Promise.resolve().then(() => loadChoice(currentChoice()));
-  return cached;
+  const g = globalThis as unknown as Record<symbol, Promise<SpikeDataset> | undefined>;
+  g[KEY] ??= Promise.resolve().then(() => timed("data", () => loadChoice(currentChoice())));
+  return g[KEY];
 }

@@ -26,9 +26,10 @@ export const MODEL = {
  * times over 2,700 s, deterministic from `seed`. Each neuron is a renewal process with a
  * refractory dead time, conditioned on its spike count; a shared time warp makes 5-15 s a
  * little quieter than average, as in the recording. Labelled `source: "synthetic"`.
+ * `countScale` < 1 makes a small dataset of the same shape, for tests.
  */
-export function generateSynthetic(seed = DEFAULT_SEED): SpikeDataset {
-  const counts = syntheticCounts(seed);
+export function generateSynthetic(seed = DEFAULT_SEED, { countScale = 1 } = {}): SpikeDataset {
+  const counts = syntheticCounts(seed, countScale);
   const offsets = new Uint32Array(counts.length + 1);
   counts.forEach((c, i) => (offsets[i + 1] = offsets[i]! + c));
   const times = new Float32Array(offsets[counts.length]!);
@@ -43,7 +44,7 @@ export function generateSynthetic(seed = DEFAULT_SEED): SpikeDataset {
     const scale = MODEL.duration / sum;
     for (let k = 0; k < count; k++) times[offsets[i]! + k] = warp(cumulative[k]! * scale);
   });
-  return { dtype: "float32", times, offsets, source: "synthetic", origin: `synthetic stand-in v1, seed ${seed}`, sha256: null };
+  return { dtype: "float32", times, offsets, source: "synthetic", origin: `synthetic stand-in v1, seed ${seed}${countScale === 1 ? "" : `, counts x${countScale}`}`, sha256: null };
 }
 
 /**

@@ -25,9 +25,10 @@ function halfGammaQuantile(p: number): number {
  * Per-neuron spike counts of the stand-in: a stratified sample of a Gamma(1/2) distribution
  * (68% of it lies below its mean, and its mean is about twice its median, as in the recording),
  * scaled to a mean of 10,000; the published counts placed exactly; then the few values nearest
- * the mean moved so that exactly 499 neurons lie below it.
+ * the mean moved so that exactly 499 neurons lie below it. `countScale` shrinks every count
+ * (for small test fixtures of the same shape).
  */
-export function syntheticCounts(seed: number): number[] {
+export function syntheticCounts(seed: number, countScale = 1): number[] {
   const t = COUNT_TARGETS;
   const rng = new Random(seed, 0x636f756e);
   const random = () => rng.next();
@@ -48,8 +49,9 @@ export function syntheticCounts(seed: number): number[] {
   shuffle(free, random);
   counts[free.pop()!] = t.maxCount + Math.floor(random() * 2000) - 1000;
   free.forEach((neuron, k) => (counts[neuron] = pool[k]!));
-  balanceBelowMean(counts, new Set([...Object.keys(t.fixed).map(Number), t.isiNeuron]), t.belowMean);
-  return counts;
+  const scaled = countScale === 1 ? counts : counts.map((c) => Math.max(2, Math.round(c * countScale)));
+  balanceBelowMean(scaled, new Set([...Object.keys(t.fixed).map(Number), t.isiNeuron]), t.belowMean);
+  return scaled;
 }
 
 function nearestIndex(sorted: number[], v: number): number {

@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { build } from "astro";
+import { buildDataset, currentChoice } from "../src/data/loadDataset.ts";
+import { buildTimings } from "../src/data/timings.ts";
+import { runCli } from "./cli.ts";
+
+const USAGE = "usage: npm run build   (SPIKES_FILE, SPIKES_SEED, BASE_PATH and OUT_DIR are read from the environment)";
+
+/**
+ * Builds the site into a temporary folder and moves it into place only when everything
+ * succeeded, so a failed build (bad data, a broken chapter) leaves the previous site as it was.
+ * Prints the time spent per phase.
+ */
+runCli(USAGE, async () => {
+  const root = resolve(import.meta.dirname, "..");
+  const outDir = resolve(root, process.env.OUT_DIR ?? "dist");
+  const staging = join(root, ".cache", `build-${process.pid}`);
+  const started = performance.now();
+  const choice = currentChoice();
+  process.stderr.write(`data: ${choice.kind === "file" ? choice.path : `synthetic stand-in, seed ${choice.seed}`} (${choice.why})\n`);
+
+  // Validate the data before Astro starts: a bad file stops here with one clear line.
+  const dataset = await buildDataset();
+  const loadMs = buildTimings().data;
+
+  mkdirSync(join(root, ".cache"), { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+  const astroStart = performance.now();
+  try {
+    await build({ root, outDir: staging, logLevel: process.env.BUILD_LOG ?? "warn" } as Parameters<typeof build>[0]);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`the site did not build, so ${outDir} was left as it was.\n${(err as Error).message}`);
+  }
+  const astroMs = performance.now() - astroStart;
+
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(staging, outDir);
+  rmSync(old, { recursive: true, force: true });
+
+  const t = buildTimings();
+  const chapterMs = t.data - loadMs; // summaries, payloads and fits, once per chapter
+  const rows: [string, number][] = [
+    ["data: load + validate", loadMs],
+    ["data: summaries, payloads, fits", chapterMs],
+    [`figures: ${t.figureCount} SVGs`, t.figures],
+    ["pages: Astro bundling + rendering", astroMs - t.figures - chapterMs],
+    ["total", performance.now() - started],
+  ];
+  process.stderr.write(`\nbuilt ${outDir} from ${dataset.source} data (${dataset.origin})\n`);
+  for (const [name, ms] of rows) process.stderr.write(`  ${name.padEnd(36)} ${(ms / 1000).toFixed(2).padStart(7)} s\n`);
+});

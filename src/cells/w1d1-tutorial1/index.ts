@@ -1,0 +1,20 @@
+import type { CellDefinition } from "../types.ts";
+import { spikeCountDistribution, spikeCountHistogram, spikeCountMedian } from "./countHistogram.ts";
+import { isiFunctionExplorer } from "./isiFunctionExplorer.ts";
+import { isiHistogram } from "./isiHistogram.ts";
+import { proseValues, pythonOutputs } from "./outputs.ts";
+import { rasterPopulation, rasterSingle, rasterThree } from "./rasters.ts";
+
+/** W1D1 Tutorial 1's figures, in the order they appear. */
+export const cells: readonly CellDefinition<never, never>[] = [
+  spikeCountDistribution,
+  spikeCountHistogram,
+  spikeCountMedian,
+  rasterSingle,
+  rasterThree,
+  rasterPopulation,
+  isiHistogram,
+  isiFunctionExplorer,
+] as unknown as readonly CellDefinition<never, never>[];
+
+export { proseValues, pythonOutputs };

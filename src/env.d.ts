@@ -1,0 +1,7 @@
+/// <reference types="astro/client" />
+declare namespace App {
+  interface Locals {
+    /** Set by the chapter page for the components its MDX uses. */
+    page?: import("./data/pageContext.ts").PageContext;
+  }
+}

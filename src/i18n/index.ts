@@ -1,0 +1,52 @@
+import { uiStringsSchema, type UiKey, type UiStrings } from "./schema.ts";
+
+// Every src/i18n/<locale>.json: adding a locale is adding its file (and its content folder).
+const RAW: Record<string, unknown> = Object.fromEntries(
+  Object.entries(import.meta.glob<unknown>("./*.json", { eager: true, import: "default" })).map(([path, strings]) => [
+    path.replace(/^\.\/(.*)\.json$/, "$1"),
+    strings,
+  ]),
+);
+
+/** The locales that have UI strings. */
+export function uiLocales(): string[] {
+  return Object.keys(RAW);
+}
+
+const parsed = new Map<string, UiStrings>();
+
+/**
+ * A locale's UI strings, checked against the strict schema: a missing or unknown key throws,
+ * naming the file and the keys, so the build stops.
+ */
+export function uiStrings(locale: string): UiStrings {
+  let strings = parsed.get(locale);
+  if (!strings) {
+    const raw = RAW[locale];
+    if (raw === undefined) throw new Error(`src/i18n/${locale}.json: no UI strings for locale "${locale}"`);
+    const result = uiStringsSchema.safeParse(raw);
+    if (!result.success) {
+      const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+      throw new Error(`src/i18n/${locale}.json: ${issues}`);
+    }
+    strings = result.data;
+    parsed.set(locale, strings);
+  }
+  return strings;
+}
+
+export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
+
+/** Replaces `{name}` in a template by its parameter; a parameter left unfilled is an error. */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`missing parameter {${name}} in "${template}"`);
+    return String(params[name]);
+  });
+}
+
+/** The `t()` of one locale. */
+export function translator(locale: string): Translate {
+  const strings = uiStrings(locale);
+  return (key, params) => fillTemplate(strings[key], params);
+}

@@ -1,0 +1,24 @@
+/**
+ * Figure colours as CSS custom properties (defined for light and dark in the site's CSS), so
+ * one SVG reads well in both colour schemes. The series colours follow matplotlib's defaults
+ * the tutorial uses: C0 blue bars, orange means, limegreen medians, C1/C2/C4 model curves.
+ */
+export const COLORS = {
+  bars: "var(--plot-bars)",
+  mean: "var(--plot-mean)",
+  median: "var(--plot-median)",
+  band: "var(--plot-band)",
+  spikes: "var(--plot-spikes)",
+  exponential: "var(--plot-exponential)",
+  inverse: "var(--plot-inverse)",
+  linear: "var(--plot-linear)",
+} as const;
+
+/** Options every figure shares: size, font from the page, no label arrows. */
+export const BASE = {
+  width: 640,
+  height: 340,
+  marginLeft: 56,
+  marginBottom: 42,
+  style: { fontFamily: "inherit", fontSize: "12px", background: "transparent", overflow: "visible" },
+} as const;

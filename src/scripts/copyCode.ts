@@ -1,0 +1,15 @@
+/** Shows every code cell's copy button and makes it copy the cell's code. */
+export function enableCopyButtons(root: ParentNode): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>("button.copy")) {
+    const code = button.parentElement?.querySelector("pre code");
+    if (!code || !navigator.clipboard) continue;
+    const label = button.textContent ?? "";
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      void navigator.clipboard.writeText(code.textContent ?? "").then(() => {
+        button.textContent = button.dataset.copied ?? label;
+        setTimeout(() => (button.textContent = label), 1500);
+      });
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadChoice } from "../../src/data/loadDataset.ts";
+import { computeSummary, type Summary } from "../../src/lib/analysis/summary.ts";
+import { numpyArrayStr, pyPercent } from "../../src/lib/python/format.ts";
+import { spikeCounts, type SpikeDataset } from "../../src/lib/spikes/dataset.ts";
+import { readSpikeFile } from "../../src/lib/spikes/readFile.ts";
+import { fixture } from "../helpers/fixtures.ts";
+import { ROOT } from "../helpers/run.ts";
+import { buildSite, DIST, loadPage, requireDist } from "../helpers/site.ts";
+
+const SECTIONS = [
+  "tutorial-objectives", "setup", "what-models", "section-1", "section-1-1", "section-1-2", "exercise-1-2",
+  "section-2", "section-2-1", "section-2-2", "section-3", "exercise-3", "section-4", "interactive-demo-4",
+  "section-5", "think-5", "summary",
+];
+const CELLS = [
+  "spike-count-distribution", "spike-count-histogram", "spike-count-median", "raster-single", "raster-three",
+  "raster-population", "isi-histogram", "isi-function-explorer",
+];
+const VIDEOS = { "video-1": "KgqR_jbjMQg", "video-2": "oHwYWUI_o1U", "video-3": "QGA5FCW7kkA", "video-4": "DHhM80MOTe8", "video-5": "uW2HDk_4-wk" };
+
+/** What each data-output key must hold, computed here from the data layer, not from the pages. */
+function expectedOutputs(data: SpikeDataset, s: Summary): Record<string, unknown> {
+  const counts = spikeCounts(data);
+  const k = s.isi_hist!.counts.indexOf(Math.max(...s.isi_hist!.counts));
+  return {
+    n_neurons: s.n_neurons,
+    counts_first5: s.counts_first5,
+    count_neuron_0: counts[0],
+    frac_below_mean: s.frac_below_mean,
+    frac_interval_spikes: s.frac_interval_spikes,
+    frac_interval_time: s.frac_interval_time,
+    dtype: s.dtype,
+    type_spike_times: "numpy.ndarray",
+    shape_neuron_0: [counts[0]],
+    shape_neuron_321: [counts[321]],
+    first5_neuron_0: s.first_values["0"],
+    first5_neuron_321: s.first_values["321"],
+    isi_peak_ms: [Math.round(s.isi_hist!.edges[k]! * 1000), Math.round(s.isi_hist!.edges[k + 1]! * 1000)],
+  };
+}
+
+function checkBuild(name: string, dir: () => string, load: () => SpikeDataset, source: string) {
+  describe(`${name}: both locales of the chapter`, () => {
+    let data: SpikeDataset;
+    let summary: Summary;
+    beforeAll(() => {
+      data = load();
+      summary = computeSummary(data);
+    });
+
+    for (const locale of ["ja", "en"]) {
+      it(`${locale}: lang, every section id and every figure as an SVG`, () => {
+        const doc = loadPage(dir(), `${locale}/w1d1/tutorial1/`);
+        expect(doc.documentElement.getAttribute("lang")).toBe(locale);
+        for (const id of SECTIONS) expect(doc.getElementById(id), `#${id}`).not.toBeNull();
+        const cells = [...doc.querySelectorAll("[data-cell]")].map((el) => el.getAttribute("data-cell"));
+        expect(cells).toEqual(CELLS);
+        for (const el of doc.querySelectorAll("[data-cell]")) {
+          expect(el.querySelector(".cell-figure svg"), el.getAttribute("data-cell")!).not.toBeNull();
+          expect(el.querySelector(".cell-figure")!.getAttribute("aria-label")!.length).toBeGreaterThan(20);
+          expect(el.querySelector("figcaption")?.textContent?.trim().length).toBeGreaterThan(5);
+          expect(el.querySelector("table"), "data table").not.toBeNull();
+        }
+      });
+
+      it(`${locale}: every computed output carries the value the data layer computes`, () => {
+        const doc = loadPage(dir(), `${locale}/w1d1/tutorial1/`);
+        const want = expectedOutputs(data, summary);
+        const outputs = [...doc.querySelectorAll("[data-output]")];
+        expect(outputs.length).toBeGreaterThan(15);
+        const seen = new Set<string>();
+        for (const el of outputs) {
+          const key = el.getAttribute("data-output")!;
+          seen.add(key);
+          expect(Object.keys(want), `unexpected data-output "${key}"`).toContain(key);
+          expect(JSON.parse(el.getAttribute("data-value")!), key).toEqual(want[key]);
+        }
+        expect([...seen].sort()).toEqual(Object.keys(want).sort());
+        const text = (key: string) => doc.querySelector(`pre [data-output="${key}"]`)?.textContent;
+        expect(text("frac_below_mean")).toBe(pyPercent(summary.frac_below_mean, 1));
+        expect(text("frac_interval_spikes")).toBe(pyPercent(summary.frac_interval_spikes, 2));
+        expect(text("frac_interval_time")).toBe(pyPercent(summary.frac_interval_time, 2));
+        expect(text("first5_neuron_321")).toBe(numpyArrayStr(summary.first_values["321"]!, "float32"));
+      });
+
+      it(`${locale}: videos, code cells, solutions and the data notice`, () => {
+        const doc = loadPage(dir(), `${locale}/w1d1/tutorial1/`);
+        for (const [id, youtube] of Object.entries(VIDEOS)) {
+          const video = doc.getElementById(id)!;
+          expect(video.querySelector(`a[href="https://www.youtube.com/watch?v=${youtube}"]`), id).not.toBeNull();
+          expect(video.querySelector('a[href^="https://www.bilibili.com/video/BV"]'), id).not.toBeNull();
+          expect(video.querySelector("iframe, img"), "no third-party embed before a click").toBeNull();
+        }
+        expect(doc.querySelectorAll(".feedback a").length).toBe(9);
+        expect(doc.querySelectorAll("details.hidden-cell").length).toBeGreaterThanOrEqual(6);
+        expect(doc.querySelectorAll("details.solution [data-cell]").length).toBe(2);
+        const notice = doc.querySelector(".data-notice")!;
+        expect(notice.getAttribute("data-source")).toBe(source);
+        expect(notice.querySelector("[data-sha256]")!.getAttribute("data-sha256")).toBe(data.sha256);
+        expect(doc.querySelectorAll(".data-notice-synthetic").length).toBe(source === "synthetic" ? 1 : 0);
+        // KaTeX is rendered at build time: math markup, and no KaTeX script.
+        expect(doc.querySelector(".katex")).not.toBeNull();
+        expect([...doc.querySelectorAll("script[src]")].some((s) => /katex/i.test(s.getAttribute("src")!))).toBe(false);
+        expect(doc.querySelector('pre[data-language="python"]')).not.toBeNull();
+      });
+    }
+
+    it("the root offers both languages, Japanese first", () => {
+      const doc = loadPage(dir(), "");
+      expect(doc.documentElement.getAttribute("lang")).toBe("ja");
+      const links = [...doc.querySelectorAll("main a[hreflang]")].map((a) => a.getAttribute("hreflang"));
+      expect(links).toEqual(["ja", "en"]);
+    });
+
+    it("each locale has a chapter index linking to its chapter", () => {
+      for (const locale of ["ja", "en"]) {
+        const doc = loadPage(dir(), `${locale}/`);
+        expect(doc.documentElement.getAttribute("lang")).toBe(locale);
+        expect(doc.querySelector(`a[href$="/${locale}/w1d1/tutorial1/"]`)).not.toBeNull();
+      }
+    });
+
+    it("the language switch leads to the same chapter in the other language", () => {
+      const ja = loadPage(dir(), "ja/w1d1/tutorial1/");
+      expect(ja.querySelector('.language-switch a[hreflang="en"]')!.getAttribute("href")).toMatch(/\/en\/w1d1\/tutorial1\/$/);
+      const en = loadPage(dir(), "en/w1d1/tutorial1/");
+      expect(en.querySelector('.language-switch a[hreflang="ja"]')!.getAttribute("href")).toMatch(/\/ja\/w1d1\/tutorial1\/$/);
+    });
+  });
+}
+
+const fixtureDist = join(ROOT, ".cache", "test-dist-mini");
+beforeAll(async () => {
+  requireDist();
+  await buildSite(fixtureDist, { SPIKES_FILE: fixture("site/mini-734.npz") });
+}, 240_000);
+
+checkBuild("default build (synthetic stand-in)", () => DIST, () => loadChoice({ kind: "synthetic", seed: 2019, why: "test" }), "synthetic");
+checkBuild("build on the mini fixture file", () => fixtureDist, () => readSpikeFile(fixture("site/mini-734.npz")), "file");

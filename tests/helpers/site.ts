@@ -1,0 +1,24 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseHTML } from "linkedom";
+import { ROOT, runScript } from "./run.ts";
+
+/** dist/ as `npm run build` left it (npm test builds before running the tests). */
+export const DIST = join(ROOT, "dist");
+
+/** Fails clearly when a test needs the default build and there is none. */
+export function requireDist(dir = DIST): void {
+  if (!existsSync(join(dir, "index.html"))) throw new Error(`${dir} has no built site: run npm run build first (npm test does)`);
+}
+
+/** Builds the site with the given environment into `outDir` (a fresh build, with its own data). */
+export async function buildSite(outDir: string, env: Record<string, string>): Promise<void> {
+  const r = await runScript("build.ts", [], { ...env, OUT_DIR: outDir });
+  if (r.code !== 0) throw new Error(`build failed (${r.code}):\n${r.stderr}`);
+}
+
+/** A built page parsed into a DOM. */
+export function loadPage(dir: string, path: string): Document {
+  const file = join(dir, path, path.endsWith(".html") ? "" : "index.html");
+  return parseHTML(readFileSync(file, "utf8")).document as unknown as Document;
+}
