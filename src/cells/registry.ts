@@ -7,6 +7,8 @@ export interface ChapterCells {
   readonly cells: readonly CellDefinition<never, never>[];
   readonly pythonOutputs: (input: CellInput) => Record<string, PythonOutput>;
   readonly proseValues: (input: CellInput, locale: string) => Record<string, Computed>;
+  /** Files the browser fetches on demand, by path under data/<chapter>/. */
+  readonly dataFiles?: (input: CellInput) => Map<string, Uint8Array>;
 }
 
 /** Chapters by their path under content/<locale>/ (the same in every locale). */

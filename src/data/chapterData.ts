@@ -49,3 +49,15 @@ export function chapterData(slug: string): Promise<ChapterData> {
   }
   return pending;
 }
+
+const files = new Map<string, Promise<Map<string, Uint8Array>>>();
+
+/** A chapter's on-demand data files (computed once per build). */
+export function chapterFiles(slug: string): Promise<Map<string, Uint8Array>> {
+  let pending = files.get(slug);
+  if (!pending) {
+    pending = chapterData(slug).then((c) => timed("data", () => chapterCells(slug).dataFiles?.(c.input) ?? new Map()));
+    files.set(slug, pending);
+  }
+  return pending;
+}

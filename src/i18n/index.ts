@@ -1,4 +1,5 @@
 import { uiStringsSchema, type UiKey, type UiStrings } from "./schema.ts";
+import { fillTemplate } from "./template.ts";
 
 // Every src/i18n/<locale>.json: adding a locale is adding its file (and its content folder).
 const RAW: Record<string, unknown> = Object.fromEntries(
@@ -35,15 +36,9 @@ export function uiStrings(locale: string): UiStrings {
   return strings;
 }
 
-export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
+export { fillTemplate };
 
-/** Replaces `{name}` in a template by its parameter; a parameter left unfilled is an error. */
-export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in params)) throw new Error(`missing parameter {${name}} in "${template}"`);
-    return String(params[name]);
-  });
-}
+export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
 
 /** The `t()` of one locale. */
 export function translator(locale: string): Translate {

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadChoice } from "../../src/data/loadDataset.ts";
+import { binCenters, sumSquaredErrors } from "../../src/lib/analysis/models.ts";
 import { computeSummary, type Summary } from "../../src/lib/analysis/summary.ts";
 import { numpyArrayStr, pyPercent } from "../../src/lib/python/format.ts";
 import { spikeCounts, type SpikeDataset } from "../../src/lib/spikes/dataset.ts";
@@ -24,7 +25,13 @@ const VIDEOS = { "video-1": "KgqR_jbjMQg", "video-2": "oHwYWUI_o1U", "video-3": 
 function expectedOutputs(data: SpikeDataset, s: Summary): Record<string, unknown> {
   const counts = spikeCounts(data);
   const k = s.isi_hist!.counts.indexOf(Math.max(...s.isi_hist!.counts));
+  // The explorer's errors at the notebook's defaults (inv_scale clamped to 300), at the bin centres.
+  const xs = binCenters(s.isi_hist!.edges);
+  const error = (model: "exponential" | "inverse" | "linear", p: number[]) => sumSquaredErrors(model, p, xs, s.isi_hist!.counts);
   return {
+    sse_exponential: error("exponential", [1000, -10, 0.1]),
+    sse_inverse: error("inverse", [300, 0]),
+    sse_linear: error("linear", [-100000, 10000]),
     n_neurons: s.n_neurons,
     counts_first5: s.counts_first5,
     count_neuron_0: counts[0],

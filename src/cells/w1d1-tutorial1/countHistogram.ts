@@ -1,9 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import { histogram, type Histogram } from "../../lib/analysis/histogram.ts";
 import { quartiles } from "../../lib/analysis/stats.ts";
+import { formatNumber } from "../../lib/format/number.ts";
 import { spikeCounts } from "../../lib/spikes/dataset.ts";
 import { BASE, COLORS } from "../../lib/plot/theme.ts";
-import type { CellDefinition, PlotContext } from "../types.ts";
+import type { CellDefinition, InputValues, PlotContext } from "../types.ts";
 
 export interface CountPayload {
   readonly hist: Histogram;
@@ -21,7 +22,7 @@ function data({ dataset, summary }: Parameters<CellDefinition["data"]>[0]): Coun
   return { hist: histogram(spikeCounts(dataset), BINS), mean: summary.mean_count, median: summary.median_count, q1, q3, n: summary.n_neurons };
 }
 
-const fmt = (x: number, locale: string) => x.toLocaleString(locale === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 1 });
+const fmt = (x: number, locale: string) => formatNumber(x, locale, { maximumFractionDigits: 1 });
 
 /** Which reference lines a variant of the spike-count histogram draws. */
 interface Variant {
@@ -31,7 +32,7 @@ interface Variant {
 }
 
 function plotWith(variant: Variant) {
-  return (p: CountPayload, _inputs: Record<string, never>, { t }: PlotContext): Plot.PlotOptions => {
+  return (p: CountPayload, _inputs: InputValues, { t }: PlotContext): Plot.PlotOptions => {
     const bins = p.hist.counts.map((count, i) => ({ x1: p.hist.edges[i]!, x2: p.hist.edges[i + 1]!, count }));
     const lines: { label: string; value: number; color: string }[] = [];
     if (variant.median) lines.push({ label: t("legend.medianNeuron"), value: p.median, color: COLORS.median });
@@ -52,7 +53,7 @@ function plotWith(variant: Variant) {
   };
 }
 
-function describe(p: CountPayload, _inputs: Record<string, never>, { t, locale }: PlotContext) {
+function describe(p: CountPayload, _inputs: InputValues, { t, locale }: PlotContext) {
   const alt = t("alt.countHistogram", { n: p.n, bins: BINS, min: fmt(p.hist.edges[0]!, locale), max: fmt(p.hist.edges[BINS]!, locale), mean: fmt(p.mean, locale) });
   const table = {
     columns: [t("table.binFrom"), t("table.binTo"), t("table.count")],
@@ -61,7 +62,7 @@ function describe(p: CountPayload, _inputs: Record<string, never>, { t, locale }
   return { alt, table };
 }
 
-function describeMedian(p: CountPayload, inputs: Record<string, never>, ctx: PlotContext) {
+function describeMedian(p: CountPayload, inputs: InputValues, ctx: PlotContext) {
   const { table } = describe(p, inputs, ctx);
   const f = (x: number) => fmt(x, ctx.locale);
   return { alt: ctx.t("alt.countMedian", { median: f(p.median), mean: f(p.mean), q1: f(p.q1), q3: f(p.q3) }), table };

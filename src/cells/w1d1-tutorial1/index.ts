@@ -1,5 +1,6 @@
 import type { CellDefinition } from "../types.ts";
 import { spikeCountDistribution, spikeCountHistogram, spikeCountMedian } from "./countHistogram.ts";
+import { dataFiles } from "./dataFiles.ts";
 import { isiFunctionExplorer } from "./isiFunctionExplorer.ts";
 import { isiHistogram } from "./isiHistogram.ts";
 import { proseValues, pythonOutputs } from "./outputs.ts";
@@ -17,4 +18,4 @@ export const cells: readonly CellDefinition<never, never>[] = [
   isiFunctionExplorer,
 ] as unknown as readonly CellDefinition<never, never>[];
 
-export { proseValues, pythonOutputs };
+export { dataFiles, proseValues, pythonOutputs };

@@ -1,9 +1,13 @@
 import * as Plot from "@observablehq/plot";
 import { fitLeastSquares, fitOnGrid, type Fit, type ParamGrid } from "../../lib/analysis/fit.ts";
 import { binCenters, MODEL_NAMES, MODELS, sumSquaredErrors, type ModelName } from "../../lib/analysis/models.ts";
+import { formatNumber } from "../../lib/format/number.ts";
 import { BASE, COLORS } from "../../lib/plot/theme.ts";
-import type { CellDefinition, PlotContext } from "../types.ts";
-import { isiHistogram, type IsiPayload } from "./isiHistogram.ts";
+import type { CellDefinition, InputSpec, InputValues, PlotContext, ReadoutSpec } from "../types.ts";
+import type { IsiPayload } from "./isiData.ts";
+import { isiHistogram, loadIsis } from "./isiHistogram.ts";
+
+export type ExplorerParam = "exp_scale" | "exp_rate" | "exp_x0" | "inv_scale" | "inv_x0" | "lin_slope" | "lin_y0";
 
 /** A slider of Interactive Demo 4, named, ranged and stepped exactly as in the notebook. */
 export interface SliderSpec extends ParamGrid {
@@ -11,8 +15,6 @@ export interface SliderSpec extends ParamGrid {
   readonly model: ModelName;
   readonly value: number;
 }
-
-export type ExplorerParam = "exp_scale" | "exp_rate" | "exp_x0" | "inv_scale" | "inv_x0" | "lin_slope" | "lin_y0";
 
 /**
  * The notebook's sliders. `inv_scale` defaults to 1000 there, outside its 0..300 range;
@@ -28,26 +30,25 @@ export const SLIDERS: readonly SliderSpec[] = [
   { name: "lin_y0", model: "linear", min: 0, max: 40000, step: 1000, value: 10000 },
 ];
 
-/** The notebook's own default for inv_scale, before clamping. */
+/** The notebook's own default for inv_scale, before ipywidgets clamps it. */
 export const NOTEBOOK_INV_SCALE = 1000;
 
-export type ExplorerInputs = Record<ExplorerParam, number> & Record<`show_${ModelName}`, boolean>;
+export type ExplorerInputs = Record<ExplorerParam, number> & Record<`show_${ModelName}`, boolean> & { neuron: number } & InputValues;
 
 export interface ExplorerPayload extends IsiPayload {
-  /** Least squares over the sliders' values (what "best fit" sets) and over all reals. */
+  /** Least squares among the sliders' values (what "best fit" sets), and over all real numbers. */
   readonly bestOnGrid: Record<ModelName, Fit>;
   readonly bestExact: Record<ModelName, Fit>;
 }
 
 /** A family's parameters from the inputs, in the model function's order. */
-export function paramsOf(model: ModelName, inputs: Record<ExplorerParam, number>): number[] {
-  return SLIDERS.filter((s) => s.model === model).map((s) => inputs[s.name]);
+export function paramsOf(model: ModelName, inputs: InputValues): number[] {
+  return SLIDERS.filter((s) => s.model === model).map((s) => inputs[s.name] as number);
 }
 
-/** Sum of squared errors of each curve against the histogram, at the bin centres. */
-export function explorerErrors(p: IsiPayload, inputs: Record<ExplorerParam, number>): Record<ModelName, number> {
-  const xs = binCenters(p.hist.edges);
-  return Object.fromEntries(MODEL_NAMES.map((m) => [m, sumSquaredErrors(m, paramsOf(m, inputs), xs, p.hist.counts)])) as Record<ModelName, number>;
+/** Sum of squared errors of one curve against the histogram counts, at the bin centres. */
+export function curveError(p: IsiPayload, model: ModelName, inputs: InputValues): number {
+  return sumSquaredErrors(model, paramsOf(model, inputs), binCenters(p.hist.edges), p.hist.counts);
 }
 
 /** `np.linspace(1e-10, edges.max())`: where the notebook evaluates the curves (50 points). */
@@ -56,54 +57,128 @@ export function curveXs(edges: readonly number[]): number[] {
   return Array.from({ length: 50 }, (_, i) => (i === 49 ? stop : 1e-10 + (i * (stop - 1e-10)) / 49));
 }
 
+/** Adds the least-squares fits to a neuron's ISI summary (the grid search takes ~50 ms). */
+export function withFits(base: IsiPayload): ExplorerPayload {
+  const xs = binCenters(base.hist.edges);
+  const fit = (f: (m: ModelName) => Fit) => Object.fromEntries(MODEL_NAMES.map((m) => [m, f(m)])) as Record<ModelName, Fit>;
+  return {
+    neuron: base.neuron,
+    count: base.count,
+    mean: base.mean,
+    max: base.max,
+    hist: base.hist,
+    bestOnGrid: fit((m) => fitOnGrid(m, SLIDERS.filter((s) => s.model === m), xs, base.hist.counts)),
+    bestExact: fit((m) => fitLeastSquares(m, xs, base.hist.counts)),
+  };
+}
+
 const defaults = {
   ...(Object.fromEntries(SLIDERS.map((s) => [s.name, s.value])) as Record<ExplorerParam, number>),
   show_exponential: true,
   show_inverse: true,
   show_linear: true,
-};
+  neuron: 283,
+} as ExplorerInputs;
 
-function plot(p: ExplorerPayload, inputs: ExplorerInputs, { t }: PlotContext): Plot.PlotOptions {
+/** Scales shared by both layers, so the redrawn curves sit exactly on the histogram. */
+function frame(p: IsiPayload, t: PlotContext["t"], axes: boolean): Plot.PlotOptions {
   const { counts, edges } = p.hist;
-  const steps = counts.map((count, i) => ({ x: edges[i]!, count }));
-  const xs = curveXs(edges);
-  const shown = MODEL_NAMES.filter((m) => inputs[`show_${m}`]);
-  const curves = shown.flatMap((m) => xs.map((x) => ({ model: t(`model.${m}`), x, y: MODELS[m].f(x, paramsOf(m, inputs)) })));
-  const yMax = Math.max(...counts) * 1.1;
   return {
     ...BASE,
-    x: { domain: [edges[0]!, edges[edges.length - 1]!], label: t("axis.isi"), labelArrow: "none" },
-    y: { domain: [0, yMax], label: t("axis.numberOfSpikes"), labelArrow: "none", grid: true },
+    x: { domain: [edges[0]!, edges[edges.length - 1]!], ...(axes ? { label: t("axis.isi"), labelArrow: "none" } : { axis: null }) },
+    y: { domain: [0, Math.max(...counts) * 1.1], ...(axes ? { label: t("axis.numberOfSpikes"), labelArrow: "none", grid: true } : { axis: null }) },
+  };
+}
+
+function base(p: IsiPayload, _inputs: ExplorerInputs, { t }: PlotContext): Plot.PlotOptions {
+  const { counts, edges } = p.hist;
+  return {
+    ...frame(p, t, true),
     color: { legend: true, domain: MODEL_NAMES.map((m) => t(`model.${m}`)), range: MODEL_NAMES.map((m) => COLORS[m]) },
-    clip: true,
     marks: [
       // fill_between(edges[:-1], counts, step="post", alpha=.5)
-      Plot.areaY(steps, { x: "x", y: "count", curve: "step-after", fill: COLORS.bars, fillOpacity: 0.5 }),
-      Plot.line(curves, { x: "x", y: "y", z: "model", stroke: "model", strokeWidth: 3 }),
+      Plot.areaY(counts.map((count, i) => ({ x: edges[i]!, count })), { x: "x", y: "count", curve: "step-after", fill: COLORS.bars, fillOpacity: 0.5 }),
       Plot.ruleY([0]),
     ],
   };
 }
 
-function describe(p: ExplorerPayload, inputs: ExplorerInputs, { t, locale }: PlotContext) {
-  const params = SLIDERS.map((s) => `${s.name} = ${inputs[s.name].toLocaleString(locale === "ja" ? "ja-JP" : "en-US")}`).join(", ");
-  return { alt: t("alt.explorer", { neuron: p.neuron, params }), table: isiHistogram.describe(p, {}, { t, locale }).table };
+function overlay(p: IsiPayload, inputs: ExplorerInputs, { t }: PlotContext): Plot.PlotOptions {
+  const xs = curveXs(p.hist.edges);
+  return {
+    ...frame(p, t, false),
+    clip: true,
+    marks: MODEL_NAMES.filter((m) => inputs[`show_${m}`]).map((m) => {
+      const params = paramsOf(m, inputs);
+      return Plot.line(xs, { x: (x: number) => x, y: (x: number) => MODELS[m].f(x, params), stroke: COLORS[m], strokeWidth: 3, clip: true });
+    }),
+  };
 }
 
-/** Section 4's Interactive Demo: the ISI histogram of neuron 283 and three model curves. */
+const fmtParam = (v: number, locale: string) => formatNumber(v, locale, { maximumFractionDigits: 3 });
+
+function alt(p: ExplorerPayload, inputs: ExplorerInputs, ctx: PlotContext): string {
+  const params = SLIDERS.map((s) => `${s.name} = ${fmtParam(inputs[s.name], ctx.locale)}`).join(", ");
+  return ctx.t("alt.explorer", { neuron: p.neuron, params });
+}
+
+function describe(p: ExplorerPayload, inputs: ExplorerInputs, ctx: PlotContext) {
+  return { alt: alt(p, inputs, ctx), table: isiHistogram.describe(p, isiHistogram.defaults, ctx).table };
+}
+
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/** An error in scientific notation as people write it: 3.06 × 10⁸. */
+export function sseFormat(v: number, locale: string): string {
+  if (!Number.isFinite(v)) return "∞";
+  if (v === 0) return "0";
+  const exponent = Math.floor(Math.log10(Math.abs(v)));
+  const mantissa = formatNumber(v / 10 ** exponent, locale, { maximumFractionDigits: 2 });
+  const sup = String(Math.abs(exponent)).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
+  return `${mantissa} × 10${exponent < 0 ? "⁻" : ""}${sup}`;
+}
+
+const readouts: ReadoutSpec<ExplorerPayload>[] = MODEL_NAMES.map((m) => ({
+  key: `sse_${m}`,
+  label: "readout.sse",
+  labelParams: { model: `model.${m}` },
+  inputs: SLIDERS.filter((s) => s.model === m).map((s) => s.name),
+  compute: (p, inputs) => curveError(p, m, inputs),
+  format: sseFormat,
+}));
+
+const sliderInputs: InputSpec[] = SLIDERS.map((s) => ({ kind: "range", name: s.name, label: `control.${s.name}`, code: s.name, min: s.min, max: s.max, step: s.step, value: s.value }));
+
+/** Section 4's Interactive Demo: a neuron's ISI histogram and three model curves to fit by hand. */
 export const isiFunctionExplorer: CellDefinition<ExplorerPayload, ExplorerInputs> = {
   id: "isi-function-explorer",
-  data: (input) => {
-    const base = isiHistogram.data(input);
-    const xs = binCenters(base.hist.edges);
-    const fit = (f: (m: ModelName) => Fit) => Object.fromEntries(MODEL_NAMES.map((m) => [m, f(m)])) as Record<ModelName, Fit>;
-    return {
-      ...base,
-      bestOnGrid: fit((m) => fitOnGrid(m, SLIDERS.filter((s) => s.model === m), xs, base.hist.counts)),
-      bestExact: fit((m) => fitLeastSquares(m, xs, base.hist.counts)),
-    };
-  },
+  data: (input) => withFits(isiHistogram.data(input)),
   defaults,
-  plot,
+  plot: (p, inputs, ctx) => {
+    const b = base(p, inputs, ctx);
+    return { ...b, marks: [...(b.marks ?? []), ...(overlay(p, inputs, ctx).marks ?? [])] };
+  },
+  layers: { baseInputs: [], base, overlay },
   describe,
+  alt,
+  interaction: {
+    inputs: () => [
+      { kind: "neuron", name: "neuron", label: "control.neuron", value: 283, max: 733 },
+      ...sliderInputs,
+      ...MODEL_NAMES.map((m): InputSpec => ({ kind: "toggle", name: `show_${m}`, label: `control.show_${m}`, value: true })),
+    ],
+    load: { inputs: ["neuron"], run: async (inputs, fetchBytes) => withFits(await loadIsis(inputs.neuron as number, fetchBytes)) },
+    readouts,
+    actions: [
+      {
+        name: "best-fit",
+        label: "action.bestFit",
+        apply: (p) => Object.fromEntries(MODEL_NAMES.flatMap((m) => SLIDERS.filter((s) => s.model === m).map((s, i) => [s.name, p.bestOnGrid[m].params[i]!]))),
+      },
+      { name: "reset", label: "action.reset", apply: (_p, inputs, defaults) => ({ ...defaults, neuron: inputs.neuron as number }) },
+    ],
+    notes: ["note.invScaleClamped", "note.fitting"],
+    strings: ["axis.isi", "axis.numberOfSpikes", "model.exponential", "model.inverse", "model.linear", "alt.explorer", "table.binFrom", "table.binTo", "table.count", "alt.isiHistogram"],
+    client: "generic",
+  },
 };

@@ -1,42 +1,57 @@
 import * as Plot from "@observablehq/plot";
-import type { Histogram } from "../../lib/analysis/histogram.ts";
+import { interSpikeIntervals } from "../../lib/analysis/spikeTrains.ts";
+import { formatNumber } from "../../lib/format/number.ts";
+import { neuronCount, neuronSpikes } from "../../lib/spikes/dataset.ts";
 import { BASE, COLORS } from "../../lib/plot/theme.ts";
-import type { CellDefinition, PlotContext } from "../types.ts";
+import type { CellDefinition, InputValues, PlotContext } from "../types.ts";
+import { decodeIsiFile, ISI_NEURON, isiFilePath, isiPayload, type IsiPayload } from "./isiData.ts";
 
-/** The tutorial's example neuron for ISIs (exercise 3 and the function explorer). */
-export const ISI_NEURON = 283;
+export { ISI_NEURON, type IsiPayload };
 
-export interface IsiPayload {
-  readonly neuron: number;
-  readonly count: number;
-  readonly mean: number;
-  readonly hist: Histogram;
+/** A payload that may carry the neuron's raw ISIs, once the browser has fetched them. */
+export interface IsiViewPayload extends IsiPayload {
+  readonly isis?: Float32Array;
 }
 
-const fmt = (x: number, digits: number, locale: string) => x.toLocaleString(locale === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: digits });
+export interface IsiInputs extends InputValues {
+  neuron: number;
+  bins: number;
+  range_pct: number;
+  show_mean: boolean;
+  log_counts: boolean;
+}
+
+const fmt = (x: number, digits: number, locale: string) => formatNumber(x, locale, { maximumFractionDigits: digits });
 
 /** The bin holding the most ISIs, as [from, to] in milliseconds. */
-export function peakBinMs(hist: Histogram): [number, number] {
+export function peakBinMs(hist: IsiPayload["hist"]): [number, number] {
   const k = hist.counts.indexOf(Math.max(...hist.counts));
   return [hist.edges[k]! * 1000, hist.edges[k + 1]! * 1000];
 }
 
-function plot(p: IsiPayload, _inputs: Record<string, never>, { t }: PlotContext): Plot.PlotOptions {
+/** 0, 1, 10, 100, ... up to the largest count: readable ticks for a symlog axis. */
+function powersOfTen(max: number): number[] {
+  const ticks = [0];
+  for (let v = 1; v <= Math.max(1, max); v *= 10) ticks.push(v);
+  return ticks;
+}
+
+function plot(p: IsiPayload, inputs: IsiInputs, { t }: PlotContext): Plot.PlotOptions {
   const bins = p.hist.counts.map((count, i) => ({ x1: p.hist.edges[i]!, x2: p.hist.edges[i + 1]!, count }));
   return {
     ...BASE,
     x: { label: t("axis.isiDuration"), labelArrow: "none" },
-    y: { label: t("axis.numberOfSpikes"), labelArrow: "none", grid: true },
-    color: { legend: true, domain: [t("legend.meanIsi")], range: [COLORS.mean] },
+    y: { label: t("axis.numberOfSpikes"), labelArrow: "none", grid: true, ...(inputs.log_counts ? { type: "symlog" as const, ticks: powersOfTen(Math.max(...p.hist.counts)) } : {}) },
+    ...(inputs.show_mean ? { color: { legend: true, domain: [t("legend.meanIsi")], range: [COLORS.mean] } } : {}),
     marks: [
       Plot.rectY(bins, { x1: "x1", x2: "x2", y: "count", fill: COLORS.bars }),
-      Plot.ruleX([p.mean], { stroke: COLORS.mean, strokeWidth: 2 }),
+      inputs.show_mean ? Plot.ruleX([p.mean], { stroke: COLORS.mean, strokeWidth: 2 }) : null,
       Plot.ruleY([0]),
     ],
   };
 }
 
-function describe(p: IsiPayload, _inputs: Record<string, never>, { t, locale }: PlotContext) {
+function describe(p: IsiPayload, _inputs: IsiInputs, { t, locale }: PlotContext) {
   const [from, to] = peakBinMs(p.hist);
   const bins = p.hist.counts.length;
   const alt = t("alt.isiHistogram", {
@@ -55,16 +70,43 @@ function describe(p: IsiPayload, _inputs: Record<string, never>, { t, locale }: 
   return { alt, table };
 }
 
-/** Exercise 3's solution: neuron 283's ISI histogram, 50 bins, with the mean ISI. */
-export const isiHistogram: CellDefinition<IsiPayload> = {
+const defaults: IsiInputs = { neuron: ISI_NEURON, bins: 50, range_pct: 100, show_mean: true, log_counts: false };
+
+/** Loads a neuron's ISIs (one small file) and summarises them as the tutorial does. */
+export async function loadIsis(neuron: number, fetchBytes: (path: string) => Promise<ArrayBuffer>): Promise<IsiViewPayload> {
+  const isis = decodeIsiFile(await fetchBytes(isiFilePath(neuron)));
+  return { ...isiPayload(neuron, isis), isis };
+}
+
+/** Exercise 3's solution, and the section's explorer: any neuron, bins, range, mean line, log counts. */
+export const isiHistogram: CellDefinition<IsiViewPayload, IsiInputs> = {
   id: "isi-histogram",
-  data: ({ summary }) => {
-    if (summary.isi_neuron !== ISI_NEURON || !summary.isi_hist || summary.isi_mean == null) {
-      throw new Error(`the ISI figures need neuron ${ISI_NEURON} with at least two spikes; this dataset has ${summary.n_neurons} neurons`);
-    }
-    return { neuron: ISI_NEURON, count: summary.isi_count!, mean: summary.isi_mean, hist: summary.isi_hist };
+  data: ({ dataset }) => {
+    if (ISI_NEURON >= neuronCount(dataset)) throw new Error(`the ISI figures need neuron ${ISI_NEURON}; this dataset has ${neuronCount(dataset)} neurons`);
+    return isiPayload(ISI_NEURON, interSpikeIntervals(neuronSpikes(dataset, ISI_NEURON)) as Float32Array);
   },
-  defaults: {},
+  defaults,
   plot,
   describe,
+  interaction: {
+    inputs: () => [
+      { kind: "neuron", name: "neuron", label: "control.neuron", value: ISI_NEURON, max: 733 },
+      { kind: "range", name: "bins", label: "control.bins", code: "bins", min: 10, max: 200, step: 1, value: 50 },
+      { kind: "range", name: "range_pct", label: "control.rangePct", code: "range", min: 1, max: 100, step: 1, value: 100 },
+      { kind: "toggle", name: "show_mean", label: "control.showMean", value: true },
+      { kind: "toggle", name: "log_counts", label: "control.logCounts", value: false },
+    ],
+    load: { inputs: ["neuron"], run: (inputs, fetchBytes) => loadIsis(inputs.neuron as number, fetchBytes) },
+    prepare: {
+      inputs: ["bins", "range_pct"],
+      run: (p, inputs) => {
+        if (!p.isis) return p; // the build's payload: default bins and range
+        const upper = inputs.range_pct === 100 ? undefined : (p.max * (inputs.range_pct as number)) / 100;
+        return { ...isiPayload(p.neuron, p.isis, inputs.bins as number, upper), isis: p.isis };
+      },
+    },
+    needsLoadFor: ["bins", "range_pct"],
+    strings: ["axis.isiDuration", "axis.numberOfSpikes", "legend.meanIsi", "alt.isiHistogram", "table.binFrom", "table.binTo", "table.count"],
+    client: "generic",
+  },
 };

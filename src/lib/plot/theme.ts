@@ -14,10 +14,15 @@ export const COLORS = {
   linear: "var(--plot-linear)",
 } as const;
 
-/** Options every figure shares: size, font from the page, no label arrows. */
+/**
+ * Options every figure shares: size, font from the page, and all four margins fixed, so that
+ * layers drawn with and without axes share the same plotting area pixel for pixel.
+ */
 export const BASE = {
   width: 640,
   height: 340,
+  marginTop: 32,
+  marginRight: 20,
   marginLeft: 56,
   marginBottom: 42,
   style: { fontFamily: "inherit", fontSize: "12px", background: "transparent", overflow: "visible" },

@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
+import { launchChromium } from "../tests/helpers/browser.ts";
+import { serveStatic } from "../tests/helpers/staticServer.ts";
+import { runCli } from "./cli.ts";
+
+const USAGE = "usage: npm run bench:browser [-- --moves 240]   (measures dist/; run npm run build first)";
+const PAGE = "/en/w1d1/tutorial1/";
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** gzip -9 size of the JavaScript files a page requested (what a static host serves compressed). */
+function gzipBytes(dist: string, paths: Set<string>): { raw: number; gzip: number } {
+  let raw = 0;
+  let gzip = 0;
+  for (const p of paths) {
+    const bytes = readFileSync(join(dist, p));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+/** Moves the explorer's sliders `moves` times, one per animation frame, timing input -> updated SVG. */
+async function measureLatency(page: Page, moves: number): Promise<number[]> {
+  return page.evaluate(async (n) => {
+    const figure = document.querySelector<HTMLElement>('[data-cell="isi-function-explorer"]')!;
+    const sliders = [...figure.querySelectorAll<HTMLInputElement>('input[type="range"]')];
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const slider = sliders[i % sliders.length]!;
+      const { min, max, step } = slider;
+      const span = (Number(max) - Number(min)) / Number(step);
+      const next = Number(min) + Math.round(((i * 37) % 100) / 100 * span) * Number(step);
+      await new Promise(requestAnimationFrame);
+      const changed = new Promise<void>((done) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          done();
+        });
+        observer.observe(figure.querySelector(".cell-figure")!, { childList: true, subtree: true });
+      });
+      const t0 = performance.now();
+      slider.value = String(next === Number(slider.value) ? Number(min) : next);
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      await changed;
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, moves);
+}
+
+runCli(USAGE, async () => {
+  const moves = Number(process.argv.includes("--moves") ? process.argv[process.argv.indexOf("--moves") + 1] : 240);
+  const dist = resolve(import.meta.dirname, "../dist");
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const js = new Set<string>();
+    const data: { path: string; bytes: number }[] = [];
+    page.on("requestfinished", (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith(".js")) js.add(path);
+    });
+    page.on("response", async (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.includes("/data/")) data.push({ path, bytes: (await r.body()).length });
+    });
+    await page.goto(server.origin + PAGE, { waitUntil: "networkidle" });
+    const before = gzipBytes(dist, js);
+
+    for (const id of ["raster-population", "isi-histogram", "isi-function-explorer"]) {
+      await page.evaluate((cell) => {
+        const figure = document.querySelector(`[data-cell="${cell}"]`)!;
+        for (let d = figure.closest("details"); d; d = d.parentElement?.closest("details") ?? null) (d as HTMLDetailsElement).open = true;
+        figure.scrollIntoView();
+      }, id);
+      await page.waitForSelector(`[data-cell="${id}"][data-active="true"]`, { state: "attached" });
+    }
+    await page.waitForLoadState("networkidle");
+    const after = gzipBytes(dist, js);
+
+    await measureLatency(page, 20); // warm up the JIT and Plot's caches
+    const times = (await measureLatency(page, moves)).sort((a, b) => a - b);
+    if (process.env.PROFILE) console.log(JSON.stringify(await page.evaluate(() => [(window as any).__t, (window as any).__a])));
+
+    data.length = 0;
+    await page.fill("#isi-function-explorer-neuron", "12");
+    await page.press("#isi-function-explorer-neuron", "Enter");
+    await page.waitForFunction(() => !document.querySelector('[data-cell="isi-function-explorer"] .cell-status')?.textContent);
+    await page.waitForLoadState("networkidle");
+    const switchFiles = [...data];
+
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const lines = [
+      `page: ${PAGE} (dist/ served on 127.0.0.1, headless Chromium ${browser.version()})`,
+      `input -> updated SVG, ISI function explorer, ${times.length} moves: median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms (target p95 < 8 ms)`,
+      `JavaScript before any interaction: ${kb(before.gzip)} gzip (${kb(before.raw)} raw) (target < 15 KB)`,
+      `JavaScript with every cell active: ${kb(after.gzip)} gzip (${kb(after.raw)} raw) (target < 110 KB)`,
+      `neuron switch 283 -> 12: ${switchFiles.length} file(s), ${switchFiles.map((f) => `${f.path.split("/data/")[1]} ${kb(f.bytes)}`).join(", ")}`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

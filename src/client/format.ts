@@ -1,0 +1,25 @@
+import type { InputSpec } from "../cells/types.ts";
+import { formatNumber } from "../lib/format/number.ts";
+
+/** Decimals a range input's step needs (0.005 -> 3). */
+export function stepDecimals(step: number): number {
+  const text = String(step);
+  return text.includes(".") ? text.length - text.indexOf(".") - 1 : 0;
+}
+
+/** How a control's value reads on the page and to assistive technology. */
+export function formatInput(spec: InputSpec, value: number | boolean, locale: string): string {
+  if (typeof value === "boolean") return String(value);
+  const decimals = spec.kind === "range" ? stepDecimals(spec.step) : 0;
+  return formatNumber(value, locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** The nearest value a control can take: clamped to its range and snapped to its step. */
+export function snapToSpec(spec: InputSpec, value: number): number {
+  if (spec.kind === "toggle") return value;
+  const min = spec.kind === "range" ? spec.min : 0;
+  const max = spec.max;
+  const step = spec.kind === "range" ? spec.step : 1;
+  const k = Math.round((Math.min(max, Math.max(min, value)) - min) / step);
+  return Number((min + k * step).toFixed(spec.kind === "range" ? stepDecimals(step) : 0));
+}
