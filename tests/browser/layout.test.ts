@@ -1,0 +1,93 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser.ts";
+import { DIST, requireDist } from "../helpers/site.ts";
+import { serveStatic, type StaticServer } from "../helpers/staticServer.ts";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireDist();
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the chapter page in a browser", () => {
+  for (const locale of ["ja", "en"]) {
+    it(`${locale}: fits a 360 px phone without sideways scrolling`, async () => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      await page.goto(`${server.origin}/${locale}/w1d1/tutorial1/`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      const wide = await page.$$eval("main *", (els) =>
+        els.filter((e) => e.getBoundingClientRect().right > 361 && !e.closest("pre, .table-scroll, .katex-display")).map((e) => e.tagName + "." + e.className),
+      );
+      expect(wide).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("follows the system colour scheme, and the toggle switches and remembers it", async () => {
+    const context = await browser.newContext({ colorScheme: "dark" });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/en/w1d1/tutorial1/`);
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const dark = await background();
+    expect(dark).not.toBe("rgb(255, 255, 255)");
+    await page.click("button.theme-toggle");
+    expect(await page.getAttribute("html", "data-theme")).toBe("light");
+    expect(await background()).toBe("rgb(255, 255, 255)");
+    await page.reload();
+    expect(await page.getAttribute("html", "data-theme")).toBe("light");
+    // Figures take their colours from the scheme: the bars' fill resolves differently.
+    const fill = () => page.$eval('[data-cell="spike-count-histogram"] svg[class^="plot"] g[aria-label="rect"]', (g) => getComputedStyle(g).fill);
+    const lightFill = await fill();
+    await page.click("button.theme-toggle");
+    expect(await fill()).not.toBe(lightFill);
+    await context.close();
+  });
+
+  it("leads to the same chapter in the other language", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/ja/w1d1/tutorial1/`);
+    await page.click('.language-switch a[hreflang="en"]');
+    await page.waitForURL(/\/en\/w1d1\/tutorial1\/$/);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await page.close();
+  });
+
+  it("loads a video player only when play is pressed, from a privacy-enhanced address", async () => {
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+      foreign.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(`${server.origin}/en/w1d1/tutorial1/`, { waitUntil: "networkidle" });
+    expect(foreign).toEqual([]);
+    expect(await page.$$eval("iframe", (f) => f.length)).toBe(0);
+    await page.click('#video-1 .video-panel[data-source="youtube"] a.video-facade');
+    const src = await page.getAttribute("#video-1 iframe", "src");
+    expect(src).toBe("https://www.youtube-nocookie.com/embed/KgqR_jbjMQg?autoplay=1&rel=0");
+    // The Bilibili tab shows the other source.
+    await page.click('#video-2 label:has(input[value="bilibili"])');
+    expect(await page.isVisible('#video-2 .video-panel[data-source="bilibili"] a.video-facade')).toBe(true);
+    expect(await page.isVisible('#video-2 .video-panel[data-source="youtube"] a.video-facade')).toBe(false);
+    await page.close();
+  });
+
+  it("copies a code cell with its button", async () => {
+    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/en/w1d1/tutorial1/`);
+    const cell = page.locator(".code-cell", { hasText: "type(spike_times)" }).first();
+    await cell.hover();
+    await cell.locator("button.copy").click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("type(spike_times)");
+    await context.close();
+  });
+});
