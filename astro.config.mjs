@@ -4,7 +4,14 @@ import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import remarkHeadingIds from "./src/lib/markdown/remarkHeadingIds.ts";
-import { SITE } from "./src/site.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import rehypeGlossary from "./src/lib/markdown/rehypeGlossary.ts";
+import { parseGlossary } from "./src/lib/i18n/glossary.ts";
+import { orderLocales, SITE } from "./src/site.ts";
+
+// A locale is a file of UI strings, src/i18n/<locale>.json (and, when translated, content/<locale>/).
+const locales = orderLocales(readdirSync("src/i18n").filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f)).map((f) => f.slice(0, -5)));
+const glossary = parseGlossary(readFileSync("content/glossary.yaml", "utf8"));
 
 // BASE_PATH lets the same build be hosted under a sub-path, e.g. /course/.
 const base = process.env.BASE_PATH ?? "/";
@@ -16,8 +23,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? "dist",
   build: { format: "directory", inlineStylesheets: "never" },
   i18n: {
-    locales: [...SITE.locales],
-    defaultLocale: "ja",
+    locales,
+    defaultLocale: locales[0] ?? SITE.sourceLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [mdx()],
@@ -26,7 +33,10 @@ export default defineConfig({
     smartypants: false,
     remarkPlugins: [remarkHeadingIds, remarkMath],
     // KaTeX renders at build time; `trust: false` keeps \href, \url and friends inert.
-    rehypePlugins: [[rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }]],
+    rehypePlugins: [
+      [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],
+      [rehypeGlossary, { glossary, sourceLocale: SITE.sourceLocale, locales }],
+    ],
     shikiConfig: { themes: { light: "github-light", dark: "github-dark" }, defaultColor: "light" },
   },
   devToolbar: { enabled: false },

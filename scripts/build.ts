@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "astro";
+import * as pagefind from "pagefind";
 import { buildDataset, currentChoice } from "../src/data/loadDataset.ts";
 import { buildTimings } from "../src/data/timings.ts";
 import { runCli } from "./cli.ts";
@@ -35,6 +36,16 @@ runCli(USAGE, async () => {
   }
   const astroMs = performance.now() - astroStart;
 
+  // Search: one Pagefind index per language, from the chapters' text (not TeX, tables or controls).
+  const searchStart = performance.now();
+  try {
+    await buildSearchIndex(staging);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`the search index did not build, so ${outDir} was left as it was.\n${(err as Error).message}`);
+  }
+  const searchMs = performance.now() - searchStart;
+
   const old = `${outDir}.old-${process.pid}`;
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(staging, outDir);
@@ -47,8 +58,21 @@ runCli(USAGE, async () => {
     ["data: summaries, payloads, fits", chapterMs],
     [`figures: ${t.figureCount} SVGs`, t.figures],
     ["pages: Astro bundling + rendering", astroMs - t.figures - chapterMs],
+    ["search: Pagefind index", searchMs],
     ["total", performance.now() - started],
   ];
   process.stderr.write(`\nbuilt ${outDir} from ${dataset.source} data (${dataset.origin})\n`);
   for (const [name, ms] of rows) process.stderr.write(`  ${name.padEnd(36)} ${(ms / 1000).toFixed(2).padStart(7)} s\n`);
 });
+
+async function buildSearchIndex(site: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({
+    excludeSelectors: [".katex-mathml", ".cell-table", ".cell-controls", ".output", ".data-notice", ".stale-notice", ".video", ".feedback"],
+  });
+  if (!index) throw new Error(errors.join("\n"));
+  const added = await index.addDirectory({ path: site });
+  if (added.errors.length) throw new Error(added.errors.join("\n"));
+  const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
+  if (written.errors.length) throw new Error(written.errors.join("\n"));
+  await pagefind.close();
+}

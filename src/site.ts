@@ -4,14 +4,20 @@ export const SITE = {
   url: process.env.SITE_URL ?? "https://course.example.org",
   /** Where readers report a problem with a section (issues of this repository). */
   repository: process.env.SITE_REPOSITORY ?? "https://github.com/example/explorable-course",
-  /** Locale of the source chapters; other locales are translations of it. */
+  /** Locale of the source chapters; every other locale is a translation of it. */
   sourceLocale: "en",
-  /** Locales in the order readers are offered them (the first is preferred). */
-  locales: ["ja", "en"],
+  /**
+   * The order readers are offered languages in (the first is preferred at the root). The
+   * locales themselves are the files src/i18n/<locale>.json; one not listed here comes last.
+   */
+  localeOrder: ["ja", "en"],
 } as const;
 
-export type Locale = (typeof SITE.locales)[number];
-
-export function isLocale(value: string): value is Locale {
-  return (SITE.locales as readonly string[]).includes(value);
+/** Sorts locales into the site's order of preference. */
+export function orderLocales(locales: readonly string[]): string[] {
+  const rank = (l: string) => {
+    const i = (SITE.localeOrder as readonly string[]).indexOf(l);
+    return i < 0 ? SITE.localeOrder.length : i;
+  };
+  return [...locales].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

@@ -1,4 +1,5 @@
 import { uiStringsSchema, type UiKey, type UiStrings } from "./schema.ts";
+import { orderLocales } from "../site.ts";
 import { fillTemplate } from "./template.ts";
 
 // Every src/i18n/<locale>.json: adding a locale is adding its file (and its content folder).
@@ -9,9 +10,9 @@ const RAW: Record<string, unknown> = Object.fromEntries(
   ]),
 );
 
-/** The locales that have UI strings. */
-export function uiLocales(): string[] {
-  return Object.keys(RAW);
+/** The site's locales: those with UI strings, in the site's order of preference. */
+export function siteLocales(): string[] {
+  return orderLocales(Object.keys(RAW));
 }
 
 const parsed = new Map<string, UiStrings>();

@@ -1,4 +1,4 @@
-import { SITE, type Locale } from "../site.ts";
+import { siteLocales } from "./index.ts";
 
 /** A path inside the site, prefixed with the configured base (BASE_PATH), e.g. /course/ja/. */
 export function sitePath(path: string): string {
@@ -17,11 +17,11 @@ export function localeHome(locale: string): string {
 }
 
 /** BCP 47 tags for `hreflang` and Open Graph (`ja_JP`). */
-export function ogLocale(locale: Locale | string): string {
+export function ogLocale(locale: string): string {
   return { ja: "ja_JP", en: "en_US" }[locale] ?? locale;
 }
 
 /** Locales other than `locale`, in the site's preference order. */
-export function otherLocales(locale: string): Locale[] {
-  return SITE.locales.filter((l) => l !== locale);
+export function otherLocales(locale: string): string[] {
+  return siteLocales().filter((l) => l !== locale);
 }

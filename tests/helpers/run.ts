@@ -9,13 +9,16 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs one of scripts/*.ts with tsx, asynchronously (so a server in this process keeps serving). */
-export function runScript(script: string, args: string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
+/**
+ * Runs one of scripts/*.ts with tsx, asynchronously (so a server in this process keeps serving),
+ * in the project or in a copy of it (`cwd`).
+ */
+export function runScript(script: string, args: string[] = [], env: Record<string, string> = {}, cwd = ROOT): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", `scripts/${script}`, ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
         resolve({ code, stdout, stderr });

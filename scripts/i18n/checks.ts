@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { componentsIn } from "../../src/lib/i18n/components.ts";
+import { missingTerms, parseGlossary } from "../../src/lib/i18n/glossary.ts";
+import { splitSections } from "../../src/lib/i18n/sections.ts";
+import { structureProblems } from "../../src/lib/i18n/status.ts";
+import { uiStringsSchema } from "../../src/i18n/schema.ts";
+import type { ContentTree } from "./content.ts";
+import { statusRows } from "./report.ts";
+
+/** A finding of `i18n:check`: errors fail it, warnings are for translators to act on. */
+export interface Finding {
+  readonly level: "error" | "warning";
+  readonly where: string;
+  readonly message: string;
+}
+
+/** UI strings: every locale has a file, and each file has exactly the schema's keys. */
+function checkUiStrings(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  for (const locale of tree.locales()) {
+    const file = join("src/i18n", `${locale}.json`);
+    const text = tree.read(file);
+    if (text === null) {
+      findings.push({ level: "error", where: file, message: `content/${locale}/ exists but its UI strings do not (copy src/i18n/${tree.sourceLocale}.json and translate it)` });
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      findings.push({ level: "error", where: file, message: `not valid JSON: ${(err as Error).message}` });
+      continue;
+    }
+    const result = uiStringsSchema.safeParse(json);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(", ") : "(root)");
+        findings.push({ level: "error", where: file, message: issue.code === "unrecognized_keys" ? `unknown key(s) ${key}` : `"${key}": ${issue.message === "Required" ? "missing UI string" : issue.message}` });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Links inside a chapter (`](#id)`, `href="#id"`, and links to other chapters) point somewhere real. */
+function checkLinks(tree: ContentTree, locale: string, chapter: string, mdx: string): Finding[] {
+  const file = tree.file(locale, chapter);
+  const ids = new Set(splitSections(mdx).sections.map((s) => s.id));
+  for (const c of componentsIn(mdx)) {
+    if (c.name === "Cell" && c.props.id) ids.add(`cell-${c.props.id}`);
+    else if (c.props.id) ids.add(c.props.id);
+  }
+  const findings: Finding[] = [];
+  mdx.split("\n").forEach((line, i) => {
+    for (const m of line.matchAll(/\]\(([^)\s]+)\)|href="([^"]+)"/g)) {
+      const target = m[1] ?? m[2]!;
+      if (/^[a-z]+:/.test(target)) continue;
+      const [path, hash] = target.split("#") as [string, string | undefined];
+      if (path === "" && hash && !ids.has(hash)) findings.push({ level: "error", where: `${file}:${i + 1}`, message: `link to #${hash}, which is not an id in this chapter` });
+      const other = /^\/?([a-z]{2}(?:-[A-Za-z]+)?)\/(.+?)\/?$/.exec(path);
+      if (other && !existsSync(join(tree.root, tree.file(tree.sourceLocale, other[2]!)))) {
+        findings.push({ level: "error", where: `${file}:${i + 1}`, message: `link to ${target}: there is no chapter "${other[2]}"` });
+      }
+    }
+  });
+  return findings;
+}
+
+/** Every check of `i18n:check`, in the order a translator would fix them. */
+export function checkTranslations(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [...checkUiStrings(tree)];
+  const glossaryFile = join(tree.root, "content/glossary.yaml");
+  const glossary = existsSync(glossaryFile) ? parseGlossary(readFileSync(glossaryFile, "utf8")) : [];
+  for (const chapter of tree.chapters()) {
+    const source = tree.read(tree.file(tree.sourceLocale, chapter))!;
+    for (const p of splitSections(source).problems) findings.push({ level: "error", where: `${tree.file(tree.sourceLocale, chapter)}:${p.line}`, message: p.message });
+    findings.push(...checkLinks(tree, tree.sourceLocale, chapter, source));
+    const sourceSections = new Map(splitSections(source).sections.map((s) => [s.id, s]));
+    for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale)) {
+      const file = tree.file(locale, chapter);
+      const translation = tree.read(file);
+      if (translation === null) {
+        findings.push({ level: "warning", where: file, message: `not translated yet: readers get the ${tree.sourceLocale} chapter with a notice` });
+        continue;
+      }
+      for (const p of structureProblems(source, translation)) findings.push({ level: "error", where: `${file}:${p.line || 1}`, message: p.message });
+      findings.push(...checkLinks(tree, locale, chapter, translation));
+      for (const s of splitSections(translation).sections) {
+        const original = sourceSections.get(s.id);
+        if (!original) continue;
+        for (const term of missingTerms(original.text, s.text, glossary, tree.sourceLocale, locale)) {
+          findings.push({
+            level: "warning",
+            where: `${file}:${s.line}`,
+            message: `section "${s.id}" uses "${term.names[tree.sourceLocale]}" in ${tree.sourceLocale}, but not the agreed ${locale} term "${term.names[locale]}" (glossary: ${term.id})`,
+          });
+        }
+      }
+    }
+  }
+  for (const row of statusRows(tree)) {
+    if (row.status === "stale") findings.push({ level: "warning", where: `${row.file}:${row.line}`, message: `section "${row.section}" is stale: the ${tree.sourceLocale} source changed since it was translated (npm run i18n:status shows how)` });
+    if (row.status === "extra") findings.push({ level: "error", where: `${row.file}:${row.line}`, message: `section "${row.section}" is not in the ${tree.sourceLocale} source` });
+  }
+  return findings;
+}

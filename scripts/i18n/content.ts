@@ -1,0 +1,85 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseProvenance, type Provenance } from "../../src/lib/i18n/provenance.ts";
+import { sectionHash, splitSections } from "../../src/lib/i18n/sections.ts";
+import { SITE } from "../../src/site.ts";
+
+/** A project's content as the translators' tools see it (the repository, or a copy of it). */
+export class ContentTree {
+  constructor(readonly root: string) {}
+
+  get sourceLocale(): string {
+    return SITE.sourceLocale;
+  }
+
+  /** Locales: those with UI strings (src/i18n/<locale>.json) or a content folder. */
+  locales(): string[] {
+    const fromStrings = existsSync(join(this.root, "src/i18n"))
+      ? readdirSync(join(this.root, "src/i18n")).filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f)).map((f) => f.slice(0, -5))
+      : [];
+    const fromContent = readdirSync(join(this.root, "content"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    return [...new Set([...fromStrings, ...fromContent])].sort();
+  }
+
+  /** Chapters (paths under content/<locale>/) that the source locale has. */
+  chapters(): string[] {
+    const base = join(this.root, "content", this.sourceLocale);
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(join(dir, entry.name));
+        else if (entry.name === "index.mdx") found.push(relative(base, dir));
+      }
+    };
+    if (existsSync(base)) walk(base);
+    return found.sort();
+  }
+
+  /** content/<locale>/<chapter>/index.mdx, relative to the root. */
+  file(locale: string, chapter: string): string {
+    return join("content", locale, chapter, "index.mdx");
+  }
+
+  provenanceFile(locale: string, chapter: string): string {
+    return join("content", locale, chapter, "translation.json");
+  }
+
+  read(path: string): string | null {
+    const full = join(this.root, path);
+    return existsSync(full) ? readFileSync(full, "utf8") : null;
+  }
+
+  provenance(locale: string, chapter: string): Provenance | null {
+    const path = this.provenanceFile(locale, chapter);
+    const text = this.read(path);
+    return text === null ? null : parseProvenance(text, path);
+  }
+
+  /**
+   * The text a source section had when its hash was `hash`, found by walking the git history
+   * of the source file (newest first); null when git has no such version (or no history).
+   */
+  sourceSectionAt(chapter: string, section: string, hash: string): string | null {
+    const path = this.file(this.sourceLocale, chapter);
+    let commits: string[];
+    try {
+      commits = execFileSync("git", ["log", "--format=%H", "--", path], { cwd: this.root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+        .split("\n")
+        .filter(Boolean);
+    } catch {
+      return null;
+    }
+    for (const commit of commits) {
+      let text: string;
+      try {
+        text = execFileSync("git", ["show", `${commit}:${path}`], { cwd: this.root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 });
+      } catch {
+        continue;
+      }
+      const found = splitSections(text).sections.find((s) => s.id === section);
+      if (found && sectionHash(found.text) === hash) return found.text;
+    }
+    return null;
+  }
+}

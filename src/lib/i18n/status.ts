@@ -1,0 +1,95 @@
+import { componentKey, componentsIn } from "./components.ts";
+import type { Provenance } from "./provenance.ts";
+import { sectionHash, splitSections, type Section } from "./sections.ts";
+
+export type SectionStatus = "current" | "stale" | "missing" | "extra";
+
+export interface SectionReport {
+  readonly section: string;
+  readonly status: SectionStatus;
+  /** Hash of the source section now, and the one the translation recorded (if any). */
+  readonly sourceHash?: string;
+  readonly recordedHash?: string;
+  /** Where to edit: the translation's heading line, or the source's for a missing section. */
+  readonly line?: number;
+  readonly sourceLine?: number;
+}
+
+/** A structural difference between a translation and its source (fails `i18n:check`). */
+export interface StructureProblem {
+  readonly section: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+// Props that hold prose and may be translated; every other prop must match the source exactly.
+const TRANSLATABLE_PROPS = ["title", "alt", "caption", "label"];
+
+/**
+ * Compares a translated chapter with its source, section by section: `current` when the
+ * recorded hash matches the source section now, `stale` when the source changed since,
+ * `missing` / `extra` when the ids differ.
+ */
+export function compareChapter(sourceMdx: string, translationMdx: string | null, provenance: Provenance | null): SectionReport[] {
+  const source = splitSections(sourceMdx).sections;
+  if (translationMdx === null) return source.map((s) => ({ section: s.id, status: "missing", sourceHash: sectionHash(s.text), sourceLine: s.line }));
+  const translated = new Map(splitSections(translationMdx).sections.map((s) => [s.id, s]));
+  const reports: SectionReport[] = source.map((s): SectionReport => {
+    const t = translated.get(s.id);
+    const sourceHash = sectionHash(s.text);
+    if (!t) return { section: s.id, status: "missing", sourceHash, sourceLine: s.line };
+    const recordedHash = provenance?.sections[s.id];
+    const base = { section: s.id, sourceHash, line: t.line, sourceLine: s.line, ...(recordedHash ? { recordedHash } : {}) };
+    return { ...base, status: recordedHash === sourceHash ? "current" : "stale" };
+  });
+  const sourceIds = new Set(source.map((s) => s.id));
+  for (const t of translated.values()) if (!sourceIds.has(t.id)) reports.push({ section: t.id, status: "extra", line: t.line });
+  return reports;
+}
+
+/**
+ * Structural problems of a translation: sections in another order, and in each section a
+ * component missing, added, or with different props (translatable prose props aside).
+ */
+export function structureProblems(sourceMdx: string, translationMdx: string): StructureProblem[] {
+  const source = splitSections(sourceMdx).sections;
+  const split = splitSections(translationMdx);
+  const problems: StructureProblem[] = split.problems.map((p) => ({ section: "", line: p.line, message: p.message }));
+  const translated = new Map(split.sections.map((s) => [s.id, s]));
+  const order = split.sections.map((s) => s.id).filter((id) => source.some((s) => s.id === id));
+  const sourceOrder = source.map((s) => s.id).filter((id) => translated.has(id));
+  if (order.join() !== sourceOrder.join()) {
+    const first = order.findIndex((id, i) => id !== sourceOrder[i]);
+    problems.push({ section: order[first]!, line: translated.get(order[first]!)!.line, message: `sections are in a different order than in the source (expected "${sourceOrder[first]}" here)` });
+  }
+  for (const s of source) {
+    const t = translated.get(s.id);
+    if (!t) {
+      problems.push({ section: s.id, line: 0, message: `section "${s.id}" is missing` });
+      continue;
+    }
+    problems.push(...compareComponents(s, t));
+  }
+  return problems;
+}
+
+function compareComponents(source: Section, translation: Section): StructureProblem[] {
+  const want = componentsIn(source.text, source.line);
+  const have = componentsIn(translation.text, translation.line);
+  const problems: StructureProblem[] = [];
+  const n = Math.max(want.length, have.length);
+  for (let i = 0; i < n; i++) {
+    const w = want[i];
+    const h = have[i];
+    if (w && h && componentKey(w, TRANSLATABLE_PROPS) === componentKey(h, TRANSLATABLE_PROPS)) continue;
+    const line = h?.line ?? translation.lastLine;
+    const message = !h
+      ? `${componentKey(w!)} from the source (line ${w!.line}) is missing`
+      : !w
+        ? `${componentKey(h)} is not in the source section`
+        : `${componentKey(h)} differs from the source's ${componentKey(w)} (line ${w.line})`;
+    problems.push({ section: source.id, line, message });
+    break; // after the first mismatch the rest of the section is shifted: one message is clearer
+  }
+  return problems;
+}

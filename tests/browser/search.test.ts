@@ -1,0 +1,49 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser.ts";
+import { DIST, requireDist } from "../helpers/site.ts";
+import { serveStatic, type StaticServer } from "../helpers/staticServer.ts";
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  requireDist();
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The sections the search box lists for a query, best first. */
+async function search(locale: string, query: string): Promise<string[]> {
+  await page.goto(`${server.origin}/${locale}/w1d1/tutorial1/`);
+  await page.fill("#site-search", query);
+  await page.waitForSelector(".search-results .search-count");
+  return page.$$eval(".search-results li a", (links) => links.map((a) => a.getAttribute("href")!));
+}
+
+describe("search, one index per language", () => {
+  for (const [locale, query, section] of [
+    ["ja", "スパイク間隔", "section-3"],
+    ["ja", "不応期", "section-3"],
+    ["ja", "ラスター", "section-2-2"],
+    ["en", "refractory period", "section-3"],
+    ["en", "raster", "section-2-2"],
+  ] as const) {
+    it(`${locale}: "${query}" lands on #${section}`, async () => {
+      const results = await search(locale, query);
+      expect(results[0]).toBe(`/${locale}/w1d1/tutorial1/#${section}`);
+      expect(results.every((r) => r.startsWith(`/${locale}/`))).toBe(true);
+    });
+  }
+
+  it("does not index the TeX source behind formulas", async () => {
+    expect(await search("en", "mathrm")).toEqual([]);
+    expect(await page.textContent(".search-count")).toContain("No page matches");
+  });
+});

@@ -1,0 +1,30 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "./run.ts";
+
+/** Copies the parts of the project a build or the translators' tools read into a temporary folder. */
+export function copyProject(parts: readonly string[] = ["content", "src", "public", "scripts", "package.json", "astro.config.mjs", "tsconfig.json"]): string {
+  const dir = mkdtempSync(join(tmpdir(), "course-copy-"));
+  for (const part of parts) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  if (parts.includes("package.json")) symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+/** Makes the copy a git repository with one commit, as a translator's clone would be. */
+export function commitAll(dir: string, message = "snapshot"): void {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "ignore" });
+  git("init", "-q");
+  git("-c", "user.name=test", "-c", "user.email=test@example.invalid", "add", "-A");
+  git("-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-qm", message);
+}
+
+/** Replaces text in a file of the copy, failing if the text is not there. */
+export function edit(dir: string, path: string, from: string | RegExp, to: string): void {
+  const file = join(dir, path);
+  const text = readFileSync(file, "utf8");
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`${path}: nothing matched ${String(from)}`);
+  writeFileSync(file, next);
+}
