@@ -10,7 +10,11 @@ import { parseGlossary } from "./src/lib/i18n/glossary.ts";
 import { orderLocales, SITE } from "./src/site.ts";
 
 // A locale is a file of UI strings, src/i18n/<locale>.json (and, when translated, content/<locale>/).
-const locales = orderLocales(readdirSync("src/i18n").filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f)).map((f) => f.slice(0, -5)));
+const locales = orderLocales(
+  readdirSync("src/i18n")
+    .filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f))
+    .map((f) => f.slice(0, -5)),
+);
 const glossary = parseGlossary(readFileSync("content/glossary.yaml", "utf8"));
 
 // BASE_PATH lets the same build be hosted under a sub-path, e.g. /course/.
@@ -37,7 +41,7 @@ export default defineConfig({
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],
       [rehypeGlossary, { glossary, sourceLocale: SITE.sourceLocale, locales }],
     ],
-    shikiConfig: { themes: { light: "github-light", dark: "github-dark" }, defaultColor: "light" },
+    shikiConfig: { themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" }, defaultColor: "light" },
   },
   devToolbar: { enabled: false },
   vite: { build: { assetsInlineLimit: 0 } },

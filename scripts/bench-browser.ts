@@ -35,7 +35,7 @@ async function measureLatency(page: Page, moves: number): Promise<number[]> {
       const slider = sliders[i % sliders.length]!;
       const { min, max, step } = slider;
       const span = (Number(max) - Number(min)) / Number(step);
-      const next = Number(min) + Math.round(((i * 37) % 100) / 100 * span) * Number(step);
+      const next = Number(min) + Math.round((((i * 37) % 100) / 100) * span) * Number(step);
       await new Promise(requestAnimationFrame);
       const changed = new Promise<void>((done) => {
         const observer = new MutationObserver(() => {
@@ -77,7 +77,7 @@ runCli(USAGE, async () => {
     for (const id of ["raster-population", "isi-histogram", "isi-function-explorer"]) {
       await page.evaluate((cell) => {
         const figure = document.querySelector(`[data-cell="${cell}"]`)!;
-        for (let d = figure.closest("details"); d; d = d.parentElement?.closest("details") ?? null) (d as HTMLDetailsElement).open = true;
+        for (let d = figure.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
         figure.scrollIntoView();
       }, id);
       await page.waitForSelector(`[data-cell="${id}"][data-active="true"]`, { state: "attached" });
@@ -87,7 +87,6 @@ runCli(USAGE, async () => {
 
     await measureLatency(page, 20); // warm up the JIT and Plot's caches
     const times = (await measureLatency(page, moves)).sort((a, b) => a - b);
-    if (process.env.PROFILE) console.log(JSON.stringify(await page.evaluate(() => [(window as any).__t, (window as any).__a])));
 
     data.length = 0;
     await page.fill("#isi-function-explorer-neuron", "12");

@@ -34,7 +34,10 @@ function measureOnce(file: string): { steps: Steps; baselineMb: number; peakMb: 
   lap("read file");
   createHash("sha256").update(bytes).digest("hex");
   lap("sha256 (for the page)");
-  const npy = readZipMember(bytes, listZipMembers(bytes).find((m) => m.name === "spike_times.npy")!);
+  const npy = readZipMember(
+    bytes,
+    listZipMembers(bytes).find((m) => m.name === "spike_times.npy")!,
+  );
   lap("unzip + CRC-32");
   const neurons = unpickleNeurons(npy);
   lap("unpickle");
@@ -67,8 +70,20 @@ function medianOf(xs: number[]): number {
 function numpyReference(file: string, runs: number): { total: number; load: number; peakMb: number; baselineMb: number } | string {
   const script = join(import.meta.dirname, "bench", "numpy_reference.py");
   try {
-    const results = Array.from({ length: runs }, () => JSON.parse(execFileSync("python3", [script, file], { encoding: "utf8" })) as { total_s: number; steps_s: Steps; peak_rss_mb: number });
-    const baseline = Number(execFileSync("python3", ["-c", "import resource, numpy; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"], { encoding: "utf8" }));
+    const results = Array.from(
+      { length: runs },
+      () =>
+        JSON.parse(execFileSync("python3", [script, file], { encoding: "utf8" })) as {
+          total_s: number;
+          steps_s: Steps;
+          peak_rss_mb: number;
+        },
+    );
+    const baseline = Number(
+      execFileSync("python3", ["-c", "import resource, numpy; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"], {
+        encoding: "utf8",
+      }),
+    );
     return {
       total: medianOf(results.map((r) => r.total_s * 1000)),
       load: medianOf(results.map((r) => r.steps_s.load! * 1000)),
@@ -97,8 +112,12 @@ runCli(USAGE, () => {
   }
   const mb = statSync(file).size / 1e6;
   process.stdout.write(`file: ${file} (${mb.toFixed(1)} MB); ${runs} runs, each in a fresh process; medians\n\n`);
-  const results = Array.from({ length: runs }, () =>
-    JSON.parse(execFileSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", file], { encoding: "utf8" })) as ReturnType<typeof measureOnce>,
+  const results = Array.from(
+    { length: runs },
+    () =>
+      JSON.parse(
+        execFileSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", file], { encoding: "utf8" }),
+      ) as ReturnType<typeof measureOnce>,
   );
   const names = Object.keys(results[0]!.steps);
   const perStep = names.map((n) => [n, medianOf(results.map((r) => r.steps[n]!))] as const);
@@ -108,18 +127,26 @@ runCli(USAGE, () => {
     process.stdout.write(`${name.padEnd(34)} ${ms.toFixed(1).padStart(8)} ms ${rate}\n`);
   }
   const total = medianOf(results.map((r) => Object.values(r.steps).reduce((a, b) => a + b, 0)));
-  const load = medianOf(results.map((r) => r.steps["read file"]! + r.steps["unzip + CRC-32"]! + r.steps["unpickle"]! + r.steps["gather + validate"]!));
+  const load = medianOf(
+    results.map((r) => r.steps["read file"]! + r.steps["unzip + CRC-32"]! + r.steps.unpickle! + r.steps["gather + validate"]!),
+  );
   const totalNoHash = medianOf(results.map((r) => Object.entries(r.steps).reduce((a, [k, v]) => a + (k.startsWith("sha256") ? 0 : v), 0)));
   const peak = medianOf(results.map((r) => r.peakMb));
   const baseline = medianOf(results.map((r) => r.baselineMb));
   process.stdout.write(`${"total".padEnd(34)} ${total.toFixed(1).padStart(8)} ms (load + validate ${load.toFixed(1)} ms)\n`);
-  process.stdout.write(`peak RSS ${peak.toFixed(0)} MB; ${baseline.toFixed(0)} MB before reading, so ${(peak - baseline).toFixed(0)} MB for the data = ${((peak - baseline) / mb).toFixed(2)}x the file (target < 3x)\n\n`);
+  process.stdout.write(
+    `peak RSS ${peak.toFixed(0)} MB; ${baseline.toFixed(0)} MB before reading, so ${(peak - baseline).toFixed(0)} MB for the data = ${((peak - baseline) / mb).toFixed(2)}x the file (target < 3x)\n\n`,
+  );
   const ref = numpyReference(file, runs);
   if (typeof ref === "string") {
     process.stdout.write(`${ref}\n`);
     return;
   }
-  process.stdout.write(`numpy: np.load ${ref.load.toFixed(1)} ms, load + the same computations ${ref.total.toFixed(1)} ms; peak RSS ${ref.peakMb.toFixed(0)} MB (${(ref.peakMb - ref.baselineMb).toFixed(0)} MB above python + numpy)\n`);
+  process.stdout.write(
+    `numpy: np.load ${ref.load.toFixed(1)} ms, load + the same computations ${ref.total.toFixed(1)} ms; peak RSS ${ref.peakMb.toFixed(0)} MB (${(ref.peakMb - ref.baselineMb).toFixed(0)} MB above python + numpy)\n`,
+  );
   const ratio = totalNoHash / ref.total;
-  process.stdout.write(`ours / numpy (same work, sha256 excluded): ${ratio.toFixed(2)}x (target <= 1.5x) ${ratio <= 1.5 ? "OK" : "OVER TARGET"}\n`);
+  process.stdout.write(
+    `ours / numpy (same work, sha256 excluded): ${ratio.toFixed(2)}x (target <= 1.5x) ${ratio <= 1.5 ? "OK" : "OVER TARGET"}\n`,
+  );
 });

@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "astro";
 import * as pagefind from "pagefind";
 import { buildDataset, currentChoice } from "../src/data/loadDataset.ts";
 import { buildTimings } from "../src/data/timings.ts";
+import { headersFile } from "../src/lib/security/csp.ts";
 import { runCli } from "./cli.ts";
+import { checkContent } from "./content/checkContent.ts";
 
 const USAGE = "usage: npm run build   (SPIKES_FILE, SPIKES_SEED, BASE_PATH and OUT_DIR are read from the environment)";
 
@@ -24,6 +26,14 @@ runCli(USAGE, async () => {
   // Validate the data before Astro starts: a bad file stops here with one clear line.
   const dataset = await buildDataset();
   const loadMs = buildTimings().data;
+
+  // Check the chapters and UI strings before Astro starts: a mistake stops here, naming file and line.
+  const checkStart = performance.now();
+  const problems = await checkContent(root);
+  if (problems.length)
+    throw new Error(`the content has ${problems.length} problem(s), so ${outDir} was left as it was:\n  ${problems.join("\n  ")}`);
+  const checkMs = performance.now() - checkStart;
+  const dataBeforeAstro = buildTimings().data;
 
   mkdirSync(join(root, ".cache"), { recursive: true });
   rmSync(staging, { recursive: true, force: true });
@@ -45,6 +55,7 @@ runCli(USAGE, async () => {
     throw new Error(`the search index did not build, so ${outDir} was left as it was.\n${(err as Error).message}`);
   }
   const searchMs = performance.now() - searchStart;
+  writeFileSync(join(staging, "_headers"), headersFile((process.env.BASE_PATH ?? "/").replace(/\/?$/, "/")));
 
   const old = `${outDir}.old-${process.pid}`;
   if (existsSync(outDir)) renameSync(outDir, old);
@@ -52,17 +63,18 @@ runCli(USAGE, async () => {
   rmSync(old, { recursive: true, force: true });
 
   const t = buildTimings();
-  const chapterMs = t.data - loadMs; // summaries, payloads and fits, once per chapter
+  const filesMs = t.data - dataBeforeAstro; // the on-demand data files, computed while Astro writes them
   const rows: [string, number][] = [
     ["data: load + validate", loadMs],
-    ["data: summaries, payloads, fits", chapterMs],
+    ["data: summaries, payloads, fits; content check", checkMs],
+    ["data: files for the browser", filesMs],
     [`figures: ${t.figureCount} SVGs`, t.figures],
-    ["pages: Astro bundling + rendering", astroMs - t.figures - chapterMs],
+    ["pages: Astro bundling + rendering", astroMs - t.figures - filesMs],
     ["search: Pagefind index", searchMs],
     ["total", performance.now() - started],
   ];
   process.stderr.write(`\nbuilt ${outDir} from ${dataset.source} data (${dataset.origin})\n`);
-  for (const [name, ms] of rows) process.stderr.write(`  ${name.padEnd(36)} ${(ms / 1000).toFixed(2).padStart(7)} s\n`);
+  for (const [name, ms] of rows) process.stderr.write(`  ${name.padEnd(48)} ${(ms / 1000).toFixed(2).padStart(7)} s\n`);
 });
 
 async function buildSearchIndex(site: string): Promise<void> {

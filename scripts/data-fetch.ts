@@ -28,7 +28,7 @@ runCli(USAGE, async () => {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const url = process.env.SPIKES_URL?.trim() || RECORDING.url;
+  const url = (process.env.SPIKES_URL?.trim() ?? "") || RECORDING.url;
   const dest = out ? resolve(out) : DEFAULT_DATA_FILE;
   const timeoutMs = Number(process.env.SPIKES_FETCH_TIMEOUT_MS ?? 300_000);
   process.stderr.write(`downloading ${url}\n`);
@@ -40,7 +40,8 @@ runCli(USAGE, async () => {
       `could not download ${url} (${describeFailure(err)}). Download it on a machine with network access and copy it to ${dest}, or set SPIKES_FILE to its path.`,
     );
   }
-  if (!response.ok || !response.body) throw new Error(`could not download ${url}: the server answered ${response.status} ${response.statusText}`);
+  if (!response.ok || !response.body)
+    throw new Error(`could not download ${url}: the server answered ${response.status} ${response.statusText}`);
   mkdirSync(dirname(dest), { recursive: true });
   const temp = tempPathFor(dest);
   try {
@@ -49,7 +50,9 @@ runCli(USAGE, async () => {
     renameSync(temp, dest);
     process.stderr.write(`saved ${dest} (sha256 ${data.sha256}): ${data.offsets.length - 1} neurons, ${data.times.length} spikes\n`);
     if (data.source !== "real") {
-      process.stderr.write(`warning: the file is valid but does not carry the published facts of the Steinmetz recording; pages will call it "another file".\n`);
+      process.stderr.write(
+        `warning: the file is valid but does not carry the published facts of the Steinmetz recording; pages will call it "another file".\n`,
+      );
     }
   } catch (err) {
     rmSync(temp, { force: true });

@@ -34,6 +34,11 @@ runCli(USAGE, () => {
     if (!translated.has(id)) throw new Error(`${tree.file(locale, chapter)} has no section "${id}": translate it before marking it`);
     provenance.sections[id] = sectionHash(s.text);
   }
-  writeFileAtomic(join(tree.root, tree.provenanceFile(locale, chapter)), formatProvenance({ source: tree.sourceLocale, sections: provenance.sections }));
-  process.stderr.write(`marked ${ids.length} section(s) of ${chapter} [${locale}] as translated from the current ${tree.sourceLocale} text: ${ids.join(", ")}\n`);
+  writeFileAtomic(
+    join(tree.root, tree.provenanceFile(locale, chapter)),
+    formatProvenance({ source: tree.sourceLocale, sections: provenance.sections }),
+  );
+  process.stderr.write(
+    `marked ${ids.length} section(s) of ${chapter} [${locale}] as translated from the current ${tree.sourceLocale} text: ${ids.join(", ")}\n`,
+  );
 });

@@ -14,7 +14,8 @@ runCli(USAGE, () => {
     throw new UsageError((err as Error).message);
   }
   const tree = new ContentTree(resolve(values.root ?? resolve(import.meta.dirname, "..")));
-  if (values.locale && !tree.locales().includes(values.locale)) throw new UsageError(`no locale "${values.locale}" (locales: ${tree.locales().join(", ")})`);
+  if (values.locale && !tree.locales().includes(values.locale))
+    throw new UsageError(`no locale "${values.locale}" (locales: ${tree.locales().join(", ")})`);
   const rows = statusRows(tree, values.locale);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);

@@ -16,13 +16,17 @@ export interface Finding {
 }
 
 /** UI strings: every locale has a file, and each file has exactly the schema's keys. */
-function checkUiStrings(tree: ContentTree): Finding[] {
+export function checkUiStrings(tree: ContentTree): Finding[] {
   const findings: Finding[] = [];
   for (const locale of tree.locales()) {
     const file = join("src/i18n", `${locale}.json`);
     const text = tree.read(file);
     if (text === null) {
-      findings.push({ level: "error", where: file, message: `content/${locale}/ exists but its UI strings do not (copy src/i18n/${tree.sourceLocale}.json and translate it)` });
+      findings.push({
+        level: "error",
+        where: file,
+        message: `content/${locale}/ exists but its UI strings do not (copy src/i18n/${tree.sourceLocale}.json and translate it)`,
+      });
       continue;
     }
     let json: unknown;
@@ -36,7 +40,14 @@ function checkUiStrings(tree: ContentTree): Finding[] {
     if (!result.success) {
       for (const issue of result.error.issues) {
         const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(", ") : "(root)");
-        findings.push({ level: "error", where: file, message: issue.code === "unrecognized_keys" ? `unknown key(s) ${key}` : `"${key}": ${issue.message === "Required" ? "missing UI string" : issue.message}` });
+        findings.push({
+          level: "error",
+          where: file,
+          message:
+            issue.code === "unrecognized_keys"
+              ? `unknown key(s) ${key}`
+              : `"${key}": ${issue.message === "Required" ? "missing UI string" : issue.message}`,
+        });
       }
     }
   }
@@ -57,7 +68,8 @@ function checkLinks(tree: ContentTree, locale: string, chapter: string, mdx: str
       const target = m[1] ?? m[2]!;
       if (/^[a-z]+:/.test(target)) continue;
       const [path, hash] = target.split("#") as [string, string | undefined];
-      if (path === "" && hash && !ids.has(hash)) findings.push({ level: "error", where: `${file}:${i + 1}`, message: `link to #${hash}, which is not an id in this chapter` });
+      if (path === "" && hash && !ids.has(hash))
+        findings.push({ level: "error", where: `${file}:${i + 1}`, message: `link to #${hash}, which is not an id in this chapter` });
       const other = /^\/?([a-z]{2}(?:-[A-Za-z]+)?)\/(.+?)\/?$/.exec(path);
       if (other && !existsSync(join(tree.root, tree.file(tree.sourceLocale, other[2]!)))) {
         findings.push({ level: "error", where: `${file}:${i + 1}`, message: `link to ${target}: there is no chapter "${other[2]}"` });
@@ -74,17 +86,23 @@ export function checkTranslations(tree: ContentTree): Finding[] {
   const glossary = existsSync(glossaryFile) ? parseGlossary(readFileSync(glossaryFile, "utf8")) : [];
   for (const chapter of tree.chapters()) {
     const source = tree.read(tree.file(tree.sourceLocale, chapter))!;
-    for (const p of splitSections(source).problems) findings.push({ level: "error", where: `${tree.file(tree.sourceLocale, chapter)}:${p.line}`, message: p.message });
+    for (const p of splitSections(source).problems)
+      findings.push({ level: "error", where: `${tree.file(tree.sourceLocale, chapter)}:${p.line}`, message: p.message });
     findings.push(...checkLinks(tree, tree.sourceLocale, chapter, source));
     const sourceSections = new Map(splitSections(source).sections.map((s) => [s.id, s]));
     for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale)) {
       const file = tree.file(locale, chapter);
       const translation = tree.read(file);
       if (translation === null) {
-        findings.push({ level: "warning", where: file, message: `not translated yet: readers get the ${tree.sourceLocale} chapter with a notice` });
+        findings.push({
+          level: "warning",
+          where: file,
+          message: `not translated yet: readers get the ${tree.sourceLocale} chapter with a notice`,
+        });
         continue;
       }
-      for (const p of structureProblems(source, translation)) findings.push({ level: "error", where: `${file}:${p.line || 1}`, message: p.message });
+      for (const p of structureProblems(source, translation))
+        findings.push({ level: "error", where: `${file}:${p.line || 1}`, message: p.message });
       findings.push(...checkLinks(tree, locale, chapter, translation));
       for (const s of splitSections(translation).sections) {
         const original = sourceSections.get(s.id);
@@ -100,8 +118,18 @@ export function checkTranslations(tree: ContentTree): Finding[] {
     }
   }
   for (const row of statusRows(tree)) {
-    if (row.status === "stale") findings.push({ level: "warning", where: `${row.file}:${row.line}`, message: `section "${row.section}" is stale: the ${tree.sourceLocale} source changed since it was translated (npm run i18n:status shows how)` });
-    if (row.status === "extra") findings.push({ level: "error", where: `${row.file}:${row.line}`, message: `section "${row.section}" is not in the ${tree.sourceLocale} source` });
+    if (row.status === "stale")
+      findings.push({
+        level: "warning",
+        where: `${row.file}:${row.line}`,
+        message: `section "${row.section}" is stale: the ${tree.sourceLocale} source changed since it was translated (npm run i18n:status shows how)`,
+      });
+    if (row.status === "extra")
+      findings.push({
+        level: "error",
+        where: `${row.file}:${row.line}`,
+        message: `section "${row.section}" is not in the ${tree.sourceLocale} source`,
+      });
   }
   return findings;
 }

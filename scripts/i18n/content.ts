@@ -16,9 +16,13 @@ export class ContentTree {
   /** Locales: those with UI strings (src/i18n/<locale>.json) or a content folder. */
   locales(): string[] {
     const fromStrings = existsSync(join(this.root, "src/i18n"))
-      ? readdirSync(join(this.root, "src/i18n")).filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f)).map((f) => f.slice(0, -5))
+      ? readdirSync(join(this.root, "src/i18n"))
+          .filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f))
+          .map((f) => f.slice(0, -5))
       : [];
-    const fromContent = readdirSync(join(this.root, "content"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const fromContent = readdirSync(join(this.root, "content"), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     return [...new Set([...fromStrings, ...fromContent])].sort();
   }
 
@@ -64,7 +68,11 @@ export class ContentTree {
     const path = this.file(this.sourceLocale, chapter);
     let commits: string[];
     try {
-      commits = execFileSync("git", ["log", "--format=%H", "--", path], { cwd: this.root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+      commits = execFileSync("git", ["log", "--format=%H", "--", path], {
+        cwd: this.root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      })
         .split("\n")
         .filter(Boolean);
     } catch {
@@ -73,7 +81,12 @@ export class ContentTree {
     for (const commit of commits) {
       let text: string;
       try {
-        text = execFileSync("git", ["show", `${commit}:${path}`], { cwd: this.root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 });
+        text = execFileSync("git", ["show", `${commit}:${path}`], {
+          cwd: this.root,
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "ignore"],
+          maxBuffer: 64 * 1024 * 1024,
+        });
       } catch {
         continue;
       }

@@ -39,7 +39,15 @@ function sourceDiff(tree: ContentTree, chapter: string, section: string, recorde
   if (old === null) return null;
   const now = splitSections(sourceNow).sections.find((s) => s.id === section)!.text;
   const path = tree.file(tree.sourceLocale, chapter);
-  return createTwoFilesPatch(`${path} (${section}, as translated)`, `${path} (${section}, now)`, `${old.trimEnd()}\n`, `${now.trimEnd()}\n`, recorded, "", { context: 2 })
+  return createTwoFilesPatch(
+    `${path} (${section}, as translated)`,
+    `${path} (${section}, now)`,
+    `${old.trimEnd()}\n`,
+    `${now.trimEnd()}\n`,
+    recorded,
+    "",
+    { context: 2 },
+  )
     .split("\n")
     .slice(1) // the "===" line
     .join("\n")

@@ -1,10 +1,10 @@
-import type { CellDefinition, CellInput } from "./types.ts";
+import type { AnyCell, CellInput } from "./types.ts";
 import type { Computed, PythonOutput } from "./w1d1-tutorial1/outputs.ts";
 import * as w1d1Tutorial1 from "./w1d1-tutorial1/index.ts";
 
 /** What a chapter computes: its figures, its code cells' printed outputs, its numbers in prose. */
 export interface ChapterCells {
-  readonly cells: readonly CellDefinition<never, never>[];
+  readonly cells: readonly AnyCell[];
   readonly pythonOutputs: (input: CellInput) => Record<string, PythonOutput>;
   readonly proseValues: (input: CellInput, locale: string) => Record<string, Computed>;
   /** Files the browser fetches on demand, by path under data/<chapter>/. */
@@ -24,7 +24,7 @@ export function chapterCells(slug: string): ChapterCells {
 }
 
 /** A cell of a chapter by id, or an error listing the ids that exist. */
-export function findCell(slug: string, id: string): CellDefinition<never, never> {
+export function findCell(slug: string, id: string): AnyCell {
   const cells = chapterCells(slug).cells;
   const cell = cells.find((c) => c.id === id);
   if (!cell) throw new Error(`chapter ${slug}: no cell "${id}" (cells: ${cells.map((c) => c.id).join(", ")})`);

@@ -62,7 +62,10 @@ export interface ActionSpec<P> {
 export interface Interaction<P> {
   readonly inputs: (payload: P) => readonly InputSpec[];
   /** A new payload from files when these inputs change (e.g. another neuron). */
-  readonly load?: { readonly inputs: readonly string[]; readonly run: (inputs: InputValues, fetchBytes: FetchBytes, initial: P) => Promise<P> };
+  readonly load?: {
+    readonly inputs: readonly string[];
+    readonly run: (inputs: InputValues, fetchBytes: FetchBytes, initial: P) => Promise<P>;
+  };
   /** Inputs whose non-default values need the loaded payload: the build's holds the default view only. */
   readonly needsLoadFor?: readonly string[];
   /** Recomputes the view from the payload when these inputs change (e.g. a histogram's bins). */
@@ -98,4 +101,17 @@ export interface CellDefinition<P = unknown, I extends InputValues = InputValues
 /** The inputs' default values from their specs. */
 export function defaultsOf(specs: readonly InputSpec[]): InputValues {
   return Object.fromEntries(specs.map((s) => [s.name, s.value]));
+}
+
+/** A cell with its payload and input types erased, as a chapter's list holds it. */
+export type AnyCell = CellDefinition<never, never>;
+
+/**
+ * A chapter's cells, in the order they appear. Each cell is type-checked where it is defined;
+ * the list forgets their payload types (a list cannot hold them all).
+ */
+export function cellList(
+  ...cells: readonly { id: string; data: unknown; plot: unknown; describe: unknown; defaults: unknown }[]
+): readonly AnyCell[] {
+  return cells as unknown as readonly AnyCell[];
 }

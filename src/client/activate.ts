@@ -36,8 +36,20 @@ export function activateCells(root: Document): void {
     } else if (!observer) start(figure);
     else {
       observer.observe(figure);
-      figure.addEventListener("focusin", () => start(figure), { once: true });
-      figure.addEventListener("pointerdown", () => start(figure), { once: true });
+      figure.addEventListener(
+        "focusin",
+        () => {
+          start(figure);
+        },
+        { once: true },
+      );
+      figure.addEventListener(
+        "pointerdown",
+        () => {
+          start(figure);
+        },
+        { once: true },
+      );
     }
   }
 }

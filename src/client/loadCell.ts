@@ -7,10 +7,10 @@ export async function loadCell(figure: HTMLElement): Promise<void> {
   try {
     const load = CELL_MODULES[id];
     if (!load) throw new Error(`no browser code for cell "${id}"`);
-    await mountCell(figure, await load());
+    mountCell(figure, await load());
   } catch (error) {
     const status = figure.querySelector(".cell-status");
-    if (status) status.textContent = String((error as Error).message ?? error);
+    if (status) status.textContent = error instanceof Error ? error.message : String(error);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
-import { plot as renderPlot } from "@observablehq/plot";
+import { plot, type PlotOptions } from "@observablehq/plot";
 import type { CellDefinition, InputSpec, InputValues, PlotContext } from "../cells/types.ts";
 import { fillTemplate } from "../i18n/template.ts";
+import { quietPlot } from "../lib/plot/quiet.ts";
 import { formatInput, snapToSpec } from "./format.ts";
 import { derive, microtaskRuntime } from "./reactive.ts";
 import { readUrlState, writeUrlState } from "./urlState.ts";
@@ -14,7 +15,9 @@ export interface CellConfig {
   readonly dataBase: string;
 }
 
-type AnyCell = CellDefinition<unknown, InputValues>;
+type AnyCell = CellDefinition;
+
+const renderPlot = (options: PlotOptions): Element => quietPlot(plot(options));
 
 function readElement(spec: InputSpec, el: HTMLInputElement): number | boolean {
   return spec.kind === "toggle" ? el.checked : Number(el.value);
@@ -49,8 +52,8 @@ function stackLayers(base: Element, overlay: Element): void {
  * the view, each layer of the figure, each readout and the text alternative are variables, so
  * a change recomputes only what depends on it. The state goes to the URL as the reader moves.
  */
-export async function mountCell(figure: HTMLElement, cell: AnyCell): Promise<void> {
-  const config = JSON.parse(figure.querySelector("script.cell-payload")!.textContent!) as CellConfig;
+export function mountCell(figure: HTMLElement, cell: AnyCell): void {
+  const config = JSON.parse(figure.querySelector("script.cell-payload")!.textContent) as CellConfig;
   const interaction = cell.interaction!;
   const ctx: PlotContext = { locale: config.locale, t: (key, params) => fillTemplate(config.strings[key] ?? key, params) };
   const specs = interaction.inputs(config.payload);
@@ -89,22 +92,35 @@ export async function mountCell(figure: HTMLElement, cell: AnyCell): Promise<voi
   const loadInputs = interaction.load?.inputs ?? [];
   const payloadInputs = [...loadInputs, ...(interaction.needsLoadFor ?? [])];
   const loads = new Map<string, Promise<unknown>>();
-  derive(main, "payload", payloadInputs, (v) => {
-    if (!interaction.load || payloadInputs.every((n) => v[n] === defaults[n])) return config.payload;
-    const key = JSON.stringify(loadInputs.map((n) => v[n]));
-    let pending = loads.get(key);
-    if (!pending) {
-      showStatus(ctx.t("status.loading", { neuron: String(v.neuron ?? "") }));
-      pending = interaction.load.run(v as InputValues, fetchBytes, config.payload).then((p) => (showStatus(""), p));
-      pending.catch(() => loads.delete(key));
-      loads.set(key, pending);
-    }
-    return pending;
-  }, undefined, (error) => showStatus(ctx.t("status.error", { error: String((error as Error).message ?? error) })));
+  derive(
+    main,
+    "payload",
+    payloadInputs,
+    (v) => {
+      if (!interaction.load || payloadInputs.every((n) => v[n] === defaults[n])) return config.payload;
+      const key = JSON.stringify(loadInputs.map((n) => v[n]));
+      let pending = loads.get(key);
+      if (!pending) {
+        showStatus(ctx.t("status.loading", { neuron: typeof v.neuron === "number" ? v.neuron : "" }));
+        pending = interaction.load.run(v as InputValues, fetchBytes, config.payload).then((p) => (showStatus(""), p));
+        pending.catch(() => loads.delete(key));
+        loads.set(key, pending);
+      }
+      return pending;
+    },
+    undefined,
+    (error) => showStatus(ctx.t("status.error", { error: error instanceof Error ? error.message : String(error) })),
+  );
 
   let view: unknown = config.payload;
   const prepareInputs = interaction.prepare?.inputs ?? [];
-  derive(main, "view", ["payload", ...prepareInputs], (v) => (interaction.prepare ? interaction.prepare.run(v.payload, v as InputValues) : v.payload), (p) => (view = p));
+  derive(
+    main,
+    "view",
+    ["payload", ...prepareInputs],
+    (v) => (interaction.prepare ? interaction.prepare.run(v.payload, v as InputValues) : v.payload),
+    (p) => (view = p),
+  );
 
   const inputsOf = (v: Record<string, unknown>) => ({ ...values, ...v }) as InputValues;
   let firstRender = true;
@@ -117,40 +133,72 @@ export async function mountCell(figure: HTMLElement, cell: AnyCell): Promise<voi
       stackLayers(base, overlay);
       if (!stage.contains(base)) stage.replaceChildren(base);
     };
-    derive(main, "base", ["view", ...layers.baseInputs], (v) => renderPlot(layers.base(v.view, inputsOf(v), ctx)), (el) => {
-      base = el;
-      show();
-    });
+    derive(
+      main,
+      "base",
+      ["view", ...layers.baseInputs],
+      (v) => renderPlot(layers.base(v.view, inputsOf(v), ctx)),
+      (el) => {
+        base = el;
+        show();
+      },
+    );
     const overlayInputs = names.filter((n) => !layers.baseInputs.includes(n));
-    derive(main, "overlay", ["view", ...overlayInputs], (v) => renderPlot(layers.overlay(v.view, inputsOf(v), ctx)), (el) => {
-      const previous = overlay;
-      overlay = el;
-      el.classList.add("layer-overlay");
-      // Only the curves change on a slider move: swap the overlay, leave the base alone.
-      if (previous && base?.contains(previous)) previous.replaceWith(el);
-      else show();
-    });
+    derive(
+      main,
+      "overlay",
+      ["view", ...overlayInputs],
+      (v) => renderPlot(layers.overlay(v.view, inputsOf(v), ctx)),
+      (el) => {
+        const previous = overlay;
+        overlay = el;
+        el.classList.add("layer-overlay");
+        // Only the curves change on a slider move: swap the overlay, leave the base alone.
+        if (previous && base?.contains(previous)) previous.replaceWith(el);
+        else show();
+      },
+    );
   } else {
-    derive(main, "figure", ["view", ...names], (v) => {
-      // The build's SVG already shows the default view: keep it until something changes.
-      if (firstRender && isDefault()) return null;
-      return renderPlot(cell.plot(v.view, inputsOf(v), ctx));
-    }, (el) => {
-      firstRender = false;
-      if (el) stage.replaceChildren(el);
-    });
+    derive(
+      main,
+      "figure",
+      ["view", ...names],
+      (v) => {
+        // The build's SVG already shows the default view: keep it until something changes.
+        if (firstRender && isDefault()) return null;
+        return renderPlot(cell.plot(v.view, inputsOf(v), ctx));
+      },
+      (el) => {
+        firstRender = false;
+        if (el) stage.replaceChildren(el);
+      },
+    );
   }
 
   for (const readout of interaction.readouts ?? []) {
     const target = figure.querySelector<HTMLElement>(`[data-output="${readout.key}"]`);
-    derive(main, readout.key, ["view", ...readout.inputs], (v) => readout.compute(v.view, inputsOf(v)), (value) => {
-      if (!target) return;
-      target.dataset.value = JSON.stringify(value);
-      target.textContent = readout.format(value, config.locale);
-    });
+    derive(
+      main,
+      readout.key,
+      ["view", ...readout.inputs],
+      (v) => readout.compute(v.view, inputsOf(v)),
+      (value) => {
+        if (!target) return;
+        target.dataset.value = JSON.stringify(value);
+        target.textContent = readout.format(value, config.locale);
+      },
+    );
   }
   const altText = cell.alt ?? ((p: unknown, i: InputValues, c: PlotContext) => cell.describe(p, i, c).alt);
-  derive(main, "alt", ["view", ...names], (v) => altText(v.view, inputsOf(v), ctx), (alt) => stage.setAttribute("aria-label", alt));
+  derive(
+    main,
+    "alt",
+    ["view", ...names],
+    (v) => altText(v.view, inputsOf(v), ctx),
+    (alt) => {
+      stage.setAttribute("aria-label", alt);
+    },
+  );
 
   let urlTimer = 0;
   const set = (name: string, value: number | boolean) => {
@@ -181,7 +229,9 @@ export async function mountCell(figure: HTMLElement, cell: AnyCell): Promise<voi
   };
   form.addEventListener("input", onChange);
   form.addEventListener("change", onChange);
-  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+  });
   for (const action of interaction.actions ?? []) {
     form.querySelector(`button[data-action="${action.name}"]`)?.addEventListener("click", () => {
       for (const [name, value] of Object.entries(action.apply(view, { ...values }, defaults))) if (name in values) set(name, value);

@@ -22,6 +22,9 @@ export function derive<T>(
   onValue?: (value: T) => void,
   onError?: (error: unknown) => void,
 ): void {
-  const observer: Observer<T> | undefined = onValue ? { fulfilled: onValue, rejected: onError ?? (() => {}) } : undefined;
-  module.variable(observer).define(name, inputs, ((...args: unknown[]) => compute(Object.fromEntries(inputs.map((n, i) => [n, args[i]])))) as never);
+  const ignore = (): void => undefined; // a failed variable is reported by onError, when given
+  const observer: Observer<T> | undefined = onValue ? { fulfilled: onValue, rejected: onError ?? ignore } : undefined;
+  module
+    .variable(observer)
+    .define(name, inputs, ((...args: unknown[]) => compute(Object.fromEntries(inputs.map((n, i) => [n, args[i]])))) as never);
 }

@@ -24,7 +24,11 @@ export interface ChapterData {
   readonly outputs: Readonly<Record<string, PythonOutput>>;
 }
 
-const cache = new Map<string, Promise<ChapterData>>();
+// On globalThis: the build script computes a chapter while checking the content, then Astro's
+// separately bundled pages use the same result.
+const shared = globalThis as unknown as Record<symbol, Map<string, Promise<ChapterData>> | undefined>;
+const KEY = Symbol.for("explorable-course.chapter-data");
+const cache: Map<string, Promise<ChapterData>> = (shared[KEY] ??= new Map<string, Promise<ChapterData>>());
 
 /** Computes a chapter's payloads and outputs once per build, whatever the number of locales. */
 export function chapterData(slug: string): Promise<ChapterData> {

@@ -19,5 +19,9 @@ export function staleSections(locale: string, slug: string): Set<string> {
   const provenanceFile = `content/${locale}/${slug}/translation.json`;
   const text = read(provenanceFile);
   const provenance = text === null ? null : parseProvenance(text, provenanceFile);
-  return new Set(compareChapter(source, translation, provenance).filter((r) => r.status === "stale").map((r) => r.section));
+  return new Set(
+    compareChapter(source, translation, provenance)
+      .filter((r) => r.status === "stale")
+      .map((r) => r.section),
+  );
 }

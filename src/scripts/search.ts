@@ -67,7 +67,9 @@ export function enableSearch(root: Document): void {
     }
     const status = document.createElement("p");
     status.className = "search-count";
-    status.textContent = data.length ? (box.dataset.resultsLabel ?? "").replace("{count}", String(found.results.length)) : (box.dataset.empty ?? "").replace("{query}", query);
+    status.textContent = data.length
+      ? (box.dataset.resultsLabel ?? "").replace("{count}", String(found.results.length))
+      : (box.dataset.empty ?? "").replace("{query}", query);
     results.append(status, list);
   };
   box.hidden = false;

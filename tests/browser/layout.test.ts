@@ -1,30 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.ts";
-import { DIST, requireDist } from "../helpers/site.ts";
-import { serveStatic, type StaticServer } from "../helpers/staticServer.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "../helpers/browser.ts";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireDist();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserSuite();
 
 describe("the chapter page in a browser", () => {
   for (const locale of ["ja", "en"]) {
     it(`${locale}: fits a 360 px phone without sideways scrolling`, async () => {
-      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-      await page.goto(`${server.origin}/${locale}/w1d1/tutorial1/`);
+      const page = await env.browser.newPage({ viewport: { width: 360, height: 740 } });
+      await page.goto(`${env.server.origin}/${locale}/w1d1/tutorial1/`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       const wide = await page.$$eval("main *", (els) =>
-        els.filter((e) => e.getBoundingClientRect().right > 361 && !e.closest("pre, .table-scroll, .katex-display")).map((e) => e.tagName + "." + e.className),
+        els
+          .filter((e) => e.getBoundingClientRect().right > 361 && !e.closest("pre, .table-scroll, .katex-display"))
+          .map((e) => `${e.tagName}.${e.getAttribute("class") ?? ""}`),
       );
       expect(wide).toEqual([]);
       await page.close();
@@ -32,9 +20,9 @@ describe("the chapter page in a browser", () => {
   }
 
   it("follows the system colour scheme, and the toggle switches and remembers it", async () => {
-    const context = await browser.newContext({ colorScheme: "dark" });
+    const context = await env.browser.newContext({ colorScheme: "dark" });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/en/w1d1/tutorial1/`);
+    await page.goto(`${env.server.origin}/en/w1d1/tutorial1/`);
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const dark = await background();
     expect(dark).not.toBe("rgb(255, 255, 255)");
@@ -44,7 +32,8 @@ describe("the chapter page in a browser", () => {
     await page.reload();
     expect(await page.getAttribute("html", "data-theme")).toBe("light");
     // Figures take their colours from the scheme: the bars' fill resolves differently.
-    const fill = () => page.$eval('[data-cell="spike-count-histogram"] svg[class^="plot"] g[aria-label="rect"]', (g) => getComputedStyle(g).fill);
+    const fill = () =>
+      page.$eval('[data-cell="spike-count-histogram"] svg[class^="plot"] g[fill="var(--plot-bars)"]', (g) => getComputedStyle(g).fill);
     const lightFill = await fill();
     await page.click("button.theme-toggle");
     expect(await fill()).not.toBe(lightFill);
@@ -52,8 +41,8 @@ describe("the chapter page in a browser", () => {
   });
 
   it("leads to the same chapter in the other language", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/ja/w1d1/tutorial1/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.origin}/ja/w1d1/tutorial1/`);
     await page.click('.language-switch a[hreflang="en"]');
     await page.waitForURL(/\/en\/w1d1\/tutorial1\/$/);
     expect(await page.getAttribute("html", "lang")).toBe("en");
@@ -61,13 +50,13 @@ describe("the chapter page in a browser", () => {
   });
 
   it("loads a video player only when play is pressed, from a privacy-enhanced address", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const foreign: string[] = [];
     await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
       foreign.push(route.request().url());
       return route.abort();
     });
-    await page.goto(`${server.origin}/en/w1d1/tutorial1/`, { waitUntil: "networkidle" });
+    await page.goto(`${env.server.origin}/en/w1d1/tutorial1/`, { waitUntil: "networkidle" });
     expect(foreign).toEqual([]);
     expect(await page.$$eval("iframe", (f) => f.length)).toBe(0);
     await page.click('#video-1 .video-panel[data-source="youtube"] a.video-facade');
@@ -81,9 +70,9 @@ describe("the chapter page in a browser", () => {
   });
 
   it("copies a code cell with its button", async () => {
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await env.browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/en/w1d1/tutorial1/`);
+    await page.goto(`${env.server.origin}/en/w1d1/tutorial1/`);
     const cell = page.locator(".code-cell", { hasText: "type(spike_times)" }).first();
     await cell.hover();
     await cell.locator("button.copy").click();

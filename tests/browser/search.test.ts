@@ -1,27 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.ts";
-import { DIST, requireDist } from "../helpers/site.ts";
-import { serveStatic, type StaticServer } from "../helpers/staticServer.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserSuite } from "../helpers/browser.ts";
 
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
 
+const env = browserSuite();
 beforeAll(async () => {
-  requireDist();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await env.browser.newPage();
 });
 
 /** The sections the search box lists for a query, best first. */
 async function search(locale: string, query: string): Promise<string[]> {
-  await page.goto(`${server.origin}/${locale}/w1d1/tutorial1/`);
+  await page.goto(`${env.server.origin}/${locale}/w1d1/tutorial1/`);
   await page.fill("#site-search", query);
   await page.waitForSelector(".search-results .search-count");
   return page.$$eval(".search-results li a", (links) => links.map((a) => a.getAttribute("href")!));

@@ -11,15 +11,41 @@ import { ROOT } from "../helpers/run.ts";
 import { buildSite, DIST, loadPage, requireDist } from "../helpers/site.ts";
 
 const SECTIONS = [
-  "tutorial-objectives", "setup", "what-models", "section-1", "section-1-1", "section-1-2", "exercise-1-2",
-  "section-2", "section-2-1", "section-2-2", "section-3", "exercise-3", "section-4", "interactive-demo-4",
-  "section-5", "think-5", "summary",
+  "tutorial-objectives",
+  "setup",
+  "what-models",
+  "section-1",
+  "section-1-1",
+  "section-1-2",
+  "exercise-1-2",
+  "section-2",
+  "section-2-1",
+  "section-2-2",
+  "section-3",
+  "exercise-3",
+  "section-4",
+  "interactive-demo-4",
+  "section-5",
+  "think-5",
+  "summary",
 ];
 const CELLS = [
-  "spike-count-distribution", "spike-count-histogram", "spike-count-median", "raster-single", "raster-three",
-  "raster-population", "isi-histogram", "isi-function-explorer",
+  "spike-count-distribution",
+  "spike-count-histogram",
+  "spike-count-median",
+  "raster-single",
+  "raster-three",
+  "raster-population",
+  "isi-histogram",
+  "isi-function-explorer",
 ];
-const VIDEOS = { "video-1": "KgqR_jbjMQg", "video-2": "oHwYWUI_o1U", "video-3": "QGA5FCW7kkA", "video-4": "DHhM80MOTe8", "video-5": "uW2HDk_4-wk" };
+const VIDEOS = {
+  "video-1": "KgqR_jbjMQg",
+  "video-2": "oHwYWUI_o1U",
+  "video-3": "QGA5FCW7kkA",
+  "video-4": "DHhM80MOTe8",
+  "video-5": "uW2HDk_4-wk",
+};
 
 /** What each data-output key must hold, computed here from the data layer, not from the pages. */
 function expectedOutputs(data: SpikeDataset, s: Summary): Record<string, unknown> {
@@ -67,7 +93,7 @@ function checkBuild(name: string, dir: () => string, load: () => SpikeDataset, s
         for (const el of doc.querySelectorAll("[data-cell]")) {
           expect(el.querySelector(".cell-figure svg"), el.getAttribute("data-cell")!).not.toBeNull();
           expect(el.querySelector(".cell-figure")!.getAttribute("aria-label")!.length).toBeGreaterThan(20);
-          expect(el.querySelector("figcaption")?.textContent?.trim().length).toBeGreaterThan(5);
+          expect(el.querySelector("figcaption")?.textContent.trim().length).toBeGreaterThan(5);
           expect(el.querySelector("table"), "data table").not.toBeNull();
         }
       });
@@ -144,5 +170,15 @@ beforeAll(async () => {
   await buildSite(fixtureDist, { SPIKES_FILE: fixture("site/mini-734.npz") });
 }, 240_000);
 
-checkBuild("default build (synthetic stand-in)", () => DIST, () => loadChoice({ kind: "synthetic", seed: 2019, why: "test" }), "synthetic");
-checkBuild("build on the mini fixture file", () => fixtureDist, () => readSpikeFile(fixture("site/mini-734.npz")), "file");
+checkBuild(
+  "default build (synthetic stand-in)",
+  () => DIST,
+  () => loadChoice({ kind: "synthetic", seed: 2019, why: "test" }),
+  "synthetic",
+);
+checkBuild(
+  "build on the mini fixture file",
+  () => fixtureDist,
+  () => readSpikeFile(fixture("site/mini-734.npz")),
+  "file",
+);

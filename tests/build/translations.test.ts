@@ -14,12 +14,17 @@ beforeAll(async () => {
   dir = copyProject();
   dist = join(dir, "dist");
   const en = JSON.parse(readFileSync(join(dir, "src/i18n/en.json"), "utf8")) as Record<string, string>;
-  writeFileSync(join(dir, "src/i18n/de.json"), JSON.stringify({ ...en, "lang.name": "Deutsch", "translation.untranslated": "noch nicht übersetzt" }, null, 2));
+  writeFileSync(
+    join(dir, "src/i18n/de.json"),
+    JSON.stringify({ ...en, "lang.name": "Deutsch", "translation.untranslated": "noch nicht übersetzt" }, null, 2),
+  );
   edit(dir, "content/en/w1d1/tutorial1/index.mdx", "Is this interval representative?", "Is this ten-second interval representative?");
   const r = await runScript("build.ts", [], { OUT_DIR: dist }, dir);
   if (r.code !== 0) throw new Error(r.stderr);
 }, 300_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("a locale without translations", () => {
   it("gets the chapter as a fallback: its own UI, the source text marked as such, canonical to the source", () => {

@@ -47,7 +47,7 @@ describe("the Japanese chapter holds every line of the seed", () => {
     requireDist();
     const doc = loadPage(DIST, "ja/w1d1/tutorial1/");
     for (const el of doc.querySelectorAll(".value[data-output]")) el.textContent = "#";
-    text = squeeze(doc.querySelector("main")!.textContent ?? "");
+    text = squeeze(doc.querySelector("main")!.textContent);
   });
 
   const { skip, videos, feedback } = replacedCells(seed);

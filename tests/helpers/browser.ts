@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { DIST, requireDist } from "./site.ts";
+import { serveStatic, type StaticServer } from "./staticServer.ts";
 
 /** Debian's Chromium, which .ci/run installs; tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,7 +21,37 @@ export const CHROMIUM_ARGS = [
 /** Launches Chromium, or fails with what to install: a missing browser is a failure, never a skip. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Registers a suite's setup: dist/ served on 127.0.0.1 and one Chromium, closed afterwards.
+ * The returned object's fields are usable inside tests (they throw if setup failed).
+ */
+export function browserSuite(root = DIST): { readonly browser: Browser; readonly server: StaticServer } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    requireDist(root);
+    server = await serveStatic(root);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("the browser did not start");
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error("the static server did not start");
+      return server;
+    },
+  };
 }

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { ROOT } from "./run.ts";
 
 /** Copies the parts of the project a build or the translators' tools read into a temporary folder. */
-export function copyProject(parts: readonly string[] = ["content", "src", "public", "scripts", "package.json", "astro.config.mjs", "tsconfig.json"]): string {
+export function copyProject(
+  parts: readonly string[] = ["content", "src", "public", "scripts", "package.json", "astro.config.mjs", "tsconfig.json"],
+): string {
   const dir = mkdtempSync(join(tmpdir(), "course-copy-"));
   for (const part of parts) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   if (parts.includes("package.json")) symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));

@@ -10,6 +10,14 @@ export interface RunResult {
 }
 
 /**
+ * This process's environment without what Vitest adds (BASE_URL, MODE, NODE_ENV, VITEST_*):
+ * a child build would otherwise take Vitest's BASE_URL for its own base path.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST.*|BASE_URL|MODE|NODE_ENV|DEV|PROD|SSR)$/.test(key)));
+}
+
+/**
  * Runs one of scripts/*.ts with tsx, asynchronously (so a server in this process keeps serving),
  * in the project or in a copy of it (`cwd`).
  */
@@ -18,7 +26,7 @@ export function runScript(script: string, args: string[] = [], env: Record<strin
     execFile(
       process.execPath,
       ["--import", "tsx", `scripts/${script}`, ...args],
-      { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: { ...cleanEnv(), ...env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -20,5 +20,5 @@ export async function buildSite(outDir: string, env: Record<string, string>): Pr
 /** A built page parsed into a DOM. */
 export function loadPage(dir: string, path: string): Document {
   const file = join(dir, path, path.endsWith(".html") ? "" : "index.html");
-  return parseHTML(readFileSync(file, "utf8")).document as unknown as Document;
+  return parseHTML(readFileSync(file, "utf8")).document;
 }

@@ -31,6 +31,7 @@ export function matchSnapshot(path: string, actual: string): void {
     writeFileSync(path, actual);
     return;
   }
-  if (!existsSync(path)) throw new Error(`no snapshot at ${path}; review the output and run UPDATE_SNAPSHOTS=1 npx vitest run to create it`);
+  if (!existsSync(path))
+    throw new Error(`no snapshot at ${path}; review the output and run UPDATE_SNAPSHOTS=1 npx vitest run to create it`);
   expect(actual, `snapshot ${path} (UPDATE_SNAPSHOTS=1 to accept a deliberate change)`).toBe(readFileSync(path, "utf8"));
 }

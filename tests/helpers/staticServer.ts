@@ -67,6 +67,11 @@ export async function serveStatic(root: string, prefix = "/"): Promise<StaticSer
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) =>
+        server.close(() => {
+          ok();
+        }),
+      ),
   };
 }

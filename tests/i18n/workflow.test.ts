@@ -30,7 +30,9 @@ beforeAll(() => {
   dir = copyProject(["content", "src/i18n"]);
   commitAll(dir);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("i18n:status, i18n:mark and i18n:check", () => {
   it("starts with every section current and the check clean", async () => {
@@ -66,7 +68,9 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
   });
 
   it("says when the old source text is unknown to git", async () => {
-    const provenance = JSON.parse(readFileSync(join(dir, "content/ja/w1d1/tutorial1/translation.json"), "utf8")) as { sections: Record<string, string> };
+    const provenance = JSON.parse(readFileSync(join(dir, "content/ja/w1d1/tutorial1/translation.json"), "utf8")) as {
+      sections: Record<string, string>;
+    };
     provenance.sections["section-3"] = "0123456789ab";
     writeFileSync(join(dir, "content/ja/w1d1/tutorial1/translation.json"), JSON.stringify(provenance));
     const rows = await status();

@@ -8,11 +8,21 @@ import { closeTo, expected, fixture } from "../helpers/fixtures.ts";
 import { runScript } from "../helpers/run.ts";
 
 const work = mkdtempSync(join(tmpdir(), "spikes-cli-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe("data:summary", () => {
   it("prints one JSON object with numpy's numbers for a fixture", async () => {
-    const r = await runScript("data-summary.ts", [fixture("spikes/small-compressed.npz"), "--interval", "5,15", "--neuron", "42", "--bins", "50"]);
+    const r = await runScript("data-summary.ts", [
+      fixture("spikes/small-compressed.npz"),
+      "--interval",
+      "5,15",
+      "--neuron",
+      "42",
+      "--bins",
+      "50",
+    ]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
     const want = expected["small-compressed.npz"]!;
@@ -75,7 +85,14 @@ describe("data:fetch against a local server", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
+  );
 
   it("downloads, validates and renames into place", async () => {
     const out = join(work, "fetched", "good.npz");
@@ -105,7 +122,11 @@ describe("data:fetch against a local server", () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await new Promise<void>((resolve) =>
+      closed.close(() => {
+        resolve();
+      }),
+    );
     const r = await runScript("data-fetch.ts", ["--out", join(work, "none.npz")], { SPIKES_URL: `http://127.0.0.1:${port}/x` });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`could not download http://127.0.0.1:${port}/x (ECONNREFUSED`);

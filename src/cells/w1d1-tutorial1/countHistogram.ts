@@ -19,7 +19,14 @@ const BINS = 50;
 
 function data({ dataset, summary }: Parameters<CellDefinition["data"]>[0]): CountPayload {
   const [q1, , q3] = quartiles(spikeCounts(dataset));
-  return { hist: histogram(spikeCounts(dataset), BINS), mean: summary.mean_count, median: summary.median_count, q1, q3, n: summary.n_neurons };
+  return {
+    hist: histogram(spikeCounts(dataset), BINS),
+    mean: summary.mean_count,
+    median: summary.median_count,
+    q1,
+    q3,
+    n: summary.n_neurons,
+  };
 }
 
 const fmt = (x: number, locale: string) => formatNumber(x, locale, { maximumFractionDigits: 1 });
@@ -54,7 +61,13 @@ function plotWith(variant: Variant) {
 }
 
 function describe(p: CountPayload, _inputs: InputValues, { t, locale }: PlotContext) {
-  const alt = t("alt.countHistogram", { n: p.n, bins: BINS, min: fmt(p.hist.edges[0]!, locale), max: fmt(p.hist.edges[BINS]!, locale), mean: fmt(p.mean, locale) });
+  const alt = t("alt.countHistogram", {
+    n: p.n,
+    bins: BINS,
+    min: fmt(p.hist.edges[0]!, locale),
+    max: fmt(p.hist.edges[BINS]!, locale),
+    mean: fmt(p.mean, locale),
+  });
   const table = {
     columns: [t("table.binFrom"), t("table.binTo"), t("table.count")],
     rows: p.hist.counts.map((c, i) => [fmt(p.hist.edges[i]!, locale), fmt(p.hist.edges[i + 1]!, locale), c]),

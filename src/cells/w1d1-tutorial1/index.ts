@@ -1,4 +1,4 @@
-import type { CellDefinition } from "../types.ts";
+import { cellList } from "../types.ts";
 import { spikeCountDistribution, spikeCountHistogram, spikeCountMedian } from "./countHistogram.ts";
 import { dataFiles } from "./dataFiles.ts";
 import { isiFunctionExplorer } from "./isiFunctionExplorer.ts";
@@ -7,7 +7,7 @@ import { proseValues, pythonOutputs } from "./outputs.ts";
 import { rasterPopulation, rasterSingle, rasterThree } from "./rasters.ts";
 
 /** W1D1 Tutorial 1's figures, in the order they appear. */
-export const cells: readonly CellDefinition<never, never>[] = [
+export const cells = cellList(
   spikeCountDistribution,
   spikeCountHistogram,
   spikeCountMedian,
@@ -16,6 +16,6 @@ export const cells: readonly CellDefinition<never, never>[] = [
   rasterPopulation,
   isiHistogram,
   isiFunctionExplorer,
-] as unknown as readonly CellDefinition<never, never>[];
+);
 
 export { dataFiles, proseValues, pythonOutputs };

@@ -1,5 +1,5 @@
 import { histogram, type Histogram } from "../../lib/analysis/histogram.ts";
-import { mean } from "../../lib/analysis/numeric.ts";
+import { maxOf, mean } from "../../lib/analysis/numeric.ts";
 
 /** The tutorial's example neuron for ISIs (exercise 3 and the function explorer). */
 export const ISI_NEURON = 283;
@@ -23,12 +23,6 @@ export function decodeIsiFile(bytes: ArrayBuffer): Float32Array {
   return new Float32Array(bytes);
 }
 
-function maxOf(values: ArrayLike<number>): number {
-  let m = -Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i]! > m) m = values[i]!;
-  return m;
-}
-
 /**
  * `np.histogram(isis, bins, range=(0, upper))` and the mean ISI, as the tutorial computes them
  * (float32 data; the default upper limit is `isis.max()`, a float32 scalar). Throws for a neuron
@@ -37,6 +31,7 @@ function maxOf(values: ArrayLike<number>): number {
 export function isiPayload(neuron: number, isis: Float32Array, bins = 50, upper?: number): IsiPayload {
   if (isis.length === 0) throw new RangeError(`neuron ${neuron} has fewer than two spikes, so it has no ISIs`);
   const max = maxOf(isis);
-  const hist = upper === undefined ? histogram(isis, bins, { range: [0, max] }) : histogram(isis, bins, { range: [0, upper], rangeDtype: "float64" });
+  const hist =
+    upper === undefined ? histogram(isis, bins, { range: [0, max] }) : histogram(isis, bins, { range: [0, upper], rangeDtype: "float64" });
   return { neuron, count: isis.length, mean: mean(isis), max, hist };
 }

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { fitLeastSquares, fitOnGrid, type Fit, type ParamGrid } from "../../lib/analysis/fit.ts";
 import { binCenters, MODEL_NAMES, MODELS, sumSquaredErrors, type ModelName } from "../../lib/analysis/models.ts";
 import { formatNumber } from "../../lib/format/number.ts";
+import { clipToBand } from "../../lib/plot/clip.ts";
 import { BASE, COLORS } from "../../lib/plot/theme.ts";
 import type { CellDefinition, InputSpec, InputValues, PlotContext, ReadoutSpec } from "../types.ts";
 import type { IsiPayload } from "./isiData.ts";
@@ -67,7 +68,14 @@ export function withFits(base: IsiPayload): ExplorerPayload {
     mean: base.mean,
     max: base.max,
     hist: base.hist,
-    bestOnGrid: fit((m) => fitOnGrid(m, SLIDERS.filter((s) => s.model === m), xs, base.hist.counts)),
+    bestOnGrid: fit((m) =>
+      fitOnGrid(
+        m,
+        SLIDERS.filter((s) => s.model === m),
+        xs,
+        base.hist.counts,
+      ),
+    ),
     bestExact: fit((m) => fitLeastSquares(m, xs, base.hist.counts)),
   };
 }
@@ -86,7 +94,10 @@ function frame(p: IsiPayload, t: PlotContext["t"], axes: boolean): Plot.PlotOpti
   return {
     ...BASE,
     x: { domain: [edges[0]!, edges[edges.length - 1]!], ...(axes ? { label: t("axis.isi"), labelArrow: "none" } : { axis: null }) },
-    y: { domain: [0, Math.max(...counts) * 1.1], ...(axes ? { label: t("axis.numberOfSpikes"), labelArrow: "none", grid: true } : { axis: null }) },
+    y: {
+      domain: [0, Math.max(...counts) * 1.1],
+      ...(axes ? { label: t("axis.numberOfSpikes"), labelArrow: "none", grid: true } : { axis: null }),
+    },
   };
 }
 
@@ -97,7 +108,10 @@ function base(p: IsiPayload, _inputs: ExplorerInputs, { t }: PlotContext): Plot.
     color: { legend: true, domain: MODEL_NAMES.map((m) => t(`model.${m}`)), range: MODEL_NAMES.map((m) => COLORS[m]) },
     marks: [
       // fill_between(edges[:-1], counts, step="post", alpha=.5)
-      Plot.areaY(counts.map((count, i) => ({ x: edges[i]!, count })), { x: "x", y: "count", curve: "step-after", fill: COLORS.bars, fillOpacity: 0.5 }),
+      Plot.areaY(
+        counts.map((count, i) => ({ x: edges[i]!, count })),
+        { x: "x", y: "count", curve: "step-after", fill: COLORS.bars, fillOpacity: 0.5 },
+      ),
       Plot.ruleY([0]),
     ],
   };
@@ -105,12 +119,20 @@ function base(p: IsiPayload, _inputs: ExplorerInputs, { t }: PlotContext): Plot.
 
 function overlay(p: IsiPayload, inputs: ExplorerInputs, { t }: PlotContext): Plot.PlotOptions {
   const xs = curveXs(p.hist.edges);
+  const top = Math.max(...p.hist.counts) * 1.1;
   return {
     ...frame(p, t, false),
     clip: true,
     marks: MODEL_NAMES.filter((m) => inputs[`show_${m}`]).map((m) => {
       const params = paramsOf(m, inputs);
-      return Plot.line(xs, { x: (x: number) => x, y: (x: number) => MODELS[m].f(x, params), stroke: COLORS[m], strokeWidth: 3, clip: true });
+      // Exact inside the plot, cut well outside it (an inverse near its pole reaches ~10^12).
+      const runs = clipToBand(
+        xs.map((x) => [x, MODELS[m].f(x, params)] as const),
+        -top,
+        2 * top,
+      );
+      const rows = runs.flatMap((run, k) => run.map(([x, y]) => ({ x, y, run: k })));
+      return Plot.line(rows, { x: "x", y: "y", z: "run", stroke: COLORS[m], strokeWidth: 3, clip: true });
     }),
   };
 }
@@ -147,7 +169,16 @@ const readouts: ReadoutSpec<ExplorerPayload>[] = MODEL_NAMES.map((m) => ({
   format: sseFormat,
 }));
 
-const sliderInputs: InputSpec[] = SLIDERS.map((s) => ({ kind: "range", name: s.name, label: `control.${s.name}`, code: s.name, min: s.min, max: s.max, step: s.step, value: s.value }));
+const sliderInputs: InputSpec[] = SLIDERS.map((s) => ({
+  kind: "range",
+  name: s.name,
+  label: `control.${s.name}`,
+  code: s.name,
+  min: s.min,
+  max: s.max,
+  step: s.step,
+  value: s.value,
+}));
 
 /** Section 4's Interactive Demo: a neuron's ISI histogram and three model curves to fit by hand. */
 export const isiFunctionExplorer: CellDefinition<ExplorerPayload, ExplorerInputs> = {
@@ -173,12 +204,26 @@ export const isiFunctionExplorer: CellDefinition<ExplorerPayload, ExplorerInputs
       {
         name: "best-fit",
         label: "action.bestFit",
-        apply: (p) => Object.fromEntries(MODEL_NAMES.flatMap((m) => SLIDERS.filter((s) => s.model === m).map((s, i) => [s.name, p.bestOnGrid[m].params[i]!]))),
+        apply: (p) =>
+          Object.fromEntries(
+            MODEL_NAMES.flatMap((m) => SLIDERS.filter((s) => s.model === m).map((s, i) => [s.name, p.bestOnGrid[m].params[i]!])),
+          ),
       },
       { name: "reset", label: "action.reset", apply: (_p, inputs, defaults) => ({ ...defaults, neuron: inputs.neuron as number }) },
     ],
     notes: ["note.invScaleClamped", "note.fitting"],
-    strings: ["axis.isi", "axis.numberOfSpikes", "model.exponential", "model.inverse", "model.linear", "alt.explorer", "table.binFrom", "table.binTo", "table.count", "alt.isiHistogram"],
+    strings: [
+      "axis.isi",
+      "axis.numberOfSpikes",
+      "model.exponential",
+      "model.inverse",
+      "model.linear",
+      "alt.explorer",
+      "table.binFrom",
+      "table.binTo",
+      "table.count",
+      "alt.isiHistogram",
+    ],
     client: "generic",
   },
 };

@@ -41,7 +41,12 @@ function plot(p: IsiPayload, inputs: IsiInputs, { t }: PlotContext): Plot.PlotOp
   return {
     ...BASE,
     x: { label: t("axis.isiDuration"), labelArrow: "none" },
-    y: { label: t("axis.numberOfSpikes"), labelArrow: "none", grid: true, ...(inputs.log_counts ? { type: "symlog" as const, ticks: powersOfTen(Math.max(...p.hist.counts)) } : {}) },
+    y: {
+      label: t("axis.numberOfSpikes"),
+      labelArrow: "none",
+      grid: true,
+      ...(inputs.log_counts ? { type: "symlog" as const, ticks: powersOfTen(Math.max(...p.hist.counts)) } : {}),
+    },
     ...(inputs.show_mean ? { color: { legend: true, domain: [t("legend.meanIsi")], range: [COLORS.mean] } } : {}),
     marks: [
       Plot.rectY(bins, { x1: "x1", x2: "x2", y: "count", fill: COLORS.bars }),
@@ -82,7 +87,8 @@ export async function loadIsis(neuron: number, fetchBytes: (path: string) => Pro
 export const isiHistogram: CellDefinition<IsiViewPayload, IsiInputs> = {
   id: "isi-histogram",
   data: ({ dataset }) => {
-    if (ISI_NEURON >= neuronCount(dataset)) throw new Error(`the ISI figures need neuron ${ISI_NEURON}; this dataset has ${neuronCount(dataset)} neurons`);
+    if (ISI_NEURON >= neuronCount(dataset))
+      throw new Error(`the ISI figures need neuron ${ISI_NEURON}; this dataset has ${neuronCount(dataset)} neurons`);
     return isiPayload(ISI_NEURON, interSpikeIntervals(neuronSpikes(dataset, ISI_NEURON)) as Float32Array);
   },
   defaults,
@@ -106,7 +112,15 @@ export const isiHistogram: CellDefinition<IsiViewPayload, IsiInputs> = {
       },
     },
     needsLoadFor: ["bins", "range_pct"],
-    strings: ["axis.isiDuration", "axis.numberOfSpikes", "legend.meanIsi", "alt.isiHistogram", "table.binFrom", "table.binTo", "table.count"],
+    strings: [
+      "axis.isiDuration",
+      "axis.numberOfSpikes",
+      "legend.meanIsi",
+      "alt.isiHistogram",
+      "table.binFrom",
+      "table.binTo",
+      "table.count",
+    ],
     client: "generic",
   },
 };

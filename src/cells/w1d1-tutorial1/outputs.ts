@@ -39,7 +39,13 @@ function dtypeAndFirstValues({ dataset, summary }: CellInput): PythonOutput {
   return [0, 321].flatMap((i): (string | Computed)[] => {
     if (i >= neuronCount(dataset)) return [`IndexError: index ${i} is out of bounds for axis 0 with size ${neuronCount(dataset)}`];
     const first = Array.from(neuronSpikes(dataset, i).subarray(0, 5));
-    return [`Neuron ${i}:\n`, value("dtype", summary.dtype, summary.dtype), "\n", value(`first5_neuron_${i}`, first, numpyArrayStr(first, summary.dtype)), "\n\n\n"];
+    return [
+      `Neuron ${i}:\n`,
+      value("dtype", summary.dtype, summary.dtype),
+      "\n",
+      value(`first5_neuron_${i}`, first, numpyArrayStr(first, summary.dtype)),
+      "\n\n\n",
+    ];
   });
 }
 
@@ -60,8 +66,14 @@ export function pythonOutputs(input: CellInput): Record<string, PythonOutput> {
     ],
     "frac-below-mean": [value("frac_below_mean", s.frac_below_mean, pyPercent(s.frac_below_mean, 1)), " of neurons are below the mean"],
     "help-restrict": [pydocHelp("restrict_spike_times", "spike_times, interval", RESTRICT_DOCSTRING)],
-    "frac-interval-spikes": [value("frac_interval_spikes", s.frac_interval_spikes, pyPercent(s.frac_interval_spikes, 2)), " of the total spikes are in the interval"],
-    "frac-interval-time": [value("frac_interval_time", s.frac_interval_time, pyPercent(s.frac_interval_time, 2)), " of the total time is in the interval"],
+    "frac-interval-spikes": [
+      value("frac_interval_spikes", s.frac_interval_spikes, pyPercent(s.frac_interval_spikes, 2)),
+      " of the total spikes are in the interval",
+    ],
+    "frac-interval-time": [
+      value("frac_interval_time", s.frac_interval_time, pyPercent(s.frac_interval_time, 2)),
+      " of the total time is in the interval",
+    ],
   };
 }
 

@@ -16,9 +16,15 @@ export interface RasterPayload {
 }
 
 /** Rows of neurons (those the dataset has) restricted to the window, as restrict_spike_times does. */
-export function rasterRows({ dataset }: CellInput, neurons: readonly number[], interval: readonly [number, number] = RASTER_INTERVAL): RasterPayload {
+export function rasterRows(
+  { dataset }: CellInput,
+  neurons: readonly number[],
+  interval: readonly [number, number] = RASTER_INTERVAL,
+): RasterPayload {
   const window = restrictSpikeTimes(dataset, interval);
-  const rows = neurons.filter((i) => i < neuronCount(window)).map((neuron) => ({ neuron, times: Array.from(neuronSpikes(window, neuron)) }));
+  const rows = neurons
+    .filter((i) => i < neuronCount(window))
+    .map((neuron) => ({ neuron, times: Array.from(neuronSpikes(window, neuron)) }));
   return { interval: [interval[0], interval[1]], rows };
 }
 
@@ -35,7 +41,13 @@ function plot(p: RasterPayload, _inputs: InputValues, { t }: PlotContext): Plot.
 }
 
 function describe(p: RasterPayload, _inputs: InputValues, { t }: PlotContext) {
-  const neurons = p.rows.length > 6 ? `${p.rows.slice(0, 3).map((r) => r.neuron).join(", ")}, …, ${p.rows[p.rows.length - 1]!.neuron}` : p.rows.map((r) => r.neuron).join(", ");
+  const neurons =
+    p.rows.length > 6
+      ? `${p.rows
+          .slice(0, 3)
+          .map((r) => r.neuron)
+          .join(", ")}, …, ${p.rows[p.rows.length - 1]!.neuron}`
+      : p.rows.map((r) => r.neuron).join(", ");
   const spikes = p.rows.reduce((a, r) => a + r.times.length, 0);
   const alt = t("alt.raster", { n: p.rows.length, neurons, from: p.interval[0], to: p.interval[1], spikes });
   const table = {
@@ -45,7 +57,7 @@ function describe(p: RasterPayload, _inputs: InputValues, { t }: PlotContext) {
   return { alt, table };
 }
 
-function rasterCell(id: string, neurons: (input: CellInput) => number[]): CellDefinition<RasterPayload, InputValues> {
+function rasterCell(id: string, neurons: (input: CellInput) => number[]): CellDefinition<RasterPayload> {
   return { id, data: (input) => rasterRows(input, neurons(input)), defaults: {}, plot, describe };
 }
 
@@ -72,7 +84,11 @@ const strideRows = (all: readonly (readonly number[])[], stride: number): Raster
   all.flatMap((times, neuron) => (neuron % stride === 0 ? [{ neuron, times }] : []));
 
 /** Fetches the 5-s blocks a window needs and gathers every neuron's spikes in it. */
-async function loadWindow(p: { nNeurons: number; duration: number; totalSpikes: number }, inputs: InputValues, fetchBytes: (path: string) => Promise<ArrayBuffer>): Promise<PopulationPayload> {
+async function loadWindow(
+  p: { nNeurons: number; duration: number; totalSpikes: number },
+  inputs: InputValues,
+  fetchBytes: (path: string) => Promise<ArrayBuffer>,
+): Promise<PopulationPayload> {
   const start = inputs.start as number;
   const end = start + (inputs.width as number);
   const all: number[][] = Array.from({ length: p.nNeurons }, () => []);
@@ -92,11 +108,14 @@ async function loadWindow(p: { nNeurons: number; duration: number; totalSpikes: 
 }
 
 /** Section 2.2's population raster, and its explorer: window start and width, neuron stride. */
-export const rasterPopulation: CellDefinition<PopulationPayload, InputValues> = {
+export const rasterPopulation: CellDefinition<PopulationPayload> = {
   id: "raster-population",
   data: (input) => {
     const n = neuronCount(input.dataset);
-    const base = rasterRows(input, Array.from({ length: Math.ceil(n / defaults.stride) }, (_, k) => defaults.stride * k));
+    const base = rasterRows(
+      input,
+      Array.from({ length: Math.ceil(n / defaults.stride) }, (_, k) => defaults.stride * k),
+    );
     return {
       ...base,
       nNeurons: n,
@@ -110,9 +129,27 @@ export const rasterPopulation: CellDefinition<PopulationPayload, InputValues> = 
   describe,
   interaction: {
     inputs: (p) => [
-      { kind: "range", name: "start", label: "control.windowStart", code: "t_interval[0]", min: 0, max: Math.max(1, Math.floor(p.duration) - 1), step: 1, value: defaults.start },
+      {
+        kind: "range",
+        name: "start",
+        label: "control.windowStart",
+        code: "t_interval[0]",
+        min: 0,
+        max: Math.max(1, Math.floor(p.duration) - 1),
+        step: 1,
+        value: defaults.start,
+      },
       { kind: "range", name: "width", label: "control.windowWidth", min: 1, max: 60, step: 1, value: defaults.width },
-      { kind: "range", name: "stride", label: "control.stride", code: "np.arange(0, len(spike_times), stride)", min: 1, max: 50, step: 1, value: defaults.stride },
+      {
+        kind: "range",
+        name: "stride",
+        label: "control.stride",
+        code: "np.arange(0, len(spike_times), stride)",
+        min: 1,
+        max: 50,
+        step: 1,
+        value: defaults.stride,
+      },
     ],
     load: { inputs: ["start", "width"], run: (inputs, fetchBytes, initial) => loadWindow(initial, inputs, fetchBytes) },
     needsLoadFor: ["stride"],

@@ -1,5 +1,5 @@
 import type { FloatDtype } from "../spikes/dataset.ts";
-import { dtypeOf, roundFor, type Round } from "./numeric.ts";
+import { dtypeOf, roundFor, type Numbers, type Round } from "./numeric.ts";
 
 export interface Histogram {
   readonly counts: number[];
@@ -39,7 +39,7 @@ export interface HistogramOptions {
  * `np.histogram(values, bins, range)` with numpy's exact edges and counts: edges in float32 for
  * float32 data (else float64), values outside the range ignored, the last bin closed.
  */
-export function histogram(values: ArrayLike<number>, bins: number, options: HistogramOptions = {}): Histogram {
+export function histogram(values: Numbers, bins: number, options: HistogramOptions = {}): Histogram {
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer, not ${bins}`);
   const dataDtype = dtypeOf(values);
   const edgeRound = roundFor(dataDtype);
@@ -59,8 +59,7 @@ export function histogram(values: ArrayLike<number>, bins: number, options: Hist
   const lo = edgeRound(first);
   const hi = edgeRound(last);
   const denom = computeRound(last - first);
-  for (let k = 0; k < values.length; k++) {
-    const x = values[k]!;
+  for (const x of values) {
     if (!(x >= lo && x <= hi)) continue;
     let i = Math.trunc(computeRound(computeRound(computeRound(x - first) / denom) * bins));
     if (i === bins) i -= 1;
@@ -72,12 +71,11 @@ export function histogram(values: ArrayLike<number>, bins: number, options: Hist
   return { counts, edges };
 }
 
-function minMax(values: ArrayLike<number>): [number, number] {
+function minMax(values: Numbers): [number, number] {
   if (values.length === 0) return [0, 1];
   let lo = Infinity;
   let hi = -Infinity;
-  for (let k = 0; k < values.length; k++) {
-    const x = values[k]!;
+  for (const x of values) {
     if (x < lo) lo = x;
     if (x > hi) hi = x;
   }

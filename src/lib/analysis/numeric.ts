@@ -1,5 +1,15 @@
 import type { FloatDtype } from "../spikes/dataset.ts";
 
+/** Numbers in an array or typed array (indexable and iterable). */
+export type Numbers = ArrayLike<number> & Iterable<number>;
+
+/** The largest value (-Infinity for none), without spreading a large array into arguments. */
+export function maxOf(values: Iterable<number>): number {
+  let m = -Infinity;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
 /** Rounds a double to the precision numpy computes in: float32 arithmetic is double then round. */
 export type Round = (x: number) => number;
 
@@ -28,8 +38,8 @@ export function pairwiseSum(a: ArrayLike<number>, dtype: FloatDtype = dtypeOf(a)
 function pairwise(a: ArrayLike<number>, start: number, n: number, acc: Float32Array | Float64Array): number {
   if (n < 8) {
     acc[8] = 0;
-    for (let i = 0; i < n; i++) acc[8] = acc[8]! + a[start + i]!;
-    return acc[8]!;
+    for (let i = 0; i < n; i++) acc[8] = acc[8] + a[start + i]!;
+    return acc[8];
   }
   if (n <= 128) {
     for (let j = 0; j < 8; j++) acc[j] = a[start + j]!;
@@ -41,16 +51,16 @@ function pairwise(a: ArrayLike<number>, start: number, n: number, acc: Float32Ar
     for (let j = 0; j < 8; j += 2) acc[j] = acc[j]! + acc[j + 1]!;
     acc[0] = acc[0]! + acc[2]!;
     acc[4] = acc[4]! + acc[6]!;
-    acc[8] = acc[0]! + acc[4]!;
-    for (; i < n; i++) acc[8] = acc[8]! + a[start + i]!;
-    return acc[8]!;
+    acc[8] = acc[0] + acc[4];
+    for (; i < n; i++) acc[8] = acc[8] + a[start + i]!;
+    return acc[8];
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
   const left = pairwise(a, start, n2, acc);
   const right = pairwise(a, start + n2, n - n2, acc);
   acc[8] = left + right;
-  return acc[8]!;
+  return acc[8];
 }
 
 /** `np.mean`: float32 data give a float32 mean, anything else a float64 one. NaN when empty. */

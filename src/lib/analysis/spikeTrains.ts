@@ -32,7 +32,9 @@ export function restrictSpikeTimes(trains: SpikeTrains, interval: readonly [numb
     offsets[i + 1] = offsets[i]! + (b - a);
   }
   const times = trains.dtype === "float32" ? new Float32Array(offsets[n]!) : new Float64Array(offsets[n]!);
-  ranges.forEach(([a, b], i) => times.set(trains.times.subarray(a, b), offsets[i]));
+  ranges.forEach(([a, b], i) => {
+    times.set(trains.times.subarray(a, b), offsets[i]);
+  });
   return { dtype: trains.dtype, times, offsets };
 }
 

@@ -1,4 +1,4 @@
-import { mean } from "./numeric.ts";
+import { mean, type Numbers } from "./numeric.ts";
 
 function sortedCopy(values: ArrayLike<number>): Float64Array {
   return Float64Array.from(values).sort();
@@ -40,9 +40,9 @@ export function quartiles(values: ArrayLike<number>): [number, number, number] {
 }
 
 /** `(values < np.mean(values)).mean()`: the fraction of values strictly below their mean. */
-export function fractionBelowMean(values: ArrayLike<number>): number {
+export function fractionBelowMean(values: Numbers): number {
   const m = mean(values);
   let below = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! < m) below++;
+  for (const v of values) if (v < m) below++;
   return below / values.length;
 }

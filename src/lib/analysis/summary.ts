@@ -1,6 +1,6 @@
 import { neuronCount, neuronSpikes, spikeCounts, type SpikeDataset } from "../spikes/dataset.ts";
 import { histogram, type Histogram } from "./histogram.ts";
-import { mean } from "./numeric.ts";
+import { maxOf, mean } from "./numeric.ts";
 import { countInInterval, experimentDuration, interSpikeIntervals } from "./spikeTrains.ts";
 import { fractionBelowMean, median } from "./stats.ts";
 
@@ -77,10 +77,4 @@ export function computeSummary(data: SpikeDataset, params: SummaryParams = TUTOR
     summary.isi_hist = isis.length > 0 ? histogram(isis, params.bins, { range: [0, maxOf(isis)] }) : null;
   }
   return summary;
-}
-
-function maxOf(values: ArrayLike<number>): number {
-  let m = -Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i]! > m) m = values[i]!;
-  return m;
 }

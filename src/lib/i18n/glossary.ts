@@ -22,7 +22,8 @@ export function parseGlossary(text: string, file = "content/glossary.yaml"): Glo
   if (!Array.isArray(raw)) throw new Error(`${file}: expected a list of terms`);
   return raw.map((item, i) => {
     const result = entrySchema.safeParse(item);
-    if (!result.success) throw new Error(`${file}: entry ${i + 1}: ${result.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    if (!result.success)
+      throw new Error(`${file}: entry ${i + 1}: ${result.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
     const { id, variants = {}, ...names } = result.data as { id: string; variants?: Record<string, string[]> } & Record<string, string>;
     const forms = Object.fromEntries(Object.entries(names).map(([locale, name]) => [locale, [name, ...(variants[locale] ?? [])]]));
     return { id, names, forms };
@@ -47,7 +48,13 @@ export function termsUsed(text: string, glossary: readonly GlossaryTerm[], local
  * The terms a source section uses whose agreed rendering the translated section lacks
  * (code and markup are left out: code stays in the source language, tags are not prose).
  */
-export function missingTerms(sourceText: string, translationText: string, glossary: readonly GlossaryTerm[], sourceLocale: string, locale: string): GlossaryTerm[] {
+export function missingTerms(
+  sourceText: string,
+  translationText: string,
+  glossary: readonly GlossaryTerm[],
+  sourceLocale: string,
+  locale: string,
+): GlossaryTerm[] {
   const prose = (t: string) =>
     t
       .replace(/^(```|~~~)[\s\S]*?^\1\s*$/gm, "")
@@ -55,6 +62,6 @@ export function missingTerms(sourceText: string, translationText: string, glossa
       .replace(/<\/?[A-Za-z][^>]*>/g, " ");
   const target = prose(translationText);
   return termsUsed(prose(sourceText), glossary, sourceLocale).filter(
-    (term) => term.forms[locale] && !term.forms[locale]!.some((form) => termPattern(form).test(target)),
+    (term) => term.forms[locale] && !term.forms[locale].some((form) => termPattern(form).test(target)),
   );
 }

@@ -25,7 +25,8 @@ export function parseProvenance(text: string, file: string): Provenance {
     throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
   }
   const result = provenanceSchema.safeParse(json);
-  if (!result.success) throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+  if (!result.success)
+    throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
   return result.data;
 }
 

@@ -39,7 +39,8 @@ export function splitSections(mdx: string): SplitChapter {
   let inFence = false;
   const close = (lastLine: number) => {
     const text = current.body.join("\n");
-    if (current.id !== INTRO || text.trim() !== "") sections.push({ id: current.id, line: current.line, lastLine, heading: current.heading, text });
+    if (current.id !== INTRO || text.trim() !== "")
+      sections.push({ id: current.id, line: current.line, lastLine, heading: current.heading, text });
   };
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;

@@ -32,7 +32,8 @@ const TRANSLATABLE_PROPS = ["title", "alt", "caption", "label"];
  */
 export function compareChapter(sourceMdx: string, translationMdx: string | null, provenance: Provenance | null): SectionReport[] {
   const source = splitSections(sourceMdx).sections;
-  if (translationMdx === null) return source.map((s) => ({ section: s.id, status: "missing", sourceHash: sectionHash(s.text), sourceLine: s.line }));
+  if (translationMdx === null)
+    return source.map((s) => ({ section: s.id, status: "missing", sourceHash: sectionHash(s.text), sourceLine: s.line }));
   const translated = new Map(splitSections(translationMdx).sections.map((s) => [s.id, s]));
   const reports: SectionReport[] = source.map((s): SectionReport => {
     const t = translated.get(s.id);
@@ -60,7 +61,11 @@ export function structureProblems(sourceMdx: string, translationMdx: string): St
   const sourceOrder = source.map((s) => s.id).filter((id) => translated.has(id));
   if (order.join() !== sourceOrder.join()) {
     const first = order.findIndex((id, i) => id !== sourceOrder[i]);
-    problems.push({ section: order[first]!, line: translated.get(order[first]!)!.line, message: `sections are in a different order than in the source (expected "${sourceOrder[first]}" here)` });
+    problems.push({
+      section: order[first]!,
+      line: translated.get(order[first]!)!.line,
+      message: `sections are in a different order than in the source (expected "${sourceOrder[first]}" here)`,
+    });
   }
   for (const s of source) {
     const t = translated.get(s.id);

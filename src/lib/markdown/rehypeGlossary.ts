@@ -8,7 +8,24 @@ export interface GlossaryOptions {
 }
 
 // Text inside these is never marked: code, math, links, headings, the term markers themselves.
-const SKIP = new Set(["code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg", "math", "button", "summary", "span"]);
+const SKIP = new Set([
+  "code",
+  "pre",
+  "a",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "script",
+  "style",
+  "svg",
+  "math",
+  "button",
+  "summary",
+  "span",
+]);
 
 function localeOf(path: string | undefined): string | null {
   return /[\\/]content[\\/]([a-z]{2}(?:-[A-Za-z]+)?)[\\/]/.exec(path ?? "")?.[1] ?? null;
@@ -31,7 +48,7 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales }: Glos
       const children: ElementContent[] = [];
       for (const child of node.children as ElementContent[]) {
         if (child.type === "element") {
-          const className = String((child.properties?.className as string[] | undefined)?.join(" ") ?? "");
+          const className = ((child.properties.className as string[] | undefined) ?? []).join(" ");
           if (!SKIP.has(child.tagName) && !className.includes("katex")) visit(child);
           children.push(child);
         } else if (child.type === "text") {
@@ -45,20 +62,26 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales }: Glos
 }
 
 function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], other: string): ElementContent[] {
-  let best: { index: number; length: number; k: number } | null = null;
-  pending.forEach(({ pattern }, k) => {
-    const m = pattern.exec(text.value);
-    if (m && (!best || m.index < best.index)) best = { index: m.index, length: m[0].length, k };
-  });
-  if (!best) return [text];
-  const { index, length, k } = best as { index: number; length: number; k: number };
+  // The earliest match of any term not yet marked on this page.
+  const matches = pending.map(({ pattern }, k) => ({ m: pattern.exec(text.value), k })).filter((x) => x.m !== null);
+  if (matches.length === 0) return [text];
+  const first = matches.reduce((a, b) => (b.m!.index < a.m!.index ? b : a));
+  const { index } = first.m!;
+  const { length } = first.m![0];
+  const { k } = first;
   const { term } = pending.splice(k, 1)[0]!;
   const before: Text = { type: "text", value: text.value.slice(0, index) };
   const after: Text = { type: "text", value: text.value.slice(index + length) };
   const span: Element = {
     type: "element",
     tagName: "span",
-    properties: { className: ["term"], tabIndex: 0, dataOther: term.names[other], "aria-description": term.names[other], dataTerm: term.id },
+    properties: {
+      className: ["term"],
+      tabIndex: 0,
+      dataOther: term.names[other],
+      "aria-description": term.names[other],
+      dataTerm: term.id,
+    },
     children: [{ type: "text", value: text.value.slice(index, index + length) }],
   };
   return [...(before.value ? [before] : []), span, ...mark(after, pending, other)];

@@ -1,4 +1,4 @@
-import type { Heading, Root, Text } from "mdast";
+import type { Heading, Root } from "mdast";
 import { visit } from "unist-util-visit";
 
 const ID_SUFFIX = /\s*\{#([A-Za-z][\w-]*)\}\s*$/;
@@ -13,9 +13,9 @@ export default function remarkHeadingIds() {
     visit(tree, "heading", (node: Heading) => {
       const last = node.children[node.children.length - 1];
       if (last?.type !== "text") return;
-      const match = ID_SUFFIX.exec((last as Text).value);
+      const match = ID_SUFFIX.exec(last.value);
       if (!match) return;
-      (last as Text).value = (last as Text).value.slice(0, match.index);
+      last.value = last.value.slice(0, match.index);
       node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id: match[1]! } };
     });
   };

@@ -13,7 +13,7 @@ export function pyFixed(x: number, digits: number): string {
   // ...so an exact tie goes to the even neighbour instead.
   const lastDigit = Number(exact[exact.indexOf(".") + digits + (digits === 0 ? -1 : 0)]);
   if (lastDigit % 2 === 1) return rounded;
-  const down = Math.sign(x) * (Math.abs(Number(exact.slice(0, exact.indexOf(".") + 1 + digits))));
+  const down = Math.sign(x) * Math.abs(Number(exact.slice(0, exact.indexOf(".") + 1 + digits)));
   return down.toFixed(digits);
 }
 
@@ -103,7 +103,7 @@ function scientificWords(xs: number[], float32: boolean): string[] {
   const precision = Math.max(...xs.map((x) => Math.max(0, shortest(Math.abs(x), float32).digits.length - 1)));
   const parts = xs.map((x) => {
     const [mantissa, exp] = x.toExponential(Math.min(precision, 100)).split("e") as [string, string];
-    return { mantissa, sign: exp[0] === "-" ? "-" : "+", exp: exp.replace(/^[+-]/, "") };
+    return { mantissa, sign: exp.startsWith("-") ? "-" : "+", exp: exp.replace(/^[+-]/, "") };
   });
   const expSize = Math.max(2, ...parts.map((p) => p.exp.length));
   const padLeft = Math.max(...parts.map((p) => p.mantissa.split(".")[0]!.length));

@@ -23,6 +23,7 @@ export function chooseData({ env, defaultFile, exists, defaultSeed }: ChoiceInpu
   if (exists(defaultFile)) return { kind: "file", path: defaultFile, why: `${RECORDING.fileName} is in data/` };
   const seedText = env.SPIKES_SEED?.trim();
   const seed = seedText ? Number(seedText) : defaultSeed;
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`SPIKES_SEED must be a non-negative integer, not ${JSON.stringify(seedText)}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new Error(`SPIKES_SEED must be a non-negative integer, not ${JSON.stringify(seedText)}`);
   return { kind: "synthetic", seed, why: "no real data file is configured" };
 }

@@ -47,6 +47,8 @@ export function fromNeuronArrays(neurons: readonly FloatArray[], dtype: FloatDty
   const offsets = new Uint32Array(neurons.length + 1);
   for (let i = 0; i < neurons.length; i++) offsets[i + 1] = offsets[i]! + neurons[i]!.length;
   const times = dtype === "float32" ? new Float32Array(offsets[neurons.length]!) : new Float64Array(offsets[neurons.length]!);
-  neurons.forEach((a, i) => times.set(a, offsets[i]));
+  neurons.forEach((a, i) => {
+    times.set(a, offsets[i]);
+  });
   return { dtype, times, offsets };
 }

@@ -5,9 +5,19 @@ import { NdArray, unpickleNumpy } from "./numpyPickle.ts";
 import { pyTypeName, type PyValue } from "./pickle.ts";
 
 const NUMPY_NAMES: Record<string, string> = {
-  f2: "float16", f4: "float32", f8: "float64", f16: "float128",
-  i1: "int8", i2: "int16", i4: "int32", i8: "int64",
-  u1: "uint8", u2: "uint16", u4: "uint32", u8: "uint64", b1: "bool",
+  f2: "float16",
+  f4: "float32",
+  f8: "float64",
+  f16: "float128",
+  i1: "int8",
+  i2: "int16",
+  i4: "int32",
+  i8: "int64",
+  u1: "uint8",
+  u2: "uint16",
+  u4: "uint32",
+  u8: "uint64",
+  b1: "bool",
 };
 
 function dtypeName(code: string): string {

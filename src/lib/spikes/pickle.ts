@@ -245,7 +245,9 @@ export function unpickle(bytes: Uint8Array, resolve: GlobalResolver): PyValue {
 }
 
 function isObject(v: PyValue): v is PyObject {
-  return typeof v === "object" && v !== null && !(v instanceof Uint8Array) && !(v instanceof PyTuple) && !Array.isArray(v) && !(v instanceof Map);
+  return (
+    typeof v === "object" && v !== null && !(v instanceof Uint8Array) && !(v instanceof PyTuple) && !Array.isArray(v) && !(v instanceof Map)
+  );
 }
 
 function asList(v: PyValue, r: Reader, at: number): PyValue[] {

@@ -44,7 +44,14 @@ export function generateSynthetic(seed = DEFAULT_SEED, { countScale = 1 } = {}):
     const scale = MODEL.duration / sum;
     for (let k = 0; k < count; k++) times[offsets[i]! + k] = warp(cumulative[k]! * scale);
   });
-  return { dtype: "float32", times, offsets, source: "synthetic", origin: `synthetic stand-in v1, seed ${seed}${countScale === 1 ? "" : `, counts x${countScale}`}`, sha256: null };
+  return {
+    dtype: "float32",
+    times,
+    offsets,
+    source: "synthetic",
+    origin: `synthetic stand-in v1, seed ${seed}${countScale === 1 ? "" : `, counts x${countScale}`}`,
+    sha256: null,
+  };
 }
 
 /**

@@ -62,7 +62,7 @@ function nearestIndex(sorted: number[], v: number): number {
   return best;
 }
 
-function shuffle<T>(a: T[], random: () => number): void {
+function shuffle(a: unknown[], random: () => number): void {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [a[i], a[j]] = [a[j]!, a[i]!];
@@ -71,7 +71,8 @@ function shuffle<T>(a: T[], random: () => number): void {
 
 /** Moves the free counts nearest the mean across it until exactly `target` lie below it. */
 function balanceBelowMean(counts: number[], pinned: Set<number>, target: number): void {
-  for (let guard = 0; guard < counts.length; guard++) {
+  const limit = counts.length; // each pass moves one neuron, so this many passes always suffice
+  for (let pass = 0; pass < limit; pass++) {
     const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
     const below = counts.filter((c) => c < mean).length;
     if (below === target) return;

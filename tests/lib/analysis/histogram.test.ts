@@ -8,7 +8,9 @@ import { neuronSpikes, spikeCounts } from "../../../src/lib/spikes/dataset.ts";
 import { readSpikeFile } from "../../../src/lib/spikes/readFile.ts";
 import { closeTo, fixture } from "../../helpers/fixtures.ts";
 
-const numpy = (JSON.parse(readFileSync(fixture("numpy-extra/expected-extra.json"), "utf8")) as Record<string, Record<string, unknown>>)["small-numpy1.npz"]!;
+const numpy = (JSON.parse(readFileSync(fixture("numpy-extra/expected-extra.json"), "utf8")) as Record<string, Record<string, unknown>>)[
+  "small-numpy1.npz"
+]!;
 const small = readSpikeFile(fixture("spikes/small-numpy1.npz"));
 
 describe("np.histogram", () => {

@@ -6,7 +6,10 @@ function neuron(values: number[], code: "f4" | "f8", bytes: Uint8Array, at: numb
   const a = new NdArray();
   const width = code === "f4" ? 4 : 8;
   const dv = new DataView(bytes.buffer);
-  values.forEach((v, i) => (code === "f4" ? dv.setFloat32(at + i * 4, v, byteOrder === "<") : dv.setFloat64(at + i * 8, v, byteOrder === "<")));
+  values.forEach((v, i) => {
+    if (code === "f4") dv.setFloat32(at + i * 4, v, byteOrder === "<");
+    else dv.setFloat64(at + i * 8, v, byteOrder === "<");
+  });
   a.shape = [values.length];
   a.dtype = new DType(code);
   a.dtype.byteOrder = byteOrder;
@@ -17,7 +20,11 @@ function neuron(values: number[], code: "f4" | "f8", bytes: Uint8Array, at: numb
 describe("gathering neurons into one array", () => {
   it("moves unaligned float32 neurons down in place, big-endian ones swapped", () => {
     const bytes = new Uint8Array(64);
-    const trains = assembleSpikeTrains([neuron([1, 2], "f4", bytes, 5), neuron([3], "f4", bytes, 19, ">"), neuron([4.5, 6], "f4", bytes, 30)]);
+    const trains = assembleSpikeTrains([
+      neuron([1, 2], "f4", bytes, 5),
+      neuron([3], "f4", bytes, 19, ">"),
+      neuron([4.5, 6], "f4", bytes, 30),
+    ]);
     expect(trains.times.buffer).toBe(bytes.buffer); // no copy
     expect(trains.times.byteOffset % 4).toBe(0);
     expect(Array.from(trains.times)).toEqual([1, 2, 3, 4.5, 6]);
@@ -41,6 +48,8 @@ describe("gathering neurons into one array", () => {
 
   it("names an infinity and its place", () => {
     const bytes = new Uint8Array(32);
-    expect(() => assembleSpikeTrains([neuron([1], "f4", bytes, 0), neuron([1, Infinity], "f4", bytes, 8)])).toThrow("neuron 1 holds an infinity at position 1");
+    expect(() => assembleSpikeTrains([neuron([1], "f4", bytes, 0), neuron([1, Infinity], "f4", bytes, 8)])).toThrow(
+      "neuron 1 holds an infinity at position 1",
+    );
   });
 });

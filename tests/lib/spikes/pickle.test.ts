@@ -20,7 +20,9 @@ describe("the restricted unpickler", () => {
   for (const [name, bytes] of hostile) {
     it(`refuses ${name} by name, before anything is called`, () => {
       const global = name.split(" ")[0]!;
-      expect(() => unpickleNumpy(bytes)).toThrow(`the pickle names a callable outside numpy's array reconstruction (${global}); nothing was run`);
+      expect(() => unpickleNumpy(bytes)).toThrow(
+        `the pickle names a callable outside numpy's array reconstruction (${global}); nothing was run`,
+      );
     });
   }
 
@@ -29,7 +31,9 @@ describe("the restricted unpickler", () => {
   });
 
   it("refuses opcodes numpy never writes, naming them and their position", () => {
-    expect(() => unpickleNumpy(pickle(0x80, 2, 0x81, 0x2e))).toThrow("the pickle uses opcode 0x81, which numpy's array pickles never contain (at byte 2)");
+    expect(() => unpickleNumpy(pickle(0x80, 2, 0x81, 0x2e))).toThrow(
+      "the pickle uses opcode 0x81, which numpy's array pickles never contain (at byte 2)",
+    );
   });
 
   it("reports a pickle cut short", () => {

@@ -4,7 +4,18 @@ import { SpikeFileError } from "../../../src/lib/spikes/errors.ts";
 import { readSpikeFile } from "../../../src/lib/spikes/readFile.ts";
 import { badFixtures, closeTo, expected, fixture, goodFixtures } from "../../helpers/fixtures.ts";
 
-const EXACT = new Set(["n_neurons", "total_spikes", "counts_first5", "interval", "interval_spikes", "isi_neuron", "isi_count", "dtype", "count_hist", "isi_hist"]);
+const EXACT = new Set([
+  "n_neurons",
+  "total_spikes",
+  "counts_first5",
+  "interval",
+  "interval_spikes",
+  "isi_neuron",
+  "isi_count",
+  "dtype",
+  "count_hist",
+  "isi_hist",
+]);
 
 describe("every good fixture gives numpy's answers", () => {
   for (const name of goodFixtures) {

@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The one inline script of every page: apply the reader's saved colour scheme before the first
+ * paint (anything later would flash). Its hash, not 'unsafe-inline', lets it run.
+ */
+export const THEME_SCRIPT = `try{var t=localStorage.getItem("theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
+
+/** A CSP source expression for an inline script: 'sha256-<base64>'. */
+export function scriptHash(source: string): string {
+  return `'sha256-${createHash("sha256").update(source).digest("base64")}'`;
+}
+
+/** Players that may be framed, and only after the reader presses play. */
+export const FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.bilibili.com"];
+
+/**
+ * The site's Content-Security-Policy: scripts from the site itself and the theme script's hash
+ * only (no 'unsafe-inline', no 'unsafe-eval'; 'wasm-unsafe-eval' lets the search index's
+ * WebAssembly compile), styles from the site plus inline style attributes (Plot, KaTeX and the
+ * code highlighter write them), everything else from the site, and the two video players.
+ */
+export function contentSecurityPolicy(): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${scriptHash(THEME_SCRIPT)} 'wasm-unsafe-eval'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    `frame-src ${FRAME_SOURCES.join(" ")}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
+ * A `_headers` file (Netlify, Cloudflare Pages and other hosts that read one): the same policy as
+ * the pages' <meta> tag plus what only a header can say (framing), and long caching for the
+ * content-hashed assets.
+ */
+export function headersFile(base: string): string {
+  return [
+    `${base}*`,
+    `  Content-Security-Policy: ${contentSecurityPolicy()}; frame-ancestors 'self'`,
+    "  X-Content-Type-Options: nosniff",
+    "  Referrer-Policy: strict-origin-when-cross-origin",
+    "  Permissions-Policy: camera=(), microphone=(), geolocation=()",
+    `${base}_astro/*`,
+    "  Cache-Control: public, max-age=31536000, immutable",
+    "",
+  ].join("\n");
+}

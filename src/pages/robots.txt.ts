@@ -1,0 +1,9 @@
+import type { APIRoute } from "astro";
+import { sitePath } from "../i18n/routing.ts";
+import { SITE } from "../site.ts";
+
+/** Everything may be indexed; the sitemap lists every page in every language. */
+export const GET: APIRoute = () =>
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL(sitePath("sitemap.xml"), SITE.url).href}\n`, {
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });

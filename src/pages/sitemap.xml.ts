@@ -1,0 +1,37 @@
+import type { APIRoute } from "astro";
+import { getCollection } from "astro:content";
+import { siteLocales } from "../i18n/index.ts";
+import { chapterPath, localeHome, sitePath } from "../i18n/routing.ts";
+import { SITE } from "../site.ts";
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+/**
+ * Every page with its language versions (xhtml:link hreflang). A locale's fallback page for an
+ * untranslated chapter is left out: its canonical page is the source's.
+ */
+export const GET: APIRoute = async () => {
+  const abs = (path: string) => escape(new URL(path, SITE.url).href);
+  const entries = await getCollection("chapters");
+  const groups: { loc: string; alternates: { locale: string; href: string }[] }[] = [];
+  const homes = siteLocales().map((l) => ({ locale: l, href: localeHome(l) }));
+  groups.push({ loc: sitePath(""), alternates: homes });
+  for (const home of homes) groups.push({ loc: home.href, alternates: homes });
+  const slugs = [...new Set(entries.map((e) => e.id.split("/").slice(1).join("/")))];
+  for (const slug of slugs) {
+    const versions = siteLocales()
+      .filter((l) => entries.some((e) => e.id === `${l}/${slug}`))
+      .map((l) => ({ locale: l, href: chapterPath(l, slug) }));
+    for (const v of versions) groups.push({ loc: v.href, alternates: versions });
+  }
+  const body = groups
+    .map(
+      (g) =>
+        `  <url>\n    <loc>${abs(g.loc)}</loc>\n${g.alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${a.locale}" href="${abs(a.href)}"/>`).join("\n")}\n  </url>`,
+    )
+    .join("\n");
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${body}\n</urlset>\n`,
+    { headers: { "content-type": "application/xml" } },
+  );
+};

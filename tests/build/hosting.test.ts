@@ -1,0 +1,136 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkLinks } from "../../scripts/links/checkLinks.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { ROOT } from "../helpers/run.ts";
+import { buildSite, DIST, loadPage, requireDist } from "../helpers/site.ts";
+import { serveStatic } from "../helpers/staticServer.ts";
+
+const baseDist = join(ROOT, ".cache", "test-dist-base");
+const secondDist = join(ROOT, ".cache", "test-dist-again");
+
+beforeAll(async () => {
+  requireDist();
+  await buildSite(baseDist, { BASE_PATH: "/course/" });
+  await buildSite(secondDist, {});
+}, 300_000);
+afterAll(() => {
+  rmSync(baseDist, { recursive: true, force: true });
+  rmSync(secondDist, { recursive: true, force: true });
+});
+
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe("determinism", () => {
+  it("two clean builds give byte-identical sites", () => {
+    const a = hashes(DIST);
+    const b = hashes(secondDist);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    const differing = Object.keys(a).filter((f) => a[f] !== b[f]);
+    expect(differing).toEqual([]);
+  });
+});
+
+describe("links", () => {
+  it("every internal link and anchor of the default build resolves", () => {
+    expect(checkLinks(DIST, "/")).toEqual([]);
+  });
+
+  it("every link of the build for /course/ resolves under that prefix", () => {
+    expect(checkLinks(baseDist, "/course/")).toEqual([]);
+  });
+
+  it("finds a missing page, a missing anchor and a link outside the base path", () => {
+    const dir = mkdtempSync(join(tmpdir(), "links-"));
+    mkdirSync(join(dir, "a"));
+    writeFileSync(join(dir, "a", "index.html"), '<h2 id="here">x</h2><a href="/b/">b</a><a href="#there">t</a><a href="/a/#here">ok</a>');
+    writeFileSync(join(dir, "index.html"), '<a href="/course/a/">outside</a><a href="https://example.org/">external</a>');
+    expect(checkLinks(dir, "/").map((b) => `${b.page} ${b.href}`)).toEqual([
+      "/a/index.html /b/",
+      "/a/index.html #there",
+      "/index.html /course/a/",
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("hosting under a sub-path", () => {
+  it("serves every page, asset, data file and search index from /course/ in a browser", async () => {
+    const server = await serveStatic(baseDist, "/course/");
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const failed: string[] = [];
+      page.on("response", (r) => {
+        if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+      });
+      page.on("requestfailed", (r) => failed.push(`failed ${r.url()}`));
+      await page.goto(`${server.origin}/course/`, { waitUntil: "networkidle" });
+      await page.click('a[hreflang="ja"]');
+      await page.click(".chapter-list a");
+      await page.waitForURL(/\/course\/ja\/w1d1\/tutorial1\/$/);
+      await page.focus("#isi-function-explorer-neuron");
+      await page.waitForSelector('[data-cell="isi-function-explorer"][data-active="true"]', { state: "attached" });
+      await page.fill("#isi-function-explorer-neuron", "7");
+      await page.press("#isi-function-explorer-neuron", "Enter");
+      await page.waitForFunction(() =>
+        document.querySelector('[data-cell="isi-function-explorer"] .cell-figure')?.getAttribute("aria-label")?.includes(" 7"),
+      );
+      await page.fill("#site-search", "不応期");
+      await page.waitForSelector(".search-results li a");
+      expect(await page.getAttribute(".search-results li a", "href")).toBe("/course/ja/w1d1/tutorial1/#section-3");
+      expect(failed).toEqual([]);
+      expect(server.requests.every((p) => p.startsWith("/course/"))).toBe(true);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+  it("writes the prefix into the sitemap, robots.txt and the headers file", () => {
+    expect(readFileSync(join(baseDist, "sitemap.xml"), "utf8")).toContain("https://course.example.org/course/ja/w1d1/tutorial1/");
+    expect(readFileSync(join(baseDist, "robots.txt"), "utf8")).toContain("Sitemap: https://course.example.org/course/sitemap.xml");
+    expect(readFileSync(join(baseDist, "_headers"), "utf8")).toMatch(/^\/course\/\*\n {2}Content-Security-Policy: /);
+  });
+});
+
+describe("what a host and a crawler need", () => {
+  it("has a sitemap with every language version, robots.txt, a favicon and a 404 page in both languages", () => {
+    const sitemap = readFileSync(join(DIST, "sitemap.xml"), "utf8");
+    for (const path of ["/", "/ja/", "/en/", "/ja/w1d1/tutorial1/", "/en/w1d1/tutorial1/"])
+      expect(sitemap).toContain(`<loc>https://course.example.org${path}</loc>`);
+    expect(sitemap).toContain('hreflang="en" href="https://course.example.org/en/w1d1/tutorial1/"');
+    expect(readFileSync(join(DIST, "robots.txt"), "utf8")).toContain("Sitemap:");
+    expect(statSync(join(DIST, "favicon.svg")).size).toBeGreaterThan(0);
+    const notFound = loadPage(DIST, "404.html");
+    expect([...notFound.querySelectorAll("main section")].map((s) => s.getAttribute("lang"))).toEqual(["ja", "en"]);
+  });
+
+  it("gives every page social metadata in its language", () => {
+    for (const [path, locale] of [
+      ["ja/w1d1/tutorial1/", "ja_JP"],
+      ["en/w1d1/tutorial1/", "en_US"],
+      ["", "ja_JP"],
+    ] as const) {
+      const doc = loadPage(DIST, path);
+      expect(doc.querySelector('meta[property="og:title"]')!.getAttribute("content")!.length).toBeGreaterThan(3);
+      expect(doc.querySelector('meta[property="og:description"]')!.getAttribute("content")!.length).toBeGreaterThan(10);
+      expect(doc.querySelector('meta[property="og:locale"]')!.getAttribute("content")).toBe(locale);
+      expect(doc.querySelector('link[rel="icon"]')).not.toBeNull();
+    }
+  });
+});
