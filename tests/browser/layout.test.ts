@@ -79,4 +79,29 @@ describe("the chapter page in a browser", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("type(spike_times)");
     await context.close();
   });
+
+  it("prints the chapter without its controls, with solutions open", async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.origin}/en/w1d1/tutorial1/`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.isVisible(".site-header")).toBe(false);
+    expect(await page.isVisible(".toc")).toBe(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    expect(await page.$$eval("article details.solution", (ds) => ds.every((d) => d.open))).toBe(true);
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    expect(await page.$$eval("article details.solution", (ds) => ds.some((d) => d.open))).toBe(false);
+    await page.close();
+  });
+
+  it("names a glossary term in the other language on keyboard focus, at its first use only", async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.origin}/ja/w1d1/tutorial1/`);
+    const terms = await page.$$eval('.term[data-term="refractory-period"]', (t) => t.length);
+    expect(terms).toBe(1);
+    await page.focus('.term[data-term="refractory-period"]');
+    const shown = await page.$eval('.term[data-term="refractory-period"]', (el) => getComputedStyle(el, "::after").content);
+    expect(shown).toBe('"refractory period"');
+    expect(await page.getAttribute('.term[data-term="refractory-period"]', "aria-description")).toBe("refractory period");
+    await page.close();
+  });
 });
