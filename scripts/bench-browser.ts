@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { launchChromium } from "../tests/helpers/browser.ts";
+import { activateAllCells, launchChromium } from "../tests/helpers/browser.ts";
 import { serveStatic } from "../tests/helpers/staticServer.ts";
 import { runCli } from "./cli.ts";
 
@@ -74,14 +74,7 @@ runCli(USAGE, async () => {
     await page.goto(server.origin + PAGE, { waitUntil: "networkidle" });
     const before = gzipBytes(dist, js);
 
-    for (const id of ["raster-population", "isi-histogram", "isi-function-explorer"]) {
-      await page.evaluate((cell) => {
-        const figure = document.querySelector(`[data-cell="${cell}"]`)!;
-        for (let d = figure.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
-        figure.scrollIntoView();
-      }, id);
-      await page.waitForSelector(`[data-cell="${id}"][data-active="true"]`, { state: "attached" });
-    }
+    await activateAllCells(page);
     await page.waitForLoadState("networkidle");
     const after = gzipBytes(dist, js);
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { launchChromium } from "../tests/helpers/browser.ts";
+import { activateAllCells, launchChromium } from "../tests/helpers/browser.ts";
 import { serveStatic } from "../tests/helpers/staticServer.ts";
 import { runCli } from "./cli.ts";
 
@@ -54,15 +54,7 @@ runCli(USAGE, async () => {
       const seen = track(page, server.origin);
       await page.goto(server.origin + path, { waitUntil: "networkidle" });
       const jsBefore = gz(seen.script);
-      const cells = await page.$$eval("figure[data-interactive]", (f) => f.map((x) => x.getAttribute("data-cell")!));
-      for (const id of cells) {
-        await page.evaluate((cell) => {
-          const figure = document.querySelector(`[data-cell="${cell}"]`)!;
-          for (let d = figure.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
-          figure.scrollIntoView();
-        }, id);
-        await page.waitForSelector(`[data-cell="${id}"][data-active="true"]`, { state: "attached" });
-      }
+      await activateAllCells(page);
       await page.waitForLoadState("networkidle");
       const html = path.endsWith(".html") ? path : `${path}index.html`;
       const row = { html: gz([html]), jsBefore, jsActive: gz(seen.script), css: gz(seen.stylesheet), fonts: raw(seen.font) };

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { browserSuite } from "../helpers/browser.ts";
+import { activateCell, browserSuite } from "../helpers/browser.ts";
 
 const foreignRequests: string[] = [];
 const consoleErrors: string[] = [];
@@ -26,16 +26,6 @@ async function openPage(
 }
 
 const EXPLORER = '[data-cell="isi-function-explorer"]';
-
-/** Scrolls a cell into view (opening a closed solution first) and waits until its code runs. */
-async function activate(page: Page, cell: string): Promise<void> {
-  await page.evaluate((id) => {
-    const figure = document.querySelector(`[data-cell="${id}"]`)!;
-    for (let d = figure.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
-    figure.scrollIntoView();
-  }, cell);
-  await page.waitForSelector(`[data-cell="${cell}"][data-active="true"]`, { state: "attached" });
-}
 
 /** The `d` of each curve the explorer draws, in model order. */
 /** The path data of each drawn curve, in model order (a curve cut by the plot's edge has several paths). */
@@ -66,7 +56,7 @@ for (const locale of ["en", "ja"]) {
     let page: Page;
     beforeAll(async () => {
       ({ page } = await openPage(`/${locale}/w1d1/tutorial1/`));
-      await activate(page, "isi-function-explorer");
+      await activateCell(page, "isi-function-explorer");
     });
 
     it("labels every control in the page's language, with its value and accessible value text", async () => {
@@ -171,7 +161,7 @@ for (const locale of ["en", "ja"]) {
 describe("ISI histogram explorer", () => {
   it("changes bins, range, mean line and log counts on neuron 283's fetched ISIs", async () => {
     const { page, context } = await openPage("/en/w1d1/tutorial1/");
-    await activate(page, "isi-histogram");
+    await activateCell(page, "isi-histogram");
     const bars = () => page.$$eval('[data-cell="isi-histogram"] .cell-figure svg[class^="plot"] rect', (r) => r.length);
     expect(await bars()).toBe(50);
     const bins = page.locator("#isi-histogram-bins");
@@ -199,7 +189,7 @@ describe("raster explorer", () => {
     const { page, context } = await openPage("/ja/w1d1/tutorial1/");
     const fetched: string[] = [];
     page.on("request", (r) => r.url().includes("/raster/") && fetched.push(r.url()));
-    await activate(page, "raster-population");
+    await activateCell(page, "raster-population");
     const readout = (key: string) => page.getAttribute(`[data-cell="raster-population"] [data-output="${key}"]`, "data-value");
     const spikesBefore = await readout("frac_interval_spikes");
     const timeBefore = await readout("frac_interval_time");

@@ -87,9 +87,9 @@ describe("the chapter page in a browser", () => {
     expect(await page.isVisible(".site-header")).toBe(false);
     expect(await page.isVisible(".toc")).toBe(false);
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
-    expect(await page.$$eval("article details.solution", (ds) => ds.every((d) => d.open))).toBe(true);
+    expect(await page.$$eval("article details.solution", (ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
-    expect(await page.$$eval("article details.solution", (ds) => ds.some((d) => d.open))).toBe(false);
+    expect(await page.$$eval("article details.solution", (ds) => ds.some((d) => (d as HTMLDetailsElement).open))).toBe(false);
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { browserSuite } from "../helpers/browser.ts";
+import { activateAllCells, browserSuite } from "../helpers/browser.ts";
 
 const env = browserSuite();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -10,15 +10,7 @@ const PAGES = ["/", "/ja/", "/en/", "/ja/w1d1/tutorial1/", "/en/w1d1/tutorial1/"
 
 /** Opens every solution and brings every interactive figure to life, so axe sees all of it. */
 async function activateAll(page: Page): Promise<void> {
-  const cells = await page.$$eval("figure[data-interactive]", (f) => f.map((x) => x.getAttribute("data-cell") ?? ""));
-  for (const id of cells) {
-    await page.evaluate((cell) => {
-      const figure = document.querySelector(`[data-cell="${cell}"]`)!;
-      for (let d = figure.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
-      figure.scrollIntoView();
-    }, id);
-    await page.waitForSelector(`[data-cell="${id}"][data-active="true"]`, { state: "attached" });
-  }
+  await activateAllCells(page);
   await page.$$eval("details", (ds) => {
     ds.forEach((d) => (d.open = true));
   });
