@@ -7,6 +7,8 @@ export const ISI_NEURON = 283;
 /** A neuron's ISIs summarised as the tutorial does: 50 bins over (0, max ISI), and the mean. */
 export interface IsiPayload {
   readonly neuron: number;
+  /** How many neurons the dataset has (the neuron pickers' range). */
+  readonly nNeurons: number;
   readonly count: number;
   readonly mean: number;
   readonly max: number;
@@ -28,10 +30,10 @@ export function decodeIsiFile(bytes: ArrayBuffer): Float32Array {
  * (float32 data; the default upper limit is `isis.max()`, a float32 scalar). Throws for a neuron
  * with fewer than two spikes, whose ISIs cannot make a histogram.
  */
-export function isiPayload(neuron: number, isis: Float32Array, bins = 50, upper?: number): IsiPayload {
+export function isiPayload(neuron: number, nNeurons: number, isis: Float32Array, bins = 50, upper?: number): IsiPayload {
   if (isis.length === 0) throw new RangeError(`neuron ${neuron} has fewer than two spikes, so it has no ISIs`);
   const max = maxOf(isis);
   const hist =
     upper === undefined ? histogram(isis, bins, { range: [0, max] }) : histogram(isis, bins, { range: [0, upper], rangeDtype: "float64" });
-  return { neuron, count: isis.length, mean: mean(isis), max, hist };
+  return { neuron, nNeurons, count: isis.length, mean: mean(isis), max, hist };
 }

@@ -64,6 +64,7 @@ export function withFits(base: IsiPayload): ExplorerPayload {
   const fit = (f: (m: ModelName) => Fit) => Object.fromEntries(MODEL_NAMES.map((m) => [m, f(m)])) as Record<ModelName, Fit>;
   return {
     neuron: base.neuron,
+    nNeurons: base.nNeurons,
     count: base.count,
     mean: base.mean,
     max: base.max,
@@ -193,12 +194,15 @@ export const isiFunctionExplorer: CellDefinition<ExplorerPayload, ExplorerInputs
   describe,
   alt,
   interaction: {
-    inputs: () => [
-      { kind: "neuron", name: "neuron", label: "control.neuron", value: 283, max: 733 },
+    inputs: (p) => [
+      { kind: "neuron", name: "neuron", label: "control.neuron", value: 283, max: p.nNeurons - 1 },
       ...sliderInputs,
       ...MODEL_NAMES.map((m): InputSpec => ({ kind: "toggle", name: `show_${m}`, label: `control.show_${m}`, value: true })),
     ],
-    load: { inputs: ["neuron"], run: async (inputs, fetchBytes) => withFits(await loadIsis(inputs.neuron as number, fetchBytes)) },
+    load: {
+      inputs: ["neuron"],
+      run: async (inputs, fetchBytes, initial) => withFits(await loadIsis(inputs.neuron as number, initial.nNeurons, fetchBytes)),
+    },
     readouts,
     actions: [
       {

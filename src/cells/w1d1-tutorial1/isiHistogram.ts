@@ -78,9 +78,13 @@ function describe(p: IsiPayload, _inputs: IsiInputs, { t, locale }: PlotContext)
 const defaults: IsiInputs = { neuron: ISI_NEURON, bins: 50, range_pct: 100, show_mean: true, log_counts: false };
 
 /** Loads a neuron's ISIs (one small file) and summarises them as the tutorial does. */
-export async function loadIsis(neuron: number, fetchBytes: (path: string) => Promise<ArrayBuffer>): Promise<IsiViewPayload> {
+export async function loadIsis(
+  neuron: number,
+  nNeurons: number,
+  fetchBytes: (path: string) => Promise<ArrayBuffer>,
+): Promise<IsiViewPayload> {
   const isis = decodeIsiFile(await fetchBytes(isiFilePath(neuron)));
-  return { ...isiPayload(neuron, isis), isis };
+  return { ...isiPayload(neuron, nNeurons, isis), isis };
 }
 
 /** Exercise 3's solution, and the section's explorer: any neuron, bins, range, mean line, log counts. */
@@ -89,26 +93,26 @@ export const isiHistogram: CellDefinition<IsiViewPayload, IsiInputs> = {
   data: ({ dataset }) => {
     if (ISI_NEURON >= neuronCount(dataset))
       throw new Error(`the ISI figures need neuron ${ISI_NEURON}; this dataset has ${neuronCount(dataset)} neurons`);
-    return isiPayload(ISI_NEURON, interSpikeIntervals(neuronSpikes(dataset, ISI_NEURON)) as Float32Array);
+    return isiPayload(ISI_NEURON, neuronCount(dataset), interSpikeIntervals(neuronSpikes(dataset, ISI_NEURON)) as Float32Array);
   },
   defaults,
   plot,
   describe,
   interaction: {
-    inputs: () => [
-      { kind: "neuron", name: "neuron", label: "control.neuron", value: ISI_NEURON, max: 733 },
+    inputs: (p) => [
+      { kind: "neuron", name: "neuron", label: "control.neuron", value: ISI_NEURON, max: p.nNeurons - 1 },
       { kind: "range", name: "bins", label: "control.bins", code: "bins", min: 10, max: 200, step: 1, value: 50 },
       { kind: "range", name: "range_pct", label: "control.rangePct", code: "range", min: 1, max: 100, step: 1, value: 100 },
       { kind: "toggle", name: "show_mean", label: "control.showMean", value: true },
       { kind: "toggle", name: "log_counts", label: "control.logCounts", value: false },
     ],
-    load: { inputs: ["neuron"], run: (inputs, fetchBytes) => loadIsis(inputs.neuron as number, fetchBytes) },
+    load: { inputs: ["neuron"], run: (inputs, fetchBytes, initial) => loadIsis(inputs.neuron as number, initial.nNeurons, fetchBytes) },
     prepare: {
       inputs: ["bins", "range_pct"],
       run: (p, inputs) => {
         if (!p.isis) return p; // the build's payload: default bins and range
         const upper = inputs.range_pct === 100 ? undefined : (p.max * (inputs.range_pct as number)) / 100;
-        return { ...isiPayload(p.neuron, p.isis, inputs.bins as number, upper), isis: p.isis };
+        return { ...isiPayload(p.neuron, p.nNeurons, p.isis, inputs.bins as number, upper), isis: p.isis };
       },
     },
     needsLoadFor: ["bins", "range_pct"],
