@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { activateAllCells, launchChromium } from "../tests/helpers/browser.ts";
@@ -14,17 +14,10 @@ const BUDGET = { html: 200 * 1024, jsBefore: 15 * 1024, jsActive: 110 * 1024 };
 type Kind = "script" | "stylesheet" | "font";
 
 function pages(dist: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== "data" && name !== "pagefind" && name !== "_astro") walk(path);
-      } else if (name.endsWith(".html")) found.push(`/${relative(dist, path).replace(/index\.html$/, "")}`);
-    }
-  };
-  walk(dist);
-  return found.sort();
+  return readdirSync(dist, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".html") && !/^(data|pagefind|_astro)\//.test(path))
+    .map((path) => `/${path.replace(/index\.html$/, "")}`)
+    .sort();
 }
 
 /** Files of each kind the page loads, by path. */

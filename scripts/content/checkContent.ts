@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { CHAPTERS, chapterCells } from "../../src/cells/registry.ts";
 import { chapterData } from "../../src/data/chapterData.ts";
@@ -7,17 +7,12 @@ import { checkComponents } from "../../src/lib/content/checkComponents.ts";
 import { ContentTree } from "../i18n/content.ts";
 import { checkUiStrings } from "../i18n/checks.ts";
 
-function chapterFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === "index.mdx") out.push(relative(root, path));
-    }
-  };
-  walk(join(root, "content"));
-  return out.sort();
+/** Every chapter of every locale: content/<locale>/<chapter>/index.mdx, relative to the root. */
+function chapterSources(root: string): string[] {
+  return readdirSync(join(root, "content"), { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith("/index.mdx"))
+    .map((path) => join("content", path))
+    .sort();
 }
 
 /**
@@ -29,7 +24,7 @@ export async function checkContent(root: string): Promise<string[]> {
   const problems = checkUiStrings(new ContentTree(root))
     .filter((f) => f.level === "error")
     .map((f) => `${f.where}: ${f.message}`);
-  for (const file of chapterFiles(root)) {
+  for (const file of chapterSources(root)) {
     const [, locale, ...rest] = file.split("/");
     const slug = rest.slice(0, -1).join("/");
     if (!(slug in CHAPTERS)) {

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { parseProvenance, type Provenance } from "../../src/lib/i18n/provenance.ts";
 import { sectionHash, splitSections } from "../../src/lib/i18n/sections.ts";
 import { SITE } from "../../src/site.ts";
@@ -29,15 +29,11 @@ export class ContentTree {
   /** Chapters (paths under content/<locale>/) that the source locale has. */
   chapters(): string[] {
     const base = join(this.root, "content", this.sourceLocale);
-    const found: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) walk(join(dir, entry.name));
-        else if (entry.name === "index.mdx") found.push(relative(base, dir));
-      }
-    };
-    if (existsSync(base)) walk(base);
-    return found.sort();
+    if (!existsSync(base)) return [];
+    return readdirSync(base, { recursive: true, encoding: "utf8" })
+      .filter((path) => path.endsWith("/index.mdx"))
+      .map((path) => path.slice(0, -"/index.mdx".length))
+      .sort();
   }
 
   /** content/<locale>/<chapter>/index.mdx, relative to the root. */

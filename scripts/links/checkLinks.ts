@@ -10,13 +10,9 @@ export interface BrokenLink {
 }
 
 function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
-    else if (name.endsWith(".html")) out.push(path);
-  }
-  return out;
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".html"))
+    .map((path) => join(dir, path));
 }
 
 /**

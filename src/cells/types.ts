@@ -98,11 +98,6 @@ export interface CellDefinition<P = unknown, I extends InputValues = InputValues
   readonly interaction?: Interaction<P>;
 }
 
-/** The inputs' default values from their specs. */
-export function defaultsOf(specs: readonly InputSpec[]): InputValues {
-  return Object.fromEntries(specs.map((s) => [s.name, s.value]));
-}
-
 /** A cell with its payload and input types erased, as a chapter's list holds it. */
 export type AnyCell = CellDefinition<never, never>;
 

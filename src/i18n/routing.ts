@@ -1,5 +1,3 @@
-import { siteLocales } from "./index.ts";
-
 /** A path inside the site, prefixed with the configured base (BASE_PATH), e.g. /course/ja/. */
 export function sitePath(path: string): string {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
@@ -19,9 +17,4 @@ export function localeHome(locale: string): string {
 /** BCP 47 tags for `hreflang` and Open Graph (`ja_JP`). */
 export function ogLocale(locale: string): string {
   return { ja: "ja_JP", en: "en_US" }[locale] ?? locale;
-}
-
-/** Locales other than `locale`, in the site's preference order. */
-export function otherLocales(locale: string): string[] {
-  return siteLocales().filter((l) => l !== locale);
 }

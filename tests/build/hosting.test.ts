@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLinks } from "../../scripts/links/checkLinks.ts";
 import { launchChromium } from "../helpers/browser.ts";
@@ -23,16 +23,15 @@ afterAll(() => {
 });
 
 function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-    }
-  };
-  walk(dir);
-  return out;
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((path) => statSync(join(dir, path)).isFile());
+  return Object.fromEntries(
+    files.map((path) => [
+      path,
+      createHash("sha256")
+        .update(readFileSync(join(dir, path)))
+        .digest("hex"),
+    ]),
+  );
 }
 
 describe("determinism", () => {

@@ -31,9 +31,6 @@ export const SLIDERS: readonly SliderSpec[] = [
   { name: "lin_y0", model: "linear", min: 0, max: 40000, step: 1000, value: 10000 },
 ];
 
-/** The notebook's own default for inv_scale, before ipywidgets clamps it. */
-export const NOTEBOOK_INV_SCALE = 1000;
-
 export type ExplorerInputs = Record<ExplorerParam, number> & Record<`show_${ModelName}`, boolean> & { neuron: number } & InputValues;
 
 export interface ExplorerPayload extends IsiPayload {

@@ -41,14 +41,3 @@ export function spikeCounts(trains: SpikeTrains): number[] {
   for (let i = 0; i < n; i++) counts[i] = trains.offsets[i + 1]! - trains.offsets[i]!;
   return counts;
 }
-
-/** Builds spike trains from one array per neuron (copies them into one buffer). */
-export function fromNeuronArrays(neurons: readonly FloatArray[], dtype: FloatDtype): SpikeTrains {
-  const offsets = new Uint32Array(neurons.length + 1);
-  for (let i = 0; i < neurons.length; i++) offsets[i + 1] = offsets[i]! + neurons[i]!.length;
-  const times = dtype === "float32" ? new Float32Array(offsets[neurons.length]!) : new Float64Array(offsets[neurons.length]!);
-  neurons.forEach((a, i) => {
-    times.set(a, offsets[i]);
-  });
-  return { dtype, times, offsets };
-}
