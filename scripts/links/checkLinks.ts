@@ -12,6 +12,7 @@ export interface BrokenLink {
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((path) => path.endsWith(".html"))
+    .sort()
     .map((path) => join(dir, path));
 }
 
