@@ -92,6 +92,7 @@ export function mountCell(figure: HTMLElement, cell: AnyCell): void {
   const loadInputs = interaction.load?.inputs ?? [];
   const payloadInputs = [...loadInputs, ...(interaction.needsLoadFor ?? [])];
   const loads = new Map<string, Promise<unknown>>();
+  let inFlight = 0;
   derive(
     main,
     "payload",
@@ -102,8 +103,14 @@ export function mountCell(figure: HTMLElement, cell: AnyCell): void {
       let pending = loads.get(key);
       if (!pending) {
         showStatus(ctx.t("status.loading", { neuron: typeof v.neuron === "number" ? v.neuron : "" }));
+        // data-busy: a hook for tests and styles while any fetch is under way.
+        figure.dataset.busy = String(++inFlight);
+        const settle = () => (--inFlight > 0 ? (figure.dataset.busy = String(inFlight)) : delete figure.dataset.busy);
         pending = interaction.load.run(v as InputValues, fetchBytes, config.payload).then((p) => (showStatus(""), p));
-        pending.catch(() => loads.delete(key));
+        pending.then(settle, () => {
+          settle();
+          loads.delete(key);
+        });
         loads.set(key, pending);
       }
       return pending;

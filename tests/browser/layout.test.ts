@@ -3,6 +3,15 @@ import { browserSuite } from "../helpers/browser.ts";
 
 const env = browserSuite();
 
+/** The page's background and the histogram bars' fill, as the browser resolves them. */
+function lookOf(): { background: string; bars: string } {
+  const bars = document.querySelector('[data-cell="spike-count-histogram"] .mark-bars');
+  return {
+    background: getComputedStyle(document.documentElement).backgroundColor,
+    bars: bars ? getComputedStyle(bars).fill : "(no bars)",
+  };
+}
+
 describe("the chapter page in a browser", () => {
   for (const locale of ["ja", "en"]) {
     it(`${locale}: fits a 360 px phone without sideways scrolling`, async () => {
@@ -20,23 +29,33 @@ describe("the chapter page in a browser", () => {
   }
 
   it("follows the system colour scheme, and the toggle switches and remembers it", async () => {
+    // What the page looks like in each scheme when the reader has chosen nothing.
+    const looks = async (scheme: "light" | "dark") => {
+      const context = await env.browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${env.server.origin}/en/w1d1/tutorial1/`);
+      const look = await page.evaluate(lookOf);
+      await context.close();
+      return look;
+    };
+    const light = await looks("light");
+    const dark = await looks("dark");
+    expect(dark.background).not.toBe(light.background);
+    // Figures take their colours from the scheme too.
+    expect(dark.bars).not.toBe(light.bars);
+
     const context = await env.browser.newContext({ colorScheme: "dark" });
     const page = await context.newPage();
     await page.goto(`${env.server.origin}/en/w1d1/tutorial1/`);
-    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-    const dark = await background();
-    expect(dark).not.toBe("rgb(255, 255, 255)");
+    expect(await page.evaluate(lookOf)).toEqual(dark);
     await page.click("button.theme-toggle");
     expect(await page.getAttribute("html", "data-theme")).toBe("light");
-    expect(await background()).toBe("rgb(255, 255, 255)");
+    expect(await page.evaluate(lookOf)).toEqual(light);
     await page.reload();
     expect(await page.getAttribute("html", "data-theme")).toBe("light");
-    // Figures take their colours from the scheme: the bars' fill resolves differently.
-    const fill = () =>
-      page.$eval('[data-cell="spike-count-histogram"] svg[class^="plot"] g[fill="var(--plot-bars)"]', (g) => getComputedStyle(g).fill);
-    const lightFill = await fill();
+    expect(await page.evaluate(lookOf)).toEqual(light);
     await page.click("button.theme-toggle");
-    expect(await fill()).not.toBe(lightFill);
+    expect(await page.evaluate(lookOf)).toEqual(dark);
     await context.close();
   });
 

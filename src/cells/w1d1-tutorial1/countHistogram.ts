@@ -41,9 +41,9 @@ interface Variant {
 function plotWith(variant: Variant) {
   return (p: CountPayload, _inputs: InputValues, { t }: PlotContext): Plot.PlotOptions => {
     const bins = p.hist.counts.map((count, i) => ({ x1: p.hist.edges[i]!, x2: p.hist.edges[i + 1]!, count }));
-    const lines: { label: string; value: number; color: string }[] = [];
-    if (variant.median) lines.push({ label: t("legend.medianNeuron"), value: p.median, color: COLORS.median });
-    if (variant.mean) lines.push({ label: t("legend.meanNeuron"), value: p.mean, color: COLORS.mean });
+    const lines: { label: string; value: number; color: string; name: string }[] = [];
+    if (variant.median) lines.push({ label: t("legend.medianNeuron"), value: p.median, color: COLORS.median, name: "median" });
+    if (variant.mean) lines.push({ label: t("legend.meanNeuron"), value: p.mean, color: COLORS.mean, name: "mean" });
     const legend = [...lines, ...(variant.iqr ? [{ label: t("legend.iqr"), value: 0, color: COLORS.band }] : [])];
     return {
       ...BASE,
@@ -51,9 +51,9 @@ function plotWith(variant: Variant) {
       y: { label: t("axis.numberOfNeurons"), labelArrow: "none", grid: true },
       ...(legend.length ? { color: { legend: true, domain: legend.map((l) => l.label), range: legend.map((l) => l.color) } } : {}),
       marks: [
-        variant.iqr ? Plot.rectX([p], { x1: "q1", x2: "q3", fill: COLORS.band }) : null,
-        Plot.rectY(bins, { x1: "x1", x2: "x2", y: "count", fill: COLORS.bars, insetLeft: 0.5, insetRight: 0.5 }),
-        ...lines.map((l) => Plot.ruleX([l.value], { stroke: l.color, strokeWidth: 2 })),
+        variant.iqr ? Plot.rectX([p], { x1: "q1", x2: "q3", fill: COLORS.band, className: "mark-iqr" }) : null,
+        Plot.rectY(bins, { x1: "x1", x2: "x2", y: "count", fill: COLORS.bars, insetLeft: 0.5, insetRight: 0.5, className: "mark-bars" }),
+        ...lines.map((l) => Plot.ruleX([l.value], { stroke: l.color, strokeWidth: 2, className: `mark-${l.name}` })),
         Plot.ruleY([0]),
       ],
     };

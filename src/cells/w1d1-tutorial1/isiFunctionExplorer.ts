@@ -108,7 +108,7 @@ function base(p: IsiPayload, _inputs: ExplorerInputs, { t }: PlotContext): Plot.
       // fill_between(edges[:-1], counts, step="post", alpha=.5)
       Plot.areaY(
         counts.map((count, i) => ({ x: edges[i]!, count })),
-        { x: "x", y: "count", curve: "step-after", fill: COLORS.bars, fillOpacity: 0.5 },
+        { x: "x", y: "count", curve: "step-after", fill: COLORS.bars, fillOpacity: 0.5, className: "mark-bars" },
       ),
       Plot.ruleY([0]),
     ],
@@ -130,7 +130,7 @@ function overlay(p: IsiPayload, inputs: ExplorerInputs, { t }: PlotContext): Plo
         2 * top,
       );
       const rows = runs.flatMap((run, k) => run.map(([x, y]) => ({ x, y, run: k })));
-      return Plot.line(rows, { x: "x", y: "y", z: "run", stroke: COLORS[m], strokeWidth: 3, clip: true });
+      return Plot.line(rows, { x: "x", y: "y", z: "run", stroke: COLORS[m], strokeWidth: 3, clip: true, className: `curve-${m}` });
     }),
   };
 }

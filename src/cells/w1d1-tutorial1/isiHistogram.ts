@@ -38,19 +38,18 @@ function powersOfTen(max: number): number[] {
 
 function plot(p: IsiPayload, inputs: IsiInputs, { t }: PlotContext): Plot.PlotOptions {
   const bins = p.hist.counts.map((count, i) => ({ x1: p.hist.edges[i]!, x2: p.hist.edges[i + 1]!, count }));
+  const yTicks = inputs.log_counts ? { ticks: powersOfTen(Math.max(...p.hist.counts)) } : {};
   return {
     ...BASE,
     x: { label: t("axis.isiDuration"), labelArrow: "none" },
-    y: {
-      label: t("axis.numberOfSpikes"),
-      labelArrow: "none",
-      grid: true,
-      ...(inputs.log_counts ? { type: "symlog" as const, ticks: powersOfTen(Math.max(...p.hist.counts)) } : {}),
-    },
+    y: inputs.log_counts ? { type: "symlog" as const } : {},
     ...(inputs.show_mean ? { color: { legend: true, domain: [t("legend.meanIsi")], range: [COLORS.mean] } } : {}),
     marks: [
-      Plot.rectY(bins, { x1: "x1", x2: "x2", y: "count", fill: COLORS.bars }),
-      inputs.show_mean ? Plot.ruleX([p.mean], { stroke: COLORS.mean, strokeWidth: 2 }) : null,
+      // An explicit axis (our class on it) instead of the implicit one: the same drawing.
+      Plot.gridY({ ...yTicks }),
+      Plot.axisY({ label: t("axis.numberOfSpikes"), labelArrow: "none", className: "axis-y", ...yTicks }),
+      Plot.rectY(bins, { x1: "x1", x2: "x2", y: "count", fill: COLORS.bars, className: "mark-bars" }),
+      inputs.show_mean ? Plot.ruleX([p.mean], { stroke: COLORS.mean, strokeWidth: 2, className: "mark-mean" }) : null,
       Plot.ruleY([0]),
     ],
   };

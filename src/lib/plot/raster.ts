@@ -16,6 +16,7 @@ export function rasterMark(rows: readonly RasterRow[], color: string, tickHeight
     const y = scales.y as (row: number) => number;
     const g = context.document.createElementNS("http://www.w3.org/2000/svg", "g");
     g.setAttribute("aria-hidden", "true");
+    g.setAttribute("class", "mark-raster");
     g.setAttribute("stroke", color);
     g.setAttribute("stroke-width", "1");
     rows.forEach((row, i) => {
@@ -25,6 +26,7 @@ export function rasterMark(rows: readonly RasterRow[], color: string, tickHeight
       const d = row.times.map((t) => `M${x(t).toFixed(1)},${top.toFixed(1)}v${length.toFixed(1)}`).join("");
       const path = context.document.createElementNS("http://www.w3.org/2000/svg", "path");
       path.setAttribute("d", d);
+      path.setAttribute("data-neuron", String(row.neuron));
       g.appendChild(path);
     });
     return g;
