@@ -4,6 +4,8 @@ import { componentsIn } from "../../src/lib/i18n/components.ts";
 import { missingTerms, parseGlossary } from "../../src/lib/i18n/glossary.ts";
 import { splitSections } from "../../src/lib/i18n/sections.ts";
 import { structureProblems } from "../../src/lib/i18n/status.ts";
+import { chapterTypography, hasTypographyRules, textTypography } from "../../src/lib/i18n/typography.ts";
+import { MdxSyntaxError, parseMdx } from "../../src/lib/content/parseMdx.ts";
 import { uiStringsSchema } from "../../src/i18n/schema.ts";
 import type { ContentTree } from "./content.ts";
 import { statusRows } from "./report.ts";
@@ -79,9 +81,50 @@ function checkLinks(tree: ContentTree, locale: string, chapter: string, mdx: str
   return findings;
 }
 
+/**
+ * Punctuation and heading forms of locales that have rules (Japanese: full-width ！？：（）, one
+ * form of numbered heading), in every chapter and in the UI strings.
+ */
+export function checkTypography(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  for (const locale of tree.locales().filter(hasTypographyRules)) {
+    for (const chapter of tree.chapters()) {
+      const file = tree.file(locale, chapter);
+      const mdx = tree.read(file);
+      if (mdx === null) continue;
+      // The frontmatter's prose (title, description, course line), then the chapter's text.
+      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(mdx)?.[1] ?? "";
+      frontmatter.split("\n").forEach((line, i) => {
+        const field = /^(title|description|course):\s*(.*)$/.exec(line);
+        for (const p of field ? textTypography(locale, field[2]!) : [])
+          findings.push({ level: "error", where: `${file}:${i + 2}`, message: `${field![1]}: ${p.message}` });
+      });
+      try {
+        for (const p of chapterTypography(locale, parseMdx(mdx)))
+          findings.push({ level: "error", where: `${file}:${p.line}`, message: p.message });
+      } catch (err) {
+        if (!(err instanceof MdxSyntaxError)) throw err;
+        findings.push({ level: "error", where: `${file}:${err.line}`, message: `not valid MDX: ${err.reason}` });
+      }
+    }
+    const uiFile = join("src/i18n", `${locale}.json`);
+    const ui = tree.read(uiFile);
+    let strings: Record<string, unknown> = {};
+    try {
+      strings = ui === null ? {} : (JSON.parse(ui) as Record<string, unknown>);
+    } catch {
+      continue; // reported by checkUiStrings
+    }
+    for (const [key, value] of Object.entries(strings))
+      if (typeof value === "string")
+        for (const p of textTypography(locale, value)) findings.push({ level: "error", where: uiFile, message: `"${key}": ${p.message}` });
+  }
+  return findings;
+}
+
 /** Every check of `i18n:check`, in the order a translator would fix them. */
 export function checkTranslations(tree: ContentTree): Finding[] {
-  const findings: Finding[] = [...checkUiStrings(tree)];
+  const findings: Finding[] = [...checkUiStrings(tree), ...checkTypography(tree)];
   const glossaryFile = join(tree.root, "content/glossary.yaml");
   const glossary = existsSync(glossaryFile) ? parseGlossary(readFileSync(glossaryFile, "utf8")) : [];
   for (const chapter of tree.chapters()) {

@@ -13,6 +13,7 @@ export interface DatasetInfo {
   readonly sha256: string | null;
   readonly nNeurons: number;
   readonly totalSpikes: number;
+  readonly generator?: SpikeDataset["generator"];
 }
 
 /** A chapter's computed content, shared by its pages in every locale. */
@@ -45,6 +46,7 @@ export function chapterData(slug: string): Promise<ChapterData> {
           sha256: dataset.sha256,
           nNeurons: input.summary.n_neurons,
           totalSpikes: input.summary.total_spikes,
+          ...(dataset.generator ? { generator: dataset.generator } : {}),
         };
         return { slug, dataset: info, input, payloads, outputs: chapter.pythonOutputs(input) };
       }),

@@ -33,6 +33,7 @@ const CELLS = [
   "spike-count-distribution",
   "spike-count-histogram",
   "spike-count-median",
+  "spike-count-quartiles",
   "raster-single",
   "raster-three",
   "raster-population",
@@ -128,17 +129,60 @@ function checkBuild(name: string, dir: () => string, load: () => SpikeDataset, s
         }
         expect(doc.querySelectorAll(".feedback a").length).toBe(9);
         expect(doc.querySelectorAll("details.hidden-cell").length).toBeGreaterThanOrEqual(6);
-        expect(doc.querySelectorAll("details.solution [data-cell]").length).toBe(2);
         const notice = doc.querySelector(".data-notice")!;
         expect(notice.getAttribute("data-source")).toBe(source);
         expect(notice.querySelector("[data-sha256]")!.getAttribute("data-sha256")).toBe(data.sha256);
         expect(doc.querySelectorAll(".data-notice-synthetic").length).toBe(source === "synthetic" ? 1 : 0);
+        if (source === "synthetic") {
+          // For readers: what the data are, in one or two sentences; the build details fold away.
+          const lead = notice.querySelector(":scope > p")!.textContent.trim();
+          const sentences = lead.split(/(?<!\bet al)[.。](?:\s+|$)/).filter((s) => s.trim());
+          expect(sentences.length, lead).toBeLessThanOrEqual(2);
+          expect(lead).not.toMatch(/SPIKES_FILE|npm run|sha256/);
+          expect(notice.querySelector("details [data-sha256]")).not.toBeNull();
+          expect(notice.querySelector("details")!.textContent).toContain("SPIKES_FILE");
+        }
+        // Every printed output computed from the stand-in says so, without JavaScript; real data carries no mark.
+        const outputs = [...doc.querySelectorAll(".output")];
+        expect(outputs.length).toBeGreaterThan(5);
+        for (const output of outputs)
+          expect(output.querySelectorAll("[data-stand-in]").length, output.textContent).toBe(source === "synthetic" ? 1 : 0);
         // KaTeX is rendered at build time: math markup, and no KaTeX script.
         expect(doc.querySelector(".katex")).not.toBeNull();
         expect([...doc.querySelectorAll("script[src]")].some((s) => /katex/i.test(s.getAttribute("src")!))).toBe(false);
         expect(doc.querySelector('pre[data-language="python"]')).not.toBeNull();
       });
     }
+
+    it.each(["ja", "en"])("%s: each exercise shows its example output, then its solutions collapsed", (locale) => {
+      const doc = loadPage(dir(), `${locale}/w1d1/tutorial1/`);
+      const labels = locale === "ja" ? ["出力例：", "例の出力："] : ["Example output:"];
+      const examples = [...doc.querySelectorAll("article p")].filter((p) => labels.includes(p.textContent.trim()));
+      expect(examples.length).toBe(2);
+      const shown: string[] = [];
+      for (const label of examples) {
+        // Right after the label: the figure the exercise should produce, visible, computed at build time.
+        const figure = label.nextElementSibling!;
+        expect(figure.matches("figure[data-cell]")).toBe(true);
+        expect(figure.closest("details")).toBeNull();
+        expect(figure.querySelector(".cell-figure svg")).not.toBeNull();
+        shown.push(figure.getAttribute("data-cell")!);
+        // Then the solution, closed.
+        const solution = figure.nextElementSibling!;
+        expect(solution.matches("details.solution")).toBe(true);
+        expect(solution.hasAttribute("open")).toBe(false);
+      }
+      expect(shown).toEqual(["spike-count-median", "isi-histogram"]);
+      // Exercise 1.2's solution does not answer the bonus; the bonus has a solution of its own.
+      const exercise = doc.querySelector('[data-solution="exercise"]')!;
+      expect(exercise.textContent).toContain("np.median");
+      expect(exercise.textContent).not.toMatch(/percentile|axvspan/);
+      const bonus = doc.querySelectorAll('[data-solution="bonus"]');
+      expect(bonus.length).toBe(1);
+      expect(bonus[0]!.textContent).toContain("np.percentile");
+      expect(bonus[0]!.querySelector('[data-cell="spike-count-quartiles"]')).not.toBeNull();
+      expect(bonus[0]!.hasAttribute("open")).toBe(false);
+    });
 
     it("the root offers both languages, Japanese first", () => {
       const doc = loadPage(dir(), "");

@@ -18,7 +18,12 @@ beforeAll(async () => {
     join(dir, "src/i18n/de.json"),
     JSON.stringify({ ...en, "lang.name": "Deutsch", "translation.untranslated": "noch nicht übersetzt" }, null, 2),
   );
-  edit(dir, "content/en/w1d1/tutorial1/index.mdx", "Is this interval representative?", "Is this ten-second interval representative?");
+  edit(
+    dir,
+    "content/en/w1d1/tutorial1/index.mdx",
+    "Is this interval typical of the whole recording?",
+    "Is this ten-second interval typical of the whole recording?",
+  );
   const r = await runScript("build.ts", [], { OUT_DIR: dist }, dir);
   if (r.code !== 0) throw new Error(r.stderr);
 }, 300_000);

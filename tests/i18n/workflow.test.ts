@@ -46,24 +46,24 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
   });
 
   it("reports exactly the edited source section as stale, with the source diff and where to edit", async () => {
-    edit(dir, EN, "Is this interval representative?", "Is this ten-second interval representative?");
+    edit(dir, EN, "Is this interval typical of the whole recording?", "Is this ten-second interval typical of the whole recording?");
     const rows = await status();
     expect(notCurrent(rows)).toEqual(["section-2-1:stale"]);
     const stale = rows.find((r) => r.status === "stale")!;
-    expect(stale.diff).toContain("-Is this interval representative?");
-    expect(stale.diff).toContain("+Is this ten-second interval representative?");
+    expect(stale.diff).toContain("-Is this interval typical of the whole recording?");
+    expect(stale.diff).toContain("+Is this ten-second interval typical of the whole recording?");
     const ja = readFileSync(join(dir, JA), "utf8").split("\n");
     expect(ja[stale.line! - 1]).toContain("\\{#section-2-1\\}");
     const human = await runScript("i18n-status.ts", ["--root", dir, "--locale", "ja"]);
     expect(human.stdout).toMatch(new RegExp(`stale\\s+section-2-1\\s+${JA}:${stale.line}`));
-    expect(human.stdout).toContain("+Is this ten-second interval representative?");
+    expect(human.stdout).toContain("+Is this ten-second interval typical of the whole recording?");
     const c = await check();
     expect(c.code).toBe(0); // stale is a warning, not an error
     expect(c.stdout).toContain(`warning: ${JA}:${stale.line}: section "section-2-1" is stale`);
   });
 
   it("ignores an edit that only changes whitespace", async () => {
-    edit(dir, EN, "Let's see what our data look like...", "Let's  see what our   data look like...\n\n");
+    edit(dir, EN, "So what do our data look like? Let's find out…", "So what do our  data look like?   Let's find out…\n\n");
     expect(notCurrent(await status())).toEqual(["section-2-1:stale"]);
   });
 
@@ -95,7 +95,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
 
   it("reports a deleted translated section as missing, and the check fails", async () => {
     const text = readFileSync(join(dir, JA), "utf8");
-    const start = text.indexOf("### 考えよう!5");
+    const start = text.indexOf("### 考えよう！5");
     const end = text.indexOf("## まとめ");
     writeFileSync(join(dir, JA), text.slice(0, start) + text.slice(end));
     const rows = await status();
@@ -130,7 +130,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
 
   it("fails on a link to an id the chapter does not have", async () => {
     const text = readFileSync(join(dir, JA), "utf8");
-    edit(dir, JA, "しましょう:", "しましょう([下の図](#cell-raster-nowhere)):");
+    edit(dir, JA, "しましょう：", "しましょう（[下の図](#cell-raster-nowhere)）：");
     const c = await check();
     expect(c.code).toBe(1);
     expect(c.stdout).toContain("link to #cell-raster-nowhere");

@@ -1,5 +1,5 @@
 import { cellList } from "../types.ts";
-import { spikeCountDistribution, spikeCountHistogram, spikeCountMedian } from "./countHistogram.ts";
+import { spikeCountDistribution, spikeCountHistogram, spikeCountMedian, spikeCountQuartiles } from "./countHistogram.ts";
 import { dataFiles } from "./dataFiles.ts";
 import { isiFunctionExplorer } from "./isiFunctionExplorer.ts";
 import { isiHistogram } from "./isiHistogram.ts";
@@ -11,6 +11,7 @@ export const cells = cellList(
   spikeCountDistribution,
   spikeCountHistogram,
   spikeCountMedian,
+  spikeCountQuartiles,
   rasterSingle,
   rasterThree,
   rasterPopulation,

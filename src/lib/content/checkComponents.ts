@@ -34,7 +34,8 @@ export const MDX_COMPONENTS: Readonly<Record<string, Rule>> = {
   Video: { required: ["id", "title", "youtube", "bilibili"], optional: [] },
   Feedback: { required: ["id"], optional: [] },
   Slides: { required: [], optional: [] },
-  Solution: { required: [], optional: [] },
+  Solution: { required: [], optional: ["for"], check: (p) => oneOf("kind of solution", p.for, ["bonus"]) },
+  DataNote: { required: [], optional: [] },
 };
 
 /**

@@ -1,5 +1,6 @@
 import { componentKey, componentsIn } from "./components.ts";
 import type { Provenance } from "./provenance.ts";
+import { PROSE_PROPS } from "./proseProps.ts";
 import { sectionHash, splitSections, type Section } from "./sections.ts";
 
 export type SectionStatus = "current" | "stale" | "missing" | "extra";
@@ -21,9 +22,6 @@ export interface StructureProblem {
   readonly line: number;
   readonly message: string;
 }
-
-// Props that hold prose and may be translated; every other prop must match the source exactly.
-const TRANSLATABLE_PROPS = ["title", "alt", "caption", "label"];
 
 /**
  * Compares a translated chapter with its source, section by section: `current` when the
@@ -86,7 +84,7 @@ function compareComponents(source: Section, translation: Section): StructureProb
   for (let i = 0; i < n; i++) {
     const w = want[i];
     const h = have[i];
-    if (w && h && componentKey(w, TRANSLATABLE_PROPS) === componentKey(h, TRANSLATABLE_PROPS)) continue;
+    if (w && h && componentKey(w, PROSE_PROPS) === componentKey(h, PROSE_PROPS)) continue;
     const line = h?.line ?? translation.lastLine;
     const message = !h
       ? `${componentKey(w!)} from the source (line ${w!.line}) is missing`

@@ -22,6 +22,8 @@ export interface SpikeDataset extends SpikeTrains {
   readonly origin: string;
   /** SHA-256 of the file read, or null for data generated in memory. */
   readonly sha256: string | null;
+  /** For the stand-in: the generator's version and seed (what `origin` says, as data). */
+  readonly generator?: { readonly version: number; readonly seed: number };
 }
 
 /** The number of neurons. */

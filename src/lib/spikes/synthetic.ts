@@ -51,6 +51,7 @@ export function generateSynthetic(seed = DEFAULT_SEED, { countScale = 1 } = {}):
     source: "synthetic",
     origin: `synthetic stand-in v1, seed ${seed}${countScale === 1 ? "" : `, counts x${countScale}`}`,
     sha256: null,
+    generator: { version: 1, seed },
   };
 }
 

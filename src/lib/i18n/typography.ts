@@ -1,0 +1,102 @@
+import type { Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { visit } from "unist-util-visit";
+import { PROSE_PROPS } from "./proseProps.ts";
+
+/** A punctuation or spacing problem: where in the text (0-based offset) and what to write instead. */
+export interface TypographyProblem {
+  readonly offset: number;
+  readonly message: string;
+}
+
+/** A problem in a file, by line. */
+export interface LocatedProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+// Kana, kanji, full-width forms and CJK punctuation: what a Japanese sentence is made of.
+const JA = "\\u3040-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\uff01-\\uff60\\u3000-\\u303f";
+const AFTER_JA = new RegExp(`(?<=[${JA}])(\\?|!|:|\\(|\\)|\\.\\.\\.)|(?<=\\d)(:)(?=\\s?[${JA}])`, "g");
+const PAREN_AROUND_JA = new RegExp(`\\(([^()]*[${JA}][^()]*)\\)`, "g");
+const WIDE: Record<string, string> = { "?": "？", "!": "！", ":": "：", "(": "（", ")": "）", "...": "…" };
+
+/**
+ * Japanese sentences take full-width ！？：（） and …: a half-width mark right after Japanese text,
+ * or half-width parentheses around it, is reported. Latin text keeps its own punctuation.
+ */
+export function japanesePunctuation(text: string): TypographyProblem[] {
+  const problems: TypographyProblem[] = [];
+  for (const m of text.matchAll(AFTER_JA)) {
+    const mark = m[1] ?? m[2]!;
+    problems.push({ offset: m.index, message: `half-width "${mark}" in Japanese text: write "${WIDE[mark]}"` });
+  }
+  for (const m of text.matchAll(PAREN_AROUND_JA))
+    if (!problems.some((p) => p.offset === m.index))
+      problems.push({ offset: m.index, message: `half-width parentheses around Japanese text: write "（${m[1]}）"` });
+  return problems.sort((a, b) => a.offset - b.offset);
+}
+
+const NUMBERED = /^(.*?[^\s\d.])\s*(\d+(?:\.\d+)*)\s*[:：]\s*(.*)$/u;
+
+/**
+ * A numbered Japanese heading is written one way everywhere: the label, a space, the number,
+ * a full-width colon and the title (`セクション 1.2：…`). A label ending in full-width punctuation
+ * takes no space (`考えよう！5：…`).
+ */
+export function japaneseHeadingForm(heading: string): TypographyProblem[] {
+  const m = NUMBERED.exec(heading);
+  if (!m) return [];
+  const [, label, number, title] = m as unknown as [string, string, string, string];
+  const fullLabel = label.replace(/[!?]$/, (c) => WIDE[c]!);
+  const wide = /[\uff01-\uff60\u3000-\u303f]$/.test(fullLabel);
+  const want = `${fullLabel}${wide ? "" : " "}${number}：${title}`;
+  return want === heading ? [] : [{ offset: 0, message: `numbered heading "${heading}": write "${want}"` }];
+}
+
+/** Typography rules per locale, for prose (and UI strings), and for headings. */
+const RULES: Readonly<
+  Record<string, { readonly text: (t: string) => TypographyProblem[]; readonly heading?: (h: string) => TypographyProblem[] }>
+> = {
+  ja: { text: japanesePunctuation, heading: japaneseHeadingForm },
+};
+
+/** Whether a locale has typography rules. */
+export function hasTypographyRules(locale: string): boolean {
+  return locale in RULES;
+}
+
+/** Problems in one piece of text (a UI string, a prop) in a locale. */
+export function textTypography(locale: string, text: string): TypographyProblem[] {
+  return RULES[locale]?.text(text) ?? [];
+}
+
+const lineOf = (text: string, offset: number, first: number) => first + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+
+/**
+ * Typography problems of a chapter in a locale, read from its syntax tree: prose text (not code
+ * or maths), prose props of components, and the form of numbered headings.
+ */
+export function chapterTypography(locale: string, tree: Root): LocatedProblem[] {
+  const rules = RULES[locale];
+  if (!rules) return [];
+  const problems: LocatedProblem[] = [];
+  visit(tree, (node) => {
+    if (node.type === "text") {
+      const first = node.position?.start.line ?? 1;
+      for (const p of rules.text(node.value)) problems.push({ line: lineOf(node.value, p.offset, first), message: p.message });
+    } else if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
+      for (const attr of node.attributes) {
+        if (attr.type !== "mdxJsxAttribute" || typeof attr.value !== "string" || !PROSE_PROPS.includes(attr.name)) continue;
+        for (const p of rules.text(attr.value))
+          problems.push({ line: node.position?.start.line ?? 1, message: `${attr.name}="…": ${p.message}` });
+      }
+    } else if (node.type === "heading" && rules.heading) {
+      const text = toString(node)
+        .replace(/\s*\{#[\w-]+\}\s*$/, "")
+        .trim();
+      for (const p of rules.heading(text)) problems.push({ line: node.position?.start.line ?? 1, message: p.message });
+    }
+  });
+  return problems.sort((a, b) => a.line - b.line);
+}

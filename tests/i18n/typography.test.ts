@@ -1,0 +1,134 @@
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseMdx } from "../../src/lib/content/parseMdx.ts";
+import { chapterTypography, japaneseHeadingForm, japanesePunctuation } from "../../src/lib/i18n/typography.ts";
+import { DIST, loadPage, requireDist } from "../helpers/site.ts";
+import { copyProject, edit } from "../helpers/project.ts";
+import { runScript } from "../helpers/run.ts";
+
+describe("Japanese punctuation", () => {
+  it.each([
+    ["変数の型は何でしょうか?", '"？"'],
+    ["NumPy配列です!なぜ", '"！"'],
+    ["次の質問をしましょう:データセット", '"："'],
+    ["浮動小数点数(別のレベル", '"（"'],
+    ["(全時間のうちこの間隔が占める割合は？)", "（全時間のうちこの間隔が占める割合は？）"],
+    ["見てみましょう...", '"…"'],
+  ])("reports %s", (text, hint) => {
+    const problems = japanesePunctuation(text);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.map((p) => p.message).join(" ")).toContain(hint);
+  });
+
+  it.each([
+    "変数の型は何でしょうか？",
+    "Steinmetz et al. (2019) の研究",
+    "スパイク間隔（Inter-Spike Intervals: ISI）を考えます",
+    "時間 (s)",
+    "np.ptp（ピーク・トゥ・ピーク）",
+  ])("accepts %s", (text) => {
+    expect(japanesePunctuation(text)).toEqual([]);
+  });
+});
+
+describe("numbered Japanese headings have one form", () => {
+  it.each([
+    ["セクション1.2:温まってきた", "セクション 1.2：温まってきた"],
+    ["セクション 1.2: 温まってきた", "セクション 1.2：温まってきた"],
+    ["コーディング演習1.2：平均", "コーディング演習 1.2：平均"],
+    ["考えよう!5: モデル", "考えよう！5：モデル"],
+    ["考えよう！ 5：モデル", "考えよう！5：モデル"],
+  ])("%s -> %s", (heading, want) => {
+    expect(japaneseHeadingForm(heading).map((p) => p.message)).toEqual([`numbered heading "${heading}": write "${want}"`]);
+  });
+
+  it.each(["セクション 1.2：温まってきた：総スパイク数", "考えよう！5：モデルについて振り返る", "まとめ", "「What」モデル"])(
+    "accepts %s",
+    (heading) => {
+      expect(japaneseHeadingForm(heading)).toEqual([]);
+    },
+  );
+
+  it("a chapter with mixed forms is reported at the heading's line, prose props and prose too", () => {
+    const mdx = [
+      "---",
+      "title: x",
+      "---",
+      "## セクション 1：データ \\{#a\\}",
+      "",
+      "### セクション1.1:型 \\{#b\\}",
+      "",
+      '<Video id="v" title="動画 1: データ" youtube="x" bilibili="y" />',
+      "",
+      "これは何でしょうか?`code?` は対象外です。",
+      "",
+      "```python",
+      'print("何?")',
+      "```",
+    ].join("\n");
+    expect(chapterTypography("ja", parseMdx(mdx))).toEqual([
+      { line: 6, message: 'numbered heading "セクション1.1:型": write "セクション 1.1：型"' },
+      { line: 6, message: 'half-width ":" in Japanese text: write "："' },
+      { line: 8, message: 'title="…": half-width ":" in Japanese text: write "："' },
+      { line: 10, message: 'half-width "?" in Japanese text: write "？"' },
+    ]);
+  });
+});
+
+describe("the Japanese chapter as built", () => {
+  beforeAll(() => {
+    requireDist();
+  });
+
+  it("writes every numbered heading in the same form", () => {
+    const doc = loadPage(DIST, "ja/w1d1/tutorial1/");
+    const headings = [...doc.querySelectorAll("article h2, article h3")].map((h) => h.textContent.trim());
+    expect(headings.length).toBeGreaterThan(15);
+    expect(headings.flatMap((h) => japaneseHeadingForm(h).map((p) => p.message))).toEqual([]);
+    expect(headings.filter((h) => /^(セクション|コーディング演習|演習|インタラクティブデモ)/.test(h)).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("uses full-width punctuation in its Japanese text (code, maths and figures aside)", () => {
+    const doc = loadPage(DIST, "ja/w1d1/tutorial1/");
+    for (const el of doc.querySelectorAll("pre, code, .katex, svg, script, style, samp")) el.remove();
+    const text = doc.querySelector("main")!.textContent;
+    const problems = japanesePunctuation(text).map((p) => `${p.message}: …${text.slice(Math.max(0, p.offset - 15), p.offset + 5)}…`);
+    expect(problems).toEqual([]);
+  });
+
+  it("labels hidden code cells and videos in Japanese (the code inside keeps the seed's English)", () => {
+    const doc = loadPage(DIST, "ja/w1d1/tutorial1/");
+    const hidden = [...doc.querySelectorAll("details.hidden-cell > summary")].map((s) => s.textContent.replace("隠しセル", "").trim());
+    const videos = [...doc.querySelectorAll(".video-title")].map((t) => t.textContent.trim());
+    expect(hidden.length).toBeGreaterThanOrEqual(6);
+    expect(videos.length).toBe(5);
+    // A label may name code (restrict_spike_times) but is otherwise Japanese.
+    for (const label of [...hidden, ...videos])
+      expect(label.replace(/[A-Za-z_]+(?=\s|$)/g, "").replace(/「What」/, ""), label).not.toMatch(/[A-Za-z]{3,}/);
+    expect(doc.querySelector("details.hidden-cell pre")!.textContent).toContain("# @title Tutorial slides");
+  });
+});
+
+describe("i18n:check enforces it", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = copyProject(["content", "src/i18n"]);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("fails on a heading in another form and on half-width punctuation, naming file and line", async () => {
+    const JA = "content/ja/w1d1/tutorial1/index.mdx";
+    edit(dir, JA, "### セクション 2.1：データのサブセット取得", "### セクション2.1:データのサブセット取得");
+    edit(dir, "src/i18n/ja.json", "検索（例：不応期）", "検索(例: 不応期)");
+    const r = await runScript("i18n-check.ts", ["--root", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `error: ${JA}:\\d+: numbered heading "セクション2.1:データのサブセット取得": write "セクション 2.1：データのサブセット取得"`,
+      ),
+    );
+    expect(r.stdout).toContain('error: src/i18n/ja.json: "search.placeholder": half-width "(" in Japanese text');
+  });
+});
