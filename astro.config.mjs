@@ -3,11 +3,17 @@ import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
-import remarkHeadingIds from "./src/lib/markdown/remarkHeadingIds.ts";
 import { readdirSync, readFileSync } from "node:fs";
-import rehypeGlossary from "./src/lib/markdown/rehypeGlossary.ts";
+import course from "./src/course/integration.ts";
+import { uiStrings } from "./src/i18n/index.ts";
 import { parseGlossary } from "./src/lib/i18n/glossary.ts";
-import { orderLocales, SITE } from "./src/site.ts";
+import rehypeGlossary from "./src/lib/markdown/rehypeGlossary.ts";
+import remarkContentPolicy from "./src/lib/markdown/remarkContentPolicy.ts";
+import remarkHeadingIds from "./src/lib/markdown/remarkHeadingIds.ts";
+import { orderLocales, siteSettings } from "./src/site.ts";
+
+// Checked before anything else: a bad BASE_PATH, SITE_URL or SITE_REPOSITORY stops here in one line.
+const settings = siteSettings(process.env);
 
 // A locale is a file of UI strings, src/i18n/<locale>.json (and, when translated, content/<locale>/).
 const locales = orderLocales(
@@ -17,29 +23,26 @@ const locales = orderLocales(
 );
 const glossary = parseGlossary(readFileSync("content/glossary.yaml", "utf8"));
 
-// BASE_PATH lets the same build be hosted under a sub-path, e.g. /course/.
-const base = process.env.BASE_PATH ?? "/";
-
 export default defineConfig({
-  site: SITE.url,
-  base,
+  ...(settings.url ? { site: settings.url } : {}),
+  base: settings.base,
   trailingSlash: "always",
   outDir: process.env.OUT_DIR ?? "dist",
   build: { format: "directory", inlineStylesheets: "never" },
   i18n: {
     locales,
-    defaultLocale: locales[0] ?? SITE.sourceLocale,
+    defaultLocale: locales[0] ?? settings.sourceLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx()],
+  integrations: [course({ sourceLocale: settings.sourceLocale, coreStrings: uiStrings }), mdx()],
   markdown: {
     // Keep the authors' punctuation exactly (the Japanese text must match its source).
     smartypants: false,
-    remarkPlugins: [remarkHeadingIds, remarkMath],
+    remarkPlugins: [remarkContentPolicy, remarkHeadingIds, remarkMath],
     // KaTeX renders at build time; `trust: false` keeps \href, \url and friends inert.
     rehypePlugins: [
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],
-      [rehypeGlossary, { glossary, sourceLocale: SITE.sourceLocale, locales }],
+      [rehypeGlossary, { glossary, sourceLocale: settings.sourceLocale, locales }],
     ],
     shikiConfig: { themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" }, defaultColor: "light" },
   },

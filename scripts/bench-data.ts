@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../src/data/atomicWrite.ts";
+import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { histogram } from "../src/lib/analysis/histogram.ts";
 import { mean } from "../src/lib/analysis/numeric.ts";
 import { countInInterval, experimentDuration, interSpikeIntervals } from "../src/lib/analysis/spikeTrains.ts";

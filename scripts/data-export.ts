@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../src/data/atomicWrite.ts";
-import { currentChoice, loadChoice } from "../src/data/loadDataset.ts";
+import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
+import steinmetz from "../src/datasets/steinmetz-w1d1/index.ts";
 import { exportNpz } from "../src/lib/spikes/npzWrite.ts";
 import { runCli, UsageError } from "./cli.ts";
 
@@ -11,8 +11,7 @@ runCli(USAGE, () => {
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });
   if (positionals.length !== 1 || !positionals[0]!.endsWith(".npz")) throw new UsageError("give exactly one output path ending in .npz");
   const out = resolve(positionals[0]!);
-  const choice = currentChoice();
-  const data = loadChoice(choice);
+  const data = steinmetz.load({ env: process.env, root: resolve(import.meta.dirname, "..") }).value;
   writeFileAtomic(out, exportNpz(data));
   process.stderr.write(`wrote ${out}: ${data.offsets.length - 1} neurons, ${data.times.length} spikes (${data.source}: ${data.origin})\n`);
   process.stderr.write(`read it in Python with: np.load("${out}", allow_pickle=True)["spike_times"]\n`);

@@ -4,8 +4,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream } from "node:stream/web";
 import { parseArgs } from "node:util";
-import { tempPathFor } from "../src/data/atomicWrite.ts";
-import { DEFAULT_DATA_FILE } from "../src/data/loadDataset.ts";
+import { tempPathFor } from "../src/lib/fs/atomicWrite.ts";
 import { readSpikeFile } from "../src/lib/spikes/readFile.ts";
 import { RECORDING } from "../src/lib/spikes/recording.ts";
 import { runCli, UsageError } from "./cli.ts";
@@ -29,7 +28,7 @@ runCli(USAGE, async () => {
     throw new UsageError((err as Error).message);
   }
   const url = (process.env.SPIKES_URL?.trim() ?? "") || RECORDING.url;
-  const dest = out ? resolve(out) : DEFAULT_DATA_FILE;
+  const dest = out ? resolve(out) : resolve(import.meta.dirname, "..", "data", RECORDING.fileName);
   const timeoutMs = Number(process.env.SPIKES_FETCH_TIMEOUT_MS ?? 300_000);
   process.stderr.write(`downloading ${url}\n`);
   let response: Response;

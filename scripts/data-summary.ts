@@ -1,8 +1,12 @@
 import { parseArgs } from "node:util";
-import { computeSummary, TUTORIAL_PARAMS } from "../src/lib/analysis/summary.ts";
+import { resolve } from "node:path";
+import steinmetz from "../src/datasets/steinmetz-w1d1/index.ts";
+import { computeSummary, type SummaryParams } from "../src/lib/analysis/summary.ts";
 import { readSpikeFile } from "../src/lib/spikes/readFile.ts";
-import { currentChoice, loadChoice } from "../src/data/loadDataset.ts";
 import { runCli, UsageError } from "./cli.ts";
+
+/** W1D1 Tutorial 1's parameters: `t_interval = (5, 15)`, neuron 283, 50 bins. */
+const TUTORIAL_PARAMS: SummaryParams = { interval: [5, 15], neuron: 283, bins: 50 };
 
 const USAGE = "usage: npm run --silent data:summary -- [file.npz|file.npy] [--interval 5,15] [--neuron 283] [--bins 50]";
 
@@ -37,6 +41,8 @@ runCli(USAGE, () => {
     neuron: values.neuron ? parseInteger(values.neuron, "--neuron", 0) : TUTORIAL_PARAMS.neuron,
     bins: values.bins ? parseInteger(values.bins, "--bins", 1) : TUTORIAL_PARAMS.bins,
   };
-  const data = positionals[0] ? readSpikeFile(positionals[0]) : loadChoice(currentChoice());
+  const data = positionals[0]
+    ? readSpikeFile(positionals[0])
+    : steinmetz.load({ env: process.env, root: resolve(import.meta.dirname, "..") }).value;
   process.stdout.write(`${JSON.stringify(computeSummary(data, params), null, 1)}\n`);
 });

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../src/data/atomicWrite.ts";
+import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../src/lib/i18n/provenance.ts";
 import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
 import { runCli, UsageError } from "./cli.ts";

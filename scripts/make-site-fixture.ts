@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { writeFileAtomic } from "../src/data/atomicWrite.ts";
+import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { encodeNpz } from "../src/lib/spikes/npzWrite.ts";
 import { generateSynthetic } from "../src/lib/spikes/synthetic.ts";
 import { runCli } from "./cli.ts";

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { componentsIn } from "../../src/lib/i18n/components.ts";
 import { missingTerms, parseGlossary } from "../../src/lib/i18n/glossary.ts";
@@ -7,6 +7,9 @@ import { structureProblems } from "../../src/lib/i18n/status.ts";
 import { chapterTypography, hasTypographyRules, textTypography } from "../../src/lib/i18n/typography.ts";
 import { MdxSyntaxError, parseMdx } from "../../src/lib/content/parseMdx.ts";
 import { uiStringsSchema } from "../../src/i18n/schema.ts";
+import { checkSiteStrings } from "../../src/course/checkCourse.ts";
+import { placeholderMismatches } from "../../src/course/strings.ts";
+import { checkMdxPolicy } from "../../src/lib/content/mdxPolicy.ts";
 import type { ContentTree } from "./content.ts";
 import { statusRows } from "./report.ts";
 
@@ -17,39 +20,134 @@ export interface Finding {
   readonly message: string;
 }
 
-/** UI strings: every locale has a file, and each file has exactly the schema's keys. */
+/** UI strings of the site: every locale has a file, each with exactly the schema's keys and the source's placeholders. */
 export function checkUiStrings(tree: ContentTree): Finding[] {
   const findings: Finding[] = [];
   for (const locale of tree.locales()) {
-    const file = join("src/i18n", `${locale}.json`);
-    const text = tree.read(file);
-    if (text === null) {
+    if (tree.read(join("src/i18n", `${locale}.json`)) === null)
       findings.push({
         level: "error",
-        where: file,
+        where: join("src/i18n", `${locale}.json`),
         message: `content/${locale}/ exists but its UI strings do not (copy src/i18n/${tree.sourceLocale}.json and translate it)`,
       });
-      continue;
-    }
-    let json: unknown;
+  }
+  if (!existsSync(join(tree.root, "src/i18n"))) return findings;
+  for (const line of checkSiteStrings(tree.root, tree.sourceLocale, uiStringsSchema)) {
+    const at = line.indexOf(": ");
+    findings.push({ level: "error", where: line.slice(0, at), message: line.slice(at + 2) });
+  }
+  return findings;
+}
+
+/** Files under a folder with one of the extensions, relative paths. */
+function sourceFiles(root: string, dir: string, extensions: readonly string[]): string[] {
+  const full = join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { recursive: true, encoding: "utf8" })
+    .filter((f) => extensions.some((e) => f.endsWith(e)))
+    .map((f) => join(dir, f));
+}
+
+/**
+ * Which UI string keys some code uses: every quoted key literal, and every key prefix of a
+ * template (`model.${name}` uses all keys starting with "model.").
+ */
+export function keysUsedBy(code: string): { literals: Set<string>; prefixes: string[] } {
+  const literals = new Set([...code.matchAll(/["'`]([A-Za-z][\w-]*(?:\.[\w-]+)+)["'`]/g)].map((m) => m[1]!));
+  const prefixes = [...code.matchAll(/`([A-Za-z][\w-]*(?:\.[\w-]*)*\.)\$\{/g)].map((m) => m[1]!);
+  return { literals, prefixes };
+}
+
+const isUsed = (key: string, used: { literals: Set<string>; prefixes: string[] }) =>
+  used.literals.has(key) || used.prefixes.some((p) => key.startsWith(p));
+
+/**
+ * Strings in layers: the site's keys must be used by the site's code; each chapter's (and each
+ * dataset's) strings must be used by its own code, and a locale missing a key falls back to the
+ * source language, reported so a translator can fill it in.
+ */
+export function checkStringLayers(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  const read = (file: string) => tree.read(file) ?? "";
+  const siteCode = sourceFiles(tree.root, "src", [".ts", ".astro"]).map(read).join("\n");
+  const siteUsed = keysUsedBy(siteCode);
+  const siteSource = tree.read(`src/i18n/${tree.sourceLocale}.json`);
+  if (siteSource !== null) {
+    for (const key of Object.keys(JSON.parse(siteSource) as Record<string, string>))
+      if (!isUsed(key, siteUsed))
+        findings.push({
+          level: "warning",
+          where: `src/i18n/${tree.sourceLocale}.json`,
+          message: `"${key}" is not used by any page or component`,
+        });
+  }
+  const layers = [
+    ...sourceFiles(tree.root, "src/cells", ["/strings/" + tree.sourceLocale + ".json"]).map((f) =>
+      f.slice(0, -`/strings/${tree.sourceLocale}.json`.length),
+    ),
+    ...sourceFiles(tree.root, "src/datasets", ["/strings/" + tree.sourceLocale + ".json"]).map((f) =>
+      f.slice(0, -`/strings/${tree.sourceLocale}.json`.length),
+    ),
+  ];
+  for (const dir of layers) {
+    const sourceFile = `${dir}/strings/${tree.sourceLocale}.json`;
+    let source: Record<string, string>;
     try {
-      json = JSON.parse(text);
+      source = JSON.parse(read(sourceFile)) as Record<string, string>;
     } catch (err) {
-      findings.push({ level: "error", where: file, message: `not valid JSON: ${(err as Error).message}` });
+      findings.push({ level: "error", where: sourceFile, message: `not valid JSON (${(err as Error).message})` });
       continue;
     }
-    const result = uiStringsSchema.safeParse(json);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(", ") : "(root)");
+    const code = sourceFiles(tree.root, dir, [".ts"]).map(read).join("\n");
+    const used = keysUsedBy(code);
+    const isDataset = dir.startsWith("src/datasets/");
+    for (const key of Object.keys(source))
+      if (!isDataset && !isUsed(key, used))
+        findings.push({ level: "warning", where: sourceFile, message: `"${key}" is not used by the chapter's code` });
+    for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale)) {
+      const file = `${dir}/strings/${locale}.json`;
+      const text = tree.read(file);
+      let table: Record<string, string> = {};
+      try {
+        table = text === null ? {} : (JSON.parse(text) as Record<string, string>);
+      } catch (err) {
+        findings.push({ level: "error", where: file, message: `not valid JSON (${(err as Error).message})` });
+        continue;
+      }
+      const missing = Object.keys(source).filter((k) => !(k in table));
+      if (missing.length)
+        findings.push({
+          level: "warning",
+          where: file,
+          message: `${missing.length} string(s) not translated, shown in ${tree.sourceLocale}: ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? ", …" : ""}`,
+        });
+      for (const key of Object.keys(table))
+        if (!(key in source))
+          findings.push({ level: "warning", where: file, message: `"${key}" is not in the ${tree.sourceLocale} strings` });
+      for (const m of placeholderMismatches(source, table))
         findings.push({
           level: "error",
           where: file,
-          message:
-            issue.code === "unrecognized_keys"
-              ? `unknown key(s) ${key}`
-              : `"${key}": ${issue.message === "Required" ? "missing UI string" : issue.message}`,
+          message: `"${m.key}" has placeholders {${m.have.join("}, {")}} but the ${tree.sourceLocale} text has {${m.want.join("}, {")}}`,
         });
+    }
+  }
+  return findings;
+}
+
+/** What a chapter may contain, on its syntax tree (no imports, expressions or active HTML), for every locale. */
+export function checkContentPolicy(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  for (const chapter of tree.chapters()) {
+    for (const locale of tree.locales()) {
+      const file = tree.file(locale, chapter);
+      const mdx = tree.read(file);
+      if (mdx === null) continue;
+      try {
+        for (const p of checkMdxPolicy(parseMdx(mdx))) findings.push({ level: "error", where: `${file}:${p.line}`, message: p.message });
+      } catch (err) {
+        if (!(err instanceof MdxSyntaxError)) throw err;
+        findings.push({ level: "error", where: `${file}:${err.line}`, message: `not valid MDX: ${err.reason}` });
       }
     }
   }
@@ -95,7 +193,7 @@ export function checkTypography(tree: ContentTree): Finding[] {
       // The frontmatter's prose (title, description, course line), then the chapter's text.
       const frontmatter = /^---\n([\s\S]*?)\n---/.exec(mdx)?.[1] ?? "";
       frontmatter.split("\n").forEach((line, i) => {
-        const field = /^(title|description|course):\s*(.*)$/.exec(line);
+        const field = /^(title|description|course|byline|thanks):\s*(.*)$/.exec(line);
         for (const p of field ? textTypography(locale, field[2]!) : [])
           findings.push({ level: "error", where: `${file}:${i + 2}`, message: `${field![1]}: ${p.message}` });
       });
@@ -124,7 +222,7 @@ export function checkTypography(tree: ContentTree): Finding[] {
 
 /** Every check of `i18n:check`, in the order a translator would fix them. */
 export function checkTranslations(tree: ContentTree): Finding[] {
-  const findings: Finding[] = [...checkUiStrings(tree), ...checkTypography(tree)];
+  const findings: Finding[] = [...checkUiStrings(tree), ...checkContentPolicy(tree), ...checkStringLayers(tree), ...checkTypography(tree)];
   const glossaryFile = join(tree.root, "content/glossary.yaml");
   const glossary = existsSync(glossaryFile) ? parseGlossary(readFileSync(glossaryFile, "utf8")) : [];
   for (const chapter of tree.chapters()) {

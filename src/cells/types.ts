@@ -1,18 +1,15 @@
 import type { PlotOptions } from "@observablehq/plot";
-import type { Summary } from "../lib/analysis/summary.ts";
-import type { SpikeDataset } from "../lib/spikes/dataset.ts";
-import type { UiKey } from "../i18n/schema.ts";
 
-/** What a cell's `data()` gets at build time: the dataset and the tutorial's summary of it. */
-export interface CellInput {
-  readonly dataset: SpikeDataset;
-  readonly summary: Summary;
-}
+/**
+ * A UI string by key, with `{name}` parameters filled in: the chapter's own strings first
+ * (src/cells/<chapter>/strings/<locale>.json), then the site's (src/i18n/<locale>.json).
+ */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** Translation and locale for drawing: labels and legends come from the page's language. */
 export interface PlotContext {
   readonly locale: string;
-  readonly t: (key: UiKey, params?: Record<string, string | number>) => string;
+  readonly t: Translate;
 }
 
 /** A figure's data as a table: the accessible alternative to the drawing. */
@@ -22,91 +19,126 @@ export interface DataTable {
 }
 
 export type InputValue = number | boolean;
-export type InputValues = Record<string, InputValue>;
+export type InputValues = Readonly<Record<string, InputValue>>;
 
-/** A control of an interactive cell; `label` is a UI string key, `code` the notebook's name. */
+/**
+ * A control of an interactive cell. `label` is a UI string key; `code` the notebook's name for
+ * it, shown beside the label; `value` is the default (the only place a default is written).
+ * A `range` is a slider, an `integer` a number field taken when complete (Enter or leaving it),
+ * a `toggle` a checkbox.
+ */
 export type InputSpec =
-  | { kind: "range"; name: string; label: UiKey; code?: string; min: number; max: number; step: number; value: number }
-  | { kind: "toggle"; name: string; label: UiKey; value: boolean }
-  | { kind: "neuron"; name: string; label: UiKey; value: number; max: number };
+  | {
+      readonly kind: "range";
+      readonly name: string;
+      readonly label: string;
+      readonly code?: string;
+      readonly min: number;
+      readonly max: number;
+      readonly step: number;
+      readonly value: number;
+    }
+  | {
+      readonly kind: "integer";
+      readonly name: string;
+      readonly label: string;
+      readonly code?: string;
+      readonly min: number;
+      readonly max: number;
+      readonly value: number;
+    }
+  | { readonly kind: "toggle"; readonly name: string; readonly label: string; readonly value: boolean };
 
-/** A live number under an interactive figure (`data-output=key`), recomputed from its inputs only. */
+/** A live number under an interactive figure (`data-output=key`), recomputed from its declared inputs only. */
 export interface ReadoutSpec<P> {
   readonly key: string;
-  readonly label: UiKey;
-  readonly labelParams?: Record<string, UiKey>;
-  /** The inputs it depends on: only a change of one of these recomputes it. */
+  readonly label: string;
+  /** Parameters of the label that are themselves UI string keys. */
+  readonly labelParams?: Readonly<Record<string, string>>;
+  /** The inputs it reads: it receives these and no others, and only their change recomputes it. */
   readonly inputs: readonly string[];
   readonly compute: (payload: P, inputs: InputValues) => number;
   readonly format: (value: number, locale: string) => string;
 }
 
-/** A figure split into a base redrawn only when `baseInputs` change and an overlay redrawn on every change. */
-export interface Layers<P, I> {
-  readonly baseInputs: readonly string[];
-  readonly base: (payload: P, inputs: I, ctx: PlotContext) => PlotOptions;
-  readonly overlay: (payload: P, inputs: I, ctx: PlotContext) => PlotOptions;
+/** One layer of a figure drawn in two: the inputs it reads and its drawing. */
+export interface LayerSpec<P> {
+  readonly inputs: readonly string[];
+  readonly plot: (payload: P, inputs: InputValues, ctx: PlotContext) => PlotOptions;
 }
 
-/** Fetches a file written by the build for this chapter (path relative to its data folder). */
-export type FetchBytes = (path: string) => Promise<ArrayBuffer>;
+/** A figure split into a base redrawn only when its inputs change and an overlay redrawn on its own. */
+export interface Layers<P> {
+  readonly base: LayerSpec<P>;
+  readonly overlay: LayerSpec<P>;
+}
 
-/** A button of an interactive cell: the input values it sets (given the current view). */
+/** Fetches a file the build wrote for one of the chapter's file sets (`files` in chapter.ts). */
+export type FetchFile = (set: string, path: string) => Promise<ArrayBuffer>;
+
+/** A new payload from the chapter's files when some inputs change (another neuron, another window). */
+export interface LoadSpec<P> {
+  readonly inputs: readonly string[];
+  /** Inputs whose non-default values also need the loaded payload (the build's holds the default view only). */
+  readonly alsoFor?: readonly string[];
+  /** What is being loaded, for the status line: "neuron 12", "5–15 s". */
+  readonly describe: (inputs: InputValues, ctx: PlotContext) => string;
+  readonly run: (inputs: InputValues, fetchFile: FetchFile, initial: P) => Promise<P>;
+}
+
+/** A button of an interactive cell: the input values it sets, given the current view. */
 export interface ActionSpec<P> {
   readonly name: string;
-  readonly label: UiKey;
-  readonly apply: (payload: P, inputs: InputValues, defaults: InputValues) => InputValues;
+  readonly label: string;
+  readonly apply: (payload: P, inputs: InputValues, defaults: InputValues) => Record<string, InputValue>;
 }
 
-/** The interactive part of a cell: its controls, readouts, buttons and notes. */
+/** The interactive part of a cell: its controls and what they drive. */
 export interface Interaction<P> {
+  /** The controls, in order; their `value`s are the defaults. */
   readonly inputs: (payload: P) => readonly InputSpec[];
-  /** A new payload from files when these inputs change (e.g. another neuron). */
-  readonly load?: {
-    readonly inputs: readonly string[];
-    readonly run: (inputs: InputValues, fetchBytes: FetchBytes, initial: P) => Promise<P>;
-  };
-  /** Inputs whose non-default values need the loaded payload: the build's holds the default view only. */
-  readonly needsLoadFor?: readonly string[];
-  /** Recomputes the view from the payload when these inputs change (e.g. a histogram's bins). */
+  readonly load?: LoadSpec<P>;
+  /** Recomputes the view from the payload when these inputs change (a histogram's bins). */
   readonly prepare?: { readonly inputs: readonly string[]; readonly run: (payload: P, inputs: InputValues) => P };
   readonly readouts?: readonly ReadoutSpec<P>[];
   readonly actions?: readonly ActionSpec<P>[];
-  readonly notes?: readonly UiKey[];
+  /** UI string keys of notes shown under the controls. */
+  readonly notes?: readonly string[];
   /** The payload as inlined in the page, without what the build's SVG already shows. */
   readonly slim?: (payload: P) => P;
-  /** UI strings the browser needs to draw (axis labels, legends, alt text). */
-  readonly strings: readonly UiKey[];
-  /** Name of the browser module in src/client/cells/ that runs this cell. */
-  readonly client: string;
 }
 
 /**
- * One figure or explorer of a chapter. `data` runs at build time and returns a small JSON
- * payload; `plot` turns payload and input values into Plot options, the same function on the
- * server (static SVG) and in the browser; `describe` gives the text alternative and table.
+ * What a figure looks like, the same code on the server (static SVG) and in the browser:
+ * `plot` turns a payload and input values into Plot options, `describe` gives the text
+ * alternative and the data table. An interactive cell's view lives in `<cell-id>.cell.ts`
+ * (its default export), which the browser loads on demand.
  */
-export interface CellDefinition<P = unknown, I extends InputValues = InputValues> {
+export interface CellView<P = never> {
   readonly id: string;
-  readonly data: (input: CellInput) => P;
-  readonly defaults: I;
-  readonly plot: (payload: P, inputs: I, ctx: PlotContext) => PlotOptions;
-  readonly describe: (payload: P, inputs: I, ctx: PlotContext) => { alt: string; table: DataTable };
+  readonly plot: (payload: P, inputs: InputValues, ctx: PlotContext) => PlotOptions;
+  readonly describe: (payload: P, inputs: InputValues, ctx: PlotContext) => { alt: string; table: DataTable };
   /** The text alternative alone, when it is much cheaper than `describe` (redone on every input). */
-  readonly alt?: (payload: P, inputs: I, ctx: PlotContext) => string;
-  readonly layers?: Layers<P, I>;
+  readonly alt?: (payload: P, inputs: InputValues, ctx: PlotContext) => string;
+  readonly layers?: Layers<P>;
   readonly interaction?: Interaction<P>;
 }
 
-/** A cell with its payload and input types erased, as a chapter's list holds it. */
-export type AnyCell = CellDefinition<never, never>;
+/** A view with its payload type erased, as lists and the browser runtime hold it. */
+export type AnyView = CellView;
 
-/**
- * A chapter's cells, in the order they appear. Each cell is type-checked where it is defined;
- * the list forgets their payload types (a list cannot hold them all).
- */
-export function cellList(
-  ...cells: readonly { id: string; data: unknown; plot: unknown; describe: unknown; defaults: unknown }[]
-): readonly AnyCell[] {
-  return cells as unknown as readonly AnyCell[];
+/** A cell of a chapter: its view, and the build-time computation of its payload from the chapter's data. */
+export interface CellDefinition<P, C> {
+  readonly view: CellView<P>;
+  readonly data: (ctx: C) => P;
+}
+
+/** Pairs a view with the computation of its payload (each type-checked against the other). */
+export function cell<P, C>(view: CellView<P>, data: (ctx: C) => P): CellDefinition<unknown, C> {
+  return { view, data } as unknown as CellDefinition<unknown, C>;
+}
+
+/** The default input values of a view for a payload: the `value` of each of its controls. */
+export function defaultInputs<P>(view: CellView<P>, payload: P): Record<string, InputValue> {
+  return Object.fromEntries((view.interaction?.inputs(payload) ?? []).map((s) => [s.name, s.value]));
 }

@@ -14,12 +14,10 @@ export function formatInput(spec: InputSpec, value: number | boolean, locale: st
   return formatNumber(value, locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
-/** The nearest value a control can take: clamped to its range and snapped to its step. */
+/** The nearest value a control can take: clamped to its range and snapped to its step (whole numbers for an integer). */
 export function snapToSpec(spec: InputSpec, value: number): number {
   if (spec.kind === "toggle") return value;
-  const min = spec.kind === "range" ? spec.min : 0;
-  const max = spec.max;
   const step = spec.kind === "range" ? spec.step : 1;
-  const k = Math.round((Math.min(max, Math.max(min, value)) - min) / step);
-  return Number((min + k * step).toFixed(spec.kind === "range" ? stepDecimals(step) : 0));
+  const k = Math.round((Math.min(spec.max, Math.max(spec.min, value)) - spec.min) / step);
+  return Number((spec.min + k * step).toFixed(spec.kind === "range" ? stepDecimals(step) : 0));
 }

@@ -1,13 +1,17 @@
-import { CELL_MODULES } from "./cellModules.ts";
+import type { AnyView } from "../cells/types.ts";
 import { mountCell } from "./mount.ts";
 
-/** Loads a figure's cell module and mounts it; a failure is shown in the cell, not thrown away. */
+// Each interactive cell's browser code, src/cells/<chapter>/<cell-id>.cell.ts: found by file
+// name, each its own chunk (sharing Plot's), fetched only when its figure is about to be used.
+const VIEWS = import.meta.glob<{ default: AnyView }>("../cells/**/*.cell.ts");
+
+/** Loads a figure's cell code (by its chapter and cell id) and mounts it; a failure is shown in the cell. */
 export async function loadCell(figure: HTMLElement): Promise<void> {
-  const id = figure.dataset.cell!;
+  const key = `../cells/${figure.dataset.chapter}/${figure.dataset.cell}.cell.ts`;
   try {
-    const load = CELL_MODULES[id];
-    if (!load) throw new Error(`no browser code for cell "${id}"`);
-    mountCell(figure, await load());
+    const load = VIEWS[key];
+    if (!load) throw new Error(`no browser code for cell "${figure.dataset.cell}" (${key.slice(3)})`);
+    mountCell(figure, (await load()).default);
   } catch (error) {
     const status = figure.querySelector(".cell-status");
     if (status) status.textContent = error instanceof Error ? error.message : String(error);

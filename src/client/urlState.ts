@@ -1,10 +1,10 @@
-import type { InputSpec, InputValues } from "../cells/types.ts";
+import type { InputSpec, InputValue, InputValues } from "../cells/types.ts";
 import { snapToSpec } from "./format.ts";
 
 /** A cell's inputs in the page URL: `?<cell>.<name>=<value>`, only those that differ from the defaults. */
 export function readUrlState(cellId: string, specs: readonly InputSpec[], search = location.search): InputValues {
   const params = new URLSearchParams(search);
-  const values: InputValues = {};
+  const values: Record<string, InputValue> = {};
   for (const spec of specs) {
     const raw = params.get(`${cellId}.${spec.name}`);
     if (raw === null) continue;

@@ -2,8 +2,8 @@ import type { APIRoute } from "astro";
 import { sitePath } from "../i18n/routing.ts";
 import { SITE } from "../site.ts";
 
-/** Everything may be indexed; the sitemap lists every page in every language. */
+/** Everything may be indexed; with a known address (SITE_URL) the sitemap is named. */
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL(sitePath("sitemap.xml"), SITE.url).href}\n`, {
+  new Response(`User-agent: *\nAllow: /\n${SITE.url ? `\nSitemap: ${new URL(sitePath("sitemap.xml"), `${SITE.url}/`).href}\n` : ""}`, {
     headers: { "content-type": "text/plain; charset=utf-8" },
   });

@@ -8,10 +8,17 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 /**
  * Every page with its language versions (xhtml:link hreflang). A locale's fallback page for an
- * untranslated chapter is left out: its canonical page is the source's.
+ * untranslated chapter is left out: its canonical page is the source's. A sitemap needs the
+ * site's address: without SITE_URL it lists nothing (and says why).
  */
 export const GET: APIRoute = async () => {
-  const abs = (path: string) => escape(new URL(path, SITE.url).href);
+  if (!SITE.url)
+    return new Response(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<!-- Build with SITE_URL set to list the pages. -->\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n`,
+      { headers: { "content-type": "application/xml" } },
+    );
+  const origin = `${SITE.url}/`;
+  const abs = (path: string) => escape(new URL(path, origin).href);
   const entries = await getCollection("chapters");
   const groups: { loc: string; alternates: { locale: string; href: string }[] }[] = [];
   const homes = siteLocales().map((l) => ({ locale: l, href: localeHome(l) }));

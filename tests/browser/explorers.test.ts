@@ -33,6 +33,10 @@ async function openPage(path: string, options: Parameters<Browser["newContext"]>
   return page;
 }
 
+/** Where a cell's chapter serves its file sets, from the configuration the page gives the cell. */
+const fileSets = (page: Page, cell: string): Promise<Record<string, string>> =>
+  page.$eval(`${cellSelector(cell)} script.cell-payload`, (s) => (JSON.parse(s.textContent) as { files: Record<string, string> }).files);
+
 const EXPLORER = "isi-function-explorer";
 const MODELS = ["exponential", "inverse", "linear"] as const;
 const curves = (page: Page) => curvePaths(page, EXPLORER, MODELS);
@@ -161,8 +165,10 @@ for (const locale of ["en", "ja"]) {
       await page.click(`${cellSelector(EXPLORER)} button[data-action="best-fit"]`);
       await expect.poll(async () => (await sse(page)).sse_exponential).toBeLessThan(errors.sse_exponential ?? NaN);
       expect(await page.getAttribute(`${cellSelector(EXPLORER)} .cell-figure`, "aria-label")).toContain("12");
-      // One file for the new neuron, nothing more for the fit or the redraws.
-      expect(fetched).toEqual(["/data/w1d1/tutorial1/isi/12.f32"]);
+      // One file for the new neuron (from the chapter's content-addressed ISI set), nothing more for the fit or the redraws.
+      const isiBase = (await fileSets(page, EXPLORER)).isi!;
+      expect(isiBase).toMatch(/^\/data\/[0-9a-f]{16}\/$/);
+      expect(fetched).toEqual([`${isiBase}12.f32`]);
     });
   });
 }
@@ -201,8 +207,9 @@ describe("raster explorer", () => {
   it("moves the window and the stride, updating both fractions from the fetched blocks", async () => {
     const page = await openPage("/ja/w1d1/tutorial1/");
     const fetched: string[] = [];
-    page.on("request", (r) => r.url().includes("/raster/") && fetched.push(r.url()));
+    page.on("request", (r) => r.url().includes("/data/") && fetched.push(new URL(r.url()).pathname));
     await activateCell(page, "raster-population");
+    const rasterBase = (await fileSets(page, "raster-population")).raster!;
     const value = (key: string) => readout(page, "raster-population", key);
     const spikesBefore = await value("frac_interval_spikes");
     const timeBefore = await value("frac_interval_time");
@@ -219,6 +226,7 @@ describe("raster explorer", () => {
     await expect.poll(() => value("frac_interval_spikes")).not.toBe(spikesBefore);
     expect(fetched.length).toBeGreaterThan(0);
     expect(fetched.length).toBeLessThanOrEqual(4);
+    for (const path of fetched) expect(path.startsWith(rasterBase), path).toBe(true);
   });
 });
 

@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadChoice } from "../../src/data/loadDataset.ts";
+import { TUTORIAL_PARAMS } from "../../src/cells/w1d1/tutorial1/context.ts";
+import { exportNpz } from "../../src/lib/spikes/npzWrite.ts";
+import { generateSynthetic } from "../../src/lib/spikes/synthetic.ts";
 import { binCenters, sumSquaredErrors } from "../../src/lib/analysis/models.ts";
 import { computeSummary, type Summary } from "../../src/lib/analysis/summary.ts";
 import { numpyArrayStr, pyPercent } from "../../src/lib/python/format.ts";
@@ -81,7 +84,7 @@ function checkBuild(name: string, dir: () => string, load: () => SpikeDataset, s
     let summary: Summary;
     beforeAll(() => {
       data = load();
-      summary = computeSummary(data);
+      summary = computeSummary(data, TUTORIAL_PARAMS);
     });
 
     for (const locale of ["ja", "en"]) {
@@ -127,7 +130,8 @@ function checkBuild(name: string, dir: () => string, load: () => SpikeDataset, s
           expect(video.querySelector('a[href^="https://www.bilibili.com/video/BV"]'), id).not.toBeNull();
           expect(video.querySelector("iframe, img"), "no third-party embed before a click").toBeNull();
         }
-        expect(doc.querySelectorAll(".feedback a").length).toBe(9);
+        // Feedback cells link to the repository's issues only when SITE_REPOSITORY names one (the mini build does).
+        expect(doc.querySelectorAll(".feedback a").length).toBe(source === "file" ? 9 : 0);
         expect(doc.querySelectorAll("details.hidden-cell").length).toBeGreaterThanOrEqual(6);
         const notice = doc.querySelector(".data-notice")!;
         expect(notice.getAttribute("data-source")).toBe(source);
@@ -211,13 +215,17 @@ function checkBuild(name: string, dir: () => string, load: () => SpikeDataset, s
 const fixtureDist = join(ROOT, ".cache", "test-dist-mini");
 beforeAll(async () => {
   requireDist();
-  await buildSite(fixtureDist, { SPIKES_FILE: fixture("site/mini-734.npz") });
+  await buildSite(fixtureDist, { SPIKES_FILE: fixture("site/mini-734.npz"), SITE_REPOSITORY: "https://github.com/example/course" });
 }, 240_000);
 
 checkBuild(
   "default build (synthetic stand-in)",
   () => DIST,
-  () => loadChoice({ kind: "synthetic", seed: 2019, why: "test" }),
+  () => {
+    // The stand-in's page names the sha256 of its `npm run data:export` file.
+    const data = generateSynthetic(2019);
+    return { ...data, sha256: createHash("sha256").update(exportNpz(data)).digest("hex") };
+  },
   "synthetic",
 );
 checkBuild(

@@ -14,7 +14,7 @@ const secondDist = join(ROOT, ".cache", "test-dist-again");
 
 beforeAll(async () => {
   requireDist();
-  await buildSite(baseDist, { BASE_PATH: "/course/" });
+  await buildSite(baseDist, { BASE_PATH: "/course/", SITE_URL: "https://course.example.org" });
   await buildSite(secondDist, {});
 }, 300_000);
 afterAll(() => {
@@ -108,15 +108,27 @@ describe("hosting under a sub-path", () => {
 });
 
 describe("what a host and a crawler need", () => {
-  it("has a sitemap with every language version, robots.txt, a favicon and a 404 page in both languages", () => {
-    const sitemap = readFileSync(join(DIST, "sitemap.xml"), "utf8");
+  it("has a sitemap with every language version (when SITE_URL is given), robots.txt, a favicon and a 404 page in both languages", () => {
+    const sitemap = readFileSync(join(baseDist, "sitemap.xml"), "utf8");
     for (const path of ["/", "/ja/", "/en/", "/ja/w1d1/tutorial1/", "/en/w1d1/tutorial1/"])
-      expect(sitemap).toContain(`<loc>https://course.example.org${path}</loc>`);
-    expect(sitemap).toContain('hreflang="en" href="https://course.example.org/en/w1d1/tutorial1/"');
-    expect(readFileSync(join(DIST, "robots.txt"), "utf8")).toContain("Sitemap:");
+      expect(sitemap).toContain(`<loc>https://course.example.org/course${path}</loc>`);
+    expect(sitemap).toContain('hreflang="en" href="https://course.example.org/course/en/w1d1/tutorial1/"');
+    expect(readFileSync(join(baseDist, "robots.txt"), "utf8")).toContain("Sitemap:");
     expect(statSync(join(DIST, "favicon.svg")).size).toBeGreaterThan(0);
     const notFound = loadPage(DIST, "404.html");
     expect([...notFound.querySelectorAll("main section")].map((s) => s.getAttribute("lang"))).toEqual(["ja", "en"]);
+  });
+
+  it("without SITE_URL names no made-up address: relative canonicals, an empty sitemap, no sitemap in robots.txt", () => {
+    const page = loadPage(DIST, "en/w1d1/tutorial1/");
+    expect(page.querySelector('link[rel="canonical"]')!.getAttribute("href")).toBe("/en/w1d1/tutorial1/");
+    expect(page.querySelector('meta[property="og:url"]')).toBeNull();
+    for (const link of page.querySelectorAll('link[rel="alternate"]')) expect(link.getAttribute("href")).toMatch(/^\/(ja|en)\//);
+    expect(readFileSync(join(DIST, "sitemap.xml"), "utf8")).not.toContain("<loc>");
+    expect(readFileSync(join(DIST, "robots.txt"), "utf8")).not.toContain("Sitemap:");
+    expect(readFileSync(join(DIST, "en/w1d1/tutorial1/index.html"), "utf8")).not.toMatch(/example\.(org|com)/);
+    // Nor a made-up repository: without SITE_REPOSITORY there is no "report a problem" link.
+    expect(page.querySelectorAll(".feedback a").length).toBe(0);
   });
 
   it("gives every page social metadata in its language", () => {

@@ -1,27 +1,32 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { chapterCells } from "../../src/cells/registry.ts";
-import type { CellInput } from "../../src/cells/types.ts";
-import { translator } from "../../src/i18n/index.ts";
-import { computeSummary } from "../../src/lib/analysis/summary.ts";
+import chapter from "../../src/cells/w1d1/tutorial1/chapter.ts";
+import { chapterCells } from "../../src/cells/course.ts";
+import { defaultInputs, type AnyView } from "../../src/cells/types.ts";
+import { layeredTranslator, type StringTable } from "../../src/course/strings.ts";
+import { uiStrings } from "../../src/i18n/index.ts";
 import { renderPlot } from "../../src/lib/plot/ssr.ts";
 import { readSpikeFile } from "../../src/lib/spikes/readFile.ts";
 import { fixture } from "../helpers/fixtures.ts";
 import { matchSnapshot, normalizeSvg } from "../helpers/snapshot.ts";
 
-const dataset = readSpikeFile(fixture("site/mini-734.npz"));
-const input: CellInput = { dataset, summary: computeSummary(dataset) };
+const spikes = readSpikeFile(fixture("site/mini-734.npz"));
+const ctx = { data: { spikes }, summary: chapter.summarize({ spikes }) };
 const snapshot = (name: string) => fileURLToPath(new URL(`./__snapshots__/${name}.svg`, import.meta.url));
+const strings = (locale: string) =>
+  JSON.parse(readFileSync(new URL(`../../src/cells/w1d1/tutorial1/strings/${locale}.json`, import.meta.url), "utf8")) as StringTable;
 
 describe("every figure of W1D1 Tutorial 1 on the mini fixture", () => {
-  for (const cell of chapterCells("w1d1/tutorial1").cells) {
+  for (const cell of chapterCells(chapter.cells)) {
     for (const locale of ["en", "ja"]) {
-      it(`${cell.id} (${locale})`, () => {
-        const ctx = { locale, t: translator(locale) };
-        const payload = cell.data(input);
-        const svg = renderPlot(cell.plot(payload, cell.defaults, ctx));
+      it(`${cell.view.id} (${locale})`, () => {
+        const view = cell.view as unknown as AnyView;
+        const t = layeredTranslator([strings(locale), strings("en"), uiStrings(locale)], `w1d1/tutorial1 [${locale}]`);
+        const payload = cell.data(ctx) as never;
+        const svg = renderPlot(view.plot(payload, defaultInputs(view, payload), { locale, t }));
         expect(svg).toMatch(/^<(svg|figure)/);
-        matchSnapshot(snapshot(`${cell.id}.${locale}`), normalizeSvg(svg));
+        matchSnapshot(snapshot(`${view.id}.${locale}`), normalizeSvg(svg));
       });
     }
   }

@@ -11,9 +11,6 @@ export interface SummaryParams {
   readonly bins: number;
 }
 
-/** The tutorial's parameters: interval (5, 15) s, neuron 283, 50 bins. */
-export const TUTORIAL_PARAMS: SummaryParams = { interval: [5, 15], neuron: 283, bins: 50 };
-
 /** The numbers the tutorial's Python cells compute, under the keys `data:summary` prints. */
 export interface Summary {
   source: SpikeDataset["source"];
@@ -39,8 +36,11 @@ export interface Summary {
   isi_hist?: Histogram | null;
 }
 
-/** Computes the summary as the tutorial's cells would, on `np.load`-ed data. */
-export function computeSummary(data: SpikeDataset, params: SummaryParams = TUTORIAL_PARAMS): Summary {
+/**
+ * The numbers W1D1 Tutorial 1's Python cells compute on `np.load`-ed data, for an interval,
+ * a neuron and a bin count (the tutorial's are (5, 15) s, 283 and 50).
+ */
+export function computeSummary(data: SpikeDataset, params: SummaryParams): Summary {
   const n = neuronCount(data);
   const counts = spikeCounts(data);
   const total = data.times.length;

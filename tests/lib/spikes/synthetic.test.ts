@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { histogram } from "../../../src/lib/analysis/histogram.ts";
+import { TUTORIAL_PARAMS } from "../../../src/cells/w1d1/tutorial1/context.ts";
 import { computeSummary } from "../../../src/lib/analysis/summary.ts";
 import { interSpikeIntervals } from "../../../src/lib/analysis/spikeTrains.ts";
 import { neuronSpikes, spikeCounts } from "../../../src/lib/spikes/dataset.ts";
@@ -10,7 +11,7 @@ import { generateSynthetic } from "../../../src/lib/spikes/synthetic.ts";
 
 // Targets: ../shared/reference/published-outputs.json (what the tutorial printed on the recording).
 const data = generateSynthetic();
-const summary = computeSummary(data);
+const summary = computeSummary(data, TUTORIAL_PARAMS);
 const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
 const bytesOf = (a: Float32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
@@ -78,7 +79,7 @@ describe("the synthetic stand-in is calibrated to the published outputs", () => 
     expect(Buffer.compare(bytesOf(again.times), bytesOf(data.times))).toBe(0);
     const other = generateSynthetic(7);
     expect(other.times[100]).not.toBe(data.times[100]);
-    expect(computeSummary(other).counts_first5).toEqual([826, 2818, 3953, 646, 1115]);
+    expect(computeSummary(other, TUTORIAL_PARAMS).counts_first5).toEqual([826, 2818, 3953, 646, 1115]);
   });
 
   it("is generated in well under a second", () => {

@@ -1,0 +1,219 @@
+import * as Plot from "@observablehq/plot";
+import { fitLeastSquares, fitOnGrid, type Fit, type ParamGrid } from "../../../lib/analysis/fit.ts";
+import { binCenters, MODEL_NAMES, MODELS, sumSquaredErrors, type ModelName } from "../../../lib/analysis/models.ts";
+import { formatNumber } from "../../../lib/format/number.ts";
+import { clipToBand } from "../../../lib/plot/clip.ts";
+import { BASE, COLORS } from "../../../lib/plot/theme.ts";
+import type { CellView, InputSpec, InputValues, PlotContext, ReadoutSpec } from "../../types.ts";
+import { ISI_NEURON, type IsiPayload } from "./isiData.ts";
+import { describeIsis, loadIsis } from "./isi-histogram.cell.ts";
+
+export type ExplorerParam = "exp_scale" | "exp_rate" | "exp_x0" | "inv_scale" | "inv_x0" | "lin_slope" | "lin_y0";
+
+/** A slider of Interactive Demo 4, named, ranged and stepped exactly as in the notebook. */
+export interface SliderSpec extends ParamGrid {
+  readonly name: ExplorerParam;
+  readonly model: ModelName;
+  readonly value: number;
+}
+
+/**
+ * The notebook's sliders. `inv_scale` defaults to 1000 there, outside its 0..300 range;
+ * ipywidgets clamps it to 300, and so do we (the page says so under the explorer).
+ */
+export const SLIDERS: readonly SliderSpec[] = [
+  { name: "exp_scale", model: "exponential", min: 0, max: 20000, step: 250, value: 1000 },
+  { name: "exp_rate", model: "exponential", min: -200, max: 50, step: 1, value: -10 },
+  { name: "exp_x0", model: "exponential", min: -0.5, max: 0.5, step: 0.005, value: 0.1 },
+  { name: "inv_scale", model: "inverse", min: 0, max: 300, step: 10, value: 300 },
+  { name: "inv_x0", model: "inverse", min: -0.2, max: 0.2, step: 0.01, value: 0 },
+  { name: "lin_slope", model: "linear", min: -600000, max: 100000, step: 10000, value: -100000 },
+  { name: "lin_y0", model: "linear", min: 0, max: 40000, step: 1000, value: 10000 },
+];
+
+export interface ExplorerPayload extends IsiPayload {
+  /** Least squares among the sliders' values (what "best fit" sets), and over all real numbers. */
+  readonly bestOnGrid: Record<ModelName, Fit>;
+  readonly bestExact: Record<ModelName, Fit>;
+}
+
+/** A family's parameters from the inputs, in the model function's order. */
+export function paramsOf(model: ModelName, inputs: InputValues): number[] {
+  return SLIDERS.filter((s) => s.model === model).map((s) => inputs[s.name] as number);
+}
+
+/** Sum of squared errors of one curve against the histogram counts, at the bin centres. */
+export function curveError(p: IsiPayload, model: ModelName, inputs: InputValues): number {
+  return sumSquaredErrors(model, paramsOf(model, inputs), binCenters(p.hist.edges), p.hist.counts);
+}
+
+/** `np.linspace(1e-10, edges.max())`: where the notebook evaluates the curves (50 points). */
+export function curveXs(edges: readonly number[]): number[] {
+  const stop = edges[edges.length - 1]!;
+  return Array.from({ length: 50 }, (_, i) => (i === 49 ? stop : 1e-10 + (i * (stop - 1e-10)) / 49));
+}
+
+/** Adds the least-squares fits to a neuron's ISI summary (the grid search takes ~50 ms). */
+export function withFits(base: IsiPayload): ExplorerPayload {
+  const xs = binCenters(base.hist.edges);
+  const fit = (f: (m: ModelName) => Fit) => Object.fromEntries(MODEL_NAMES.map((m) => [m, f(m)])) as Record<ModelName, Fit>;
+  return {
+    neuron: base.neuron,
+    nNeurons: base.nNeurons,
+    count: base.count,
+    mean: base.mean,
+    max: base.max,
+    hist: base.hist,
+    bestOnGrid: fit((m) =>
+      fitOnGrid(
+        m,
+        SLIDERS.filter((s) => s.model === m),
+        xs,
+        base.hist.counts,
+      ),
+    ),
+    bestExact: fit((m) => fitLeastSquares(m, xs, base.hist.counts)),
+  };
+}
+
+/** Scales shared by both layers, so the redrawn curves sit exactly on the histogram. */
+function frame(p: IsiPayload, t: PlotContext["t"], axes: boolean): Plot.PlotOptions {
+  const { counts, edges } = p.hist;
+  return {
+    ...BASE,
+    x: { domain: [edges[0]!, edges[edges.length - 1]!], ...(axes ? { label: t("axis.isi"), labelArrow: "none" } : { axis: null }) },
+    y: {
+      domain: [0, Math.max(...counts) * 1.1],
+      ...(axes ? { label: t("axis.numberOfSpikes"), labelArrow: "none", grid: true } : { axis: null }),
+    },
+  };
+}
+
+function base(p: IsiPayload, _inputs: InputValues, { t }: PlotContext): Plot.PlotOptions {
+  const { counts, edges } = p.hist;
+  return {
+    ...frame(p, t, true),
+    color: { legend: true, domain: MODEL_NAMES.map((m) => t(`model.${m}`)), range: MODEL_NAMES.map((m) => COLORS[m]) },
+    marks: [
+      // fill_between(edges[:-1], counts, step="post", alpha=.5)
+      Plot.areaY(
+        counts.map((count, i) => ({ x: edges[i]!, count })),
+        { x: "x", y: "count", curve: "step-after", fill: COLORS.bars, fillOpacity: 0.5, className: "mark-bars" },
+      ),
+      Plot.ruleY([0]),
+    ],
+  };
+}
+
+function overlay(p: IsiPayload, inputs: InputValues, { t }: PlotContext): Plot.PlotOptions {
+  const xs = curveXs(p.hist.edges);
+  const top = Math.max(...p.hist.counts) * 1.1;
+  return {
+    ...frame(p, t, false),
+    clip: true,
+    marks: MODEL_NAMES.filter((m) => inputs[`show_${m}`]).map((m) => {
+      const params = paramsOf(m, inputs);
+      // Exact inside the plot, cut well outside it (an inverse near its pole reaches ~10^12).
+      const runs = clipToBand(
+        xs.map((x) => [x, MODELS[m].f(x, params)] as const),
+        -top,
+        2 * top,
+      );
+      const rows = runs.flatMap((run, k) => run.map(([x, y]) => ({ x, y, run: k })));
+      return Plot.line(rows, { x: "x", y: "y", z: "run", stroke: COLORS[m], strokeWidth: 3, clip: true, className: `curve-${m}` });
+    }),
+  };
+}
+
+const fmtParam = (v: number, locale: string) => formatNumber(v, locale, { maximumFractionDigits: 3 });
+
+function alt(p: ExplorerPayload, inputs: InputValues, ctx: PlotContext): string {
+  const params = SLIDERS.map((s) => `${s.name} = ${fmtParam(inputs[s.name] as number, ctx.locale)}`).join(", ");
+  return ctx.t("alt.explorer", { neuron: p.neuron, params });
+}
+
+function describe(p: ExplorerPayload, inputs: InputValues, ctx: PlotContext) {
+  return { alt: alt(p, inputs, ctx), table: describeIsis(p, inputs, ctx).table };
+}
+
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/** An error in scientific notation as people write it: 3.06 × 10⁸. */
+export function sseFormat(v: number, locale: string): string {
+  if (!Number.isFinite(v)) return "∞";
+  if (v === 0) return "0";
+  const exponent = Math.floor(Math.log10(Math.abs(v)));
+  const mantissa = formatNumber(v / 10 ** exponent, locale, { maximumFractionDigits: 2 });
+  const sup = String(Math.abs(exponent)).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
+  return `${mantissa} × 10${exponent < 0 ? "⁻" : ""}${sup}`;
+}
+
+const readouts: ReadoutSpec<ExplorerPayload>[] = MODEL_NAMES.map((m) => ({
+  key: `sse_${m}`,
+  label: "readout.sse",
+  labelParams: { model: `model.${m}` },
+  inputs: SLIDERS.filter((s) => s.model === m).map((s) => s.name),
+  compute: (p, inputs) => curveError(p, m, inputs),
+  format: sseFormat,
+}));
+
+const sliderInputs: InputSpec[] = SLIDERS.map((s) => ({
+  kind: "range",
+  name: s.name,
+  label: `control.${s.name}`,
+  code: s.name,
+  min: s.min,
+  max: s.max,
+  step: s.step,
+  value: s.value,
+}));
+
+const curveInputs = [...SLIDERS.map((s) => s.name), ...MODEL_NAMES.map((m) => `show_${m}`)];
+
+/** Section 4's Interactive Demo: a neuron's ISI histogram and three model curves to fit by hand. */
+const isiFunctionExplorer: CellView<ExplorerPayload> = {
+  id: "isi-function-explorer",
+  plot: (p, inputs, ctx) => {
+    const b = base(p, inputs, ctx);
+    return { ...b, marks: [...(b.marks ?? []), ...(overlay(p, inputs, ctx).marks ?? [])] };
+  },
+  // The histogram is drawn once per neuron; a slider redraws only the curves over it.
+  layers: { base: { inputs: [], plot: base }, overlay: { inputs: curveInputs, plot: overlay } },
+  describe,
+  alt,
+  interaction: {
+    inputs: (p) => [
+      {
+        kind: "integer",
+        name: "neuron",
+        label: "control.neuron",
+        code: "single_neuron_idx",
+        min: 0,
+        max: p.nNeurons - 1,
+        value: ISI_NEURON,
+      },
+      ...sliderInputs,
+      ...MODEL_NAMES.map((m): InputSpec => ({ kind: "toggle", name: `show_${m}`, label: `control.show_${m}`, value: true })),
+    ],
+    load: {
+      inputs: ["neuron"],
+      describe: (inputs, { t }) => t("load.neuron", { neuron: inputs.neuron as number }),
+      run: async (inputs, fetchFile, initial) => withFits(await loadIsis(inputs.neuron as number, initial.nNeurons, fetchFile)),
+    },
+    readouts,
+    actions: [
+      {
+        name: "best-fit",
+        label: "action.bestFit",
+        apply: (p) =>
+          Object.fromEntries(
+            MODEL_NAMES.flatMap((m) => SLIDERS.filter((s) => s.model === m).map((s, i) => [s.name, p.bestOnGrid[m].params[i]!])),
+          ),
+      },
+      { name: "reset", label: "action.reset", apply: (_p, inputs, defaults) => ({ ...defaults, neuron: inputs.neuron as number }) },
+    ],
+    notes: ["note.invScaleClamped", "note.fitting"],
+  },
+};
+
+export default isiFunctionExplorer;

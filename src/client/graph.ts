@@ -1,0 +1,191 @@
+import type { PlotOptions } from "@observablehq/plot";
+import type { AnyView, FetchFile, InputValue, InputValues, PlotContext } from "../cells/types.ts";
+import { derive, microtaskRuntime } from "./reactive.ts";
+
+/** What a fetch is doing, for the status line: nothing, loading what, or failed with why. */
+export type LoadState =
+  | { readonly kind: "idle" }
+  | { readonly kind: "loading"; readonly what: string }
+  | { readonly kind: "error"; readonly what: string; readonly message: string };
+
+/** Where a cell's graph sends what it computes (the DOM in the browser, arrays in a test). */
+export interface GraphOutputs {
+  /** The whole figure (a cell without layers); not called while the build's SVG still shows the view. */
+  figure?(element: Element): void;
+  /** The base or the overlay of a layered figure. */
+  layer?(which: "base" | "overlay", element: Element): void;
+  readout?(key: string, value: number): void;
+  alt?(text: string): void;
+  load?(state: LoadState): void;
+}
+
+/** What the graph needs from its surroundings: how to draw, how to fetch, and how strict to be. */
+export interface GraphDependencies {
+  readonly render: (options: PlotOptions) => Element;
+  readonly fetchFile: FetchFile;
+  /** Reading an input a computation did not declare throws (development and tests); otherwise it is undefined. */
+  readonly strict?: boolean;
+}
+
+/** A live cell: set inputs, read the current view, retry a failed fetch. */
+export interface CellGraph {
+  set(name: string, value: InputValue): void;
+  readonly values: InputValues;
+  /** The payload as the figure currently shows it (after load and prepare). */
+  view(): unknown;
+  /** Fetches again after a failure. */
+  retry(): void;
+  dispose(): void;
+}
+
+/**
+ * The inputs a computation declared, and only those: with `strict`, reading any other throws
+ * naming the cell, the computation and the input, so a missing declaration is an error and
+ * not a stale value.
+ */
+export function declaredInputs(values: InputValues, names: readonly string[], strict: boolean, where: string): InputValues {
+  const picked = Object.fromEntries(names.map((n) => [n, values[n]!]));
+  if (!strict) return picked;
+  return new Proxy(picked, {
+    get(target, key) {
+      if (typeof key === "string" && !(key in target)) throw new Error(`${where} reads input "${key}", which it does not declare`);
+      return target[key as string];
+    },
+  });
+}
+
+/**
+ * A cell as a reactive graph (Observable runtime, computing in a microtask): one variable per
+ * input, then the payload (loaded from the chapter's files when its inputs leave their
+ * defaults), the view (prepared from the payload), the figure or its two layers, each readout
+ * and the text alternative. A change recomputes only what depends on it, and each computation
+ * receives only the inputs it declares.
+ */
+export function cellGraph(
+  view: AnyView,
+  payload: unknown,
+  initial: InputValues,
+  ctx: PlotContext,
+  deps: GraphDependencies,
+  out: GraphOutputs,
+): CellGraph {
+  const interaction = view.interaction;
+  if (!interaction) throw new Error(`cell ${view.id} has no interaction`);
+  const strict = deps.strict ?? false;
+  const specs = interaction.inputs(payload as never);
+  const names = specs.map((s) => s.name);
+  const defaults: InputValues = Object.fromEntries(specs.map((s) => [s.name, s.value]));
+  const values: Record<string, InputValue> = { ...defaults, ...initial };
+  const pick = (v: Record<string, unknown>, declared: readonly string[], what: string) =>
+    declaredInputs(v as InputValues, declared, strict, `cell ${view.id}: ${what}`);
+
+  const runtime = microtaskRuntime();
+  const main = runtime.module();
+  for (const name of names) main.variable().define(name, [], () => values[name]);
+  main.variable().define("attempt", [], () => 0);
+  let attempt = 0;
+
+  // The payload: the build's, or one loaded from the chapter's files (each input set once).
+  const load = interaction.load;
+  const loadInputs = load?.inputs ?? [];
+  const needLoad = [...loadInputs, ...(load?.alsoFor ?? [])];
+  const loads = new Map<string, Promise<unknown>>();
+  let failed: string | null = null;
+  derive(main, "payload", [...needLoad, "attempt"], (v) => {
+    if (!load || needLoad.every((n) => v[n] === defaults[n])) return payload;
+    const key = JSON.stringify(loadInputs.map((n) => v[n]));
+    let pending = loads.get(key);
+    if (!pending || failed === key) {
+      const inputs = pick(v, loadInputs, "load");
+      const what = load.describe(inputs, ctx);
+      failed = null;
+      out.load?.({ kind: "loading", what });
+      pending = load.run(inputs, deps.fetchFile, payload as never).then(
+        (p) => {
+          out.load?.({ kind: "idle" });
+          return p;
+        },
+        (error: unknown) => {
+          failed = key;
+          out.load?.({ kind: "error", what, message: error instanceof Error ? error.message : String(error) });
+          throw error;
+        },
+      );
+      loads.set(key, pending);
+    }
+    return pending;
+  });
+
+  let current: unknown = payload;
+  const prepare = interaction.prepare;
+  derive(
+    main,
+    "view",
+    ["payload", ...(prepare?.inputs ?? [])],
+    (v) => (prepare ? prepare.run(v.payload as never, pick(v, prepare.inputs, "prepare")) : v.payload),
+    (p) => {
+      current = p;
+    },
+  );
+
+  if (view.layers) {
+    for (const which of ["base", "overlay"] as const) {
+      const layer = view.layers[which];
+      derive(
+        main,
+        which,
+        ["view", ...layer.inputs],
+        (v) => deps.render(layer.plot(v.view as never, pick(v, layer.inputs, `${which} layer`), ctx)),
+        (el) => out.layer?.(which, el),
+      );
+    }
+  } else {
+    let first = true;
+    derive(
+      main,
+      "figure",
+      ["view", ...names],
+      (v) => {
+        // The build's SVG already shows the default view: keep it until something changes.
+        const untouched = first && v.view === payload && names.every((n) => v[n] === defaults[n]);
+        first = false;
+        return untouched ? null : deps.render(view.plot(v.view as never, pick(v, names, "plot"), ctx));
+      },
+      (el) => el && out.figure?.(el),
+    );
+  }
+
+  for (const readout of interaction.readouts ?? []) {
+    derive(
+      main,
+      `readout ${readout.key}`,
+      ["view", ...readout.inputs],
+      (v) => readout.compute(v.view as never, pick(v, readout.inputs, `readout ${readout.key}`)),
+      (value) => out.readout?.(readout.key, value),
+    );
+  }
+  const altText = view.alt ?? ((p: never, i: InputValues, c: PlotContext) => view.describe(p, i, c).alt);
+  derive(
+    main,
+    "alt",
+    ["view", ...names],
+    (v) => altText(v.view as never, pick(v, names, "alt"), ctx),
+    (text) => out.alt?.(text),
+  );
+
+  return {
+    set(name, value) {
+      if (!names.includes(name)) throw new Error(`cell ${view.id} has no input "${name}"`);
+      values[name] = value;
+      main.redefine(name, [], () => value);
+    },
+    values,
+    view: () => current,
+    retry() {
+      main.redefine("attempt", [], () => ++attempt);
+    },
+    dispose: () => {
+      runtime.dispose();
+    },
+  };
+}

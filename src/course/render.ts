@@ -1,0 +1,63 @@
+import type { AnyView, InputValues, PlotContext } from "../cells/types.ts";
+import { defaultInputs } from "../cells/types.ts";
+import { formatInput } from "../client/format.ts";
+import { renderPlot } from "../lib/plot/ssr.ts";
+import type { RenderedCell, RenderedInteraction } from "./store.ts";
+
+/** What an interactive cell's browser code is given (inlined in the page as JSON). */
+export interface CellConfig {
+  readonly payload: unknown;
+  readonly locale: string;
+  /** Where each of the chapter's file sets is served from (ends with /). */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/** JSON that is safe inside a <script type="application/json">: no `<` can close the element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+function interactionOf(
+  view: AnyView,
+  payload: never,
+  inputs: InputValues,
+  ctx: PlotContext,
+  files: Record<string, string>,
+): RenderedInteraction {
+  const interaction = view.interaction!;
+  const controls = interaction
+    .inputs(payload)
+    .map((spec) => ({ spec, label: ctx.t(spec.label), valueText: formatInput(spec, spec.value, ctx.locale) }));
+  const readouts = (interaction.readouts ?? []).map((r) => {
+    const value = r.compute(payload, inputs);
+    const params = Object.fromEntries(Object.entries(r.labelParams ?? {}).map(([k, key]) => [k, ctx.t(key)]));
+    return { key: r.key, label: ctx.t(r.label, params), value, text: r.format(value, ctx.locale) };
+  });
+  const config: CellConfig = { payload: interaction.slim ? interaction.slim(payload) : payload, locale: ctx.locale, files };
+  return {
+    controls,
+    readouts,
+    actions: (interaction.actions ?? []).map((a) => ({ name: a.name, label: ctx.t(a.label) })),
+    notes: (interaction.notes ?? []).map((key) => ctx.t(key)),
+    config: scriptJson(config),
+  };
+}
+
+/**
+ * Draws a cell at its default inputs for one locale: the SVG a reader sees without
+ * JavaScript, its text alternative and table, and for an interactive cell its controls,
+ * readouts and the configuration its browser code starts from.
+ */
+export function renderCell(
+  view: AnyView,
+  payload: unknown,
+  ctx: PlotContext,
+  files: Record<string, string>,
+  time: (work: () => string) => string,
+): RenderedCell {
+  const p = payload as never;
+  const inputs = defaultInputs(view, p);
+  const svg = time(() => renderPlot(view.plot(p, inputs, ctx)));
+  const { alt, table } = view.describe(p, inputs, ctx);
+  return { svg, alt, table, ...(view.interaction ? { interactive: interactionOf(view, p, inputs, ctx, files) } : {}) };
+}

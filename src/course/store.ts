@@ -1,0 +1,55 @@
+import type { DatasetInfo } from "../cells/course.ts";
+import type { Computed, PythonOutput } from "../cells/outputs.ts";
+import type { DataTable, InputSpec } from "../cells/types.ts";
+
+/** A control as the page draws it: its spec, its label and its value as text, in the page's language. */
+export interface RenderedControl {
+  readonly spec: InputSpec;
+  readonly label: string;
+  readonly valueText: string;
+}
+
+/** An interactive cell's parts that the page draws before any script runs. */
+export interface RenderedInteraction {
+  readonly controls: readonly RenderedControl[];
+  readonly readouts: readonly { readonly key: string; readonly label: string; readonly value: number; readonly text: string }[];
+  readonly actions: readonly { readonly name: string; readonly label: string }[];
+  readonly notes: readonly string[];
+  /** What the browser needs to bring the cell to life (JSON, `<` escaped). */
+  readonly config: string;
+}
+
+/** A cell drawn for one locale at its default inputs: the static figure and its accessible twins. */
+export interface RenderedCell {
+  readonly svg: string;
+  readonly alt: string;
+  readonly table: DataTable;
+  readonly interactive?: RenderedInteraction;
+}
+
+/** A dataset as a page describes it, in the page's language. */
+export interface RenderedDataset extends DatasetInfo {
+  /** What the data is ("the real recording (Steinmetz et al. 2019)"). */
+  readonly title: string;
+  /** How to build the page from the real data, when it has a stand-in. */
+  readonly howToReal: string | null;
+}
+
+/** What a chapter's pages show in one locale. */
+export interface ChapterLocale {
+  readonly cells: Readonly<Record<string, RenderedCell>>;
+  readonly values: Readonly<Record<string, Computed>>;
+  readonly datasets: readonly RenderedDataset[];
+  /** UI strings the chapter's interactive cells use in the browser (JSON, `<` escaped). */
+  readonly clientStrings: string;
+}
+
+/**
+ * Everything the build computed for a chapter, by locale: written once by the course
+ * integration, read by the chapter's pages. Pages compute nothing from the data themselves.
+ */
+export interface ChapterStore {
+  readonly slug: string;
+  readonly outputs: Readonly<Record<string, PythonOutput>>;
+  readonly locales: Readonly<Record<string, ChapterLocale>>;
+}

@@ -1,0 +1,55 @@
+/** What a chapter can refer to: its cells, code-cell outputs, prose values and timed sections. */
+export interface ChapterIds {
+  readonly cells: readonly string[];
+  readonly outputs: readonly string[];
+  readonly values: readonly string[];
+  readonly elapsed: readonly string[];
+}
+
+/** A component's props: which must be there, which may, and what their values may be. */
+export interface ComponentRule {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+  /** Checks the props' values against the chapter; returns what is wrong, or null. */
+  readonly check?: (props: Readonly<Record<string, string | true>>, ids: ChapterIds) => string | null;
+}
+
+const oneOf = (what: string, value: string | true | undefined, known: readonly string[]) =>
+  value === undefined || (typeof value === "string" && known.includes(value))
+    ? null
+    : `no ${what} "${String(value)}" (there are: ${known.join(", ") || "none"})`;
+
+const matches = (prop: string, value: string | true | undefined, pattern: RegExp) =>
+  value === undefined || (typeof value === "string" && pattern.test(value))
+    ? null
+    : `prop "${prop}" is not a valid ${prop} (${String(pattern)})`;
+
+/**
+ * The components a chapter's MDX may use (src/components/), every prop a literal: a new
+ * component is added here and to the chapter page's component map.
+ */
+export const COMPONENTS: Readonly<Record<string, ComponentRule>> = {
+  Cell: { required: ["id"], optional: [], check: (p, ids) => oneOf("cell", p.id, ids.cells) },
+  CodeCell: { required: [], optional: ["output", "hidden"], check: (p, ids) => oneOf("code-cell output", p.output, ids.outputs) },
+  Value: { required: ["k"], optional: [], check: (p, ids) => oneOf("value", p.k, ids.values) },
+  Elapsed: {
+    required: [],
+    optional: ["section", "total"],
+    check: (p, ids) =>
+      p.section === undefined && p.total === undefined
+        ? "give section=... or total"
+        : oneOf("elapsed time for section", p.section, ids.elapsed),
+  },
+  Video: {
+    required: ["id", "title", "youtube", "bilibili"],
+    optional: [],
+    check: (p) =>
+      matches("id", p.id, /^[a-z][\w-]{0,40}$/) ??
+      matches("youtube", p.youtube, /^[\w-]{11}$/) ??
+      matches("bilibili", p.bilibili, /^BV[0-9A-Za-z]{10}$/),
+  },
+  Feedback: { required: ["id"], optional: [], check: (p) => matches("id", p.id, /^\w{1,80}$/) },
+  Slides: { required: [], optional: [] },
+  Solution: { required: [], optional: ["for"], check: (p) => oneOf("kind of solution", p.for, ["bonus"]) },
+  DataNote: { required: [], optional: [] },
+};

@@ -1,0 +1,35 @@
+import { fileSet } from "../../cells/course.ts";
+import { interSpikeIntervals } from "../analysis/spikeTrains.ts";
+import { neuronCount, neuronSpikes, type SpikeDataset } from "./dataset.ts";
+import { isiFilePath } from "./isiFile.ts";
+import { blockCount, blockFilePath, encodeBlock } from "./rasterBlocks.ts";
+
+/** Each neuron's ISIs, one file a neuron (float32, exactly np.diff of its times; 4 bytes an ISI). */
+export const isiFiles = fileSet<SpikeDataset>({
+  id: "spikes/isi-f32",
+  version: 1,
+  build: (dataset) => {
+    const files = new Map<string, Uint8Array>();
+    for (let i = 0; i < neuronCount(dataset); i++) {
+      const isis = Float32Array.from(interSpikeIntervals(neuronSpikes(dataset, i)));
+      files.set(isiFilePath(i), new Uint8Array(isis.buffer));
+    }
+    return files;
+  },
+});
+
+/** The recording in 5-s blocks of every neuron's spikes (about 2 bytes a spike), for raster windows. */
+export const rasterFiles = fileSet<SpikeDataset>({
+  id: "spikes/raster-u16",
+  version: 1,
+  build: (dataset) => {
+    const files = new Map<string, Uint8Array>();
+    let last = 0;
+    for (let i = 0; i < neuronCount(dataset); i++) {
+      const s = neuronSpikes(dataset, i);
+      if (s.length) last = Math.max(last, s[s.length - 1]!);
+    }
+    for (let k = 0; k < blockCount(last); k++) files.set(blockFilePath(k), encodeBlock(dataset, k));
+    return files;
+  },
+});

@@ -1,0 +1,127 @@
+import { compile } from "@mdx-js/mdx";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkMdxPolicy } from "../../src/lib/content/mdxPolicy.ts";
+import { parseMdx } from "../../src/lib/content/parseMdx.ts";
+import remarkContentPolicy from "../../src/lib/markdown/remarkContentPolicy.ts";
+import { copyProject } from "../helpers/project.ts";
+import { runScript } from "../helpers/run.ts";
+
+const problems = (mdx: string) => checkMdxPolicy(parseMdx(mdx)).map((p) => `${p.line}: ${p.message}`);
+
+// Each attack as a translator's pull request could carry it; the marker file shows whether code ran.
+const ATTACKS: [name: string, mdx: (marker: string) => string, expected: RegExp][] = [
+  [
+    "an import that runs a command at build time",
+    (m) => `import { execSync } from "node:child_process"\n\n{execSync("touch ${m}").toString()}\n`,
+    /import and export are not allowed/,
+  ],
+  ["an expression reading the build machine's environment", () => "Home: {process.env.HOME}\n", /expressions are not allowed/],
+  ["an export", () => "export const x = 1\n", /import and export are not allowed/],
+  ["a prop written as an expression", () => '<Cell id={"spike-count-" + "histogram"} />\n', /must be a literal/],
+  ["a spread prop", () => "<Cell {...props} />\n", /spread props/],
+  ["a redirecting meta tag", () => '<meta http-equiv="refresh" content="0;url=https://evil.example/" />\n', /<meta> is not allowed/],
+  ["a style element hiding the data notice", () => "<style>{`.data-notice{display:none}`}</style>\n", /<style> is not allowed/],
+  ["a video iframe loading on page open", () => '<iframe src="https://www.youtube.com/embed/x"></iframe>\n', /<iframe> is not allowed/],
+  ["a script element", () => "<script>alert(1)</script>\n", /<script> is not allowed/],
+  ["an event handler", () => 'Text <span onMouseOver="alert(1)">here</span>.\n', /event handlers/],
+  ["a style attribute", () => 'Text <span style="display:none">here</span>.\n', /attribute "style" is not allowed/],
+  ["a javascript: link", () => "[click](javascript:alert(1))\n", /link to "javascript:alert\(1\)" is not allowed/],
+  ["a data: link", () => "[click](data:text/html,<script>alert(1)</script>)\n", /is not allowed/],
+  ["a remote image", () => "![tracker](https://evil.example/pixel.gif)\n", /images must be files of the site/],
+  ["an unknown component", () => "<Evil />\n", /unknown component/],
+];
+
+describe("a chapter is content, not code (checked on its syntax tree)", () => {
+  for (const [name, mdx, expected] of ATTACKS) {
+    it(`refuses ${name}`, () => {
+      const found = problems(`## Heading \\{#h\\}\n\n${mdx("/tmp/never")}`);
+      expect(found.join("\n")).toMatch(expected);
+      expect(found[0]).toMatch(/^3: /); // at the line of the attack
+    });
+  }
+
+  it("accepts what chapters use: components with literal props, inline HTML, maths, escaped braces, code", () => {
+    const mdx = [
+      "## Title \\{#a\\}",
+      "",
+      'Text with <Value k="n" /> and <code>x == (<Value k="n" />, 2)</code>, <sub>i</sub>, a [link](https://example.org/) and [another](#a).',
+      "",
+      '<Cell id="c">A caption with <em>emphasis</em>.</Cell>',
+      "",
+      "`<Cell id={x}>` in inline code is text, and so is this: \\{not an expression\\}.",
+      "",
+      "```python",
+      'print(f"{x}")',
+      "```",
+      "",
+      "$$",
+      "x^{2}",
+      "$$",
+    ].join("\n");
+    expect(problems(mdx)).toEqual([]);
+  });
+
+  it("requires a stable id on every heading and refuses a duplicate id", () => {
+    expect(problems("## One \\{#a\\}\n\n## Two\n\n## Three \\{#a\\}\n")).toEqual([
+      '3: heading "Two" has no stable id (write it as: ## Title \\{#some-id\\})',
+      '5: section id "a" is already used at line 1',
+    ]);
+  });
+
+  it("is enforced inside the MDX compiler too, before any code could run", async () => {
+    await expect(
+      compile('import fs from "node:fs"\n\n{fs.readFileSync("/etc/passwd")}\n', { remarkPlugins: [remarkContentPolicy] }),
+    ).rejects.toThrow(/import and export are not allowed/);
+    await expect(compile("## Fine \\{#a\\}\n\nText.\n", { remarkPlugins: [remarkContentPolicy] })).resolves.toBeTruthy();
+  });
+});
+
+describe("a contributed translation cannot run code or change the site", () => {
+  let dir: string;
+  const JA = "content/ja/w1d1/tutorial1/index.mdx";
+  let original: string;
+  beforeAll(() => {
+    dir = copyProject();
+    mkdirSync(join(dir, "dist"));
+    writeFileSync(join(dir, "dist", "index.html"), "the previous site");
+    original = readFileSync(join(dir, JA), "utf8");
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the command-running chapter: i18n:check and the build refuse it with file:line, the command never runs, dist/ stays", async () => {
+    const marker = join(dir, "marker-was-created");
+    const attack = `\nimport { execSync } from "node:child_process"\n\n{execSync("touch ${marker}").toString()}\n`;
+    writeFileSync(join(dir, JA), original.replace("## セットアップ", `${attack}\n## セットアップ`));
+    const line = original.split("\n").findIndex((l) => l.startsWith("## セットアップ")) + 2;
+    const check = await runScript("i18n-check.ts", ["--root", dir]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`error: ${JA}:${line}: import and export are not allowed`);
+    const build = await runScript("build.ts", [], {}, dir);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain(`${JA}:${line}: import and export are not allowed`);
+    expect(build.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(marker)).toBe(false);
+    expect(readFileSync(join(dir, "dist", "index.html"), "utf8")).toBe("the previous site");
+    writeFileSync(join(dir, JA), original);
+  }, 120_000);
+
+  it("raw HTML that would redirect readers or hide the data notice: refused by the build", async () => {
+    writeFileSync(
+      join(dir, JA),
+      original.replace(
+        "## セットアップ",
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/" />\n\n<style>{".data-notice{display:none}"}</style>\n\n## セットアップ',
+      ),
+    );
+    const build = await runScript("build.ts", [], {}, dir);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(new RegExp(`${JA}:\\d+: <meta> is not allowed`));
+    expect(build.stderr).toMatch(new RegExp(`${JA}:\\d+: <style> is not allowed`));
+    expect(readFileSync(join(dir, "dist", "index.html"), "utf8")).toBe("the previous site");
+    writeFileSync(join(dir, JA), original);
+  }, 120_000);
+});
