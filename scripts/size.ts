@@ -9,7 +9,7 @@ import { runCli } from "./cli.ts";
 const USAGE = "usage: npm run size   (measures dist/ in headless Chromium; run npm run build first)";
 
 /** Budgets per page, gzip bytes (the chapter issue and the explorer issue set them). */
-const BUDGET = { html: 200 * 1024, jsBefore: 15 * 1024, jsActive: 110 * 1024 };
+const BUDGET = { html: 200 * 1024, jsBefore: 15 * 1024, jsActive: 100 * 1024 };
 
 type Kind = "script" | "stylesheet" | "font";
 

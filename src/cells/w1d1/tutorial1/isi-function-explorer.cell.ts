@@ -1,8 +1,9 @@
 import * as Plot from "@observablehq/plot";
-import { fitLeastSquares, fitOnGrid, type Fit, type ParamGrid } from "../../../lib/analysis/fit.ts";
+import { fitOnGrid, type Fit, type ParamGrid } from "../../../lib/analysis/fit.ts";
 import { binCenters, MODEL_NAMES, MODELS, sumSquaredErrors, type ModelName } from "../../../lib/analysis/models.ts";
 import { formatNumber } from "../../../lib/format/number.ts";
 import { clipToBand } from "../../../lib/plot/clip.ts";
+import { polylineMark, stepAreaMark } from "../../../lib/plot/paths.ts";
 import { BASE, COLORS } from "../../../lib/plot/theme.ts";
 import type { CellView, InputSpec, InputValues, PlotContext, ReadoutSpec } from "../../types.ts";
 import { ISI_NEURON, type IsiPayload } from "./isiData.ts";
@@ -32,9 +33,8 @@ export const SLIDERS: readonly SliderSpec[] = [
 ];
 
 export interface ExplorerPayload extends IsiPayload {
-  /** Least squares among the sliders' values (what "best fit" sets), and over all real numbers. */
+  /** Least squares among the sliders' values: what "best fit" sets. */
   readonly bestOnGrid: Record<ModelName, Fit>;
-  readonly bestExact: Record<ModelName, Fit>;
 }
 
 /** A family's parameters from the inputs, in the model function's order. */
@@ -72,7 +72,6 @@ export function withFits(base: IsiPayload): ExplorerPayload {
         base.hist.counts,
       ),
     ),
-    bestExact: fit((m) => fitLeastSquares(m, xs, base.hist.counts)),
   };
 }
 
@@ -96,10 +95,7 @@ function base(p: IsiPayload, _inputs: InputValues, { t }: PlotContext): Plot.Plo
     color: { legend: true, domain: MODEL_NAMES.map((m) => t(`model.${m}`)), range: MODEL_NAMES.map((m) => COLORS[m]) },
     marks: [
       // fill_between(edges[:-1], counts, step="post", alpha=.5)
-      Plot.areaY(
-        counts.map((count, i) => ({ x: edges[i]!, count })),
-        { x: "x", y: "count", curve: "step-after", fill: COLORS.bars, fillOpacity: 0.5, className: "mark-bars" },
-      ),
+      stepAreaMark(edges.slice(0, -1), counts, { fill: COLORS.bars, fillOpacity: 0.5, className: "mark-bars" }),
       Plot.ruleY([0]),
     ],
   };
@@ -110,17 +106,16 @@ function overlay(p: IsiPayload, inputs: InputValues, { t }: PlotContext): Plot.P
   const top = Math.max(...p.hist.counts) * 1.1;
   return {
     ...frame(p, t, false),
-    clip: true,
     marks: MODEL_NAMES.filter((m) => inputs[`show_${m}`]).map((m) => {
       const params = paramsOf(m, inputs);
-      // Exact inside the plot, cut well outside it (an inverse near its pole reaches ~10^12).
+      // Cut exactly at the plot's edges (ylim = (0, counts.max() * 1.1)): an inverse near its
+      // pole reaches ~10^12, which would otherwise be drawn (or clipped) far off the figure.
       const runs = clipToBand(
         xs.map((x) => [x, MODELS[m].f(x, params)] as const),
-        -top,
-        2 * top,
+        0,
+        top,
       );
-      const rows = runs.flatMap((run, k) => run.map(([x, y]) => ({ x, y, run: k })));
-      return Plot.line(rows, { x: "x", y: "y", z: "run", stroke: COLORS[m], strokeWidth: 3, clip: true, className: `curve-${m}` });
+      return polylineMark(runs, { stroke: COLORS[m], strokeWidth: 3, className: `curve-${m}` });
     }),
   };
 }

@@ -1,0 +1,208 @@
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+import { describe, expect, it } from "vitest";
+import type { CellView, FetchFile, InputValues } from "../../src/cells/types.ts";
+import { cellGraph, declaredInputs, type GraphOutputs, type LoadState } from "../../src/client/graph.ts";
+
+// The browser's reactive graph, run in Node with linkedom's DOM: no browser needed.
+const { document } = parseHTML("<!doctype html><html><body></body></html>");
+const render = (options: Plot.PlotOptions) => Plot.plot({ ...options, document });
+const ctx = { locale: "en", t: (key: string, params?: Record<string, string | number>) => `${key}${params ? JSON.stringify(params) : ""}` };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+interface Payload {
+  readonly values: readonly number[];
+  readonly source: string;
+}
+
+/** A small cell with one of each: slider, toggle, integer field, load, prepare, readout, layers. */
+function testView(calls: string[]): CellView<Payload> {
+  return {
+    id: "test",
+    plot: (p, i) => ({ marks: [Plot.dot(p.values, { x: (d: number) => d * (i.scale as number), y: 0 })] }),
+    describe: (p, i) => ({ alt: `${p.source} scale ${String(i.scale)}`, table: { columns: [], rows: [] } }),
+    layers: {
+      base: {
+        inputs: [],
+        plot: (p) => {
+          calls.push("base");
+          return { marks: [Plot.dot(p.values, { x: (d: number) => d, y: 0 })] };
+        },
+      },
+      overlay: {
+        inputs: ["scale", "show"],
+        plot: (_p, i) => {
+          calls.push("overlay");
+          return { marks: i.show ? [Plot.ruleX([i.scale as number])] : [] };
+        },
+      },
+    },
+    interaction: {
+      inputs: () => [
+        { kind: "range", name: "scale", label: "l.scale", min: 0, max: 10, step: 1, value: 2 },
+        { kind: "toggle", name: "show", label: "l.show", value: true },
+        { kind: "integer", name: "item", label: "l.item", min: 0, max: 9, value: 0 },
+      ],
+      load: {
+        inputs: ["item"],
+        describe: (i) => `item ${String(i.item)}`,
+        run: async (i, fetchFile) => ({
+          values: [...new Float32Array(await fetchFile("set", `${String(i.item)}.f32`))],
+          source: `file ${String(i.item)}`,
+        }),
+      },
+      readouts: [
+        {
+          key: "sum",
+          label: "l.sum",
+          inputs: ["scale"],
+          compute: (p, i) => {
+            calls.push("sum");
+            return p.values.reduce((a, b) => a + b, 0) * (i.scale as number);
+          },
+          format: String,
+        },
+      ],
+    },
+  };
+}
+
+function recorder() {
+  const out = { base: 0, overlay: 0, readouts: [] as [string, number][], alts: [] as string[], loads: [] as LoadState[] };
+  const outputs: GraphOutputs = {
+    layer: (which) => {
+      out[which]++;
+    },
+    readout: (key, value) => out.readouts.push([key, value]),
+    alt: (text) => out.alts.push(text),
+    load: (state) => out.loads.push(state),
+  };
+  return { out, outputs };
+}
+
+const files = (failures = 0): { fetchFile: FetchFile; requests: string[] } => {
+  const requests: string[] = [];
+  let fail = failures;
+  return {
+    requests,
+    fetchFile: (set, path) => {
+      requests.push(`${set}/${path}`);
+      if (fail-- > 0) return Promise.reject(new Error("offline"));
+      return Promise.resolve(new Float32Array([1, 2, 3]).buffer);
+    },
+  };
+};
+
+describe("the cell graph", () => {
+  it("recomputes only what depends on a changed input", async () => {
+    const calls: string[] = [];
+    const { out, outputs } = recorder();
+    const graph = cellGraph(
+      testView(calls) as never,
+      { values: [1, 2], source: "build" },
+      {},
+      ctx,
+      { render, ...files(), strict: true },
+      outputs,
+    );
+    await settle();
+    expect(out.readouts).toEqual([["sum", 6]]);
+    calls.length = 0;
+    graph.set("show", false);
+    await settle();
+    expect(calls).toEqual(["overlay"]); // not the base, not the readout (it does not read "show")
+    graph.set("scale", 3);
+    await settle();
+    expect([...calls].sort()).toEqual(["overlay", "overlay", "sum"]);
+    expect(out.readouts.at(-1)).toEqual(["sum", 9]);
+    expect(out.alts.at(-1)).toBe("build scale 3");
+    graph.dispose();
+  });
+
+  it("loads from the chapter's files when a load input leaves its default, once per value, saying what it loads", async () => {
+    const { out, outputs } = recorder();
+    const f = files();
+    const graph = cellGraph(
+      testView([]) as never,
+      { values: [1, 2], source: "build" },
+      {},
+      ctx,
+      { render, fetchFile: f.fetchFile, strict: true },
+      outputs,
+    );
+    await settle();
+    expect(f.requests).toEqual([]);
+    graph.set("item", 4);
+    await settle();
+    expect(f.requests).toEqual(["set/4.f32"]);
+    expect(out.loads).toEqual([{ kind: "loading", what: "item 4" }, { kind: "idle" }]);
+    expect(out.alts.at(-1)).toBe("file 4 scale 2");
+    expect(graph.view()).toEqual({ values: [1, 2, 3], source: "file 4" });
+    graph.set("item", 0);
+    graph.set("item", 4);
+    await settle();
+    expect(f.requests).toEqual(["set/4.f32"]); // the build's payload for the default, the cached one for 4
+    graph.dispose();
+  });
+
+  it("reports a failed fetch with what it was loading, keeps the last view, and retries", async () => {
+    const { out, outputs } = recorder();
+    const f = files(1);
+    const graph = cellGraph(
+      testView([]) as never,
+      { values: [1, 2], source: "build" },
+      {},
+      ctx,
+      { render, fetchFile: f.fetchFile, strict: true },
+      outputs,
+    );
+    graph.set("item", 5);
+    await settle();
+    expect(out.loads.at(-1)).toEqual({ kind: "error", what: "item 5", message: "offline" });
+    expect(graph.view()).toEqual({ values: [1, 2], source: "build" });
+    graph.retry();
+    await settle();
+    expect(out.loads.at(-1)).toEqual({ kind: "idle" });
+    expect(f.requests).toEqual(["set/5.f32", "set/5.f32"]);
+    expect(graph.view()).toEqual({ values: [1, 2, 3], source: "file 5" });
+    graph.dispose();
+  });
+
+  it("a computation reading an input it did not declare is an error, not a stale value", async () => {
+    const view = testView([]);
+    const sloppy: CellView<Payload> = {
+      ...view,
+      interaction: {
+        ...view.interaction!,
+        readouts: [{ key: "bad", label: "l", inputs: ["scale"], compute: (_p, i) => (i.show ? 1 : 0), format: String }],
+      },
+    };
+    const { out, outputs } = recorder();
+    const graph = cellGraph(sloppy as never, { values: [1], source: "build" }, {}, ctx, { render, ...files(), strict: true }, outputs);
+    await settle();
+    expect(out.readouts).toEqual([]); // it failed rather than use "show"
+    graph.dispose();
+    expect(() => declaredInputs({ a: 1, b: true }, ["a"], true, "cell x: readout y").b).toThrow(
+      'cell x: readout y reads input "b", which it does not declare',
+    );
+    expect(declaredInputs({ a: 1, b: true }, ["a"], false, "x")).toEqual({ a: 1 } satisfies InputValues);
+  });
+
+  it("starts from the values it is given (the URL's, the reader's) and refuses an unknown input", async () => {
+    const { out, outputs } = recorder();
+    const graph = cellGraph(
+      testView([]) as never,
+      { values: [1, 2], source: "build" },
+      { scale: 5 },
+      ctx,
+      { render, ...files(), strict: true },
+      outputs,
+    );
+    await settle();
+    expect(out.readouts).toEqual([["sum", 15]]);
+    expect(() => {
+      graph.set("nope", 1);
+    }).toThrow('cell test has no input "nope"');
+    graph.dispose();
+  });
+});
