@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { build } from "astro";
 import { formatTimings } from "../src/course/timings.ts";
 import { StagedSite } from "../src/lib/fs/atomicSite.ts";
-import { siteSettings } from "../src/site.ts";
+import { siteSettings } from "../src/lib/settings.ts";
 import { runCli } from "./cli.ts";
 
 const USAGE =

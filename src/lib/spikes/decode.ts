@@ -1,5 +1,6 @@
 import type { FloatArray, FloatDtype, SpikeTrains } from "./dataset.ts";
 import { FormatError } from "./errors.ts";
+import { LIMITS } from "./limits.ts";
 import { parseNpyHeader } from "./npy.ts";
 import { NdArray, unpickleNumpy } from "./numpyPickle.ts";
 import { pyTypeName, type PyValue } from "./pickle.ts";
@@ -42,6 +43,8 @@ export function unpickleNeurons(npy: Uint8Array): NdArray[] {
   if (header.shape.length !== 1) {
     throw new FormatError(`spike_times is a ${header.shape.length}-D object array, not a 1-D array of per-neuron arrays`);
   }
+  if (header.shape[0]! > LIMITS.maxNeurons)
+    throw new FormatError(`spike_times holds ${header.shape[0]} neurons, more than the ${LIMITS.maxNeurons} the site's files can carry`);
   const root = unpickleNumpy(npy.subarray(header.dataOffset));
   if (!(root instanceof NdArray) || !Array.isArray(root.data)) {
     throw new FormatError(`spike_times holds a pickled ${pyTypeName(root)}, not a numpy object array`);
@@ -157,21 +160,29 @@ function swapBytes(bytes: Uint8Array, start: number, length: number, width: numb
 }
 
 function checkFiniteAndSorted({ times, offsets }: SpikeTrains): void {
+  const max = LIMITS.maxRecordingSeconds;
   for (let i = 0; i + 1 < offsets.length; i++) {
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
-    let prev = -Infinity;
+    // Sorted ascending, so the first spike is the earliest: it alone is checked against the start.
+    let prev: number = LIMITS.minSpikeTime;
     for (let k = start; k < end; k++) {
       const t = times[k]!;
-      // One test on the hot path: false for NaN, for infinities (t - t is NaN) and for a step back.
-      if (!(t >= prev && t - t === 0)) reportBadValue(i, k - start, t);
+      // One test on the hot path: false for NaN, an infinity, a step back, or a time out of range.
+      if (!(t >= prev && t <= max)) reportBadValue(i, k - start, t, k === start);
       prev = t;
     }
   }
 }
 
-function reportBadValue(neuron: number, position: number, t: number): never {
+function reportBadValue(neuron: number, position: number, t: number, first: boolean): never {
   if (Number.isNaN(t)) throw new FormatError(`neuron ${neuron} holds a NaN at position ${position}`);
   if (!Number.isFinite(t)) throw new FormatError(`neuron ${neuron} holds an infinity at position ${position}`);
+  if (t > LIMITS.maxRecordingSeconds)
+    throw new FormatError(
+      `neuron ${neuron} holds a spike at ${t} s (position ${position}), beyond the longest recording accepted (${LIMITS.maxRecordingSeconds} s)`,
+    );
+  if (first && t < LIMITS.minSpikeTime)
+    throw new FormatError(`neuron ${neuron} holds a spike at ${t} s (position ${position}), before the recording started`);
   throw new FormatError(`neuron ${neuron} is not sorted (position ${position} is before position ${position - 1})`);
 }

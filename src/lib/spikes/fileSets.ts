@@ -2,7 +2,7 @@ import { fileSet } from "../../cells/course.ts";
 import { interSpikeIntervals } from "../analysis/spikeTrains.ts";
 import { neuronCount, neuronSpikes, type SpikeDataset } from "./dataset.ts";
 import { isiFilePath } from "./isiFile.ts";
-import { blockCount, blockFilePath, encodeBlock } from "./rasterBlocks.ts";
+import { blockFilePath, blockLayout, encodeBlock, lastSpikeTime } from "./rasterBlocks.ts";
 
 /** Each neuron's ISIs, one file a neuron (float32, exactly np.diff of its times; 4 bytes an ISI). */
 export const isiFiles = fileSet<SpikeDataset>({
@@ -18,18 +18,17 @@ export const isiFiles = fileSet<SpikeDataset>({
   },
 });
 
-/** The recording in 5-s blocks of every neuron's spikes (about 2 bytes a spike), for raster windows. */
+/**
+ * The recording in blocks of every neuron's spikes (about 2 bytes a spike), for raster windows:
+ * at most 2,000 files whatever the recording's length (`blockLayout`).
+ */
 export const rasterFiles = fileSet<SpikeDataset>({
-  id: "spikes/raster-u16",
-  version: 1,
+  id: "spikes/raster-blocks",
+  version: 2,
   build: (dataset) => {
     const files = new Map<string, Uint8Array>();
-    let last = 0;
-    for (let i = 0; i < neuronCount(dataset); i++) {
-      const s = neuronSpikes(dataset, i);
-      if (s.length) last = Math.max(last, s[s.length - 1]!);
-    }
-    for (let k = 0; k < blockCount(last); k++) files.set(blockFilePath(k), encodeBlock(dataset, k));
+    const layout = blockLayout(lastSpikeTime(dataset), neuronCount(dataset));
+    for (let k = 0; k < layout.count; k++) files.set(blockFilePath(k), encodeBlock(dataset, k, layout));
     return files;
   },
 });

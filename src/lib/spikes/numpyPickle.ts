@@ -1,4 +1,6 @@
+import { printable } from "../text/printable.ts";
 import { FormatError } from "./errors.ts";
+import { LIMITS } from "./limits.ts";
 import { PyTuple, pyTypeName, unpickle, type PyObject, type PyValue } from "./pickle.ts";
 
 /** A numpy dtype as rebuilt from a pickle: its type code ("f4", "O8", ...) and byte order. */
@@ -33,12 +35,21 @@ export class NdArray implements PyObject {
     if (s.length !== 5 || !(shape instanceof PyTuple) || !(dtype instanceof DType)) {
       throw new FormatError("the pickle sets an ndarray state numpy would not write");
     }
-    this.shape = shape.items.map(Number);
+    this.shape = shapeOf(shape);
     this.dtype = dtype;
     this.fortran = fortran === true;
     if (data instanceof Uint8Array || Array.isArray(data)) this.data = data;
     else throw new FormatError(`the pickle gives an ndarray a ${pyTypeName(data ?? null)} as data`);
   }
+}
+
+/** A shape as numpy accepts one: a tuple of non-negative integers, nothing else. */
+function shapeOf(shape: PyTuple): number[] {
+  return shape.items.map((n) => {
+    if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0)
+      throw new FormatError(`the pickle gives an array a shape item of type ${pyTypeName(n)}, not a non-negative integer`);
+    return n;
+  });
 }
 
 const callable = (pyType: string, call: (args: readonly PyValue[]) => PyValue): PyObject => ({ pyType, call });
@@ -63,24 +74,32 @@ const frombuffer = callable("function", ([buf, dt, shape, order]) => {
   const a = new NdArray();
   a.data = buf;
   a.dtype = dt;
-  a.shape = shape.items.map(Number);
+  a.shape = shapeOf(shape);
   a.fortran = order === "F";
   return a;
 });
 
 // Protocol 2 has no bytes opcode, so numpy's bytes arrive as _codecs.encode(text, "latin1").
-const encode = callable("function", ([text, encoding]) => {
-  if (typeof text !== "string" || (encoding !== "latin1" && encoding !== "latin-1")) {
-    throw new FormatError("the pickle calls _codecs.encode other than as numpy does (latin1)");
-  }
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-});
+// A pickle can call it again and again on one memoized string: what it makes is budgeted.
+const encoder = (budget: { bytes: number }) =>
+  callable("function", ([text, encoding]) => {
+    if (typeof text !== "string" || (encoding !== "latin1" && encoding !== "latin-1")) {
+      throw new FormatError("the pickle calls _codecs.encode other than as numpy does (latin1)");
+    }
+    budget.bytes -= text.length;
+    if (budget.bytes < 0) throw new FormatError("the pickle makes more bytes through _codecs.encode than it holds");
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0xff) throw new FormatError("the pickle encodes a character outside latin1");
+      out[i] = c;
+    }
+    return out;
+  });
 
 const scalar = callable("function", ([dt]) => ({ pyType: `numpy.${dt instanceof DType ? dt.code : "generic"} scalar` }));
 
-const ALLOWED: Record<string, PyObject> = {
+const FIXED: Record<string, PyObject> = {
   "numpy.core.multiarray._reconstruct": reconstruct,
   "numpy._core.multiarray._reconstruct": reconstruct,
   "numpy.core.multiarray.scalar": scalar,
@@ -89,7 +108,6 @@ const ALLOWED: Record<string, PyObject> = {
   "numpy._core.numeric._frombuffer": frombuffer,
   "numpy.ndarray": ndarrayClass,
   "numpy.dtype": dtype,
-  "_codecs.encode": encode,
 };
 
 /**
@@ -97,10 +115,12 @@ const ALLOWED: Record<string, PyObject> = {
  * arrays are accepted; any other global is refused by name before anything runs.
  */
 export function unpickleNumpy(bytes: Uint8Array): PyValue {
+  const encode = encoder({ bytes: bytes.length * LIMITS.maxEncodedRatio });
   return unpickle(bytes, (module, name) => {
-    const found = ALLOWED[`${module}.${name}`];
+    const key = `${module}.${name}`;
+    const found = key === "_codecs.encode" ? encode : FIXED[key];
     if (!found) {
-      throw new FormatError(`the pickle names a callable outside numpy's array reconstruction (${module}.${name}); nothing was run`);
+      throw new FormatError(`the pickle names a callable outside numpy's array reconstruction (${printable(key, 80)}); nothing was run`);
     }
     return found;
   });

@@ -1,4 +1,10 @@
 import { FormatError } from "./errors.ts";
+import { LIMITS } from "./limits.ts";
+
+/** A Python float, kept apart from ints (a float where numpy wants an int is an error, not a number). */
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
 
 /** A Python tuple (kept apart from lists, which become JS arrays). */
 export class PyTuple {
@@ -12,7 +18,8 @@ export interface PyObject {
   setState?(state: PyValue): void;
 }
 
-export type PyValue = null | boolean | number | bigint | string | Uint8Array | PyTuple | PyValue[] | Map<PyValue, PyValue> | PyObject;
+export type PyValue =
+  null | boolean | number | bigint | string | Uint8Array | PyFloat | PyTuple | PyValue[] | Map<PyValue, PyValue> | PyObject;
 
 /** Looks up a global by module and name; throws to refuse it. Nothing is imported or run. */
 export type GlobalResolver = (module: string, name: string) => PyObject;
@@ -21,7 +28,8 @@ export type GlobalResolver = (module: string, name: string) => PyObject;
 export function pyTypeName(v: PyValue): string {
   if (v === null) return "NoneType";
   if (typeof v === "boolean") return "bool";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "number") return "int";
+  if (v instanceof PyFloat) return "float";
   if (typeof v === "bigint") return "int";
   if (typeof v === "string") return "str";
   if (v instanceof Uint8Array) return "bytes";
@@ -41,6 +49,21 @@ export function unpickle(bytes: Uint8Array, resolve: GlobalResolver): PyValue {
   const stack: PyValue[] = [];
   const marks: number[] = [];
   const memo = new Map<number, PyValue>();
+  let objects = 0;
+  // Every limit is checked before the thing it limits is made: a hostile pickle is refused in
+  // time and memory proportional to its length.
+  const push = (v: PyValue): void => {
+    if (stack.length >= LIMITS.maxPickleStack) throw r.fail(`holds more than ${LIMITS.maxPickleStack} values at once`);
+    stack.push(v);
+  };
+  const made = <T extends PyValue>(v: T): T => {
+    if (++objects > LIMITS.maxPickleObjects) throw r.fail(`makes more than ${LIMITS.maxPickleObjects} objects`);
+    return v;
+  };
+  const remember = (key: number): void => {
+    if (memo.size >= LIMITS.maxPickleMemo && !memo.has(key)) throw r.fail(`memoizes more than ${LIMITS.maxPickleMemo} values`);
+    memo.set(key, top());
+  };
   const pop = (): PyValue => {
     if (stack.length <= (marks[marks.length - 1] ?? 0)) throw r.fail("pops an empty stack");
     return stack.pop()!;
@@ -68,6 +91,7 @@ export function unpickle(bytes: Uint8Array, resolve: GlobalResolver): PyValue {
         if (stack.length !== 1) throw r.fail("stops with a malformed stack", at);
         return pop();
       case 0x28: // MARK
+        if (marks.length >= LIMITS.maxPickleMarks) throw r.fail(`sets more than ${LIMITS.maxPickleMarks} marks`, at);
         marks.push(stack.length);
         break;
       case 0x30: // POP
@@ -77,87 +101,87 @@ export function unpickle(bytes: Uint8Array, resolve: GlobalResolver): PyValue {
         popMark();
         break;
       case 0x32: // DUP
-        stack.push(top());
+        push(top());
         break;
       case 0x4e: // NONE
-        stack.push(null);
+        push(null);
         break;
       case 0x88: // NEWTRUE
-        stack.push(true);
+        push(true);
         break;
       case 0x89: // NEWFALSE
-        stack.push(false);
+        push(false);
         break;
       case 0x4a: // BININT
-        stack.push(r.i32());
+        push(r.i32());
         break;
       case 0x4b: // BININT1
-        stack.push(r.u8());
+        push(r.u8());
         break;
       case 0x4d: // BININT2
-        stack.push(r.u16());
+        push(r.u16());
         break;
       case 0x8a: // LONG1
-        stack.push(r.long(r.u8()));
+        push(r.long(r.u8()));
         break;
       case 0x8b: // LONG4
-        stack.push(r.long(r.u32()));
+        push(r.long(r.u32()));
         break;
       case 0x47: // BINFLOAT
-        stack.push(r.f64be());
+        push(new PyFloat(r.f64be()));
         break;
       case 0x58: // BINUNICODE
-        stack.push(r.text(r.u32(), "utf-8"));
+        push(r.text(r.u32(), "utf-8"));
         break;
       case 0x8c: // SHORT_BINUNICODE
-        stack.push(r.text(r.u8(), "utf-8"));
+        push(r.text(r.u8(), "utf-8"));
         break;
       case 0x8d: // BINUNICODE8
-        stack.push(r.text(r.u64(), "utf-8"));
+        push(r.text(r.u64(), "utf-8"));
         break;
       case 0x54: // BINSTRING (Python 2 str)
-        stack.push(r.text(r.u32(), "latin1"));
+        push(r.text(r.u32(), "latin1"));
         break;
       case 0x55: // SHORT_BINSTRING
-        stack.push(r.text(r.u8(), "latin1"));
+        push(r.text(r.u8(), "latin1"));
         break;
       case 0x42: // BINBYTES
-        stack.push(r.bytes(r.u32()));
+        push(r.bytes(r.u32()));
         break;
       case 0x43: // SHORT_BINBYTES
-        stack.push(r.bytes(r.u8()));
+        push(r.bytes(r.u8()));
         break;
       case 0x8e: // BINBYTES8
       case 0x96: // BYTEARRAY8
-        stack.push(r.bytes(r.u64()));
+        push(r.bytes(r.u64()));
         break;
       case 0x29: // EMPTY_TUPLE
-        stack.push(new PyTuple([]));
+        push(made(new PyTuple([])));
         break;
       case 0x74: // TUPLE
-        stack.push(new PyTuple(popMark()));
+        push(made(new PyTuple(popMark())));
         break;
       case 0x85: // TUPLE1
-        stack.push(new PyTuple([pop()]));
+        push(made(new PyTuple([pop()])));
         break;
       case 0x86: {
         // TUPLE2
         const b = pop();
-        stack.push(new PyTuple([pop(), b]));
+        push(made(new PyTuple([pop(), b])));
         break;
       }
       case 0x87: {
         // TUPLE3
         const c = pop();
         const b = pop();
-        stack.push(new PyTuple([pop(), b, c]));
+        push(made(new PyTuple([pop(), b, c])));
         break;
       }
       case 0x5d: // EMPTY_LIST
-        stack.push([]);
+        push(made([]));
         break;
       case 0x6c: // LIST
-        stack.push(popMark());
+        push(made(popMark()));
         break;
       case 0x61: {
         // APPEND
@@ -173,10 +197,10 @@ export function unpickle(bytes: Uint8Array, resolve: GlobalResolver): PyValue {
         break;
       }
       case 0x7d: // EMPTY_DICT
-        stack.push(new Map());
+        push(made(new Map()));
         break;
       case 0x64: // DICT
-        stack.push(toDict(popMark()));
+        push(made(toDict(popMark())));
         break;
       case 0x73: {
         // SETITEM
@@ -193,24 +217,24 @@ export function unpickle(bytes: Uint8Array, resolve: GlobalResolver): PyValue {
         break;
       }
       case 0x71: // BINPUT
-        memo.set(r.u8(), top());
+        remember(r.u8());
         break;
       case 0x72: // LONG_BINPUT
-        memo.set(r.u32(), top());
+        remember(r.u32());
         break;
       case 0x94: // MEMOIZE
-        memo.set(memo.size, top());
+        remember(memo.size);
         break;
       case 0x68: // BINGET
-        stack.push(recall(memo, r.u8(), r, at));
+        push(recall(memo, r.u8(), r, at));
         break;
       case 0x6a: // LONG_BINGET
-        stack.push(recall(memo, r.u32(), r, at));
+        push(recall(memo, r.u32(), r, at));
         break;
       case 0x63: {
         // GLOBAL
         const module = r.line();
-        stack.push(resolve(module, r.line()));
+        push(made(resolve(module, r.line())));
         break;
       }
       case 0x93: {
@@ -218,7 +242,7 @@ export function unpickle(bytes: Uint8Array, resolve: GlobalResolver): PyValue {
         const name = pop();
         const module = pop();
         if (typeof module !== "string" || typeof name !== "string") throw r.fail("names a global that is not a string", at);
-        stack.push(resolve(module, name));
+        push(made(resolve(module, name)));
         break;
       }
       case 0x52: {
@@ -227,7 +251,7 @@ export function unpickle(bytes: Uint8Array, resolve: GlobalResolver): PyValue {
         const fn = pop();
         if (!(args instanceof PyTuple)) throw r.fail("calls with arguments that are not a tuple", at);
         if (!isObject(fn) || !fn.call) throw r.fail(`calls a ${pyTypeName(fn)}, which is not callable`, at);
-        stack.push(fn.call(args.items));
+        push(made(fn.call(args.items)));
         break;
       }
       case 0x62: {
@@ -246,7 +270,13 @@ export function unpickle(bytes: Uint8Array, resolve: GlobalResolver): PyValue {
 
 function isObject(v: PyValue): v is PyObject {
   return (
-    typeof v === "object" && v !== null && !(v instanceof Uint8Array) && !(v instanceof PyTuple) && !Array.isArray(v) && !(v instanceof Map)
+    typeof v === "object" &&
+    v !== null &&
+    !(v instanceof Uint8Array) &&
+    !(v instanceof PyTuple) &&
+    !(v instanceof PyFloat) &&
+    !Array.isArray(v) &&
+    !(v instanceof Map)
   );
 }
 
@@ -315,6 +345,8 @@ class Reader {
     return this.dv.getFloat64(this.need(8), false);
   }
   long(n: number): number | bigint {
+    // numpy's array pickles hold small integers only: a wide one is refused before it is read.
+    if (n > LIMITS.maxIntegerBytes) throw this.fail(`holds an integer of ${n} bytes, more than the ${LIMITS.maxIntegerBytes} accepted`);
     const p = this.need(n);
     let v = 0n;
     for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(this.b[p + i]!);
@@ -329,8 +361,13 @@ class Reader {
     return new TextDecoder(encoding).decode(this.bytes(n));
   }
   line(): string {
-    const end = this.b.indexOf(0x0a, this.pos);
-    if (end < 0) throw new FormatError(`the pickle is cut short (a global name has no end, at byte ${this.pos})`);
+    // Looks no further than a name can be long: many names without an end cost no more than their bytes.
+    const found = this.b.subarray(this.pos, this.pos + 257).indexOf(0x0a);
+    if (found < 0)
+      throw this.pos + 257 <= this.b.length
+        ? this.fail("names a global longer than 256 characters")
+        : new FormatError(`the pickle is cut short (a global name has no end, at byte ${this.pos})`);
+    const end = this.pos + found;
     const s = new TextDecoder("utf-8").decode(this.b.subarray(this.pos, end));
     this.pos = end + 1;
     return s;

@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { SpikeDataset } from "./dataset.ts";
 import { FormatError, SpikeFileError } from "./errors.ts";
+import { LIMITS } from "./limits.ts";
 import { parseSpikeFile } from "./parse.ts";
 import { matchesPublishedRecording } from "./recording.ts";
+
+/** Marks a refusal that came from an unexpected error (the fuzz test asserts there are none). */
+export const UNEXPECTED = "unexpected error";
 
 /**
  * Reads and validates a spike-time file. The dataset says whether it is the real recording
@@ -13,20 +17,32 @@ import { matchesPublishedRecording } from "./recording.ts";
 export function readSpikeFile(path: string): SpikeDataset {
   let bytes: Buffer;
   try {
+    const size = statSync(path).size;
+    if (size > LIMITS.maxFileBytes) throw new SpikeFileError(path, `is ${size} bytes, more than the ${LIMITS.maxFileBytes} accepted`);
     bytes = readFileSync(path);
   } catch (err) {
+    if (err instanceof SpikeFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (err as Error).message;
     throw new SpikeFileError(path, `cannot be read (${why})`);
   }
+  return parseSpikeBytes(bytes, path);
+}
+
+/**
+ * Validates the bytes of a spike-time file (read from `name`), as `readSpikeFile` does; the
+ * bytes are given up (the spike times reuse their memory). Every refusal is a SpikeFileError.
+ */
+export function parseSpikeBytes(bytes: Uint8Array, name: string): SpikeDataset {
   try {
     // Hash first: parsing reuses the file's memory for the spike times.
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const { trains, markedSynthetic } = parseSpikeFile(bytes);
     const source = markedSynthetic ? "synthetic" : matchesPublishedRecording(trains) ? "real" : "file";
-    return { ...trains, source, origin: path, sha256 };
+    return { ...trains, source, origin: name, sha256 };
   } catch (err) {
-    if (err instanceof FormatError) throw new SpikeFileError(path, err.message);
-    throw err;
+    if (err instanceof FormatError) throw new SpikeFileError(name, err.message);
+    // Anything else is a gap in the checks above; the reader still gets one line, not a stack.
+    throw new SpikeFileError(name, `is damaged where no check expected it (${UNEXPECTED})`);
   }
 }

@@ -1,6 +1,8 @@
 import { inflateSync } from "fflate";
 import { crc32 } from "node:zlib";
+import { printable } from "../text/printable.ts";
 import { FormatError } from "./errors.ts";
+import { LIMITS } from "./limits.ts";
 
 /** One member of a zip archive, as listed by its central directory. */
 export interface ZipMember {
@@ -45,6 +47,8 @@ export function listZipMembers(bytes: Uint8Array): ZipMember[] {
     count = Number(dv.getBigUint64(z64 + 32, true));
     dirOffset = Number(dv.getBigUint64(z64 + 48, true));
   }
+  if (count > LIMITS.maxMembers)
+    throw new FormatError(`the zip archive lists ${count} members, more than the ${LIMITS.maxMembers} accepted`);
   const members: ZipMember[] = [];
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
@@ -55,6 +59,10 @@ export function listZipMembers(bytes: Uint8Array): ZipMember[] {
     const commentLen = dv.getUint16(p + 32, true);
     if (p + 46 + nameLen + extraLen > bytes.length) throw cutShort();
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    if (members.some((m) => m.name === name))
+      throw new FormatError(
+        `the zip archive has two members named ${printable(name, 60)}: which one numpy reads is not what another reader would, so it is refused`,
+      );
     const sizes = {
       size: dv.getUint32(p + 24, true),
       compressedSize: dv.getUint32(p + 20, true),
@@ -91,14 +99,15 @@ function readZip64Extra(
   sizes: { size: number; compressedSize: number; localHeaderOffset: number },
 ): void {
   let p = start;
-  while (p + 4 <= start + length) {
+  const end = Math.min(start + length, dv.byteLength);
+  while (p + 4 <= end) {
     const id = dv.getUint16(p, true);
     const len = dv.getUint16(p + 2, true);
     if (id === 0x0001) {
       let q = p + 4;
       // Only the fields whose 32-bit value is saturated are present, in this order.
       for (const key of ["size", "compressedSize", "localHeaderOffset"] as const) {
-        if (sizes[key] === MAX32 && q + 8 <= p + 4 + len) {
+        if (sizes[key] === MAX32 && q + 8 <= Math.min(p + 4 + len, end)) {
           sizes[key] = Number(dv.getBigUint64(q, true));
           q += 8;
         }
@@ -116,26 +125,37 @@ export function readZipMember(bytes: Uint8Array, member: ZipMember): Uint8Array 
   const dv = view(bytes);
   const h = member.localHeaderOffset;
   if (h + 30 > bytes.length) throw cutShort();
-  if (dv.getUint32(h, true) !== LOCAL_SIG) throw new FormatError(`the zip entry for ${member.name} is damaged`);
+  if (dv.getUint32(h, true) !== LOCAL_SIG) throw new FormatError(`the zip entry for ${printable(member.name, 60)} is damaged`);
   const start = h + 30 + dv.getUint16(h + 26, true) + dv.getUint16(h + 28, true);
   const end = start + member.compressedSize;
   if (end > bytes.length) throw cutShort();
   const out = extract(bytes.subarray(start, end), member);
-  if (crc32(out) !== member.crc32) throw new FormatError(`the zip member ${member.name} is corrupt (its checksum does not match)`);
+  if (crc32(out) !== member.crc32)
+    throw new FormatError(`the zip member ${printable(member.name, 60)} is corrupt (its checksum does not match)`);
   return out;
 }
 
 function extract(raw: Uint8Array, member: ZipMember): Uint8Array {
-  if (member.method === 0) return raw;
-  if (member.method !== 8) {
-    throw new FormatError(`the zip member ${member.name} uses compression method ${member.method}, which numpy never writes`);
+  const name = printable(member.name, 60);
+  if (member.method === 0) {
+    if (member.size !== raw.length)
+      throw new FormatError(`the stored member ${name} declares ${member.size} bytes but holds ${raw.length}`);
+    return raw;
   }
+  if (member.method !== 8)
+    throw new FormatError(`the zip member ${name} uses compression method ${member.method}, which numpy never writes`);
+  // Checked before anything is allocated: the declared size, absolutely and against what deflate can reach.
+  if (member.size > LIMITS.maxInflatedBytes || member.size > raw.length * LIMITS.maxInflateRatio + 1024)
+    throw new FormatError(`the deflated member ${name} declares ${member.size} bytes from ${raw.length}, more than accepted`);
   let out: Uint8Array;
   try {
-    out = inflateSync(raw, { out: new Uint8Array(member.size) });
+    // One byte of room past the declared size: a member that inflates further is lying about it.
+    out = inflateSync(raw, { out: new Uint8Array(member.size + 1) });
   } catch (err) {
-    throw new FormatError(`the deflated member ${member.name} is corrupt (${(err as Error).message})`);
+    throw new FormatError(`the deflated member ${name} is corrupt (${printable((err as Error).message, 60)})`);
   }
+  if (out.length > member.size)
+    throw new FormatError(`the deflated member ${name} inflates to more than the ${member.size} bytes it declares`);
   if (out.length !== member.size) throw cutShort();
   return out;
 }

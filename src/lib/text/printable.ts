@@ -28,3 +28,12 @@ export function printable(text: string, max = 80): string {
   }
   return out;
 }
+
+/** True when a text has no control characters (C0, DEL, C1): safe to print as one line. */
+export function isPrintableLine(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return false;
+  }
+  return true;
+}

@@ -1,6 +1,6 @@
 import { pyPercent } from "../../../lib/python/format.ts";
 import type { RasterRow } from "../../../lib/plot/raster.ts";
-import { blockFilePath, blocksFor, decodeBlock } from "../../../lib/spikes/rasterBlocks.ts";
+import { blockFilePath, blocksFor, decodeBlock, type BlockLayout } from "../../../lib/spikes/rasterBlocks.ts";
 import type { CellView, FetchFile, InputValues } from "../../types.ts";
 import { describeRaster, plotRaster, type RasterPayload } from "./rasterView.ts";
 
@@ -11,8 +11,8 @@ export interface PopulationPayload extends RasterPayload {
   readonly duration: number;
   /** The last spike time: no block file exists past it. */
   readonly lastSpike: number;
-  /** How many 5-s block files the build wrote. */
-  readonly blocks: number;
+  /** How the build cut the recording into block files (and how many there are). */
+  readonly blocks: BlockLayout;
   readonly totalSpikes: number;
   /** Spikes of all neurons with start <= t < end. */
   readonly windowSpikes: number;
@@ -32,8 +32,8 @@ async function loadWindow(p: PopulationPayload, inputs: InputValues, fetchFile: 
   const end = start + (inputs.width as number);
   const all: number[][] = Array.from({ length: p.nNeurons }, () => []);
   let windowSpikes = 0;
-  const needed = blocksFor(start, end - start).filter((k) => k < p.blocks);
-  const blocks = await Promise.all(needed.map(async (k) => decodeBlock(await fetchFile("raster", blockFilePath(k)), k)));
+  const needed = blocksFor(start, end - start, p.blocks);
+  const blocks = await Promise.all(needed.map(async (k) => decodeBlock(await fetchFile("raster", blockFilePath(k)), k, p.blocks)));
   for (const rows of blocks) {
     rows.forEach((row, i) => {
       for (const t of row) {

@@ -1,6 +1,6 @@
 import { countInInterval, experimentDuration, restrictSpikeTimes } from "../../../lib/analysis/spikeTrains.ts";
 import { neuronCount, neuronSpikes, type SpikeDataset } from "../../../lib/spikes/dataset.ts";
-import { blockCount } from "../../../lib/spikes/rasterBlocks.ts";
+import { blockLayout, lastSpikeTime } from "../../../lib/spikes/rasterBlocks.ts";
 import { cell } from "../../types.ts";
 import type { Tutorial1 } from "./context.ts";
 import rasterPopulationView, { POPULATION_DEFAULTS, type PopulationPayload } from "./raster-population.cell.ts";
@@ -36,11 +36,7 @@ export const rasterPopulation = cell(rasterPopulationView, ({ data }: Tutorial1)
   const dataset = data.spikes;
   const n = neuronCount(dataset);
   const stride = POPULATION_DEFAULTS.stride;
-  let last = 0;
-  for (let i = 0; i < n; i++) {
-    const s = neuronSpikes(dataset, i);
-    if (s.length) last = Math.max(last, s[s.length - 1]!);
-  }
+  const last = lastSpikeTime(dataset);
   return {
     ...rasterRows(
       dataset,
@@ -49,7 +45,7 @@ export const rasterPopulation = cell(rasterPopulationView, ({ data }: Tutorial1)
     nNeurons: n,
     duration: experimentDuration(dataset),
     lastSpike: last,
-    blocks: blockCount(last),
+    blocks: blockLayout(last, n),
     totalSpikes: dataset.times.length,
     windowSpikes: countInInterval(dataset, RASTER_INTERVAL),
   };

@@ -1,0 +1,63 @@
+import { printable } from "./text/printable.ts";
+
+/** Settings an operator gives the build through the environment, checked. */
+export interface SiteSettings {
+  /** Where the site is hosted under its origin, `/` or `/course/` (BASE_PATH). */
+  readonly base: string;
+  /** The site's public address, for canonical links, the sitemap and previews (SITE_URL); none: relative links only. */
+  readonly url: string | null;
+  /** Where readers report a problem with a section (SITE_REPOSITORY, its issues); none: no such link. */
+  readonly repository: string | null;
+  /** Locale of the source chapters; every other locale is a translation of it. */
+  readonly sourceLocale: string;
+  /**
+   * The order readers are offered languages in (the first is preferred at the root). The
+   * locales themselves are the files src/i18n/<locale>.json; one not listed here comes last.
+   */
+  readonly localeOrder: readonly string[];
+}
+
+/** A setting the build cannot use: one line naming the variable and what it must be. */
+export class SettingsError extends Error {}
+
+const SEGMENT = /^[A-Za-z0-9._~-]+$/;
+
+/** BASE_PATH as a path `/x/y/`: `course` and `/course` are accepted as `/course/`; anything that is not a plain path is refused. */
+export function normalizeBase(raw: string | undefined): string {
+  const text = (raw ?? "").trim();
+  if (text === "" || text === "/") return "/";
+  const segments = text
+    .replace(/^\/(?!\/)/, "")
+    .replace(/\/$/, "")
+    .split("/");
+  if (text.startsWith("//") || segments.some((s) => !SEGMENT.test(s) || s === "." || s === ".."))
+    throw new SettingsError(
+      `BASE_PATH must be a path on this site such as /course/ (letters, digits, . _ ~ - and /), not "${printable(text, 60)}"`,
+    );
+  return `/${segments.join("/")}/`;
+}
+
+function httpUrl(name: string, raw: string | undefined, schemes: readonly string[]): string | null {
+  const text = (raw ?? "").trim();
+  if (text === "") return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new SettingsError(`${name} must be an ${schemes.join(" or ")} URL, not "${printable(text, 60)}"`);
+  }
+  if (!schemes.includes(url.protocol.slice(0, -1)) || url.username || url.password || !url.hostname)
+    throw new SettingsError(`${name} must be an ${schemes.join(" or ")} URL without credentials, not "${printable(text, 60)}"`);
+  return url.href.replace(/\/$/, "");
+}
+
+/** The site's settings from the environment: BASE_PATH, SITE_URL and SITE_REPOSITORY, each checked. */
+export function siteSettings(env: Readonly<Record<string, string | undefined>>): SiteSettings {
+  return {
+    base: normalizeBase(env.BASE_PATH),
+    url: httpUrl("SITE_URL", env.SITE_URL, ["http", "https"]),
+    repository: httpUrl("SITE_REPOSITORY", env.SITE_REPOSITORY, ["https"]),
+    sourceLocale: "en",
+    localeOrder: ["ja", "en"],
+  };
+}

@@ -1,0 +1,125 @@
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { SiteWriteError, StagedSite } from "../../src/lib/fs/atomicSite.ts";
+import { ROOT, runScript } from "../helpers/run.ts";
+
+const scratch = mkdtempSync(join(tmpdir(), "atomic-"));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A previous site in `dir`, and how to tell it is still there, whole. */
+function previousSite(dir: string): () => string[] {
+  mkdirSync(join(dir, "sub"), { recursive: true });
+  writeFileSync(join(dir, "index.html"), "the previous site");
+  writeFileSync(join(dir, "sub", "page.html"), "a page of it");
+  return () =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .sort()
+      .map((f) => (f.endsWith(".html") ? `${f}: ${readFileSync(join(dir, f), "utf8")}` : f));
+}
+
+/** Makes a folder impossible to change, even for root (immutable), or for anyone else (mode 555). */
+function freeze(dir: string): () => void {
+  if (process.getuid?.() === 0) {
+    execFileSync("chattr", ["+i", dir]);
+    return () => execFileSync("chattr", ["-i", dir]);
+  }
+  execFileSync("chmod", ["555", dir]);
+  return () => execFileSync("chmod", ["755", dir]);
+}
+
+const leftovers = (parent: string) => readdirSync(parent).filter((f) => /\.(stage|old)-\d+$/.test(f));
+
+describe("the output folder is the old site or the new one, never half of either", () => {
+  it("a folder that cannot be replaced: refused with one line, the old site as it was, nothing left behind", () => {
+    const parent = mkdtempSync(join(scratch, "frozen-"));
+    const out = join(parent, "dist");
+    const before = previousSite(out);
+    const snapshot = before();
+    const thaw = freeze(out);
+    try {
+      const site = new StagedSite(out);
+      writeFileSync(join(site.stage, "index.html"), "the new site");
+      expect(() => {
+        site.commit();
+      }).toThrow(SiteWriteError);
+      expect(() => {
+        site.commit();
+      }).toThrow(/so it was left as it was|so the previous site was left as it was/);
+    } finally {
+      thaw();
+    }
+    expect(before()).toEqual(snapshot);
+    expect(leftovers(parent)).toEqual([]);
+  });
+
+  it("a parent folder that cannot be written: nothing is built, the old site stays", () => {
+    const parent = mkdtempSync(join(scratch, "parent-"));
+    const out = join(parent, "dist");
+    const before = previousSite(out);
+    const snapshot = before();
+    const thaw = freeze(parent);
+    try {
+      expect(() => new StagedSite(out)).toThrow(/cannot write next to .*dist/);
+    } finally {
+      thaw();
+    }
+    expect(before()).toEqual(snapshot);
+    expect(leftovers(parent)).toEqual([]);
+  });
+
+  it("a stage left by a killed build is removed by the next one", () => {
+    const parent = mkdtempSync(join(scratch, "stale-"));
+    const out = join(parent, "dist");
+    previousSite(out);
+    mkdirSync(join(parent, ".dist.stage-999999999"));
+    writeFileSync(join(parent, ".dist.stage-999999999", "half.html"), "half a site");
+    const site = new StagedSite(out);
+    expect(existsSync(join(parent, ".dist.stage-999999999"))).toBe(false);
+    site.abort();
+    expect(leftovers(parent)).toEqual([]);
+  });
+
+  it("builds into a folder on another file system (/dev/shm), replacing its previous site", async () => {
+    const parent = mkdtempSync(join("/dev/shm", "course-"));
+    try {
+      const out = join(parent, "site");
+      previousSite(out);
+      const r = await runScript("build.ts", [], { OUT_DIR: out });
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(join(out, "index.html"), "utf8")).toContain("日本語");
+      expect(existsSync(join(out, "sub"))).toBe(false);
+      expect(leftovers(parent)).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("an interrupted build (SIGTERM) removes its stage and leaves the old site", async () => {
+    const parent = mkdtempSync(join(scratch, "signal-"));
+    const out = join(parent, "dist");
+    const before = previousSite(out);
+    const snapshot = before();
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, OUT_DIR: out },
+      stdio: "ignore",
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => {
+        resolve(code);
+      }),
+    );
+    // Wait until the stage exists (the build has started writing), then interrupt it.
+    for (let i = 0; i < 600 && leftovers(parent).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(leftovers(parent).length).toBe(1);
+    child.kill("SIGTERM");
+    expect(await exited).not.toBe(0);
+    expect(leftovers(parent)).toEqual([]);
+    expect(before()).toEqual(snapshot);
+  }, 120_000);
+});
