@@ -43,11 +43,13 @@ describe("a chapter added by files alone", () => {
       "static-cell",
       "slider-cell",
       "toggle-cell",
-      "integer-cell",
+      "isi-histogram",
     ]);
     expect(page.querySelectorAll(".data-notice").length).toBe(2);
+    // Two chapters with a cell of the same id, each with its own browser code.
     const tutorial = loadPage(join(dir, "dist"), "en/w1d1/tutorial1/");
-    expect(tutorial.querySelector('[data-cell="isi-histogram"]')).not.toBeNull();
+    expect(tutorial.querySelector('[data-cell="isi-histogram"]')!.getAttribute("data-chapter")).toBe("w1d1/tutorial1");
+    expect(page.querySelector('[data-cell="isi-histogram"]')!.getAttribute("data-chapter")).toBe("fixture/widgets");
   });
 });
 
