@@ -102,6 +102,11 @@ export interface Interaction<P> {
   readonly prepare?: { readonly inputs: readonly string[]; readonly run: (payload: P, inputs: InputValues) => P };
   readonly readouts?: readonly ReadoutSpec<P>[];
   readonly actions?: readonly ActionSpec<P>[];
+  /**
+   * Keeps inputs within what the data has when one depends on another (a window that may not
+   * run past the recording): given every value, returns the ones to change.
+   */
+  readonly constrain?: (payload: P, inputs: InputValues) => Record<string, InputValue>;
   /** UI string keys of notes shown under the controls. */
   readonly notes?: readonly string[];
   /** The payload as inlined in the page, without what the build's SVG already shows. */

@@ -6,7 +6,15 @@ import { derive, microtaskRuntime } from "./reactive.ts";
 export type LoadState =
   | { readonly kind: "idle" }
   | { readonly kind: "loading"; readonly what: string }
-  | { readonly kind: "error"; readonly what: string; readonly message: string };
+  | {
+      readonly kind: "error";
+      readonly what: string;
+      readonly message: string;
+      /** The load inputs' values the figure still shows, to put the controls back to. */
+      readonly shown: InputValues;
+      /** The values that failed, to ask for again. */
+      readonly wanted: InputValues;
+    };
 
 /** Where a cell's graph sends what it computes (the DOM in the browser, arrays in a test). */
 export interface GraphOutputs {
@@ -21,7 +29,8 @@ export interface GraphOutputs {
 
 /** What the graph needs from its surroundings: how to draw, how to fetch, and how strict to be. */
 export interface GraphDependencies {
-  readonly render: (options: PlotOptions) => Element;
+  /** Draws Plot options at a width (null: the options' own). */
+  readonly render: (options: PlotOptions, width: number | null) => Element;
   readonly fetchFile: FetchFile;
   /** Reading an input a computation did not declare throws (development and tests); otherwise it is undefined. */
   readonly strict?: boolean;
@@ -33,8 +42,10 @@ export interface CellGraph {
   readonly values: InputValues;
   /** The payload as the figure currently shows it (after load and prepare). */
   view(): unknown;
-  /** Fetches again after a failure. */
+  /** Asks again for what failed to load (the controls were put back meanwhile). */
   retry(): void;
+  /** Redraws the figure at another width (its container's). */
+  resize(width: number): void;
   dispose(): void;
 }
 
@@ -82,38 +93,54 @@ export function cellGraph(
   const runtime = microtaskRuntime();
   const main = runtime.module();
   for (const name of names) main.variable().define(name, [], () => values[name]);
-  main.variable().define("attempt", [], () => 0);
+  // The graph's own variables: prefixed, so that no input of a cell can be named like them.
+  main.variable().define("__attempt", [], () => 0);
+  main.variable().define("__width", [], () => null);
   let attempt = 0;
+  let width: number | null = null;
 
   // The payload: the build's, or one loaded from the chapter's files (each input set once).
   const load = interaction.load;
   const loadInputs = load?.inputs ?? [];
   const needLoad = [...loadInputs, ...(load?.alsoFor ?? [])];
   const loads = new Map<string, Promise<unknown>>();
-  let failed: string | null = null;
-  derive(main, "payload", [...needLoad, "attempt"], (v) => {
-    if (!load || needLoad.every((n) => v[n] === defaults[n])) return payload;
+  // The load inputs of the payload on show, and of the last request that failed.
+  let shown: InputValues = Object.fromEntries(loadInputs.map((n) => [n, values[n]!]));
+  let wanted: InputValues | null = null;
+  let latest = "";
+  derive(main, "payload", [...needLoad, "__attempt"], (v) => {
+    const current = Object.fromEntries(loadInputs.map((n) => [n, v[n] as InputValue]));
     const key = JSON.stringify(loadInputs.map((n) => v[n]));
+    latest = key;
+    if (!load || needLoad.every((n) => v[n] === defaults[n])) {
+      shown = current;
+      return payload;
+    }
     let pending = loads.get(key);
-    if (!pending || failed === key) {
+    if (!pending) {
       const inputs = pick(v, loadInputs, "load");
       const what = load.describe(inputs, ctx);
-      failed = null;
       out.load?.({ kind: "loading", what });
       pending = load.run(inputs, deps.fetchFile, payload as never).then(
         (p) => {
-          out.load?.({ kind: "idle" });
+          if (latest === key) out.load?.({ kind: "idle" });
           return p;
         },
         (error: unknown) => {
-          failed = key;
-          out.load?.({ kind: "error", what, message: error instanceof Error ? error.message : String(error) });
+          loads.delete(key); // asked again, it is fetched again
+          if (latest === key) {
+            wanted = current;
+            out.load?.({ kind: "error", what, message: error instanceof Error ? error.message : String(error), shown, wanted: current });
+          }
           throw error;
         },
       );
       loads.set(key, pending);
     }
-    return pending;
+    return pending.then((p) => {
+      shown = current;
+      return p;
+    });
   });
 
   let current: unknown = payload;
@@ -134,24 +161,18 @@ export function cellGraph(
       derive(
         main,
         which,
-        ["view", ...layer.inputs],
-        (v) => deps.render(layer.plot(v.view as never, pick(v, layer.inputs, `${which} layer`), ctx)),
+        ["view", "__width", ...layer.inputs],
+        (v) => deps.render(layer.plot(v.view as never, pick(v, layer.inputs, `${which} layer`), ctx), v.__width as number | null),
         (el) => out.layer?.(which, el),
       );
     }
   } else {
-    let first = true;
     derive(
       main,
       "figure",
-      ["view", ...names],
-      (v) => {
-        // The build's SVG already shows the default view: keep it until something changes.
-        const untouched = first && v.view === payload && names.every((n) => v[n] === defaults[n]);
-        first = false;
-        return untouched ? null : deps.render(view.plot(v.view as never, pick(v, names, "plot"), ctx));
-      },
-      (el) => el && out.figure?.(el),
+      ["view", "__width", ...names],
+      (v) => deps.render(view.plot(v.view as never, pick(v, names, "plot"), ctx), v.__width as number | null),
+      (el) => out.figure?.(el),
     );
   }
 
@@ -182,7 +203,18 @@ export function cellGraph(
     values,
     view: () => current,
     retry() {
-      main.redefine("attempt", [], () => ++attempt);
+      if (!wanted) return;
+      for (const [name, value] of Object.entries(wanted)) {
+        values[name] = value;
+        main.redefine(name, [], () => value);
+      }
+      wanted = null;
+      main.redefine("__attempt", [], () => ++attempt);
+    },
+    resize(w) {
+      if (w === width) return;
+      width = w;
+      main.redefine("__width", [], () => w);
     },
     dispose: () => {
       runtime.dispose();

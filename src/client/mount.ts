@@ -8,7 +8,8 @@ import { snapToSpec } from "./format.ts";
 import { cellGraph } from "./graph.ts";
 import { readUrlState, writeUrlState } from "./urlState.ts";
 
-const renderPlot = (options: PlotOptions): Element => quietPlot(plot(options));
+/** Plot's drawing at a width (a figure is redrawn at its container's), without Plot's own ARIA. */
+const renderPlot = (options: PlotOptions, width: number | null): Element => quietPlot(plot(width ? { ...options, width } : options));
 
 /** The page's UI strings for its cells (one JSON block per chapter page). */
 function pageStrings(): Record<string, string> {
@@ -55,10 +56,24 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   const initial: Record<string, InputValue> = {};
   for (const spec of specs) initial[spec.name] = readControl(spec, element(spec.name));
   Object.assign(initial, readUrlState(view.id, specs));
+  Object.assign(
+    initial,
+    view.interaction!.constrain?.(config.payload as never, { ...Object.fromEntries(specs.map((s) => [s.name, s.value])), ...initial }) ??
+      {},
+  );
   for (const spec of specs) writeControl(spec, element(spec.name), initial[spec.name]!, config.locale);
   const defaults: InputValues = Object.fromEntries(specs.map((s) => [s.name, s.value]));
 
   const layers: { base: Element | null; overlay: Element | null } = { base: null, overlay: null };
+  // Active once the browser's own drawing (at the figure's width) has replaced the build's.
+  const drawn = () => {
+    figure.dataset.active = "true";
+  };
+  const text = {
+    loading: (what: string) => ctx.t("status.loading", { what }),
+    error: (what: string, error: string) => ctx.t("status.error", { what, error }),
+    retry: ctx.t("action.retry"),
+  };
   const graph = cellGraph(
     view,
     config.payload,
@@ -68,10 +83,12 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
     {
       figure: (el) => {
         stage.replaceChildren(el);
+        drawn();
       },
       layer: (which, el) => {
         layers[which] = el;
         stackLayers(stage, layers.base, layers.overlay);
+        if (layers.base && layers.overlay) drawn();
       },
       readout: (key, value) => {
         const target = figure.querySelector<HTMLElement>(`[data-output="${key}"]`);
@@ -84,29 +101,50 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
         stage.setAttribute("aria-label", text);
       },
       load: (state) => {
-        showLoadState(
-          figure,
-          status,
-          state,
-          {
-            loading: (what) => ctx.t("status.loading", { what }),
-            error: (what, error) => ctx.t("status.error", { what, error }),
-            retry: ctx.t("action.retry"),
-          },
-          () => {
-            graph.retry();
-          },
-        );
+        if (state.kind === "error") {
+          // The figure still shows what loaded last: put the controls back to it, so they agree.
+          for (const [name, value] of Object.entries(state.shown)) {
+            writeControl(
+              specs.find((s) => s.name === name)!,
+              element(name),
+              value,
+              config.locale,
+            );
+            graph.set(name, value);
+          }
+        }
+        showLoadState(figure, status, state, text, () => {
+          if (state.kind !== "error") return;
+          for (const [name, value] of Object.entries(state.wanted))
+            writeControl(
+              specs.find((s) => s.name === name)!,
+              element(name),
+              value,
+              config.locale,
+            );
+          graph.retry();
+        });
       },
     },
   );
 
   let urlTimer = 0;
+  const constrain = view.interaction!.constrain;
   const set = (name: string, raw: InputValue) => {
     const spec = specs.find((s) => s.name === name)!;
     const value = typeof raw === "number" ? snapToSpec(spec, raw) : raw;
+    // A new choice replaces a failed one: its error no longer applies.
+    if (figure.dataset.failed) showLoadState(figure, status, { kind: "idle" }, text, () => undefined);
     writeControl(spec, element(name), value, config.locale);
     graph.set(name, value);
+    // Inputs that depend on each other stay within what the data has.
+    for (const [other, fixed] of Object.entries(constrain?.(graph.view() as never, graph.values) ?? {})) {
+      const otherSpec = specs.find((s) => s.name === other)!;
+      const snapped = typeof fixed === "number" ? snapToSpec(otherSpec, fixed) : fixed;
+      if (snapped === graph.values[other]) continue;
+      writeControl(otherSpec, element(other), snapped, config.locale);
+      graph.set(other, snapped);
+    }
     if (!urlTimer) {
       // replaceState is rate-limited by browsers: write at most five times a second.
       urlTimer = window.setTimeout(() => {
@@ -122,5 +160,16 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
         if (name in graph.values) set(name, value);
     });
   }
-  figure.dataset.active = "true";
+  // Redrawn at the figure's own width, now and whenever it changes (a phone turned, a window resized).
+  let lastWidth = 0;
+  const measure = () => Math.round(stage.getBoundingClientRect().width);
+  const resize = () => {
+    const w = measure();
+    if (w > 0 && Math.abs(w - lastWidth) >= 2) {
+      lastWidth = w;
+      graph.resize(w);
+    }
+  };
+  resize();
+  if ("ResizeObserver" in window) new ResizeObserver(resize).observe(stage);
 }

@@ -12,6 +12,9 @@ export interface CellConfig {
   readonly files: Readonly<Record<string, string>>;
 }
 
+/** The width of the figures drawn for phones: 12 px text stays above 11 px on a 320 px screen. */
+export const NARROW_WIDTH = 320;
+
 /** JSON that is safe inside a <script type="application/json">: no `<` can close the element. */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
@@ -57,7 +60,10 @@ export function renderCell(
 ): RenderedCell {
   const p = payload as never;
   const inputs = defaultInputs(view, p);
-  const svg = time(() => renderPlot(view.plot(p, inputs, ctx)));
+  const options = view.plot(p, inputs, ctx);
+  const svg = time(() => renderPlot(options));
+  // A phone shows this one (chosen by CSS): its text stays at its size instead of shrinking by half.
+  const narrowSvg = time(() => renderPlot({ ...options, width: NARROW_WIDTH }));
   const { alt, table } = view.describe(p, inputs, ctx);
-  return { svg, alt, table, ...(view.interaction ? { interactive: interactionOf(view, p, inputs, ctx, files) } : {}) };
+  return { svg, narrowSvg, alt, table, ...(view.interaction ? { interactive: interactionOf(view, p, inputs, ctx, files) } : {}) };
 }

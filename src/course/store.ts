@@ -21,7 +21,9 @@ export interface RenderedInteraction {
 
 /** A cell drawn for one locale at its default inputs: the static figure and its accessible twins. */
 export interface RenderedCell {
+  /** The figure at the page's full width (640 px), and drawn again for phones (320 px). */
   readonly svg: string;
+  readonly narrowSvg: string;
   readonly alt: string;
   readonly table: DataTable;
   readonly interactive?: RenderedInteraction;

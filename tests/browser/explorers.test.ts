@@ -173,6 +173,53 @@ for (const locale of ["en", "ja"]) {
   });
 }
 
+describe("a fetch that fails", () => {
+  it("says what it was loading, puts the controls back to what the figure shows, and loads it on retry", async () => {
+    const page = await explorer("en");
+    const isiBase = (await fileSets(page, EXPLORER)).isi!;
+    await page.route(`**${isiBase}12.f32`, (route) => route.abort());
+    const before = await figureMarkup(page, EXPLORER);
+    await page.fill(`#${EXPLORER}-neuron`, "12");
+    await page.press(`#${EXPLORER}-neuron`, "Enter");
+    await page.waitForSelector(`${cellSelector(EXPLORER)}[data-failed]`, { state: "attached" });
+    expect(await page.textContent(`${cellSelector(EXPLORER)} .cell-status`)).toMatch(/^Could not load neuron 12: .+ Try again$/);
+    expect(await page.inputValue(`#${EXPLORER}-neuron`)).toBe("283"); // back to what the figure shows
+    expect(await figureMarkup(page, EXPLORER)).toBe(before);
+    expect(await page.$(`${cellSelector(EXPLORER)}[data-busy]`)).toBeNull();
+    await page.unroute(`**${isiBase}12.f32`);
+    await page.click(`${cellSelector(EXPLORER)} .cell-status button.retry`);
+    await expect
+      .poll(() => page.getAttribute(`${cellSelector(EXPLORER)} .cell-figure`, "aria-label"), { timeout: 5000 })
+      .toMatch(/neuron 12/i);
+    expect(await page.inputValue(`#${EXPLORER}-neuron`)).toBe("12");
+    expect(await page.$(`${cellSelector(EXPLORER)}[data-failed]`)).toBeNull();
+    // Aborted on purpose: that one console error is the test's, not the page's.
+    consoleErrors.splice(0);
+  });
+});
+
+describe("the population raster at the end of the recording", () => {
+  it("never asks for a block past the recording: the window's start is moved back", async () => {
+    const page = await openPage("/en/w1d1/tutorial1/");
+    const fetched: string[] = [];
+    const failed: string[] = [];
+    page.on("request", (r) => r.url().includes("/data/") && fetched.push(r.url()));
+    page.on("response", (r) => r.status() >= 400 && failed.push(r.url()));
+    await activateCell(page, "raster-population");
+    const width = page.locator("#raster-population-width");
+    await width.focus();
+    await page.keyboard.press("End"); // 60 s
+    await page.locator("#raster-population-start").focus();
+    await page.keyboard.press("End");
+    await page.waitForSelector('[data-cell="raster-population"]:not([data-busy])', { state: "attached" });
+    const start = Number(await page.inputValue("#raster-population-start"));
+    expect(start + 60).toBeLessThanOrEqual(Math.ceil(Number(await page.getAttribute("#raster-population-start", "max")) + 2));
+    expect(failed).toEqual([]);
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(await page.textContent('[data-cell="raster-population"] .cell-status')).toBe("");
+  });
+});
+
 describe("ISI histogram explorer", () => {
   it("changes bins, mean line and log counts on neuron 283's fetched ISIs", async () => {
     const page = await openPage("/en/w1d1/tutorial1/");

@@ -158,7 +158,10 @@ describe("the cell graph", () => {
     );
     graph.set("item", 5);
     await settle();
-    expect(out.loads.at(-1)).toEqual({ kind: "error", what: "item 5", message: "offline" });
+    // The failure says what was loading, what the figure still shows (to put the controls back to) and what was asked for.
+    expect(out.loads.at(-1)).toEqual({ kind: "error", what: "item 5", message: "offline", shown: { item: 0 }, wanted: { item: 5 } });
+    graph.set("item", 0); // the controls put back, as the page does
+    await settle();
     expect(graph.view()).toEqual({ values: [1, 2], source: "build" });
     graph.retry();
     await settle();

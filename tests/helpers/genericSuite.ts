@@ -232,6 +232,85 @@ export function genericSuite(
       expect(found).toEqual([]);
     }, 300_000);
 
+    it("every control of every cell moved to both ends: no error, no failed request, no loading state left behind", async () => {
+      const { dir, origin, browser } = site();
+      const found: string[] = [];
+      for (const { path, cells } of chaptersOf(dir).filter((p) => p.cells.length > 0)) {
+        const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+        const { page, problems } = await watchedPage(context);
+        await page.goto(origin + path, { waitUntil: "networkidle" });
+        for (const cell of cells) {
+          await activateCell(page, cell);
+          const controls = page.locator(`[data-cell="${cell}"] form.cell-controls input`);
+          for (let i = 0; i < (await controls.count()); i++) {
+            const control = controls.nth(i);
+            const type = await control.getAttribute("type");
+            for (const end of ["max", "min"] as const) {
+              if (type === "checkbox") await control.click();
+              else if (type === "number") {
+                await control.fill((await control.getAttribute(end))!);
+                await control.press("Enter");
+              } else {
+                await control.focus();
+                await page.keyboard.press(end === "max" ? "End" : "Home");
+              }
+              await page.waitForFunction((c) => !document.querySelector(`[data-cell="${c}"][data-busy]`), cell, { timeout: 10_000 });
+              if (await page.locator(`[data-cell="${cell}"][data-failed]`).count())
+                found.push(`${path} ${cell}: a fetch failed at the ${end} of ${await control.getAttribute("name")}`);
+            }
+          }
+        }
+        found.push(...problems.map((p) => `${path}: ${p}`));
+        await context.close();
+      }
+      expect(found).toEqual([]);
+    }, 300_000);
+
+    for (const js of [true, false]) {
+      it(`on a 360 px phone ${js ? "with" : "without"} JavaScript, no figure text is smaller than 11 px`, async () => {
+        const { dir, origin, browser } = site();
+        const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: js });
+        const found: string[] = [];
+        for (const { path } of chaptersOf(dir)) {
+          const page = await context.newPage();
+          await page.goto(origin + path, { waitUntil: "networkidle" });
+          if (js) await activateAll(page);
+          const sizes = await page.$$eval(".cell-figure", (stages) =>
+            stages.flatMap((stage) => {
+              if (stage.getBoundingClientRect().width === 0) return []; // inside a closed disclosure
+              const out: { cell: string; text: string; px: number }[] = [];
+              const cell = stage.closest("[data-cell]")?.getAttribute("data-cell") ?? "?";
+              for (const svg of stage.querySelectorAll("svg")) {
+                const box = svg.getBoundingClientRect();
+                const viewBox = svg.viewBox.baseVal;
+                if (box.width === 0 || !viewBox.width) continue;
+                for (const text of svg.querySelectorAll("text"))
+                  if (text.getBoundingClientRect().width > 0)
+                    out.push({
+                      cell,
+                      text: text.textContent,
+                      px: parseFloat(getComputedStyle(text).fontSize) * (box.width / viewBox.width),
+                    });
+              }
+              // Legends and other text around the drawing, in HTML.
+              const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const el = n.parentElement!;
+                if (el.closest("svg") || !n.textContent?.trim() || el.getBoundingClientRect().width === 0) continue;
+                out.push({ cell, text: n.textContent.trim(), px: parseFloat(getComputedStyle(el).fontSize) });
+              }
+              return out;
+            }),
+          );
+          if (sizes.length === 0) found.push(`${path}: no figure text measured`);
+          for (const s of sizes) if (s.px < 11) found.push(`${path} ${s.cell}: "${s.text}" at ${s.px.toFixed(1)} px`);
+          await page.close();
+        }
+        await context.close();
+        expect(found.slice(0, 20)).toEqual([]);
+      }, 240_000);
+    }
+
     it("without JavaScript: every figure is there, controls are disabled and say why", async () => {
       const { dir, origin, browser } = site();
       const context = await browser.newContext({ javaScriptEnabled: false });

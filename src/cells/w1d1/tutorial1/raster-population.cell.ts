@@ -104,6 +104,13 @@ const rasterPopulation: CellView<PopulationPayload> = {
       },
     ],
     actions: [{ name: "reset", label: "action.reset", apply: (_p, _inputs, d) => d }],
+    // The window ends where the recording does: a start that would run past it is moved back.
+    constrain: (p, inputs) => {
+      const end = Math.ceil(p.lastSpike);
+      const start = inputs.start as number;
+      const width = inputs.width as number;
+      return start + width > end ? { start: Math.max(0, end - width) } : {};
+    },
   },
 };
 
