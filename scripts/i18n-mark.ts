@@ -6,7 +6,7 @@ import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
 import { runCli, UsageError } from "./cli.ts";
 import { ContentTree } from "./i18n/content.ts";
 
-const USAGE = "usage: npm run i18n:mark -- <locale> <chapter> <section|--all> [--root <project>]";
+const USAGE = "usage: npm run i18n:mark -- <locale> <chapter> <section...|--all> [--root <project>]";
 
 runCli(USAGE, () => {
   let parsed;
@@ -16,8 +16,9 @@ runCli(USAGE, () => {
     throw new UsageError((err as Error).message);
   }
   const { values, positionals } = parsed;
-  const [locale, chapter, section] = positionals;
-  if (!locale || !chapter || (!section && !values.all)) throw new UsageError("give a locale, a chapter and a section id (or --all)");
+  const [locale, chapter, ...sections] = positionals;
+  if (!locale || !chapter || (sections.length === 0 && !values.all))
+    throw new UsageError("give a locale, a chapter and one or more section ids (or --all)");
   const tree = new ContentTree(resolve(values.root ?? resolve(import.meta.dirname, "..")));
   if (locale === tree.sourceLocale) throw new UsageError(`${locale} is the source locale; only translations are marked`);
   const source = tree.read(tree.file(tree.sourceLocale, chapter));
@@ -26,7 +27,13 @@ runCli(USAGE, () => {
   if (translation === null) throw new Error(`${tree.file(locale, chapter)} does not exist: translate the chapter first`);
   const sourceSections = splitSections(source).sections;
   const translated = new Set(splitSections(translation).sections.map((s) => s.id));
-  const ids = values.all ? sourceSections.filter((s) => translated.has(s.id)).map((s) => s.id) : [section!];
+  const ids = values.all ? sourceSections.filter((s) => translated.has(s.id)).map((s) => s.id) : [...new Set(sections)];
+  // Every id is checked before anything is written: one unknown id marks nothing.
+  for (const id of ids) {
+    if (!sourceSections.some((x) => x.id === id))
+      throw new UsageError(`the source chapter has no section "${id}" (sections: ${sourceSections.map((x) => x.id).join(", ")})`);
+    if (!translated.has(id)) throw new Error(`${tree.file(locale, chapter)} has no section "${id}": translate it before marking it`);
+  }
   const provenance = tree.provenance(locale, chapter) ?? { source: tree.sourceLocale, sections: {} };
   for (const id of ids) {
     const s = sourceSections.find((x) => x.id === id);

@@ -59,6 +59,10 @@ export interface ReadoutSpec<P> {
   readonly inputs: readonly string[];
   readonly compute: (payload: P, inputs: InputValues) => number;
   readonly format: (value: number, locale: string) => string;
+  /** A toggle input that shows this readout's curve: the readout is hidden while it is off. */
+  readonly shownBy?: string;
+  /** Readouts marked "min" compete: the smallest of those shown is marked as the lowest. */
+  readonly best?: "min";
 }
 
 /** One layer of a figure drawn in two: the inputs it reads and its drawing. */
@@ -125,6 +129,8 @@ export interface CellView<P = never> {
   readonly describe: (payload: P, inputs: InputValues, ctx: PlotContext) => { alt: string; table: DataTable };
   /** The text alternative alone, when it is much cheaper than `describe` (redone on every input). */
   readonly alt?: (payload: P, inputs: InputValues, ctx: PlotContext) => string;
+  /** One visible line under the caption saying what the figure shows now (neuron, bins, window). */
+  readonly state?: (payload: P, inputs: InputValues, ctx: PlotContext) => string;
   readonly layers?: Layers<P>;
   readonly interaction?: Interaction<P>;
 }

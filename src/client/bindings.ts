@@ -1,4 +1,4 @@
-import type { InputSpec, InputValue } from "../cells/types.ts";
+import type { DataTable, InputSpec, InputValue } from "../cells/types.ts";
 import { formatInput, snapToSpec } from "./format.ts";
 import type { LoadState } from "./graph.ts";
 
@@ -7,13 +7,36 @@ export function readControl(spec: InputSpec, el: HTMLInputElement): InputValue {
   return spec.kind === "toggle" ? el.checked : Number(el.value);
 }
 
-/** Shows a value in a control, its visible output and its accessible value text. */
+/** Shows a value in a control, the number field beside a slider, and the slider's accessible value text. */
 export function writeControl(spec: InputSpec, el: HTMLInputElement, value: InputValue, locale: string): void {
   if (spec.kind === "toggle") el.checked = value as boolean;
   else el.value = String(value);
   if (spec.kind === "range") el.setAttribute("aria-valuetext", formatInput(spec, value, locale));
-  const output = el.form?.querySelector<HTMLOutputElement>(`output[for="${el.id}"]`);
-  if (output) output.value = formatInput(spec, value, locale);
+  const field = el.form?.querySelector<HTMLInputElement>(`input[data-input="${spec.name}"]`);
+  if (field && document.activeElement !== field) field.value = String(value);
+}
+
+/** A table element for a figure's data (the same markup as the build's). */
+export function renderTable(table: DataTable): HTMLTableElement {
+  const el = document.createElement("table");
+  const head = el.createTHead().insertRow();
+  for (const c of table.columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = c;
+    head.append(th);
+  }
+  const body = el.createTBody();
+  for (const row of table.rows) {
+    const tr = body.insertRow();
+    row.forEach((v, i) => {
+      const cell = document.createElement(i === 0 ? "th" : "td");
+      if (i === 0) cell.scope = "row";
+      cell.textContent = String(v);
+      tr.append(cell);
+    });
+  }
+  return el;
 }
 
 /**
@@ -29,6 +52,20 @@ export function bindControls(
 ): void {
   const onChange = (event: Event) => {
     const el = event.target as HTMLInputElement;
+    // The number field beside a slider: taken when complete, like an integer field.
+    const field = el.dataset.input;
+    if (field !== undefined) {
+      const spec = specs.find((s) => s.name === field);
+      if (spec?.kind !== "range" || event.type === "input") return;
+      const n = Number(el.value);
+      if (el.value.trim() === "" || !Number.isFinite(n)) el.value = String(current(field));
+      else {
+        const snapped = snapToSpec(spec, n);
+        el.value = String(snapped);
+        onInput(field, snapped);
+      }
+      return;
+    }
     const spec = specs.find((s) => s.name === el.name);
     if (!spec) return;
     if (spec.kind === "integer") {

@@ -1,5 +1,5 @@
 import type { PlotOptions } from "@observablehq/plot";
-import type { AnyView, FetchFile, InputValue, InputValues, PlotContext } from "../cells/types.ts";
+import type { AnyView, DataTable, FetchFile, InputValue, InputValues, PlotContext } from "../cells/types.ts";
 import { derive, microtaskRuntime } from "./reactive.ts";
 
 /** What a fetch is doing, for the status line: nothing, loading what, or failed with why. */
@@ -24,6 +24,9 @@ export interface GraphOutputs {
   layer?(which: "base" | "overlay", element: Element): void;
   readout?(key: string, value: number): void;
   alt?(text: string): void;
+  /** The line saying what the figure shows now, and its data as a table. */
+  state?(text: string): void;
+  table?(table: DataTable): void;
   load?(state: LoadState): void;
 }
 
@@ -192,6 +195,24 @@ export function cellGraph(
     ["view", ...names],
     (v) => altText(v.view as never, pick(v, names, "alt"), ctx),
     (text) => out.alt?.(text),
+  );
+
+  if (view.state) {
+    const state = view.state;
+    derive(
+      main,
+      "state",
+      ["view", ...names],
+      (v) => state(v.view as never, pick(v, names, "state"), ctx),
+      (text) => out.state?.(text),
+    );
+  }
+  derive(
+    main,
+    "table",
+    ["view", ...names],
+    (v) => view.describe(v.view as never, pick(v, names, "describe"), ctx).table,
+    (table) => out.table?.(table),
   );
 
   return {

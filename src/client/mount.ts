@@ -3,7 +3,8 @@ import type { AnyView, InputValue, InputValues, PlotContext } from "../cells/typ
 import type { CellConfig } from "../course/render.ts";
 import { fillTemplate } from "../i18n/template.ts";
 import { quietPlot } from "../lib/plot/quiet.ts";
-import { bindControls, readControl, showLoadState, stackLayers, writeControl } from "./bindings.ts";
+import { bestReadout } from "../cells/readouts.ts";
+import { bindControls, readControl, renderTable, showLoadState, stackLayers, writeControl } from "./bindings.ts";
 import { snapToSpec } from "./format.ts";
 import { cellGraph } from "./graph.ts";
 import { readUrlState, writeUrlState } from "./urlState.ts";
@@ -65,6 +66,20 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   const defaults: InputValues = Object.fromEntries(specs.map((s) => [s.name, s.value]));
 
   const layers: { base: Element | null; overlay: Element | null } = { base: null, overlay: null };
+  // Readouts of hidden curves are hidden; the lowest of those shown is marked.
+  const readoutSpecs = view.interaction!.readouts ?? [];
+  const markReadouts = () => {
+    const shown = readoutSpecs.map((r) => !r.shownBy || graph.values[r.shownBy] === true);
+    const values = readoutSpecs.map((r) => Number(figure.querySelector<HTMLElement>(`[data-output="${r.key}"]`)?.dataset.value));
+    const best = bestReadout(readoutSpecs, values, shown);
+    readoutSpecs.forEach((r, i) => {
+      const row = figure.querySelector<HTMLElement>(`[data-readout="${r.key}"]`);
+      if (!row) return;
+      row.hidden = !shown[i];
+      if (best === i) row.dataset.best = "true";
+      else delete row.dataset.best;
+    });
+  };
   // Active once the browser's own drawing (at the figure's width) has replaced the build's.
   const drawn = () => {
     figure.dataset.active = "true";
@@ -96,10 +111,16 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
         if (!target) return;
         target.dataset.value = JSON.stringify(value);
         target.textContent = spec.format(value, config.locale);
+        markReadouts();
       },
       alt: (text) => {
         stage.setAttribute("aria-label", text);
       },
+      state: (text) => {
+        const line = figure.querySelector("[data-state]");
+        if (line) line.textContent = text;
+      },
+      table: (table) => figure.querySelector(".cell-table .table-scroll table")?.replaceWith(renderTable(table)),
       load: (state) => {
         if (state.kind === "error") {
           // The figure still shows what loaded last: put the controls back to it, so they agree.
@@ -137,6 +158,7 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
     if (figure.dataset.failed) showLoadState(figure, status, { kind: "idle" }, text, () => undefined);
     writeControl(spec, element(name), value, config.locale);
     graph.set(name, value);
+    markReadouts();
     // Inputs that depend on each other stay within what the data has.
     for (const [other, fixed] of Object.entries(constrain?.(graph.view() as never, graph.values) ?? {})) {
       const otherSpec = specs.find((s) => s.name === other)!;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +7,8 @@ import type { Plugin } from "vite";
 import * as pagefind from "pagefind";
 import { uiStringsSchema } from "../i18n/schema.ts";
 import { headersFile } from "../lib/security/csp.ts";
+import { siteSettings } from "../lib/settings.ts";
+import { serviceWorkerSource } from "./serviceWorker.ts";
 import { checkCourse, checkSiteStrings } from "./checkCourse.ts";
 import { CourseData } from "./compute.ts";
 import { discoverChapters, discoverDatasetStrings } from "./discover.ts";
@@ -115,6 +118,7 @@ export default function course(options: CourseOptions): AstroIntegration {
         await buildSearchIndex(out);
         const searchMs = performance.now() - searchStart;
         writeFileSync(join(out, "_headers"), headersFile(base));
+        if (siteSettings(process.env).offline) writeServiceWorker(out, base);
         rmSync(storeDir, { recursive: true, force: true });
         const t = course.timings;
         const figures = t.get("figures");
@@ -137,6 +141,16 @@ export default function course(options: CourseOptions): AstroIntegration {
       },
     },
   };
+}
+
+/** Writes sw.js: the site's scripts and styles to keep at install, its version from their names (content-hashed). */
+function writeServiceWorker(out: string, base: string): void {
+  const assets = readdirSync(join(out, "_astro"))
+    .filter((f) => /\.(js|css)$/.test(f))
+    .sort()
+    .map((f) => `_astro/${f}`);
+  const version = createHash("sha256").update(assets.join("\n")).digest("hex").slice(0, 12);
+  writeFileSync(join(out, "sw.js"), serviceWorkerSource(base, assets, version));
 }
 
 /** Removes stores left by builds that were killed (their process is gone). */

@@ -1,6 +1,7 @@
 import type { AnyView, InputValues, PlotContext } from "../cells/types.ts";
 import { defaultInputs } from "../cells/types.ts";
 import { formatInput } from "../client/format.ts";
+import { bestReadout } from "../cells/readouts.ts";
 import { renderPlot } from "../lib/plot/ssr.ts";
 import type { RenderedCell, RenderedInteraction } from "./store.ts";
 
@@ -31,10 +32,20 @@ function interactionOf(
   const controls = interaction
     .inputs(payload)
     .map((spec) => ({ spec, label: ctx.t(spec.label), valueText: formatInput(spec, spec.value, ctx.locale) }));
-  const readouts = (interaction.readouts ?? []).map((r) => {
-    const value = r.compute(payload, inputs);
+  const specs = interaction.readouts ?? [];
+  const values = specs.map((r) => r.compute(payload, inputs));
+  const shown = specs.map((r) => !r.shownBy || inputs[r.shownBy] === true);
+  const best = bestReadout(specs, values, shown);
+  const readouts = specs.map((r, i) => {
     const params = Object.fromEntries(Object.entries(r.labelParams ?? {}).map(([k, key]) => [k, ctx.t(key)]));
-    return { key: r.key, label: ctx.t(r.label, params), value, text: r.format(value, ctx.locale) };
+    return {
+      key: r.key,
+      label: ctx.t(r.label, params),
+      value: values[i]!,
+      text: r.format(values[i]!, ctx.locale),
+      hidden: !shown[i],
+      best: best === i,
+    };
   });
   const config: CellConfig = { payload: interaction.slim ? interaction.slim(payload) : payload, locale: ctx.locale, files };
   return {
@@ -65,5 +76,13 @@ export function renderCell(
   // A phone shows this one (chosen by CSS): its text stays at its size instead of shrinking by half.
   const narrowSvg = time(() => renderPlot({ ...options, width: NARROW_WIDTH }));
   const { alt, table } = view.describe(p, inputs, ctx);
-  return { svg, narrowSvg, alt, table, ...(view.interaction ? { interactive: interactionOf(view, p, inputs, ctx, files) } : {}) };
+  const state = view.state?.(p, inputs, ctx);
+  return {
+    ...(state ? { state } : {}),
+    svg,
+    narrowSvg,
+    alt,
+    table,
+    ...(view.interaction ? { interactive: interactionOf(view, p, inputs, ctx, files) } : {}),
+  };
 }

@@ -12,7 +12,14 @@ export interface RenderedControl {
 /** An interactive cell's parts that the page draws before any script runs. */
 export interface RenderedInteraction {
   readonly controls: readonly RenderedControl[];
-  readonly readouts: readonly { readonly key: string; readonly label: string; readonly value: number; readonly text: string }[];
+  readonly readouts: readonly {
+    readonly key: string;
+    readonly label: string;
+    readonly value: number;
+    readonly text: string;
+    readonly hidden: boolean;
+    readonly best: boolean;
+  }[];
   readonly actions: readonly { readonly name: string; readonly label: string }[];
   readonly notes: readonly string[];
   /** What the browser needs to bring the cell to life (JSON, `<` escaped). */
@@ -26,6 +33,8 @@ export interface RenderedCell {
   readonly narrowSvg: string;
   readonly alt: string;
   readonly table: DataTable;
+  /** What the figure shows now, in words (interactive cells). */
+  readonly state?: string;
   readonly interactive?: RenderedInteraction;
 }
 

@@ -18,6 +18,7 @@ export const uiStringsSchema = z
     "theme.light": z.string(),
     "theme.dark": z.string(),
     "nav.contents": z.string(),
+    "nav.language": z.string(),
     "nav.chapters": z.string(),
     "nav.backToChapters": z.string(),
     "toc.minutes": z.string(),
@@ -64,11 +65,13 @@ export const uiStringsSchema = z
     "translation.readSource": z.string(),
     "translation.fallbackNotice": z.string(),
     "translation.untranslated": z.string(),
+    "offline.ready": z.string(),
     "search.label": z.string(),
     "search.placeholder": z.string(),
     "search.noResults": z.string(),
     "search.results": z.string(),
     "action.retry": z.string(),
+    "readout.lowest": z.string(),
   })
   .strict();
 

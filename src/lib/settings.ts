@@ -8,6 +8,8 @@ export interface SiteSettings {
   readonly url: string | null;
   /** Where readers report a problem with a section (SITE_REPOSITORY, its issues); none: no such link. */
   readonly repository: string | null;
+  /** Whether pages a reader opened stay readable offline (a service worker; OFFLINE=off turns it off). */
+  readonly offline: boolean;
   /** Locale of the source chapters; every other locale is a translation of it. */
   readonly sourceLocale: string;
   /**
@@ -51,12 +53,21 @@ function httpUrl(name: string, raw: string | undefined, schemes: readonly string
   return url.href.replace(/\/$/, "");
 }
 
+function onOff(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const text = (raw ?? "").trim().toLowerCase();
+  if (text === "") return fallback;
+  if (text === "on" || text === "1" || text === "true") return true;
+  if (text === "off" || text === "0" || text === "false") return false;
+  throw new SettingsError(`${name} must be on or off, not "${printable(raw ?? "", 20)}"`);
+}
+
 /** The site's settings from the environment: BASE_PATH, SITE_URL and SITE_REPOSITORY, each checked. */
 export function siteSettings(env: Readonly<Record<string, string | undefined>>): SiteSettings {
   return {
     base: normalizeBase(env.BASE_PATH),
     url: httpUrl("SITE_URL", env.SITE_URL, ["http", "https"]),
     repository: httpUrl("SITE_REPOSITORY", env.SITE_REPOSITORY, ["https"]),
+    offline: onOff("OFFLINE", env.OFFLINE, true),
     sourceLocale: "en",
     localeOrder: ["ja", "en"],
   };

@@ -68,7 +68,11 @@ for (const locale of ["en", "ja"]) {
       for (const [name] of SLIDERS) {
         const input = page.locator(`#${EXPLORER}-${name}`);
         expect(await input.getAttribute("aria-valuetext"), name).toBeTruthy();
-        expect(await page.locator(`output[for="${EXPLORER}-${name}"]`).textContent(), name).toBeTruthy();
+        // The exact value, in a number field beside the slider, named like it.
+        const field = page.locator(`#${EXPLORER}-${name}-number`);
+        expect(await field.inputValue(), name).toBe(await input.inputValue());
+        const labelledBy = (await field.getAttribute("aria-labelledby"))!;
+        expect(await page.textContent(`#${labelledBy}`), name).toContain(name);
         // The accessible name comes from the visible label.
         expect(await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ""), name).toContain(name);
       }
@@ -90,7 +94,8 @@ for (const locale of ["en", "ja"]) {
         expect(after[key], `${key} after ${name}`).not.toBe(errors[key]);
         for (const other of Object.keys(errors))
           if (other !== key) expect(after[other], `${other} untouched by ${name}`).toBe(errors[other]);
-        expect(await input.getAttribute("aria-valuetext")).toBe(await page.textContent(`output[for="${EXPLORER}-${name}"]`));
+        expect(Number(await page.inputValue(`#${EXPLORER}-${name}-number`))).toBe(Number(await input.inputValue()));
+        expect(await input.getAttribute("aria-valuetext")).toBeTruthy();
       }
     });
 
@@ -172,6 +177,62 @@ for (const locale of ["en", "ja"]) {
     });
   });
 }
+
+describe("live words and exact values", () => {
+  it("a value typed beside a slider moves it (snapped to its step), redraws, and goes into the URL", async () => {
+    const page = await explorer("en");
+    const before = await curves(page);
+    const field = page.locator(`#${EXPLORER}-exp_scale-number`);
+    await field.fill("5130");
+    await field.press("Enter");
+    await expect.poll(() => page.inputValue(`#${EXPLORER}-exp_scale`)).toBe("5250");
+    expect(await field.inputValue()).toBe("5250");
+    await expect.poll(async () => (await curves(page)).exponential).not.toBe(before.exponential);
+    await expect.poll(() => page.url()).toContain("exp_scale=5250");
+    await field.fill("");
+    await field.press("Enter");
+    expect(await field.inputValue()).toBe("5250");
+  });
+
+  it("the caption's state line, the text alternative, the legend and the table follow the view", async () => {
+    const page = await explorer("en");
+    const state = () => page.textContent(`${cellSelector(EXPLORER)} [data-state]`);
+    const alt = () => page.getAttribute(`${cellSelector(EXPLORER)} .cell-figure`, "aria-label");
+    expect(await state()).toBe("Now showing neuron 283; curves: exponential; inverse; linear.");
+    await page.click(`#${EXPLORER}-show_inverse`);
+    await expect.poll(state).toBe("Now showing neuron 283; curves: exponential; linear.");
+    expect(await alt()).not.toContain("inverse");
+    expect(await alt()).toContain("exponential (exp_scale = 1,000");
+    // The legend names the shown curves only, and the hidden curve's error is hidden too.
+    await expect
+      .poll(() => page.$$eval(`${cellSelector(EXPLORER)} .cell-figure figure > div`, (d) => d.map((x) => x.textContent).join(" ")))
+      .not.toContain("inverse");
+    expect(await page.isVisible(`${cellSelector(EXPLORER)} [data-readout="sse_inverse"]`)).toBe(false);
+    // Another neuron: the state line and the table change with it.
+    const rows = () => page.$$eval(`${cellSelector(EXPLORER)} .cell-table tbody tr`, (r) => r.map((x) => x.textContent).join("|"));
+    const tableBefore = await rows();
+    await page.fill(`#${EXPLORER}-neuron`, "12");
+    await page.press(`#${EXPLORER}-neuron`, "Enter");
+    await expect.poll(state).toBe("Now showing neuron 12; curves: exponential; linear.");
+    await expect.poll(rows).not.toBe(tableBefore);
+  });
+
+  it("marks the smallest error among the curves shown", async () => {
+    const page = await explorer("ja");
+    const best = () =>
+      page.$$eval(`${cellSelector(EXPLORER)} [data-readout][data-best]`, (r) => r.map((x) => x.getAttribute("data-readout")));
+    const errors = await readouts(page, EXPLORER);
+    const lowest = Object.entries(errors).sort((a, b) => a[1] - b[1])[0]![0];
+    expect(await best()).toEqual([lowest]);
+    expect(await page.textContent(`${cellSelector(EXPLORER)} [data-best] .best-mark`)).toBe("最小");
+    // Hide that curve: the next smallest is marked.
+    await page.click(`#${EXPLORER}-show_${lowest.replace("sse_", "")}`);
+    const next = Object.entries(errors)
+      .filter(([k]) => k !== lowest)
+      .sort((a, b) => a[1] - b[1])[0]![0];
+    await expect.poll(best).toEqual([next]);
+  });
+});
 
 describe("a fetch that fails", () => {
   it("says what it was loading, puts the controls back to what the figure shows, and loads it on retry", async () => {

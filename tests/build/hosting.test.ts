@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ const secondDist = join(ROOT, ".cache", "test-dist-again");
 
 beforeAll(async () => {
   requireDist();
-  await buildSite(baseDist, { BASE_PATH: "/course/", SITE_URL: "https://course.example.org" });
+  await buildSite(baseDist, { BASE_PATH: "/course/", SITE_URL: "https://course.example.org", OFFLINE: "off" });
   await buildSite(secondDist, {});
 }, 300_000);
 afterAll(() => {
@@ -129,6 +129,14 @@ describe("what a host and a crawler need", () => {
     expect(readFileSync(join(DIST, "en/w1d1/tutorial1/index.html"), "utf8")).not.toMatch(/example\.(org|com)/);
     // Nor a made-up repository: without SITE_REPOSITORY there is no "report a problem" link.
     expect(page.querySelectorAll(".feedback a").length).toBe(0);
+  });
+
+  it("offline reading is on by default (a service worker under the site's path) and off with OFFLINE=off", () => {
+    expect(readFileSync(join(DIST, "sw.js"), "utf8")).toContain('const BASE = "/";');
+    expect(loadPage(DIST, "en/w1d1/tutorial1/").documentElement.getAttribute("data-service-worker")).toBe("/sw.js");
+    expect(existsSync(join(baseDist, "sw.js"))).toBe(false);
+    expect(loadPage(baseDist, "en/w1d1/tutorial1/").documentElement.hasAttribute("data-service-worker")).toBe(false);
+    expect(loadPage(baseDist, "en/w1d1/tutorial1/").querySelector("[data-offline-note]")).toBeNull();
   });
 
   it("gives every page social metadata in its language", () => {

@@ -88,11 +88,15 @@ function frame(p: IsiPayload, t: PlotContext["t"], axes: boolean): Plot.PlotOpti
   };
 }
 
-function base(p: IsiPayload, _inputs: InputValues, { t }: PlotContext): Plot.PlotOptions {
+const shownModels = (inputs: InputValues) => MODEL_NAMES.filter((m) => inputs[`show_${m}`] !== false);
+
+function base(p: IsiPayload, inputs: InputValues, { t }: PlotContext): Plot.PlotOptions {
   const { counts, edges } = p.hist;
+  const shown = shownModels(inputs);
   return {
     ...frame(p, t, true),
-    color: { legend: true, domain: MODEL_NAMES.map((m) => t(`model.${m}`)), range: MODEL_NAMES.map((m) => COLORS[m]) },
+    // The legend names the curves that are drawn, and only those.
+    ...(shown.length ? { color: { legend: true, domain: shown.map((m) => t(`model.${m}`)), range: shown.map((m) => COLORS[m]) } } : {}),
     marks: [
       // fill_between(edges[:-1], counts, step="post", alpha=.5)
       stepAreaMark(edges.slice(0, -1), counts, { fill: COLORS.bars, fillOpacity: 0.5, className: "mark-bars" }),
@@ -123,8 +127,23 @@ function overlay(p: IsiPayload, inputs: InputValues, { t }: PlotContext): Plot.P
 const fmtParam = (v: number, locale: string) => formatNumber(v, locale, { maximumFractionDigits: 3 });
 
 function alt(p: ExplorerPayload, inputs: InputValues, ctx: PlotContext): string {
-  const params = SLIDERS.map((s) => `${s.name} = ${fmtParam(inputs[s.name] as number, ctx.locale)}`).join(", ");
-  return ctx.t("alt.explorer", { neuron: p.neuron, params });
+  const shown = shownModels(inputs);
+  if (shown.length === 0) return ctx.t("alt.explorerNoCurves", { neuron: p.neuron });
+  const curves = shown.map((m) => {
+    const params = SLIDERS.filter((s) => s.model === m)
+      .map((s) => `${s.name} = ${fmtParam(inputs[s.name] as number, ctx.locale)}`)
+      .join(", ");
+    return ctx.t("alt.curve", { model: ctx.t(`model.${m}`), params });
+  });
+  return ctx.t("alt.explorer", { neuron: p.neuron, curves: curves.join(ctx.t("list.separator")) });
+}
+
+function state(p: ExplorerPayload, inputs: InputValues, ctx: PlotContext): string {
+  const shown = shownModels(inputs);
+  return ctx.t("state.explorer", {
+    neuron: p.neuron,
+    curves: shown.length ? shown.map((m) => ctx.t(`model.${m}`)).join(ctx.t("list.separator")) : ctx.t("state.noCurves"),
+  });
 }
 
 function describe(p: ExplorerPayload, inputs: InputValues, ctx: PlotContext) {
@@ -150,6 +169,8 @@ const readouts: ReadoutSpec<ExplorerPayload>[] = MODEL_NAMES.map((m) => ({
   inputs: SLIDERS.filter((s) => s.model === m).map((s) => s.name),
   compute: (p, inputs) => curveError(p, m, inputs),
   format: sseFormat,
+  shownBy: `show_${m}`,
+  best: "min",
 }));
 
 const sliderInputs: InputSpec[] = SLIDERS.map((s) => ({
@@ -173,9 +194,11 @@ const isiFunctionExplorer: CellView<ExplorerPayload> = {
     return { ...b, marks: [...(b.marks ?? []), ...(overlay(p, inputs, ctx).marks ?? [])] };
   },
   // The histogram is drawn once per neuron; a slider redraws only the curves over it.
-  layers: { base: { inputs: [], plot: base }, overlay: { inputs: curveInputs, plot: overlay } },
+  // The histogram (and its legend) is redrawn for a neuron or a curve shown or hidden; a slider redraws only the curves.
+  layers: { base: { inputs: MODEL_NAMES.map((m) => `show_${m}`), plot: base }, overlay: { inputs: curveInputs, plot: overlay } },
   describe,
   alt,
+  state,
   interaction: {
     inputs: (p) => [
       {

@@ -69,6 +69,9 @@ const isiHistogram: CellView<IsiViewPayload> = {
   id: "isi-histogram",
   plot,
   describe: describeIsis,
+  state: (p, inputs, { t }) =>
+    t("state.isiHistogram", { neuron: p.neuron, bins: p.hist.counts.length, range: inputs.range_pct as number }) +
+    (inputs.log_counts ? t("state.logCounts") : ""),
   interaction: {
     inputs: (p) => [
       { kind: "integer", name: "neuron", label: "control.neuron", code: "neuron_idx", min: 0, max: p.nNeurons - 1, value: ISI_NEURON },

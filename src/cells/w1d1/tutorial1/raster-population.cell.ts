@@ -52,6 +52,7 @@ const rasterPopulation: CellView<PopulationPayload> = {
   id: "raster-population",
   plot: plotRaster,
   describe: describeRaster,
+  state: (p, inputs, { t }) => t("state.raster", { from: p.interval[0], to: p.interval[1], stride: inputs.stride as number }),
   interaction: {
     inputs: (p) => [
       {

@@ -1,0 +1,165 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { activateCell, browserSuite } from "../helpers/browser.ts";
+
+const env = browserSuite();
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+async function open(path: string, width: number, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await env.browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, ...options });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(env.server.origin + path, { waitUntil: "networkidle" });
+  return page;
+}
+
+const CHAPTER = (locale: string) => `/${locale}/w1d1/tutorial1/`;
+
+for (const width of [360, 1280]) {
+  for (const locale of ["ja", "en"]) {
+    describe(`a reader at ${width} px (${locale})`, () => {
+      it("finds the title in the first screen, and contents, search and language at hand mid-page", async () => {
+        const page = await open(CHAPTER(locale), width);
+        const title = (await page.locator("article h1").boundingBox())!;
+        expect(title.y + title.height).toBeLessThan(width < 500 ? 740 : 900);
+        const tocOpen = await page.$eval(".toc details", (d) => (d as HTMLDetailsElement).open);
+        expect(tocOpen).toBe(width >= 960);
+        // Mid-page: the header (phones) or the contents beside the text (wide) are still on screen.
+        await page.locator("#section-3").scrollIntoViewIfNeeded();
+        await page.evaluate(() => {
+          window.scrollBy(0, 200);
+        });
+        if (width < 960) {
+          for (const selector of ["[data-open-toc]", "#site-search", ".language-switch a"]) {
+            const box = (await page.locator(selector).first().boundingBox())!;
+            expect(box.y, selector).toBeGreaterThanOrEqual(0);
+            expect(box.y + box.height, selector).toBeLessThan(200);
+          }
+          await page.click("[data-open-toc]");
+          expect(await page.$eval(".toc details", (d) => (d as HTMLDetailsElement).open)).toBe(true);
+          expect(await page.isVisible('.toc a[data-section="section-4"]')).toBe(true);
+        } else {
+          expect(await page.isVisible('.toc a[data-section="section-4"]')).toBe(true);
+        }
+      });
+
+      it("the contents mark the section being read", async () => {
+        const page = await open(CHAPTER(locale), width);
+        await page.evaluate(() => {
+          document.getElementById("section-2-2")!.scrollIntoView();
+        });
+        // Scrolling is smooth (unless the reader prefers less motion): wait for it to arrive.
+        await expect
+          .poll(() => page.$$eval('.toc a[aria-current="location"]', (a) => a.map((x) => x.getAttribute("data-section"))), {
+            timeout: 5000,
+          })
+          .toEqual(["section-2-2"]);
+        await page.evaluate(() => {
+          document.getElementById("summary")!.scrollIntoView();
+        });
+        await expect.poll(() => page.getAttribute('.toc a[aria-current="location"]', "data-section"), { timeout: 5000 }).toBe("summary");
+      });
+
+      it("switching language keeps the section and the explorer's state", async () => {
+        const page = await open(CHAPTER(locale), width);
+        await activateCell(page, "isi-function-explorer");
+        await page.locator("#isi-function-explorer-exp_scale").focus();
+        await page.keyboard.press("End");
+        await expect.poll(() => page.url()).toContain("isi-function-explorer.exp_scale=20000");
+        await page.evaluate(() => {
+          document.getElementById("section-4")!.scrollIntoView();
+        });
+        const other = locale === "ja" ? "en" : "ja";
+        if (width < 960) await page.locator(`.language-switch a[hreflang="${other}"]`).click();
+        else await page.click(`.language-switch a[hreflang="${other}"]`);
+        await page.waitForURL(new RegExp(`/${other}/w1d1/tutorial1/\\?.*isi-function-explorer\\.exp_scale=20000#`));
+        expect(new URL(page.url()).hash).toMatch(/^#(section-4|video-4|cell-isi-function-explorer|interactive-demo-4)$/);
+        await page.waitForSelector('[data-cell="isi-function-explorer"][data-active="true"]', { state: "attached" });
+        expect(await page.inputValue("#isi-function-explorer-exp_scale")).toBe("20000");
+        expect(await page.getAttribute("html", "lang")).toBe(other);
+      });
+
+      it("the population raster at the end of the recording: no missing file, no loading left, the window stays in the data", async () => {
+        const page = await open(CHAPTER(locale), width);
+        const failed: string[] = [];
+        page.on("response", (r) => r.status() >= 400 && failed.push(r.url()));
+        await activateCell(page, "raster-population");
+        for (const control of ["width", "start"]) {
+          await page.locator(`#raster-population-${control}`).focus();
+          await page.keyboard.press("End");
+        }
+        await page.waitForSelector('[data-cell="raster-population"]:not([data-busy])', { state: "attached" });
+        expect(failed).toEqual([]);
+        expect(await page.textContent('[data-cell="raster-population"] .cell-status')).toBe("");
+        const state = await page.textContent('[data-cell="raster-population"] [data-state]');
+        expect(state).toMatch(locale === "ja" ? /表示中：\d+〜\d+ 秒/ : /Now showing \d+–\d+ s/);
+      });
+
+      it("the search results stay inside the screen and are reached by keyboard", async () => {
+        const page = await open(CHAPTER(locale), width);
+        await page.fill("#site-search", locale === "ja" ? "スパイク" : "spike");
+        await page.waitForSelector(".search-results li a");
+        const box = (await page.locator(".search-results").boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+        await page.keyboard.press("Tab");
+        expect(await page.evaluate(() => document.activeElement?.closest(".search-results") !== null)).toBe(true);
+      });
+    });
+  }
+}
+
+describe("search panel from 320 px up", () => {
+  for (const width of [320, 768]) {
+    it(`at ${width} px the results are inside the screen`, async () => {
+      const page = await open(CHAPTER("en"), width);
+      await page.fill("#site-search", "raster");
+      await page.waitForSelector(".search-results li a");
+      const box = (await page.locator(".search-results").boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    });
+  }
+});
+
+describe("without JavaScript, on paper, under a finger", () => {
+  it("disabled controls look disabled", async () => {
+    const page = await open(CHAPTER("en"), 1280, { javaScriptEnabled: false });
+    const looks = await page.$$eval("[data-interactive] fieldset[disabled] input, [data-interactive] fieldset[disabled] button", (els) =>
+      els.map((e) => ({ cursor: getComputedStyle(e).cursor, opacity: Number(getComputedStyle(e.closest("fieldset")!).opacity) })),
+    );
+    expect(looks.length).toBeGreaterThan(10);
+    for (const l of looks) {
+      expect(l.cursor).toBe("not-allowed");
+      expect(l.opacity).toBeLessThan(1);
+    }
+  });
+
+  it("print keeps the figures as the reader left them, without controls, buttons or hidden-cell summaries", async () => {
+    const page = await open(CHAPTER("en"), 1280);
+    await activateCell(page, "isi-function-explorer");
+    await page.click("#isi-function-explorer-show_linear");
+    await page.waitForFunction(() => !document.querySelector('[data-cell="isi-function-explorer"] .curve-linear'));
+    await page.emulateMedia({ media: "print" });
+    for (const selector of [".cell-controls fieldset", "details.hidden-cell > summary", "button.copy", ".control-actions button"])
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    expect(await page.isVisible('[data-cell="isi-function-explorer"] .cell-figure svg')).toBe(true);
+    expect(await page.$('[data-cell="isi-function-explorer"] .curve-linear')).toBeNull(); // its current state
+    expect(await page.isVisible('[data-cell="spike-count-histogram"] .figure-wide svg')).toBe(true);
+  });
+
+  it("checkboxes and buttons are at least 24 x 24 px", async () => {
+    const page = await open(CHAPTER("ja"), 360);
+    for (const cell of ["isi-function-explorer", "isi-histogram", "raster-population"]) await activateCell(page, cell);
+    const small = await page.$$eval('[data-interactive] input[type="checkbox"], [data-interactive] button', (els) =>
+      els
+        .map((e) => ({ id: e.id || e.textContent, box: e.getBoundingClientRect() }))
+        .filter((e) => e.box.width > 0 && (e.box.width < 24 || e.box.height < 24))
+        .map((e) => `${e.id}: ${e.box.width}x${e.box.height}`),
+    );
+    expect(small).toEqual([]);
+  });
+});
