@@ -25,7 +25,14 @@ export async function launchChromium(): Promise<Browser> {
       `${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`,
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // Tests route and count the page's requests; the site's service worker would answer some of
+  // them itself. Pages run without it unless a test asks for it (the offline test does).
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: "block", ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: "block", ...options });
+  return browser;
 }
 
 /**
