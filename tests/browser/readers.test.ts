@@ -98,8 +98,17 @@ for (const width of [360, 1280]) {
         expect(state).toMatch(locale === "ja" ? /表示中：\d+〜\d+ 秒/ : /Now showing \d+–\d+ s/);
       });
 
-      it("the search results stay inside the screen and are reached by keyboard", async () => {
+      it("the search box shows its whole placeholder; its results stay inside the screen and are reached by keyboard", async () => {
         const page = await open(CHAPTER(locale), width);
+        const fits = await page.$eval("#site-search", (input) => {
+          const el = input as HTMLInputElement;
+          const style = getComputedStyle(el);
+          const context = document.createElement("canvas").getContext("2d")!;
+          context.font = `${style.fontSize} ${style.fontFamily}`;
+          const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return context.measureText(el.placeholder).width <= room;
+        });
+        expect(fits).toBe(true);
         await page.fill("#site-search", locale === "ja" ? "スパイク" : "spike");
         await page.waitForSelector(".search-results li a");
         const box = (await page.locator(".search-results").boundingBox())!;
