@@ -1,4 +1,4 @@
-import type { CellDefinition, CellView } from "./types.ts";
+import type { CellDefinition, CellView, PlotContext } from "./types.ts";
 import type { Computed, PythonOutput } from "./outputs.ts";
 
 /** Where a dataset's numbers came from, as every page built from it says. */
@@ -85,7 +85,8 @@ export interface ChapterDefinition<D extends Record<string, DatasetDeclaration<u
     | readonly CellDefinition<unknown, ChapterContext<DatasetValues<D>, S>>[]
     | ((cell: CellFactory<ChapterContext<DatasetValues<D>, S>>) => readonly CellDefinition<unknown, ChapterContext<DatasetValues<D>, S>>[]);
   readonly outputs?: Readonly<Record<string, (ctx: ChapterContext<DatasetValues<D>, S>) => PythonOutput>>;
-  readonly values?: Readonly<Record<string, (ctx: ChapterContext<DatasetValues<D>, S>, locale: string) => Computed>>;
+  /** Each number the prose quotes, formatted for a locale (`text.t` reads the chapter's strings). */
+  readonly values?: Readonly<Record<string, (ctx: ChapterContext<DatasetValues<D>, S>, text: PlotContext) => Computed>>;
   readonly files?: Readonly<Record<string, ChapterFiles<D>>>;
 }
 

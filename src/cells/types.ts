@@ -127,8 +127,6 @@ export interface CellView<P = never> {
   readonly id: string;
   readonly plot: (payload: P, inputs: InputValues, ctx: PlotContext) => PlotOptions;
   readonly describe: (payload: P, inputs: InputValues, ctx: PlotContext) => { alt: string; table: DataTable };
-  /** The text alternative alone, when it is much cheaper than `describe` (redone on every input). */
-  readonly alt?: (payload: P, inputs: InputValues, ctx: PlotContext) => string;
   /** One visible line under the caption saying what the figure shows now (neuron, bins, window). */
   readonly state?: (payload: P, inputs: InputValues, ctx: PlotContext) => string;
   readonly layers?: Layers<P>;

@@ -188,15 +188,17 @@ export function cellGraph(
       (value) => out.readout?.(readout.key, value),
     );
   }
-  const altText = view.alt ?? ((p: never, i: InputValues, c: PlotContext) => view.describe(p, i, c).alt);
+  // The text alternative and the data table: one description per change of view or input.
   derive(
     main,
-    "alt",
+    "describe",
     ["view", ...names],
-    (v) => altText(v.view as never, pick(v, names, "alt"), ctx),
-    (text) => out.alt?.(text),
+    (v) => view.describe(v.view as never, pick(v, names, "describe"), ctx),
+    ({ alt, table }) => {
+      out.alt?.(alt);
+      out.table?.(table);
+    },
   );
-
   if (view.state) {
     const state = view.state;
     derive(
@@ -207,13 +209,6 @@ export function cellGraph(
       (text) => out.state?.(text),
     );
   }
-  derive(
-    main,
-    "table",
-    ["view", ...names],
-    (v) => view.describe(v.view as never, pick(v, names, "describe"), ctx).table,
-    (table) => out.table?.(table),
-  );
 
   return {
     set(name, value) {

@@ -97,7 +97,7 @@ export class CourseData {
           ]),
         );
         const values = Object.fromEntries(
-          Object.entries(definition.values ?? {}).map(([key, value]) => [key, value(ctx as never, locale)]),
+          Object.entries(definition.values ?? {}).map(([key, value]) => [key, value(ctx as never, plotContext)]),
         );
         const datasets = names.map((name): RenderedDataset => {
           const strings = this.datasetStrings(loaded[name]!.info.id, locale);

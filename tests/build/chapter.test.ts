@@ -120,10 +120,17 @@ function checkBuild(name: string, dir: () => string, load: () => SpikeDataset, s
         expect(text("frac_interval_spikes")).toBe(pyPercent(summary.frac_interval_spikes, 2));
         expect(text("frac_interval_time")).toBe(pyPercent(summary.frac_interval_time, 2));
         expect(text("first5_neuron_321")).toBe(numpyArrayStr(summary.first_values["321"]!, "float32"));
+        // A range in prose is written with the chapter's own string for the locale.
+        const [from, to] = want.isi_peak_ms as number[];
+        expect(doc.querySelector('[data-output="isi_peak_ms"]')!.textContent).toBe(`${from}${locale === "ja" ? "~" : "–"}${to}`);
       });
 
       it(`${locale}: videos, code cells, solutions and the data notice`, () => {
         const doc = loadPage(dir(), `${locale}/w1d1/tutorial1/`);
+        // Names are listed as the page's language lists them.
+        expect(doc.querySelector(".credits dd")!.textContent.trim()).toBe(
+          locale === "ja" ? "Matt Laporte、Byron Galbraith、Konrad Kording" : "Matt Laporte, Byron Galbraith, and Konrad Kording",
+        );
         for (const [id, youtube] of Object.entries(VIDEOS)) {
           const video = doc.getElementById(id)!;
           expect(video.querySelector(`a[href="https://www.youtube.com/watch?v=${youtube}"]`), id).not.toBeNull();

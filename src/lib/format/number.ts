@@ -5,11 +5,10 @@ const formats = new Map<string, Intl.NumberFormat>();
  * costs tens of microseconds, which matters when a figure's text is redrawn on every input.
  */
 export function formatNumber(x: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
-  const tag = locale === "ja" ? "ja-JP" : locale === "en" ? "en-US" : locale;
-  const key = `${tag}|${JSON.stringify(options)}`;
+  const key = `${locale}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(tag, options);
+    format = new Intl.NumberFormat(locale, options);
     formats.set(key, format);
   }
   return format.format(x);

@@ -193,11 +193,9 @@ const isiFunctionExplorer: CellView<ExplorerPayload> = {
     const b = base(p, inputs, ctx);
     return { ...b, marks: [...(b.marks ?? []), ...(overlay(p, inputs, ctx).marks ?? [])] };
   },
-  // The histogram is drawn once per neuron; a slider redraws only the curves over it.
   // The histogram (and its legend) is redrawn for a neuron or a curve shown or hidden; a slider redraws only the curves.
   layers: { base: { inputs: MODEL_NAMES.map((m) => `show_${m}`), plot: base }, overlay: { inputs: curveInputs, plot: overlay } },
   describe,
-  alt,
   state,
   interaction: {
     inputs: (p) => [

@@ -2,6 +2,7 @@ import { numpyArrayStr, pyIntList, pyPercent, pyShape } from "../../../lib/pytho
 import { pydocHelp } from "../../../lib/python/pydoc.ts";
 import { neuronCount, neuronSpikes, spikeCounts } from "../../../lib/spikes/dataset.ts";
 import { computed as value, type Computed, type PythonOutput } from "../../outputs.ts";
+import type { PlotContext } from "../../types.ts";
 import type { Tutorial1 } from "./context.ts";
 import { peakBinMs } from "./isiData.ts";
 
@@ -68,15 +69,15 @@ export const pythonOutputs: Readonly<Record<string, (ctx: Tutorial1) => PythonOu
 };
 
 /** Numbers the prose quotes, by the key `<Value k="...">` names. */
-export const proseValues: Readonly<Record<string, (ctx: Tutorial1, locale: string) => Computed>> = {
+export const proseValues: Readonly<Record<string, (ctx: Tutorial1, text: PlotContext) => Computed>> = {
   n_neurons: ({ summary: s }) => value("n_neurons", s.n_neurons, String(s.n_neurons)),
   count_neuron_0: ({ data }) => {
     const count = spikeCounts(data.spikes)[0] ?? 0;
     return value("count_neuron_0", count, String(count));
   },
   frac_below_mean: ({ summary: s }) => value("frac_below_mean", s.frac_below_mean, pyPercent(s.frac_below_mean, 0)),
-  isi_peak_ms: ({ summary: s }, locale) => {
+  isi_peak_ms: ({ summary: s }, { t }) => {
     const range = s.isi_hist ? peakBinMs(s.isi_hist).map(Math.round) : [NaN, NaN];
-    return value("isi_peak_ms", range, `${range[0]}${locale === "ja" ? "~" : "–"}${range[1]}`);
+    return value("isi_peak_ms", range, t("value.msRange", { from: range[0]!, to: range[1]! }));
   },
 };
