@@ -10,6 +10,7 @@ import { parseGlossary } from "./src/lib/i18n/glossary.ts";
 import rehypeGlossary from "./src/lib/markdown/rehypeGlossary.ts";
 import remarkContentPolicy from "./src/lib/markdown/remarkContentPolicy.ts";
 import remarkHeadingIds from "./src/lib/markdown/remarkHeadingIds.ts";
+import remarkSourceSections from "./src/page/remarkSourceSections.ts";
 import { orderLocales, siteSettings } from "./src/site.ts";
 
 // Checked before anything else: a bad BASE_PATH, SITE_URL or SITE_REPOSITORY stops here in one line.
@@ -38,7 +39,8 @@ export default defineConfig({
   markdown: {
     // Keep the authors' punctuation exactly (the Japanese text must match its source).
     smartypants: false,
-    remarkPlugins: [remarkContentPolicy, remarkHeadingIds, remarkMath],
+    // A partly translated chapter gets its untranslated sections from the source (after the policy passed it).
+    remarkPlugins: [remarkContentPolicy, remarkSourceSections, remarkHeadingIds, remarkMath],
     // KaTeX renders at build time; `trust: false` keeps \href, \url and friends inert.
     rehypePlugins: [
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],

@@ -1,51 +1,57 @@
-import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { join } from "node:path";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../src/lib/i18n/provenance.ts";
 import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
-import { runCli, UsageError } from "./cli.ts";
-import { ContentTree } from "./i18n/content.ts";
+import { UsageError } from "./cli.ts";
+import { i18nCommand } from "./i18n/command.ts";
 
-const USAGE = "usage: npm run i18n:mark -- <locale> <chapter> <section...|--all> [--root <project>]";
+i18nCommand(
+  {
+    usage: "usage: npm run i18n:mark -- [--locale] <locale> <chapter> <section...|--all> [--root <project>]",
+    help: `
+Records that sections of a translated chapter now translate the source as it is today (in
+content/<locale>/<chapter>/translation.json), so they count as current. Give every section you
+brought up to date: npm run i18n:mark -- ja w1d1/tutorial1 section-1 section-3
+Every id is checked first: one unknown id marks nothing and exits 2.
 
-runCli(USAGE, () => {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { all: { type: "boolean" }, root: { type: "string" } } });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const [locale, chapter, ...sections] = positionals;
-  if (!locale || !chapter || (sections.length === 0 && !values.all))
-    throw new UsageError("give a locale, a chapter and one or more section ids (or --all)");
-  const tree = new ContentTree(resolve(values.root ?? resolve(import.meta.dirname, "..")));
-  if (locale === tree.sourceLocale) throw new UsageError(`${locale} is the source locale; only translations are marked`);
-  const source = tree.read(tree.file(tree.sourceLocale, chapter));
-  if (source === null) throw new UsageError(`no chapter "${chapter}" (chapters: ${tree.chapters().join(", ")})`);
-  const translation = tree.read(tree.file(locale, chapter));
-  if (translation === null) throw new Error(`${tree.file(locale, chapter)} does not exist: translate the chapter first`);
-  const sourceSections = splitSections(source).sections;
-  const translated = new Set(splitSections(translation).sections.map((s) => s.id));
-  const ids = values.all ? sourceSections.filter((s) => translated.has(s.id)).map((s) => s.id) : [...new Set(sections)];
-  // Every id is checked before anything is written: one unknown id marks nothing.
-  for (const id of ids) {
-    if (!sourceSections.some((x) => x.id === id))
-      throw new UsageError(`the source chapter has no section "${id}" (sections: ${sourceSections.map((x) => x.id).join(", ")})`);
-    if (!translated.has(id)) throw new Error(`${tree.file(locale, chapter)} has no section "${id}": translate it before marking it`);
-  }
-  const provenance = tree.provenance(locale, chapter) ?? { source: tree.sourceLocale, sections: {} };
-  for (const id of ids) {
-    const s = sourceSections.find((x) => x.id === id);
-    if (!s) throw new UsageError(`the source chapter has no section "${id}" (sections: ${sourceSections.map((x) => x.id).join(", ")})`);
-    if (!translated.has(id)) throw new Error(`${tree.file(locale, chapter)} has no section "${id}": translate it before marking it`);
-    provenance.sections[id] = sectionHash(s.text);
-  }
-  writeFileAtomic(
-    join(tree.root, tree.provenanceFile(locale, chapter)),
-    formatProvenance({ source: tree.sourceLocale, sections: provenance.sections }),
-  );
-  process.stderr.write(
-    `marked ${ids.length} section(s) of ${chapter} [${locale}] as translated from the current ${tree.sourceLocale} text: ${ids.join(", ")}\n`,
-  );
-});
+  --all         every section the translation file has (only when you checked them all)
+  --locale ja   the locale (instead of the first argument)
+  --root dir    another copy of the project`,
+    options: { all: { type: "boolean" } },
+    positionals: true,
+  },
+  ({ values, positionals, tree, locale: flag }) => {
+    const [locale, chapter, ...sections] = flag ? [flag, ...positionals] : positionals;
+    if (!locale || !chapter || (sections.length === 0 && !values.all))
+      throw new UsageError("give a locale, a chapter and one or more section ids (or --all)");
+    if (!tree.locales().includes(locale)) throw new UsageError(`no locale "${locale}" (locales: ${tree.locales().join(", ")})`);
+    if (locale === tree.sourceLocale) throw new UsageError(`${locale} is the source locale; only translations are marked`);
+    const source = tree.read(tree.file(tree.sourceLocale, chapter));
+    if (source === null) throw new UsageError(`no chapter "${chapter}" (chapters: ${tree.chapters().join(", ")})`);
+    const translation = tree.read(tree.file(locale, chapter));
+    if (translation === null) throw new Error(`${tree.file(locale, chapter)} does not exist: translate the chapter first`);
+    const sourceSections = splitSections(source).sections;
+    const translated = new Set(splitSections(translation).sections.map((s) => s.id));
+    const ids = values.all ? sourceSections.filter((s) => translated.has(s.id)).map((s) => s.id) : [...new Set(sections)];
+    // Every id is checked before anything is written: one unknown id marks nothing.
+    const unknown = ids.filter((id) => !sourceSections.some((x) => x.id === id));
+    if (unknown.length)
+      throw new UsageError(
+        `the source chapter has no section ${unknown.map((id) => `"${id}"`).join(", ")} (sections: ${sourceSections.map((x) => x.id).join(", ")})`,
+      );
+    const absent = ids.filter((id) => !translated.has(id));
+    if (absent.length)
+      throw new Error(
+        `${tree.file(locale, chapter)} has no section ${absent.map((id) => `"${id}"`).join(", ")}: translate it before marking it`,
+      );
+    const provenance = tree.provenance(locale, chapter) ?? { source: tree.sourceLocale, sections: {} };
+    for (const id of ids) provenance.sections[id] = sectionHash(sourceSections.find((x) => x.id === id)!.text);
+    writeFileAtomic(
+      join(tree.root, tree.provenanceFile(locale, chapter)),
+      formatProvenance({ source: tree.sourceLocale, sections: provenance.sections }),
+    );
+    process.stderr.write(
+      `marked ${ids.length} section(s) of ${chapter} [${locale}] as translated from the current ${tree.sourceLocale} text: ${ids.join(", ")}\n`,
+    );
+  },
+);

@@ -1,43 +1,54 @@
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { runCli, UsageError } from "./cli.ts";
-import { ContentTree } from "./i18n/content.ts";
+import { i18nCommand } from "./i18n/command.ts";
 import { statusRows } from "./i18n/report.ts";
 
-const USAGE = "usage: npm run i18n:status [-- --locale ja] [--json] [--root <project>]";
+const STATES = ["current", "stale", "untranslated", "missing", "extra"] as const;
 
-runCli(USAGE, () => {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { locale: { type: "string" }, json: { type: "boolean" }, root: { type: "string" } } }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const tree = new ContentTree(resolve(values.root ?? resolve(import.meta.dirname, "..")));
-  if (values.locale && !tree.locales().includes(values.locale))
-    throw new UsageError(`no locale "${values.locale}" (locales: ${tree.locales().join(", ")})`);
-  const rows = statusRows(tree, values.locale);
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);
-    return;
-  }
-  const out: string[] = [];
-  let group = "";
-  for (const r of rows) {
-    const head = `${r.chapter} [${r.locale}] translated from ${tree.sourceLocale}`;
-    if (head !== group) {
-      out.push(`\n${head}`);
-      group = head;
+i18nCommand(
+  {
+    usage: "usage: npm run i18n:status [-- --locale <locale>] [--json] [--root <project>]",
+    help: `
+Lists every section of every translated chapter with its state:
+  current       translated from the source as it is now
+  stale         translated from an older source: the change is shown word by word, with the
+                source's line and the translation's line to edit
+  untranslated  in the translation file but no translation recorded (a copied source, a new locale)
+  missing       not in the translation file (readers get the source's text there)
+  extra         not in the source any more
+
+  --locale ja   one locale
+  --json        the same as a JSON list, for tools`,
+    options: { json: { type: "boolean" } },
+  },
+  ({ values, tree, locale }) => {
+    const rows = statusRows(tree, locale);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);
+      return;
     }
-    const where = r.status === "missing" ? `translate from ${r.sourceFile}:${r.sourceLine}` : `${r.file}:${r.line}`;
-    out.push(`  ${r.status.padEnd(8)} ${r.section.padEnd(22)} ${where}`);
-    if (r.status === "stale") {
-      if (r.diff) out.push(...r.diff.split("\n").map((l) => `      ${l}`));
-      else if (r.recordedHash) out.push(`      the source changed since ${r.recordedHash}; its old text is unknown (not in git history)`);
-      else out.push("      no translated version recorded yet: compare with the source, then run npm run i18n:mark");
+    const out: string[] = [];
+    let group = "";
+    for (const r of rows) {
+      const head = `${r.chapter} [${r.locale}] translated from ${tree.sourceLocale}`;
+      if (head !== group) {
+        out.push(`\n${head}`);
+        group = head;
+      }
+      const where = r.status === "missing" ? `translate from ${r.sourceFile}:${r.sourceLine}` : `${r.file}:${r.line}`;
+      out.push(`  ${r.status.padEnd(12)} ${r.section.padEnd(22)} ${where}`);
+      if (r.status !== "stale") continue;
+      if (r.changes)
+        for (const c of r.changes) {
+          out.push(`      ${r.sourceFile}:${c.sourceLine} -> edit ${r.file}:${c.line}`);
+          out.push(`        ${c.words}`);
+        }
+      else if (r.recordedHash)
+        out.push(
+          `      the source changed since version ${r.recordedHash}, which is not in this clone's git history:`,
+          "      run `git fetch --unshallow` (or clone without --depth) to see what changed",
+        );
     }
-  }
-  const count = (s: string) => rows.filter((r) => r.status === s).length;
-  out.push(`\n${count("current")} current, ${count("stale")} stale, ${count("missing")} missing, ${count("extra")} extra`);
-  process.stdout.write(`${out.join("\n").trimStart()}\n`);
-});
+    const count = (s: string) => rows.filter((r) => r.status === s).length;
+    out.push(`\n${STATES.map((s) => `${count(s)} ${s}`).join(", ")}`);
+    process.stdout.write(`${out.join("\n").trimStart()}\n`);
+  },
+);

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { componentsIn } from "../../src/lib/i18n/components.ts";
-import { missingTerms, parseGlossary } from "../../src/lib/i18n/glossary.ts";
+import { forbiddenUses, missingTerms, parseGlossary } from "../../src/lib/i18n/glossary.ts";
+import { verbatimProblems } from "../../src/lib/i18n/verbatim.ts";
 import { splitSections } from "../../src/lib/i18n/sections.ts";
 import { structureProblems } from "../../src/lib/i18n/status.ts";
 import { chapterTypography, hasTypographyRules, textTypography } from "../../src/lib/i18n/typography.ts";
@@ -220,9 +221,67 @@ export function checkTypography(tree: ContentTree): Finding[] {
   return findings;
 }
 
-/** Every check of `i18n:check`, in the order a translator would fix them. */
-export function checkTranslations(tree: ContentTree): Finding[] {
-  const findings: Finding[] = [...checkUiStrings(tree), ...checkContentPolicy(tree), ...checkStringLayers(tree), ...checkTypography(tree)];
+/**
+ * UI strings a translation left identical to the source's: usually forgotten, sometimes right
+ * (a product name, "ISI"); those are listed per locale in the layer's `identical.json`
+ * (`{ "ja": ["key", …] }`) and not reported.
+ */
+export function identicalStrings(tree: ContentTree, dir: string, sourceFile: string, locale: string, localeFile: string): Finding[] {
+  const parse = (file: string): Record<string, unknown> => {
+    try {
+      return JSON.parse(tree.read(file) ?? "{}") as Record<string, unknown>;
+    } catch {
+      return {}; // reported where the file is read
+    }
+  };
+  const source = parse(sourceFile);
+  const table = parse(localeFile);
+  const allowed = new Set((parse(join(dir, "identical.json"))[locale] as string[] | undefined) ?? []);
+  const same = Object.keys(table).filter(
+    (k) => typeof table[k] === "string" && table[k] === source[k] && /\p{L}{2}/u.test(table[k]) && !allowed.has(k),
+  );
+  if (same.length === 0) return [];
+  return [
+    {
+      level: "warning",
+      where: localeFile,
+      message: `${same.length} string(s) identical to the ${tree.sourceLocale} text (translate them, or list them in ${join(dir, "identical.json")} under "${locale}" if that is right): ${same.slice(0, 8).join(", ")}${same.length > 8 ? ", …" : ""}`,
+    },
+  ];
+}
+
+/** Identical-to-source strings in every layer (the site's, each chapter's and dataset's) of every translation. */
+function checkIdenticalStrings(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  const layers = [
+    "src/i18n",
+    ...sourceFiles(tree.root, "src/cells", [`/strings/${tree.sourceLocale}.json`]).map((f) =>
+      f.slice(0, -`/${tree.sourceLocale}.json`.length),
+    ),
+    ...sourceFiles(tree.root, "src/datasets", [`/strings/${tree.sourceLocale}.json`]).map((f) =>
+      f.slice(0, -`/${tree.sourceLocale}.json`.length),
+    ),
+  ];
+  for (const dir of layers)
+    for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale))
+      findings.push(...identicalStrings(tree, dir, join(dir, `${tree.sourceLocale}.json`), locale, join(dir, `${locale}.json`)));
+  return findings;
+}
+
+/** Whether a finding concerns a locale: its content, its strings, its status. */
+function concerns(finding: Finding, locale: string): boolean {
+  return new RegExp(`(^|/)${locale.replace(/[-]/g, "\\-")}(/|\\.json)`).test(finding.where);
+}
+
+/** Every check of `i18n:check`, in the order a translator would fix them (only one locale's, when asked). */
+export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
+  const findings: Finding[] = [
+    ...checkUiStrings(tree),
+    ...checkContentPolicy(tree),
+    ...checkStringLayers(tree),
+    ...checkIdenticalStrings(tree),
+    ...checkTypography(tree),
+  ];
   const glossaryFile = join(tree.root, "content/glossary.yaml");
   const glossary = existsSync(glossaryFile) ? parseGlossary(readFileSync(glossaryFile, "utf8")) : [];
   for (const chapter of tree.chapters()) {
@@ -244,20 +303,29 @@ export function checkTranslations(tree: ContentTree): Finding[] {
       }
       for (const p of structureProblems(source, translation))
         findings.push({ level: "error", where: `${file}:${p.line || 1}`, message: p.message });
+      for (const p of verbatimProblems(source, translation))
+        findings.push({ level: "error", where: `${file}:${p.line}`, message: p.message });
       findings.push(...checkLinks(tree, locale, chapter, translation));
       for (const s of splitSections(translation).sections) {
+        for (const use of forbiddenUses(s.text, glossary, locale, s.line))
+          findings.push({
+            level: "error",
+            where: `${file}:${use.line}`,
+            message: `"${use.form}" is not used for "${use.term.names[tree.sourceLocale]}": write "${use.term.names[locale]}" (glossary: ${use.term.id})`,
+          });
         const original = sourceSections.get(s.id);
         if (!original) continue;
-        for (const term of missingTerms(original.text, s.text, glossary, tree.sourceLocale, locale)) {
+        for (const use of missingTerms(original.text, s.text, glossary, tree.sourceLocale, locale)) {
           findings.push({
             level: "warning",
             where: `${file}:${s.line}`,
-            message: `section "${s.id}" uses "${term.names[tree.sourceLocale]}" in ${tree.sourceLocale}, but not the agreed ${locale} term "${term.names[locale]}" (glossary: ${term.id})`,
+            message: `section "${s.id}" uses "${use.term.names[tree.sourceLocale]}" ${use.sourceCount}× in ${tree.sourceLocale}, but the agreed ${locale} term "${use.term.names[locale]}" 0× (glossary: ${use.term.id}; if that is right, put <span data-i18n-ignore="glossary:${use.term.id}" /> in the section)`,
           });
         }
       }
     }
   }
+  const untranslated = new Map<string, { file: string; ids: string[] }>();
   for (const row of statusRows(tree)) {
     if (row.status === "stale")
       findings.push({
@@ -265,6 +333,17 @@ export function checkTranslations(tree: ContentTree): Finding[] {
         where: `${row.file}:${row.line}`,
         message: `section "${row.section}" is stale: the ${tree.sourceLocale} source changed since it was translated (npm run i18n:status shows how)`,
       });
+    if (row.status === "missing")
+      findings.push({
+        level: "warning",
+        where: row.file,
+        message: `section "${row.section}" is missing: readers get the ${tree.sourceLocale} text of ${row.sourceFile}:${row.sourceLine}`,
+      });
+    if (row.status === "untranslated" && tree.read(row.file) !== null) {
+      const key = row.file;
+      if (!untranslated.has(key)) untranslated.set(key, { file: row.file, ids: [] });
+      untranslated.get(key)!.ids.push(row.section);
+    }
     if (row.status === "extra")
       findings.push({
         level: "error",
@@ -272,5 +351,11 @@ export function checkTranslations(tree: ContentTree): Finding[] {
         message: `section "${row.section}" is not in the ${tree.sourceLocale} source`,
       });
   }
-  return findings;
+  for (const { file, ids } of untranslated.values())
+    findings.push({
+      level: "warning",
+      where: file,
+      message: `${ids.length} section(s) with no translation recorded, shown in ${tree.sourceLocale}: ${ids.slice(0, 6).join(", ")}${ids.length > 6 ? ", …" : ""} (translate, then npm run i18n:mark)`,
+    });
+  return only ? findings.filter((f) => concerns(f, only)) : findings;
 }

@@ -47,7 +47,7 @@ function fileFetcher(files: Readonly<Record<string, string>>) {
 export function mountCell(figure: HTMLElement, view: AnyView): void {
   const config = JSON.parse(figure.querySelector("script.cell-payload")!.textContent) as CellConfig;
   const strings = pageStrings();
-  const ctx: PlotContext = { locale: config.locale, t: (key, params) => fillTemplate(strings[key] ?? key, params) };
+  const ctx: PlotContext = { locale: config.locale, t: (key, params) => fillTemplate(strings[key] ?? key, params, config.locale) };
   const specs = view.interaction!.inputs(config.payload as never);
   const form = figure.querySelector<HTMLFormElement>("form.cell-controls")!;
   const stage = figure.querySelector<HTMLElement>(".cell-figure")!;

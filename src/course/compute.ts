@@ -87,7 +87,7 @@ export class CourseData {
           chapter.strings.get(this.config.sourceLocale) ?? {},
           this.config.coreStrings(locale),
         ];
-        const t = layeredTranslator(layers, `${chapter.file} [${locale}]`);
+        const t = layeredTranslator(layers, `${chapter.file} [${locale}]`, locale);
         const plotContext = { locale, t };
         const time = (work: () => string) => this.timings.time("figures", work);
         const cells = Object.fromEntries(

@@ -6,6 +6,8 @@ import type { StringTable } from "./strings.ts";
 // Found by file name, loaded with the build (Vite): adding a chapter or a dataset is adding files.
 const chapterModules = import.meta.glob<{ default: AnyChapter }>("../cells/**/chapter.ts", { eager: true });
 const viewModules = import.meta.glob<{ default: AnyView }>("../cells/**/*.cell.ts", { eager: true });
+// strings/<locale>.json; other files there (identical.json, for i18n:check) are not locales.
+const LOCALE_FILE = /\/strings\/[a-z]{2}(?:-[A-Za-z]+)?\.json$/;
 const chapterStrings = import.meta.glob<StringTable>("../cells/**/strings/*.json", { eager: true, import: "default" });
 const datasetStrings = import.meta.glob<StringTable>("../datasets/*/strings/*.json", { eager: true, import: "default" });
 
@@ -39,7 +41,7 @@ export function discoverChapters(): DiscoveredChapter[] {
       );
       const strings = new Map(
         Object.entries(chapterStrings)
-          .filter(([k]) => k.startsWith(`${dir}strings/`))
+          .filter(([k]) => k.startsWith(`${dir}strings/`) && LOCALE_FILE.test(k))
           .map(([k, table]) => [k.slice(`${dir}strings/`.length, -".json".length), table] as const),
       );
       const cells = chapterCells(module.default.cells) as readonly CellDefinition<unknown, never>[];
@@ -52,6 +54,7 @@ export function discoverChapters(): DiscoveredChapter[] {
 export function discoverDatasetStrings(): Map<string, Map<string, StringTable>> {
   const byId = new Map<string, Map<string, StringTable>>();
   for (const [key, table] of Object.entries(datasetStrings)) {
+    if (!LOCALE_FILE.test(key)) continue;
     const m = /^\.\.\/datasets\/([^/]+)\/strings\/([^/]+)\.json$/.exec(key)!;
     if (!byId.has(m[1]!)) byId.set(m[1]!, new Map());
     byId.get(m[1]!)!.set(m[2]!, table);

@@ -12,19 +12,19 @@ export class MissingStringError extends Error {}
  * strings in the reader's language, then in the source language, then the site's. A key in
  * no layer throws, naming the key and `where` (a chapter, a page).
  */
-export function layeredTranslator(layers: readonly StringTable[], where: string): Translate {
+export function layeredTranslator(layers: readonly StringTable[], where: string, locale = "en"): Translate {
   return (key, params) => {
     for (const layer of layers) {
       const template = layer[key];
-      if (template !== undefined) return fillTemplate(template, params);
+      if (template !== undefined) return fillTemplate(template, params, locale);
     }
     throw new MissingStringError(`${where}: no UI string "${key}"`);
   };
 }
 
-/** The `{name}` placeholders of a template, sorted. */
+/** The `{name}` placeholders of a template (a plural `{name, plural, …}` included), sorted. */
 export function placeholders(template: string): string[] {
-  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+  return [...new Set([...template.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]!))].sort();
 }
 
 /** Keys whose placeholders differ from the source's: a translation must use exactly the same ones. */

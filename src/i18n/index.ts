@@ -44,5 +44,5 @@ export type Translate = (key: UiKey, params?: Record<string, string | number>) =
 /** The `t()` of one locale. */
 export function translator(locale: string): Translate {
   const strings = uiStrings(locale);
-  return (key, params) => fillTemplate(strings[key], params);
+  return (key, params) => fillTemplate(strings[key], params, locale);
 }

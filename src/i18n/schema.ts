@@ -65,6 +65,8 @@ export const uiStringsSchema = z
     "translation.readSource": z.string(),
     "translation.fallbackNotice": z.string(),
     "translation.untranslated": z.string(),
+    "translation.sectionFromSource": z.string(),
+    "translation.partial": z.string(),
     "offline.ready": z.string(),
     "search.label": z.string(),
     "search.placeholder": z.string(),

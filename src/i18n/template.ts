@@ -1,7 +1,60 @@
-/** Replaces `{name}` in a template by its parameter; a parameter left unfilled is an error. */
-export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+/**
+ * Fills a UI string: `{name}` is replaced by its parameter, and `{name, plural, one {# result}
+ * other {# results}}` picks the form the locale's plural rules give for the number (`#` is the
+ * number, formatted for the locale). A parameter left unfilled is an error.
+ */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}, locale = "en"): string {
+  let out = "";
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf("{", i);
+    if (open < 0) break;
+    out += template.slice(i, open);
+    const close = matchingBrace(template, open);
+    const inner = template.slice(open + 1, close);
+    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    const name = plural ? plural[1]! : inner.trim();
+    if (!/^\w+$/.test(name)) {
+      out += template.slice(open, close + 1); // not a placeholder: kept as written
+      i = close + 1;
+      continue;
+    }
     if (!(name in params)) throw new Error(`missing parameter {${name}} in "${template}"`);
-    return String(params[name]);
-  });
+    out += plural ? pluralForm(plural[2]!, Number(params[name]), locale) : String(params[name]);
+    i = close + 1;
+  }
+  return out + template.slice(i);
+}
+
+/** The index of the `}` closing the `{` at `open` (nesting counted); the end when unclosed. */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}" && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+/** The plural options, `one {…} other {…}` (and `=0 {…}`), of a number in a locale. */
+export function pluralOptions(body: string): Map<string, string> {
+  const options = new Map<string, string>();
+  let i = 0;
+  while (i < body.length) {
+    const m = /\s*(=\d+|\w+)\s*\{/y;
+    m.lastIndex = i;
+    const found = m.exec(body);
+    if (!found) break;
+    const open = m.lastIndex - 1;
+    const close = matchingBrace(body, open);
+    options.set(found[1]!, body.slice(open + 1, close));
+    i = close + 1;
+  }
+  return options;
+}
+
+function pluralForm(body: string, n: number, locale: string): string {
+  const options = pluralOptions(body);
+  const text = options.get(`=${n}`) ?? options.get(new Intl.PluralRules(locale).select(n)) ?? options.get("other") ?? "";
+  return text.replace(/#/g, new Intl.NumberFormat(locale).format(n));
 }

@@ -1,6 +1,7 @@
 import type { ChapterFrontmatter } from "../lib/content/frontmatter.ts";
 import type { ChapterLocale, ChapterStore } from "../course/store.ts";
 import { translator, type Translate } from "../i18n/index.ts";
+import type { PageTranslation } from "./translation.ts";
 
 /** A chapter's computed content in the language its text is in (the source on a fallback page). */
 export interface PageChapter extends ChapterLocale {
@@ -20,8 +21,8 @@ export interface PageContext {
   readonly chapter: PageChapter | null;
   readonly slug: string;
   readonly frontmatter: ChapterFrontmatter;
-  /** Sections whose source changed since they were translated. */
-  readonly stale: ReadonlySet<string>;
+  /** Each section's state against the source: stale ones and those shown from the source get notices. */
+  readonly translation: PageTranslation;
   /** The same chapter in the source locale, for links from stale notices. */
   readonly sourceHref: string;
 }

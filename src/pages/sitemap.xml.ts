@@ -2,6 +2,7 @@ import type { APIRoute } from "astro";
 import { getCollection } from "astro:content";
 import { siteLocales } from "../i18n/index.ts";
 import { chapterPath, localeHome, sitePath } from "../i18n/routing.ts";
+import { hasOwnVersion } from "../page/translation.ts";
 import { SITE } from "../site.ts";
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
@@ -27,7 +28,7 @@ export const GET: APIRoute = async () => {
   const slugs = [...new Set(entries.map((e) => e.id.split("/").slice(1).join("/")))];
   for (const slug of slugs) {
     const versions = siteLocales()
-      .filter((l) => entries.some((e) => e.id === `${l}/${slug}`))
+      .filter((l) => entries.some((e) => e.id === `${l}/${slug}`) && hasOwnVersion(l, slug))
       .map((l) => ({ locale: l, href: chapterPath(l, slug) }));
     for (const v of versions) groups.push({ loc: v.href, alternates: versions });
   }

@@ -1,7 +1,11 @@
+import { fillTemplate } from "../i18n/template.ts";
+import { excerptText, matchesQuery, queryTerms, trimExcerpt } from "../lib/search/relevance.ts";
+
 interface PagefindResult {
   url: string;
   meta: { title?: string };
   excerpt: string;
+  content: string;
   sub_results?: SubResult[];
 }
 interface SubResult {
@@ -42,34 +46,44 @@ export function enableSearch(root: Document): void {
       results.replaceChildren();
       return;
     }
+    const terms = queryTerms(query);
     const found = await (await load()).search(query);
-    const data = await Promise.all(found.results.slice(0, 6).map((r) => r.data()));
+    const data = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
     if (query !== latest) return; // a newer query is on its way
+    // Only hits whose text holds the query (Pagefind also finds prefixes and pieces of words).
+    const hits: SubResult[][] = [];
+    for (const page of data) {
+      if (!matchesQuery(page.content, terms)) continue;
+      const ranked = [...(page.sub_results ?? [])]
+        .filter((s) => matchesQuery(`${s.title} ${excerptText(s.excerpt)}`, terms))
+        .sort((a, b) => {
+          const [ma, sa] = score(a);
+          const [mb, sb] = score(b);
+          return mb - ma || sb - sa;
+        });
+      hits.push(ranked.length ? ranked : [{ title: page.meta.title ?? page.url, url: page.url, excerpt: page.excerpt }]);
+    }
+    const count = hits.reduce((n, subs) => n + subs.length, 0);
     results.replaceChildren();
     const list = document.createElement("ol");
-    for (const page of data) {
-      const ranked = [...(page.sub_results ?? [])].sort((a, b) => {
-        const [ma, sa] = score(a);
-        const [mb, sb] = score(b);
-        return mb - ma || sb - sa;
-      });
-      const subs = ranked.length ? ranked.slice(0, 3) : [{ title: page.meta.title ?? page.url, url: page.url, excerpt: page.excerpt }];
-      for (const s of subs) {
+    for (const subs of hits.slice(0, 6)) {
+      for (const s of subs.slice(0, 3)) {
         const item = document.createElement("li");
         const link = document.createElement("a");
         link.href = s.url;
         link.textContent = s.title;
         const excerpt = document.createElement("p");
-        excerpt.innerHTML = s.excerpt; // Pagefind's excerpt of our own page, with <mark>s
+        excerpt.innerHTML = trimExcerpt(s.excerpt); // Pagefind's excerpt of our own page, with <mark>s
         item.append(link, excerpt);
         list.append(item);
       }
     }
     const status = document.createElement("p");
     status.className = "search-count";
-    status.textContent = data.length
-      ? (box.dataset.resultsLabel ?? "").replace("{count}", String(found.results.length))
-      : (box.dataset.empty ?? "").replace("{query}", query);
+    const locale = box.dataset.locale ?? document.documentElement.lang;
+    status.textContent = count
+      ? fillTemplate(box.dataset.resultsLabel ?? "", { count }, locale)
+      : fillTemplate(box.dataset.empty ?? "", { query }, locale);
     results.append(status, list);
   };
   box.hidden = false;

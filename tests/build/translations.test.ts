@@ -1,12 +1,15 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyProject, edit } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
-import { loadPage } from "../helpers/site.ts";
+import { sectionHash, splitSections } from "../../src/lib/i18n/sections.ts";
+import { loadPage, searchFragments } from "../helpers/site.ts";
 
-// A copy of the project with a throwaway third locale ("de": UI strings only, no chapters) and
-// an English section edited after its Japanese translation was made.
+// A copy of the project with a throwaway third locale ("de": UI strings only, no chapters), a
+// fourth started the way TRANSLATING.md says ("ko": the English chapter copied, one section
+// translated and marked), a Japanese section deleted, and an English section edited after its
+// Japanese translation was made.
 let dir: string;
 let dist: string;
 
@@ -17,6 +20,22 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, "src/i18n/de.json"),
     JSON.stringify({ ...en, "lang.name": "Deutsch", "translation.untranslated": "noch nicht übersetzt" }, null, 2),
+  );
+  writeFileSync(join(dir, "src/i18n/ko.json"), JSON.stringify({ ...en, "lang.name": "한국어", "nav.contents": "목차" }, null, 2));
+  mkdirSync(join(dir, "content/ko/w1d1/tutorial1"), { recursive: true });
+  cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/ko/w1d1/tutorial1/index.mdx"));
+  edit(dir, "content/ko/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## 요약 \\{#summary\\}");
+  const summary = splitSections(readFileSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), "utf8")).sections.find(
+    (x) => x.id === "summary",
+  )!;
+  writeFileSync(
+    join(dir, "content/ko/w1d1/tutorial1/translation.json"),
+    JSON.stringify({ source: "en", sections: { summary: sectionHash(summary.text) } }),
+  );
+  const ja = readFileSync(join(dir, "content/ja/w1d1/tutorial1/index.mdx"), "utf8");
+  writeFileSync(
+    join(dir, "content/ja/w1d1/tutorial1/index.mdx"),
+    ja.slice(0, ja.indexOf("### 考えよう！5")) + ja.slice(ja.indexOf("## まとめ")),
   );
   edit(
     dir,
@@ -40,7 +59,7 @@ describe("a locale without translations", () => {
     expect(doc.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/en\/w1d1\/tutorial1\/$/);
     // Alternates name the real versions only.
     const alternates = [...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => l.getAttribute("hreflang"));
-    expect(alternates.sort()).toEqual(["en", "ja"]);
+    expect(alternates.sort()).toEqual(["en", "ja", "ko"]);
     // The figures and numbers are there, in the source's language.
     expect(doc.querySelectorAll("[data-cell] svg").length).toBeGreaterThanOrEqual(8);
     expect(doc.querySelector("h1")!.textContent).toContain("Tutorial 1");
@@ -54,7 +73,7 @@ describe("a locale without translations", () => {
     const ja = loadPage(dist, "ja/w1d1/tutorial1/");
     expect(ja.querySelector('.language-switch a[hreflang="de"]')!.getAttribute("href")).toMatch(/\/de\/w1d1\/tutorial1\/$/);
     const alternates = [...ja.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => l.getAttribute("hreflang"));
-    expect(alternates.sort()).toEqual(["en", "ja"]);
+    expect(alternates.sort()).toEqual(["en", "ja", "ko"]);
     expect(ja.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/ja\/w1d1\/tutorial1\/$/);
   });
 });
@@ -70,5 +89,71 @@ describe("a stale translated section", () => {
     expect(notice.querySelector("a")!.getAttribute("href")).toMatch(/\/en\/w1d1\/tutorial1\/#section-2-1$/);
     expect(notice.previousElementSibling!.id).toBe("section-2-1");
     expect(loadPage(dist, "en/w1d1/tutorial1/").querySelectorAll(".stale-notice").length).toBe(0);
+  });
+});
+
+describe("a partly translated chapter", () => {
+  it("is the locale's page: translated sections in its language, the rest from the source, marked and unindexed", () => {
+    const ko = loadPage(dist, "ko/w1d1/tutorial1/");
+    expect(ko.querySelector("article")!.getAttribute("lang")).toBe("ko");
+    expect(ko.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/ko\/w1d1\/tutorial1\/$/);
+    expect(ko.querySelector(".translation-notice")).toBeNull();
+    // Every section is there, in the source's order; 16 of 17 from the source.
+    const ids = [...ko.querySelectorAll("article h2[id], article h3[id]")].map((h) => h.id);
+    const en = loadPage(dist, "en/w1d1/tutorial1/");
+    expect(ids).toEqual([...en.querySelectorAll("article h2[id], article h3[id]")].map((h) => h.id));
+    const fromSource = [...ko.querySelectorAll("[data-from-source]")];
+    expect(fromSource.map((s) => s.getAttribute("data-from-source"))).not.toContain("summary");
+    expect(fromSource.length).toBe(16);
+    for (const s of fromSource) {
+      expect(s.getAttribute("lang")).toBe("en");
+      expect(s.getAttribute("data-pagefind-ignore")).toBe("all");
+    }
+    const summary = ko.getElementById("summary")!;
+    expect(summary.textContent).toBe("요약");
+    expect(summary.closest("[data-from-source]")).toBeNull();
+    // A notice under each untranslated heading, in the reader's language (ko's strings say it in English here).
+    const notice = ko.getElementById("section-1")!.nextElementSibling!;
+    expect(notice.className).toBe("source-notice");
+    expect(notice.getAttribute("lang")).toBe("ko");
+    // The table of contents is complete, and marks the entries in the source's language.
+    const toc = [...ko.querySelectorAll(".toc a[data-section]")];
+    expect(toc.length).toBe(ids.length);
+    expect(toc.find((a) => a.getAttribute("data-section") === "section-1")!.getAttribute("lang")).toBe("en");
+    expect(toc.find((a) => a.getAttribute("data-section") === "summary")!.getAttribute("lang")).toBeNull();
+    expect(ko.querySelector(".toc summary")!.textContent).toBe("목차");
+    // A figure in a section from the source: its caption is the source's prose (inherits "en"),
+    // what the site wrote around it (labels, table, controls) says its own language.
+    const figure = ko.querySelector("[data-from-source] figure[data-cell]")!;
+    expect(figure.querySelector("figcaption")!.closest("[lang]")!.getAttribute("lang")).toBe("en");
+    expect(figure.querySelector(".cell-figure")!.getAttribute("lang")).toBe("ko");
+    expect(figure.querySelector(".cell-table")!.getAttribute("lang")).toBe("ko");
+  });
+
+  it("keeps a section deleted from a translation, from the source, with a notice", () => {
+    const ja = loadPage(dist, "ja/w1d1/tutorial1/");
+    const think = ja.getElementById("think-5")!;
+    expect(think.closest("[data-from-source]")!.getAttribute("lang")).toBe("en");
+    expect(think.nextElementSibling!.textContent).toContain("この節はまだ翻訳されていません");
+    expect(ja.querySelectorAll(".toc a[data-section='think-5']").length).toBe(1);
+    expect(ja.getElementById("section-5")!.closest("[data-from-source]")).toBeNull();
+  });
+
+  it("is listed as partly translated on the locale's home page", () => {
+    const home = loadPage(dist, "ko/");
+    expect(home.querySelector(".partly-translated")!.textContent).toContain("1 of 17");
+    expect(home.querySelector(".untranslated")).toBeNull();
+  });
+
+  it("keeps the source's text out of the locale's search index", () => {
+    const ko = searchFragments(dist, "ko").find((p) => p.url.endsWith("/ko/w1d1/tutorial1/"))!;
+    expect(ko.content).toContain("요약");
+    expect(ko.content).not.toContain("Tutorial Objectives");
+    expect(ko.content).not.toContain("refractory");
+    const ja = searchFragments(dist, "ja").find((p) => p.url.endsWith("/ja/w1d1/tutorial1/"))!;
+    expect(ja.content).toContain("不応期");
+    expect(ja.content).not.toContain("Thinking back on models"); // think-5, deleted from ja, shown in English
+    // A fallback page is indexed in no language but the source's.
+    expect(searchFragments(dist, "de").some((p) => p.url.includes("/de/w1d1/"))).toBe(false);
   });
 });

@@ -48,6 +48,7 @@ describe("the Japanese chapter holds every line of the seed", () => {
     requireDist();
     const doc = loadPage(DIST, "ja/w1d1/tutorial1/");
     for (const el of doc.querySelectorAll(".value[data-output]")) el.textContent = "#";
+    for (const el of doc.querySelectorAll(".term-hint")) el.remove(); // the glossary's hover hints, not the text
     text = squeeze(doc.querySelector("main")!.textContent);
   });
 

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { ROOT, runScript } from "./run.ts";
 
@@ -21,4 +22,20 @@ export async function buildSite(outDir: string, env: Record<string, string>): Pr
 export function loadPage(dir: string, path: string): Document {
   const file = join(dir, path, path.endsWith(".html") ? "" : "index.html");
   return parseHTML(readFileSync(file, "utf8")).document;
+}
+
+/**
+ * What Pagefind indexed for one language of a built site: each page's URL and text, read from
+ * its fragment files (gzip, after Pagefind's 12-byte signature), word-break marks removed.
+ */
+export function searchFragments(dist: string, lang: string): { url: string; content: string }[] {
+  const dir = join(dist, "pagefind/fragment");
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${lang}_`) && f.endsWith(".pf_fragment"))
+    .map((f) => {
+      const bytes = gunzipSync(readFileSync(join(dir, f)));
+      const page = JSON.parse(bytes.subarray("pagefind_dcd".length).toString("utf8")) as { url: string; content: string };
+      // Pagefind marks word breaks it found in CJK text with zero-width spaces.
+      return { url: page.url, content: page.content.replace(/\u200b/g, "") };
+    });
 }

@@ -90,7 +90,7 @@ describe("the Japanese chapter as built", () => {
 
   it("uses full-width punctuation in its Japanese text (code, maths and figures aside)", () => {
     const doc = loadPage(DIST, "ja/w1d1/tutorial1/");
-    for (const el of doc.querySelectorAll("pre, code, .katex, svg, script, style, samp")) el.remove();
+    for (const el of doc.querySelectorAll("pre, code, .katex, svg, script, style, samp, .term-hint")) el.remove();
     const text = doc.querySelector("main")!.textContent;
     const problems = japanesePunctuation(text).map((p) => `${p.message}: …${text.slice(Math.max(0, p.offset - 15), p.offset + 5)}…`);
     expect(problems).toEqual([]);

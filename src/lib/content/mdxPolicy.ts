@@ -30,7 +30,7 @@ export const HTML_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   s: [],
   samp: [],
   small: [],
-  span: ["lang"],
+  span: ["lang", "data-i18n-ignore"],
   strong: [],
   sub: [],
   sup: [],

@@ -60,13 +60,40 @@ export function splitSections(mdx: string): SplitChapter {
   return { sections, problems };
 }
 
-/** A section's text with whitespace differences removed: runs of spaces collapsed, lines trimmed, blank lines dropped. */
+/**
+ * A section's text with layout differences removed: runs of spaces collapsed, blank lines
+ * dropped, and the lines of a paragraph joined, so re-wrapping a paragraph without changing its
+ * words changes nothing. Lines inside fenced code keep their breaks (there they are meaning).
+ */
 export function normalizeSection(text: string): string {
-  return text
-    .split("\n")
-    .map((l) => l.replace(/\s+/g, " ").trim())
-    .filter((l) => l !== "")
-    .join("\n");
+  const blocks: string[] = [];
+  let paragraph: string[] = [];
+  let inFence = false;
+  const flush = () => {
+    if (paragraph.length) blocks.push(paragraph.join(" "));
+    paragraph = [];
+  };
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/\s+/g, " ").trim();
+    if (FENCE.test(raw)) {
+      flush();
+      inFence = !inFence;
+      blocks.push(line);
+      continue;
+    }
+    if (inFence) {
+      if (line !== "") blocks.push(line);
+      continue;
+    }
+    if (line === "") flush();
+    // A heading, a component tag or a list item starts its own line whatever the wrapping.
+    else if (/^(#{1,6} |<|[-*+] |\d+[.)] |\$\$)/.test(line)) {
+      flush();
+      paragraph.push(line);
+    } else paragraph.push(line);
+  }
+  flush();
+  return blocks.join("\n");
 }
 
 /** The version of a section's text that a translation records: 12 hex digits of its normalized SHA-256. */

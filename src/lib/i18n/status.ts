@@ -3,7 +3,15 @@ import type { Provenance } from "./provenance.ts";
 import { PROSE_PROPS } from "./proseProps.ts";
 import { sectionHash, splitSections, type Section } from "./sections.ts";
 
-export type SectionStatus = "current" | "stale" | "missing" | "extra";
+/**
+ * A section of a translation is `current` (translated from the source as it is now), `stale`
+ * (translated from an older source), `untranslated` (in the file but no translation recorded:
+ * a copied source, a new locale), `missing` (not in the file) or `extra` (not in the source).
+ */
+export type SectionStatus = "current" | "stale" | "untranslated" | "missing" | "extra";
+
+/** The states whose text a reader gets from the source, marked as such. */
+export const FROM_SOURCE: ReadonlySet<SectionStatus> = new Set(["untranslated", "missing"]);
 
 export interface SectionReport {
   readonly section: string;
@@ -25,13 +33,13 @@ export interface StructureProblem {
 
 /**
  * Compares a translated chapter with its source, section by section: `current` when the
- * recorded hash matches the source section now, `stale` when the source changed since,
- * `missing` / `extra` when the ids differ.
+ * recorded hash matches the source section now, `stale` when it does not, `untranslated` when
+ * none is recorded (or there is no translation file), `missing` / `extra` when the ids differ.
  */
 export function compareChapter(sourceMdx: string, translationMdx: string | null, provenance: Provenance | null): SectionReport[] {
   const source = splitSections(sourceMdx).sections;
   if (translationMdx === null)
-    return source.map((s) => ({ section: s.id, status: "missing", sourceHash: sectionHash(s.text), sourceLine: s.line }));
+    return source.map((s) => ({ section: s.id, status: "untranslated", sourceHash: sectionHash(s.text), sourceLine: s.line }));
   const translated = new Map(splitSections(translationMdx).sections.map((s) => [s.id, s]));
   const reports: SectionReport[] = source.map((s): SectionReport => {
     const t = translated.get(s.id);
@@ -39,7 +47,7 @@ export function compareChapter(sourceMdx: string, translationMdx: string | null,
     if (!t) return { section: s.id, status: "missing", sourceHash, sourceLine: s.line };
     const recordedHash = provenance?.sections[s.id];
     const base = { section: s.id, sourceHash, line: t.line, sourceLine: s.line, ...(recordedHash ? { recordedHash } : {}) };
-    return { ...base, status: recordedHash === sourceHash ? "current" : "stale" };
+    return { ...base, status: !recordedHash ? "untranslated" : recordedHash === sourceHash ? "current" : "stale" };
   });
   const sourceIds = new Set(source.map((s) => s.id));
   for (const t of translated.values()) if (!sourceIds.has(t.id)) reports.push({ section: t.id, status: "extra", line: t.line });
@@ -47,8 +55,8 @@ export function compareChapter(sourceMdx: string, translationMdx: string | null,
 }
 
 /**
- * Structural problems of a translation: sections in another order, and in each section a
- * component missing, added, or with different props (translatable prose props aside).
+ * Structural problems of a translation: sections in another order, and in each translated
+ * section a component missing, added, or with different props (translatable prose props aside).
  */
 export function structureProblems(sourceMdx: string, translationMdx: string): StructureProblem[] {
   const source = splitSections(sourceMdx).sections;
@@ -67,10 +75,7 @@ export function structureProblems(sourceMdx: string, translationMdx: string): St
   }
   for (const s of source) {
     const t = translated.get(s.id);
-    if (!t) {
-      problems.push({ section: s.id, line: 0, message: `section "${s.id}" is missing` });
-      continue;
-    }
+    if (!t) continue; // a section not translated yet: a status, not a fault
     problems.push(...compareComponents(s, t));
   }
   return problems;

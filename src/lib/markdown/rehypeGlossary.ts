@@ -31,19 +31,26 @@ function localeOf(path: string | undefined): string | null {
   return /[\\/]content[\\/]([a-z]{2}(?:-[A-Za-z]+)?)[\\/]/.exec(path ?? "")?.[1] ?? null;
 }
 
+/** The locales a term's hint names on a page: the source's (on a translation) and, with three or more locales, every other. */
+export function hintLocales(locale: string, sourceLocale: string, locales: readonly string[]): string[] {
+  const others = [sourceLocale, ...locales].filter((l, i, all) => l !== locale && all.indexOf(l) === i);
+  return locales.length >= 3 ? others : others.slice(0, 1);
+}
+
 /**
- * Marks the first use of each glossary term on a page: `<span class="term" tabindex="0"
- * data-other="...">`, whose other-language name the reader sees on hover or focus (CSS) and
- * assistive technology gets as a description. The page's text itself is unchanged.
+ * Marks the first use of each glossary term on a page: `<span class="term" tabindex="0">`
+ * followed inside by its hint, the term's name in the other languages, each with its `lang`
+ * (shown on hover or keyboard focus by CSS, the term's description for assistive technology,
+ * kept out of search). The page's text itself is unchanged.
  */
 export default function rehypeGlossary({ glossary, sourceLocale, locales }: GlossaryOptions) {
   return (tree: Root, file: { path?: string }): void => {
     const locale = localeOf(file.path);
     if (!locale) return;
-    const other = locale === sourceLocale ? (locales.find((l) => l !== sourceLocale) ?? sourceLocale) : sourceLocale;
+    const others = hintLocales(locale, sourceLocale, locales);
     const pending = glossary
-      .filter((t) => t.names[locale] && t.names[other])
-      .map((t) => ({ term: t, pattern: new RegExp(termPattern(t.names[locale]!).source, termPattern(t.names[locale]!).flags) }));
+      .filter((t) => t.names[locale] && others.some((l) => t.names[l]))
+      .map((t) => ({ term: t, pattern: termPattern(t.names[locale]!) }));
     const visit = (node: Root | Element): void => {
       const children: ElementContent[] = [];
       for (const child of node.children as ElementContent[]) {
@@ -52,7 +59,7 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales }: Glos
           if (!SKIP.has(child.tagName) && !className.includes("katex")) visit(child);
           children.push(child);
         } else if (child.type === "text") {
-          children.push(...mark(child, pending, other));
+          children.push(...mark(child, pending, others));
         } else children.push(child);
       }
       (node as Element).children = children;
@@ -61,7 +68,22 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales }: Glos
   };
 }
 
-function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], other: string): ElementContent[] {
+function hint(term: GlossaryTerm, others: readonly string[]): Element {
+  const names = others.filter((l) => term.names[l]);
+  const children: ElementContent[] = [];
+  names.forEach((l, i) => {
+    if (i > 0) children.push({ type: "text", value: " · " });
+    children.push({ type: "element", tagName: "span", properties: { lang: l }, children: [{ type: "text", value: term.names[l]! }] });
+  });
+  return {
+    type: "element",
+    tagName: "span",
+    properties: { className: ["term-hint"], id: `term-hint-${term.id}`, role: "tooltip", dataPagefindIgnore: "all" },
+    children,
+  };
+}
+
+function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], others: readonly string[]): ElementContent[] {
   // The earliest match of any term not yet marked on this page.
   const matches = pending.map(({ pattern }, k) => ({ m: pattern.exec(text.value), k })).filter((x) => x.m !== null);
   if (matches.length === 0) return [text];
@@ -75,14 +97,8 @@ function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], ot
   const span: Element = {
     type: "element",
     tagName: "span",
-    properties: {
-      className: ["term"],
-      tabIndex: 0,
-      dataOther: term.names[other],
-      "aria-description": term.names[other],
-      dataTerm: term.id,
-    },
-    children: [{ type: "text", value: text.value.slice(index, index + length) }],
+    properties: { className: ["term"], tabIndex: 0, dataTerm: term.id, ariaDescribedBy: `term-hint-${term.id}` },
+    children: [{ type: "text", value: text.value.slice(index, index + length) }, hint(term, others)],
   };
-  return [...(before.value ? [before] : []), span, ...mark(after, pending, other)];
+  return [...(before.value ? [before] : []), span, ...mark(after, pending, others)];
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { countTerm, forbiddenUses, missingTerms, parseGlossary } from "../../../src/lib/i18n/glossary.ts";
+import { hintLocales } from "../../../src/lib/markdown/rehypeGlossary.ts";
+
+const glossary = parseGlossary(`
+- id: spike
+  en: spike
+  ja: スパイク
+  variants:
+    en: [spikes]
+- id: histogram
+  en: histogram
+  ja: ヒストグラム
+  forbidden:
+    ja: [度数分布図]
+`);
+const [spike, histogram] = glossary as [(typeof glossary)[0], (typeof glossary)[0]];
+
+describe("the glossary", () => {
+  it("counts whole words: inter-spike is not spike, a variant counts", () => {
+    expect(countTerm("Each inter-spike interval; spike-sorting.", spike, "en")).toBe(0);
+    expect(countTerm("A spike, then spikes. Spike!", spike, "en")).toBe(3);
+    expect(countTerm("スパイク列のスパイク", spike, "ja")).toBe(2);
+  });
+
+  it("reports an agreed term a translated section lacks, with both counts, unless silenced there", () => {
+    const missing = missingTerms("A histogram of spikes and a histogram.", "スパイクの図。", glossary, "en", "ja");
+    expect(missing.map((m) => [m.term.id, m.sourceCount, m.count])).toEqual([["histogram", 2, 0]]);
+    const quiet = 'スパイクの図。<span data-i18n-ignore="glossary:histogram" />';
+    expect(missingTerms("A histogram of spikes.", quiet, glossary, "en", "ja")).toEqual([]);
+    // Code and maths are not prose.
+    expect(missingTerms("Call `histogram()`.", "呼びます。", glossary, "en", "ja")).toEqual([]);
+  });
+
+  it("finds a forbidden rendering with its line, unless silenced around it", () => {
+    const text = '## 見出し\n\nヒストグラムと度数分布図。\n\n<span data-i18n-ignore="glossary:histogram">度数分布図</span>という古い呼び方';
+    expect(forbiddenUses(text, glossary, "ja", 10).map((u) => [u.form, u.line])).toEqual([["度数分布図", 12]]);
+    expect(histogram.forbidden.ja).toEqual(["度数分布図"]);
+  });
+
+  it("names the source's term in a hint, and every other locale's with three or more", () => {
+    expect(hintLocales("ja", "en", ["ja", "en"])).toEqual(["en"]);
+    expect(hintLocales("en", "en", ["ja", "en"])).toEqual(["ja"]);
+    expect(hintLocales("ko", "en", ["ja", "en", "ko"])).toEqual(["en", "ja"]);
+  });
+});
