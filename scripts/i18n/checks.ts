@@ -11,8 +11,8 @@ import { uiStringsSchema } from "../../src/i18n/schema.ts";
 import { checkSiteStrings } from "../../src/course/checkCourse.ts";
 import { placeholderMismatches } from "../../src/course/strings.ts";
 import { checkMdxPolicy } from "../../src/lib/content/mdxPolicy.ts";
-import type { ContentTree } from "./content.ts";
-import { statusRows } from "./report.ts";
+import type { ContentTree } from "../../src/course/translations/contentTree.ts";
+import { statusRows } from "../../src/course/translations/statusRows.ts";
 
 /** A finding of `i18n:check`: errors fail it, warnings are for translators to act on. */
 export interface Finding {

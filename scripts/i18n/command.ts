@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runCli, UsageError } from "../cli.ts";
-import { ContentTree } from "./content.ts";
+import { ContentTree } from "../../src/course/translations/contentTree.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

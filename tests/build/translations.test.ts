@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyProject, edit } from "../helpers/project.ts";
+import { commitAll, copyProject, edit } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 import { sectionHash, splitSections } from "../../src/lib/i18n/sections.ts";
 import { loadPage, searchFragments } from "../helpers/site.ts";
@@ -43,6 +43,7 @@ beforeAll(async () => {
     "Is this interval typical of the whole recording?",
     "Is this ten-second interval typical of the whole recording?",
   );
+  commitAll(dir); // a history, so the status page can date the source's changes
   const r = await runScript("build.ts", [], { OUT_DIR: dist }, dir);
   if (r.code !== 0) throw new Error(r.stderr);
 }, 300_000);
@@ -155,5 +156,51 @@ describe("a partly translated chapter", () => {
     expect(ja.content).not.toContain("Thinking back on models"); // think-5, deleted from ja, shown in English
     // A fallback page is indexed in no language but the source's.
     expect(searchFragments(dist, "de").some((p) => p.url.includes("/de/w1d1/"))).toBe(false);
+  });
+});
+
+describe("the translation status page", () => {
+  interface Report {
+    sourceLocale: string;
+    chapters: {
+      chapter: string;
+      locales: {
+        locale: string;
+        total: number;
+        share: number;
+        counts: Record<string, number>;
+        sections: { id: string; status: string; href: string; sourceChanged: string | null }[];
+      }[];
+    }[];
+  }
+  const report = () => JSON.parse(readFileSync(join(dist, "translation-status.json"), "utf8")) as Report;
+
+  it("writes every chapter's state in every locale as JSON, section by section, dated from git", () => {
+    const chapter = report().chapters.find((c) => c.chapter === "w1d1/tutorial1")!;
+    const by = Object.fromEntries(chapter.locales.map((l) => [l.locale, l]));
+    expect(Object.keys(by).sort()).toEqual(["de", "ja", "ko"]);
+    expect(by.ja!.counts).toMatchObject({ current: 15, stale: 1, missing: 1, untranslated: 0 });
+    expect(by.ja!.share).toBeCloseTo(15 / 17, 3);
+    expect(by.ja!.sections.map((s) => `${s.id}:${s.status}`)).toEqual(["section-2-1:stale", "think-5:missing"]);
+    expect(by.ja!.sections[0]!.href).toBe("/ja/w1d1/tutorial1/#section-2-1");
+    expect(by.ja!.sections[0]!.sourceChanged).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(by.ko!.counts).toMatchObject({ current: 1, untranslated: 16 });
+    expect(by.de!.counts).toMatchObject({ current: 0, untranslated: 17 });
+  });
+
+  it("is a page linked from every chapter's footer, each state linked to its place", () => {
+    const ja = loadPage(dist, "ja/w1d1/tutorial1/");
+    expect(ja.querySelector("footer .status-link")!.getAttribute("href")).toBe("/translation-status/");
+    expect(ja.querySelector("footer .status-link")!.textContent).toBe("翻訳の状況");
+    // The footer of a fallback page speaks the reader's language too (de's strings are English here but its own).
+    const de = loadPage(dist, "de/w1d1/tutorial1/");
+    expect(de.querySelector("footer")!.closest("[lang]")!.getAttribute("lang")).toBe("de");
+    const page = loadPage(dist, "translation-status/");
+    const ja2 = page.querySelector('[data-chapter="w1d1/tutorial1"] [data-locale="ja"]')!;
+    const stale = ja2.querySelector('[data-section="section-2-1"]')!;
+    expect(stale.getAttribute("data-status")).toBe("stale");
+    expect(stale.querySelector("a")!.getAttribute("href")).toBe("/ja/w1d1/tutorial1/#section-2-1");
+    expect(stale.querySelector("time")!.getAttribute("datetime")).toMatch(/^\d{4}-/);
+    expect(ja2.textContent).toContain("15 of 17 sections current (88%)");
   });
 });

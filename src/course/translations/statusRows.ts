@@ -1,8 +1,8 @@
 import { createTwoFilesPatch } from "diff";
-import { compareChapter, type SectionReport } from "../../src/lib/i18n/status.ts";
-import { splitSections } from "../../src/lib/i18n/sections.ts";
-import { paragraphChanges, paragraphs } from "../../src/lib/i18n/paragraphs.ts";
-import type { ContentTree } from "./content.ts";
+import { compareChapter, type SectionReport } from "../../lib/i18n/status.ts";
+import { splitSections } from "../../lib/i18n/sections.ts";
+import { paragraphChanges, paragraphs } from "../../lib/i18n/paragraphs.ts";
+import type { ContentTree } from "./contentTree.ts";
 
 /** One row of `i18n:status`: a section of a chapter in a locale, and what a translator must do. */
 export interface StatusRow extends SectionReport {
