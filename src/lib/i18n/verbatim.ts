@@ -1,5 +1,6 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
+import { fileOffsets } from "../content/offsets.ts";
 import { parseMdx } from "../content/parseMdx.ts";
 import { PROSE_PROPS } from "./proseProps.ts";
 import { splitSections } from "./sections.ts";
@@ -31,10 +32,7 @@ export function verbatimParts(mdx: string, tree: Root = parseMdx(mdx)): Map<stri
   const bySection = new Map<string, VerbatimPart[]>(sections.map((s) => [s.id, []]));
   const componentCount = new Map<string, number>();
   const sectionAt = (line: number) => sections.find((s) => line >= s.line && line < s.lastLine + 1)?.id;
-  // Offsets in the file from lines and columns (the parser's own offsets skip the frontmatter).
-  const lineStarts = [0];
-  for (let i = 0; i < mdx.length; i++) if (mdx[i] === "\n") lineStarts.push(i + 1);
-  const offset = (p: { line: number; column: number }) => lineStarts[p.line - 1]! + p.column - 1;
+  const offset = fileOffsets(mdx);
   visit(tree, (node) => {
     const pos = node.position;
     if (!pos) return;

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { sectionStates } from "../src/course/translations/exchange.ts";
+import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
+import { formatProvenance } from "../src/lib/i18n/provenance.ts";
+import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
+import { applyImport } from "../src/lib/i18n/xliff/apply.ts";
+import { MAX_XLIFF_BYTES, readXliff, XliffError } from "../src/lib/i18n/xliff/xliff.ts";
+import { UsageError } from "./cli.ts";
+import { i18nCommand } from "./i18n/command.ts";
+
+i18nCommand(
+  {
+    usage: "usage: npm run i18n:import -- <file.xlf> [--root <project>]",
+    help: `
+Writes the targets of an XLIFF 2.0 file made by i18n:export (and translated in a CAT tool) back
+into the chapters: each target replaces its paragraph, heading or prop; a section the translation
+did not have is added in its place. Sections whose text changed, or whose every segment is
+marked final, are recorded as current (translation.json). Nothing is written when any unit is
+refused: a changed source (export again), altered or missing placeholders, a section that is
+not structured as the source's, or text that is not allowed in a chapter.
+
+  --locale ja   check that the file is for this locale
+  --root dir    another copy of the project`,
+    positionals: true,
+  },
+  ({ positionals, tree, locale }) => {
+    const [path] = positionals;
+    if (!path || positionals.length > 1) throw new UsageError("give one XLIFF file");
+    const full = resolve(path);
+    if (!existsSync(full)) throw new UsageError(`${path}: no such file`);
+    const name = path;
+    const text = readFileSync(full, "utf8");
+    if (text.length > MAX_XLIFF_BYTES) throw new XliffError(`${name}: larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB`);
+    const xliff = readXliff(text, name);
+    if (xliff.srcLang !== tree.sourceLocale)
+      throw new XliffError(`${name}: its source language is ${xliff.srcLang}, the course's is ${tree.sourceLocale}`);
+    const target = xliff.trgLang;
+    if (locale && target !== locale) throw new XliffError(`${name}: it is for ${target}, not ${locale}`);
+    if (!tree.locales().includes(target) || target === tree.sourceLocale)
+      throw new XliffError(`${name}: no translation locale "${target}" in this course (locales: ${tree.locales().join(", ")})`);
+    // Everything is worked out before anything is written.
+    const writes: { file: string; text: string }[] = [];
+    const report: string[] = [];
+    for (const f of xliff.files) {
+      const chapter = tree.chapters().find((c) => tree.file(target, c) === f.original);
+      if (!chapter) throw new XliffError(`${name}: <file original="${f.original}"> is not a chapter of ${target} in this course`);
+      const sourceMdx = tree.read(tree.file(tree.sourceLocale, chapter))!;
+      const translation = tree.read(f.original);
+      const result = applyImport(name, f.original, sourceMdx, translation, sectionStates(tree, target, chapter), f.units);
+      const imported = f.units.filter((u) => u.target !== null).length;
+      if (translation === null && imported === 0) continue;
+      if (result.changed) writes.push({ file: f.original, text: result.text });
+      const provenance = tree.provenance(target, chapter) ?? { source: tree.sourceLocale, sections: {} };
+      const before = formatProvenance({ source: tree.sourceLocale, sections: provenance.sections });
+      const sections = splitSections(sourceMdx).sections;
+      for (const id of result.mark) provenance.sections[id] = sectionHash(sections.find((s) => s.id === id)!.text);
+      const after = formatProvenance({ source: tree.sourceLocale, sections: provenance.sections });
+      if (after !== before || (translation === null && result.mark.length))
+        writes.push({ file: tree.provenanceFile(target, chapter), text: after });
+      report.push(
+        `${f.original}: ${imported} unit(s) imported, ${result.changed ? "text updated" : "text unchanged"}${result.mark.length ? `; current: ${result.mark.join(", ")}` : ""}`,
+      );
+    }
+    for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.text);
+    process.stdout.write(`${report.join("\n")}\n${writes.length} file(s) written\n`);
+  },
+);

@@ -1,0 +1,216 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DOMParser } from "linkedom";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { copyProject, edit } from "../helpers/project.ts";
+import { runScript } from "../helpers/run.ts";
+
+// XLIFF 2.0 exchange with translation tools, on a copy of the content (restored before each test).
+const EN = "content/en/w1d1/tutorial1/index.mdx";
+const JA = "content/ja/w1d1/tutorial1/index.mdx";
+const PROVENANCE = "content/ja/w1d1/tutorial1/translation.json";
+let dir: string;
+let pristine: Map<string, string>;
+
+/** Every file under content/ and src/i18n/, path -> sha256: "changes nothing" means this is equal. */
+function snapshot(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const top of ["content", "src/i18n"])
+    for (const f of readdirSync(join(dir, top), { recursive: true, encoding: "utf8" }).sort()) {
+      try {
+        files.set(
+          join(top, f),
+          createHash("sha256")
+            .update(readFileSync(join(dir, top, f)))
+            .digest("hex"),
+        );
+      } catch {
+        // a folder
+      }
+    }
+  return files;
+}
+const texts = new Map<string, string>();
+const exportXliff = async (...args: string[]) => {
+  const r = await runScript("i18n-export.ts", ["--root", dir, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+};
+const importXliff = async (xliff: string, ...args: string[]) => {
+  const file = join(dir, "work.xlf");
+  writeFileSync(file, xliff);
+  return runScript("i18n-import.ts", [file, "--root", dir, ...args]);
+};
+/** A unit's element text in an XLIFF file, replaced. */
+function setTarget(xliff: string, unit: string, target: string): string {
+  const start = xliff.indexOf(`<unit id="${unit}"`);
+  const end = xliff.indexOf("</unit>", start);
+  const body = xliff.slice(start, end);
+  const next = body.includes("<target")
+    ? body.replace(/<target xml:space="preserve">[\s\S]*?<\/target>/, `<target xml:space="preserve">${target}</target>`)
+    : body.replace("</source>", `</source>\n    <target xml:space="preserve">${target}</target>`);
+  return xliff.slice(0, start) + next + xliff.slice(end);
+}
+
+beforeAll(() => {
+  dir = copyProject(["content", "src/i18n"]);
+  for (const f of [EN, JA, PROVENANCE]) texts.set(f, readFileSync(join(dir, f), "utf8"));
+  pristine = snapshot();
+});
+beforeEach(() => {
+  for (const [f, t] of texts) writeFileSync(join(dir, f), t);
+  rmSync(join(dir, "content/ko"), { recursive: true, force: true });
+  rmSync(join(dir, "src/i18n/ko.json"), { force: true });
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("XLIFF 2.0 export", () => {
+  it("writes a unit per heading, paragraph and prose prop, code and maths as placeholders, sections and states as metadata", async () => {
+    const xliff = await exportXliff("--locale", "ja", "--chapter", "w1d1/tutorial1", "--format", "xliff");
+    const doc = new DOMParser().parseFromString(xliff, "text/xml") as unknown as Document;
+    const root = doc.documentElement;
+    expect([root.nodeName, root.getAttribute("xmlns"), root.getAttribute("version")]).toEqual([
+      "xliff",
+      "urn:oasis:names:tc:xliff:document:2.0",
+      "2.0",
+    ]);
+    expect([root.getAttribute("srcLang"), root.getAttribute("trgLang")]).toEqual(["en", "ja"]);
+    const units = [...doc.querySelectorAll("unit")];
+    expect(units.length).toBe(120);
+    const ids = units.map((u) => u.getAttribute("id"));
+    expect(new Set(ids).size).toBe(ids.length);
+    // A paragraph with inline code: the code is a placeholder in source and target, its text in originalData.
+    const unit = units.find((u) => u.querySelector("source")!.textContent.startsWith("More precisely"))!;
+    const ph = unit.querySelector("source ph")!;
+    const data = [...unit.getElementsByTagName("data")].find((d) => d.getAttribute("id") === ph.getAttribute("dataRef"))!;
+    expect(data.textContent).toBe("`spike_times`");
+    expect(unit.querySelector("target ph")!.getAttribute("dataRef")).toBe(ph.getAttribute("dataRef"));
+    expect(unit.querySelector("source")!.textContent).not.toContain("spike_times");
+    // No code block or display formula is a unit; a video's title is.
+    expect(xliff).not.toContain("def compute_single_neuron_isis");
+    expect(xliff).not.toContain("\\mathrm{exponential}");
+    expect(units.some((u) => u.getAttribute("name") === "prop:Video.title")).toBe(true);
+    // Section and state as metadata; current sections are final.
+    const meta = [...unit.getElementsByTagName("mda:meta")].map((m) => [m.getAttribute("type"), m.textContent]);
+    expect(meta).toEqual([
+      ["section", "section-1"],
+      ["state", "current"],
+    ]);
+    expect(unit.querySelector("segment")!.getAttribute("state")).toBe("final");
+  });
+});
+
+describe("XLIFF 2.0 import", () => {
+  it("changes nothing, byte for byte, when nothing was edited", async () => {
+    const xliff = await exportXliff("--locale", "ja");
+    const r = await importXliff(xliff);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("0 file(s) written");
+    rmSync(join(dir, "work.xlf"));
+    expect(snapshot()).toEqual(pristine);
+  });
+
+  it("puts a translated unit into its paragraph, and marks a stale section current", async () => {
+    edit(
+      dir,
+      EN,
+      "Scientific questions grow out of the models we already have.",
+      "Scientific questions grow out of models we already hold.",
+    );
+    const xliff = await exportXliff("--locale", "ja");
+    const unit = xliff.slice(xliff.indexOf('<unit id="section-3.3"'), xliff.indexOf("</unit>", xliff.indexOf('<unit id="section-3.3"')));
+    expect(unit).toContain('<mda:meta type="state">stale</mda:meta>');
+    expect(unit).toContain('<segment state="translated">');
+    const r = await importXliff(setTarget(xliff, "section-3.3", "科学の問いは、すでに持っているモデルから生まれます。"));
+    expect(r.code, r.stderr).toBe(0);
+    const before = texts.get(JA)!.split("\n");
+    const after = readFileSync(join(dir, JA), "utf8").split("\n");
+    const line = before.findIndex((l) => l.startsWith("科学的な問いは既存のモデルに基づいています"));
+    expect(after[line]).toBe("科学の問いは、すでに持っているモデルから生まれます。");
+    expect(after.filter((l, i) => l !== before[i])).toEqual([after[line]]);
+    const status = await runScript("i18n-status.ts", ["--json", "--root", dir]);
+    expect((JSON.parse(status.stdout) as { section: string; status: string }[]).find((s) => s.section === "section-3")!.status).toBe(
+      "current",
+    );
+  });
+
+  it("adds a section the translation lacks, in its place, from the source with the targets", async () => {
+    const ja = texts.get(JA)!;
+    writeFileSync(join(dir, JA), ja.slice(0, ja.indexOf("### 考えよう！5")) + ja.slice(ja.indexOf("## まとめ")));
+    let xliff = await exportXliff("--locale", "ja");
+    expect(xliff.slice(xliff.indexOf('<unit id="think-5.1"'))).toMatch(/^[\s\S]*?<mda:meta type="state">missing<\/mda:meta>/);
+    xliff = setTarget(xliff, "think-5.1", "考えよう！5：モデルについて振り返る");
+    const r = await importXliff(xliff);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(dir, JA), "utf8");
+    expect(text.indexOf("### 考えよう！5：モデルについて振り返る \\{#think-5\\}")).toBeGreaterThan(text.indexOf("\\{#section-5\\}"));
+    expect(text.indexOf("\\{#think-5\\}")).toBeLessThan(text.indexOf("\\{#summary\\}"));
+    const check = await runScript("i18n-check.ts", ["--root", dir, "--locale", "ja"]);
+    expect(check.stdout).toContain("0 error(s)");
+  });
+
+  it("starts a new locale's file from the source with the imported sections", async () => {
+    writeFileSync(join(dir, "src/i18n/ko.json"), readFileSync(join(dir, "src/i18n/en.json")));
+    const xliff = await exportXliff("--locale", "ko");
+    expect(xliff).not.toContain("<target");
+    const r = await importXliff(setTarget(xliff, "summary.1", "요약"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, "content/ko/w1d1/tutorial1/index.mdx"), "utf8")).toContain("## 요약 \\{#summary\\}");
+    expect(JSON.parse(readFileSync(join(dir, "content/ko/w1d1/tutorial1/translation.json"), "utf8"))).toMatchObject({
+      sections: { summary: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown },
+    });
+  });
+
+  it("refuses a file whose placeholders were altered, naming the unit, and writes nothing", async () => {
+    const xliff = await exportXliff("--locale", "ja");
+    // The first unit whose target holds a placeholder.
+    const start = xliff.lastIndexOf("<unit ", xliff.indexOf("<ph ", xliff.indexOf("<target")));
+    const unit = xliff.slice(start, xliff.indexOf("</unit>", start));
+    const id = /<unit id="([^"]+)"/.exec(unit)![1]!;
+    expect(unit).toMatch(/<target[^>]*>[^\n]*<ph /);
+    const dropped = unit.replace(/(<target[^>]*>[\s\S]*?)<ph [^>]*\/>/, "$1");
+    const bad = [
+      xliff.replace(unit, dropped),
+      xliff.replace(
+        unit,
+        unit.replace(/<data id="d1" xml:space="preserve">[^<]*<\/data>/, '<data id="d1" xml:space="preserve">`rm -rf`</data>'),
+      ),
+      xliff.replace(unit, unit.replace(/<target xml:space="preserve">/, '<target xml:space="preserve"><pc id="9">x</pc>')),
+    ];
+    for (const b of bad) {
+      const r = await importXliff(b);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`work.xlf: unit "${id}": `);
+      expect(r.stderr).toMatch(/^error: /);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+    rmSync(join(dir, "work.xlf"));
+    expect(snapshot()).toEqual(pristine);
+  });
+
+  it("refuses text a chapter may not hold, other versions and DTDs, in one line", async () => {
+    const xliff = await exportXliff("--locale", "ja");
+    const cases: [string, RegExp][] = [
+      [
+        setTarget(xliff, "section-3.3", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        /index\.mdx:\d+: the imported text is not allowed in a chapter/,
+      ],
+      [setTarget(xliff, "section-3.3", "{process.exit(1)}"), /index\.mdx:\d+: the imported text is not allowed in a chapter/],
+      [xliff.replace('version="2.0"', 'version="1.2"'), /not XLIFF 2\.0/],
+      [`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>${xliff.slice(xliff.indexOf("<xliff"))}`, /DTD or entity declaration/],
+      ["{}", /not an XLIFF file/],
+      [xliff.replace('original="content/ja/', 'original="content/ja/../../'), /is not a chapter of ja/],
+    ];
+    for (const [b, message] of cases) {
+      const r = await importXliff(b);
+      expect(r.code, b.slice(0, 80)).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+    rmSync(join(dir, "work.xlf"));
+    expect(snapshot()).toEqual(pristine);
+  });
+});
