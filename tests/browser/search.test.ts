@@ -43,4 +43,47 @@ describe("search, one index per language", () => {
     expect(await search(page, "en", "mathrm")).toEqual([]);
     expect(await page.textContent(".search-count")).toContain("No page matches");
   });
+
+  for (const [locale, query] of [
+    ["ja", "xyzzy"],
+    ["ja", "ほげほげ"],
+    ["en", "xyzzy"],
+    ["en", "qwertyuiop"],
+  ] as const)
+    it(`${locale}: nonsense ("${query}") finds nothing, and says so`, async () => {
+      const page = await newPage();
+      expect(await search(page, locale, query)).toEqual([]);
+      expect(await page.textContent(".search-count")).toContain(query);
+    });
+
+  it("counts matches in each language's own form", async () => {
+    const page = await newPage();
+    expect(await search(page, "en", "Neuropixels")).toEqual(["/en/w1d1/tutorial1/#section-1"]);
+    expect(await page.textContent(".search-count")).toBe("1 section matches");
+    const many = await search(page, "en", "spike");
+    expect(many.length).toBeGreaterThan(1);
+    expect(await page.textContent(".search-count")).toMatch(/^\d+ sections match$/);
+    await search(page, "ja", "スパイク");
+    expect(await page.textContent(".search-count")).toMatch(/^\d+ 件の節が一致しました$/);
+  });
+
+  it("starts each excerpt where a reader can, never on the tail of a cut word or sentence", async () => {
+    const page = await newPage();
+    for (const [locale, query] of [
+      ["ja", "スパイク"],
+      ["ja", "不応期"],
+      ["en", "spike"],
+    ] as const) {
+      await search(page, locale, query);
+      const excerpts = await page.$$eval(".search-results li p", (ps) => ps.map((p) => p.textContent));
+      expect(excerpts.length).toBeGreaterThan(0);
+      for (const e of excerpts) {
+        // Either it says it starts mid-sentence, or it starts a sentence (a capital, a digit, a Japanese word).
+        expect(e, e).toMatch(/^(…|[A-Z0-9\u3040-\u30ff\u4e00-\u9fff「（(`])/u);
+        expect(e, e).not.toMatch(/^[\u3040-\u309f]{1,3}[。、]/u);
+      }
+      // Every excerpt holds what was searched for.
+      for (const e of excerpts) expect(e.replace(/\s+/g, "").toLowerCase()).toContain(query.replace(/\s+/g, "").toLowerCase().slice(0, 4));
+    }
+  });
 });
