@@ -88,6 +88,19 @@ export interface ChapterDefinition<D extends Record<string, DatasetDeclaration<u
   /** Each number the prose quotes, formatted for a locale (`text.t` reads the chapter's strings). */
   readonly values?: Readonly<Record<string, (ctx: ChapterContext<DatasetValues<D>, S>, text: PlotContext) => Computed>>;
   readonly files?: Readonly<Record<string, ChapterFiles<D>>>;
+  /** How the chapter's notebook (/<locale>/<chapter>/notebook.ipynb) loads its data. */
+  readonly notebook?: ChapterNotebook;
+}
+
+/**
+ * The notebook's data: the code cell that loads the data holds `dataCell` (the real
+ * recording's address); when the page was built from a stand-in, that cell gets commented lines
+ * loading the stand-in instead, from a file of one of the chapter's file sets (`standIn.files`,
+ * the file `standIn.path`); `load` is Python, `{url}` standing for the file's address.
+ */
+export interface ChapterNotebook {
+  readonly dataCell: string;
+  readonly standIn?: { readonly files: string; readonly path: string; readonly load: string };
 }
 
 /** Pairs a view with the computation of its payload from a chapter's context. */

@@ -109,6 +109,20 @@ export class CourseData {
         return [locale, { cells, values, datasets, clientStrings }];
       }),
     );
-    return { slug: chapter.slug, outputs, locales };
+    const nb = definition.notebook;
+    const standIn = nb?.standIn;
+    const standInSet = standIn ? definition.files?.[standIn.files] : undefined;
+    if (standIn && !standInSet)
+      throw new Error(`${chapter.file}: notebook.standIn.files names "${standIn.files}", which files does not declare`);
+    const notebookData = nb
+      ? {
+          match: nb.dataCell,
+          standIn:
+            standIn && standInSet && loaded[standInSet.dataset]!.info.source !== "real"
+              ? { load: standIn.load, url: `${files[standIn.files]!}${standIn.path}` }
+              : null,
+        }
+      : null;
+    return { slug: chapter.slug, outputs, locales, notebookData };
   }
 }

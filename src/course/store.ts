@@ -61,6 +61,8 @@ export interface ChapterLocale {
  */
 export interface ChapterStore {
   readonly slug: string;
+  /** What the chapter's notebook needs to load the data the page was built from (null: no notebook data cell). */
+  readonly notebookData: { readonly match: string; readonly standIn: { readonly load: string; readonly url: string } | null } | null;
   readonly outputs: Readonly<Record<string, PythonOutput>>;
   readonly locales: Readonly<Record<string, ChapterLocale>>;
 }

@@ -8,6 +8,8 @@ export interface SiteSettings {
   readonly url: string | null;
   /** Where readers report a problem with a section (SITE_REPOSITORY, its issues); none: no such link. */
   readonly repository: string | null;
+  /** The branch of SITE_REPOSITORY (on GitHub) holding the built notebooks, for "Open in Colab" (NOTEBOOK_BRANCH); none: no such link. */
+  readonly notebookBranch: string | null;
   /** Whether pages a reader opened stay readable offline (a service worker; OFFLINE=off turns it off). */
   readonly offline: boolean;
   /** Locale of the source chapters; every other locale is a translation of it. */
@@ -61,12 +63,22 @@ function onOff(name: string, raw: string | undefined, fallback: boolean): boolea
   throw new SettingsError(`${name} must be on or off, not "${printable(raw ?? "", 20)}"`);
 }
 
-/** The site's settings from the environment: BASE_PATH, SITE_URL and SITE_REPOSITORY, each checked. */
+/** A git branch name: letters, digits, ".", "_", "-" and "/" between parts; none when empty. */
+function branchName(name: string, raw: string | undefined): string | null {
+  const text = (raw ?? "").trim();
+  if (text === "") return null;
+  if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(text) || text.includes("..") || text.length > 100)
+    throw new SettingsError(`${name} must be a branch name (letters, digits, . _ - and /), not "${printable(text, 60)}"`);
+  return text;
+}
+
+/** The site's settings from the environment: BASE_PATH, SITE_URL, SITE_REPOSITORY and NOTEBOOK_BRANCH, each checked. */
 export function siteSettings(env: Readonly<Record<string, string | undefined>>): SiteSettings {
   return {
     base: normalizeBase(env.BASE_PATH),
     url: httpUrl("SITE_URL", env.SITE_URL, ["http", "https"]),
     repository: httpUrl("SITE_REPOSITORY", env.SITE_REPOSITORY, ["https"]),
+    notebookBranch: branchName("NOTEBOOK_BRANCH", env.NOTEBOOK_BRANCH),
     offline: onOff("OFFLINE", env.OFFLINE, true),
     sourceLocale: "en",
     localeOrder: ["ja", "en"],

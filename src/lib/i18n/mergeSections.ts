@@ -1,6 +1,6 @@
 import type { Root, RootContent } from "mdast";
 import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
-import { INTRO } from "./sections.ts";
+import { INTRO, splitSections } from "./sections.ts";
 
 /** The element a section shown from the source is wrapped in (a component of the chapter page). */
 export const SOURCE_SECTION = "SourceSection";
@@ -62,4 +62,29 @@ export function mergeSections(translation: Root, source: Root, fromSource: Reado
   }
   for (const s of own) if (!placed.has(s.id)) children.push(...s.nodes);
   return { ...translation, children };
+}
+
+/**
+ * The same merge on text: a translation's chapter with the sections it has not translated
+ * taken from the source's text (in the source's order; the translation's frontmatter).
+ */
+export function mergeSectionTexts(translation: string, source: string, fromSource: ReadonlySet<string>): string {
+  const lines = (text: string) => text.split("\n");
+  const body = (text: string, s: { line: number; lastLine: number }) =>
+    lines(text)
+      .slice(s.line - 1, s.lastLine)
+      .join("\n")
+      .replace(/\n+$/, "");
+  const own = splitSections(translation).sections;
+  const theirs = splitSections(source).sections;
+  const first = own[0]?.line ?? lines(translation).length + 1;
+  const head = lines(translation)
+    .slice(0, first - 1)
+    .join("\n")
+    .replace(/\n+$/, "");
+  const parts = theirs.map((s) => {
+    const mine = own.find((o) => o.id === s.id);
+    return mine && !fromSource.has(s.id) ? body(translation, mine) : body(source, s);
+  });
+  return `${[head, ...parts].join("\n\n")}\n`;
 }

@@ -1,3 +1,4 @@
+import { exportNpz } from "./npzWrite.ts";
 import { fileSet } from "../../cells/course.ts";
 import { interSpikeIntervals } from "../analysis/spikeTrains.ts";
 import { neuronCount, neuronSpikes, type SpikeDataset } from "./dataset.ts";
@@ -31,4 +32,11 @@ export const rasterFiles = fileSet<SpikeDataset>({
     for (let k = 0; k < layout.count; k++) files.set(blockFilePath(k), encodeBlock(dataset, k, layout));
     return files;
   },
+});
+
+/** The recording in the tutorial's own file format (.npz, `spike_times`): what the notebook loads to reproduce a page. */
+export const npzFiles = fileSet<SpikeDataset>({
+  id: "spikes/npz",
+  version: 1,
+  build: (dataset) => new Map([["spike_times.npz", exportNpz(dataset)]]),
 });

@@ -1,5 +1,5 @@
 import { computeSummary } from "../../../lib/analysis/summary.ts";
-import { isiFiles, rasterFiles } from "../../../lib/spikes/fileSets.ts";
+import { isiFiles, npzFiles, rasterFiles } from "../../../lib/spikes/fileSets.ts";
 import steinmetz from "../../../datasets/steinmetz-w1d1/index.ts";
 import { defineChapter } from "../../course.ts";
 import { TUTORIAL_PARAMS } from "./context.ts";
@@ -28,5 +28,14 @@ export default defineChapter({
   files: {
     isi: { set: isiFiles, dataset: "spikes" },
     raster: { set: rasterFiles, dataset: "spikes" },
+    npz: { set: npzFiles, dataset: "spikes" },
+  },
+  notebook: {
+    dataCell: "https://osf.io/sy5xt/download",
+    standIn: {
+      files: "npz",
+      path: "spike_times.npz",
+      load: 'r = requests.get("{url}")\nspike_times = np.load(io.BytesIO(r.content), allow_pickle=True)["spike_times"]',
+    },
   },
 });
