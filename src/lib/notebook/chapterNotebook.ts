@@ -1,5 +1,5 @@
 import type { Nodes, Root, RootContent } from "mdast";
-import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { fileOffsets } from "../content/offsets.ts";
 import { parseMdx } from "../content/parseMdx.ts";
 import { sourceLines, type Notebook, type NotebookCell } from "./cells.ts";
@@ -57,18 +57,22 @@ export function chapterNotebook(input: NotebookInput): Notebook {
     if (text) cells.push({ id: id(), cell_type: "markdown", metadata: {}, source: sourceLines(text) });
     markdown = [];
   };
+  /** A markdown cell of its own, marked with what it stands for on the page (so an import can bring it back). */
+  const marked = (text: string, course: Record<string, unknown>) => {
+    flush();
+    cells.push({ id: id(), cell_type: "markdown", metadata: { course }, source: text ? sourceLines(text) : [] });
+  };
   const code = (text: string, metadata: Record<string, unknown> = {}) => {
     flush();
     cells.push({ id: id(), cell_type: "code", metadata, source: sourceLines(text), execution_count: null, outputs: [] });
   };
   const prose = (raw: string) =>
     raw
-      .replace(/<Cell\s+id="[^"]*"\s*>([\s\S]*?)<\/Cell>/g, (_, caption: string) => `*${caption.trim()}*`)
-      .replace(VALUE, (_, k: string) => input.value(k))
+      .replace(VALUE, (_, k: string) => `<span data-value="${k}">${input.value(k)}</span>`)
       .replace(HEADING_ID, (_, hid: string) => ` <a name="${hid}"></a>`)
       .replace(/\\([{}<>])/g, "$1");
   const raw = (node: Nodes) => mdx.slice(offset(node.position!.start), offset(node.position!.end));
-  const attr = (node: MdxJsxFlowElement, name: string) => {
+  const attr = (node: MdxJsxFlowElement | MdxJsxTextElement, name: string) => {
     const a = node.attributes.find((x) => x.type === "mdxJsxAttribute" && x.name === name);
     if (a?.type !== "mdxJsxAttribute") return undefined;
     return typeof a.value === "string" ? a.value : a.value === null ? "true" : undefined;
@@ -87,8 +91,7 @@ export function chapterNotebook(input: NotebookInput): Notebook {
     fm.thanks ?? "",
     `<${input.pageUrl}>`,
   ];
-  markdown.push(head.filter(Boolean).join("\n\n"));
-  flush();
+  marked(head.filter(Boolean).join("\n\n"), { header: true });
 
   const visit = (nodes: readonly RootContent[], inSolution: boolean) => {
     for (const node of nodes) {
@@ -101,29 +104,51 @@ export function chapterNotebook(input: NotebookInput): Notebook {
         code(node.value, inSolution ? { jupyter: { source_hidden: true } } : {});
       } else if (node.type === "mdxJsxFlowElement") {
         element(node, inSolution);
+      } else if (
+        node.type === "paragraph" &&
+        node.children.length === 1 &&
+        node.children[0]!.type === "mdxJsxTextElement" &&
+        /^[A-Z]/.test(node.children[0].name ?? "")
+      ) {
+        element(node.children[0], inSolution); // a component on a line of its own: <Cell id="…">caption</Cell>
       } else if (node.position) markdown.push(prose(raw(node)));
     }
   };
-  const element = (node: MdxJsxFlowElement, inSolution: boolean) => {
+  /** The text between a component's tags, as written. */
+  const inner = (node: MdxJsxFlowElement | MdxJsxTextElement) => {
+    const kids = node.children.filter((c) => c.position);
+    return kids.length ? mdx.slice(offset(kids[0]!.position!.start), offset(kids.at(-1)!.position!.end)) : "";
+  };
+  const element = (node: MdxJsxFlowElement | MdxJsxTextElement, inSolution: boolean) => {
     switch (node.name) {
       case "CodeCell": {
         const hidden = attr(node, "hidden");
         for (const child of node.children) {
           if (child.type !== "code") continue;
           let text = child.value;
-          if (hidden && !/^\s*#\s*@title/.test(text)) text = `# @title ${hidden}\n${text}`;
+          const course: Record<string, unknown> = {};
+          // Colab folds a cell by its form line: one is added when the code has none (and noted, so an import removes it).
+          if (hidden && !/^\s*#\s*@title/.test(text)) {
+            text = `# @title ${hidden}\n${text}`;
+            course.addedTitle = true;
+          }
           const standIn = input.data?.standIn;
-          if (standIn && text.includes(input.data.match))
-            text += `\n\n# ${t("notebook.standIn")}\n${standIn.load
+          if (standIn && text.includes(input.data.match)) {
+            const added = `\n\n# ${t("notebook.standIn")}\n${standIn.load
               .replace(/\{url\}/g, standIn.url)
               .split("\n")
               .map((l) => `# ${l}`.trimEnd())
               .join("\n")}`;
+            text += added;
+            course.addedLines = added.split("\n").length - 2;
+          }
+          if (hidden) course.hidden = hidden;
           const metadata: Record<string, unknown> = hidden ? { cellView: "form" } : {};
           if (inSolution) metadata.jupyter = { source_hidden: true };
           // Which printed output of the page this cell makes (for checking the notebook against the page).
           const output = attr(node, "output");
-          if (output) metadata.course = { output };
+          if (output) course.output = output;
+          if (Object.keys(course).length) metadata.course = course;
           code(text, metadata);
         }
         return;
@@ -135,26 +160,32 @@ export function chapterNotebook(input: NotebookInput): Notebook {
         code(`# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_${attr(node, "id") ?? ""}")`, { cellView: "form" });
         return;
       case "Slides":
-        if (fm.slides) markdown.push(`[${t("slides.link")}](https://osf.io/download/${fm.slides}/)`);
+        if (fm.slides) marked(`[${t("slides.link")}](https://osf.io/download/${fm.slides}/)`, { slides: true });
         return;
       case "Elapsed": {
         const minutes = attr(node, "total") ? fm.estimatedMinutes : fm.elapsed[attr(node, "section") ?? ""];
-        if (minutes !== undefined) markdown.push(`*${t(attr(node, "total") ? "chapter.estimatedTotal" : "chapter.elapsed", { minutes })}*`);
+        if (minutes !== undefined)
+          marked(`*${t(attr(node, "total") ? "chapter.estimatedTotal" : "chapter.elapsed", { minutes })}*`, {
+            elapsed: attr(node, "total") ? "total" : attr(node, "section"),
+          });
         return;
       }
       case "Solution": {
-        flush();
-        markdown.push(`**${t(attr(node, "for") === "bonus" ? "exercise.showBonusSolution" : "exercise.showSolution")}**`);
+        const bonus = attr(node, "for") === "bonus";
+        marked(`**${t(bonus ? "exercise.showBonusSolution" : "exercise.showSolution")}**`, { solution: bonus ? "bonus" : "exercise" });
         visit(node.children, true);
         flush();
         return;
       }
       case "DataNote":
-        markdown.push(`*${t("data.computedHere")}* ${prose(node.children.map((c) => raw(c as Nodes)).join(" "))}`);
+        marked(`*${t("data.computedHere")}* ${prose(inner(node)).trim()}`, { dataNote: true });
         return;
       case "Cell":
         // The figure is what the code above draws; its caption stays with it.
-        if (node.children.length) markdown.push(`*${prose(node.children.map((c) => raw(c as Nodes)).join(" ")).trim()}*`);
+        marked(inner(node).trim() ? `*${prose(inner(node)).trim()}*` : "", {
+          cell: attr(node, "id"),
+          ...(inSolution ? { inSolution } : {}),
+        });
         return;
       default:
         visit(node.children, inSolution);
@@ -169,6 +200,8 @@ export function chapterNotebook(input: NotebookInput): Notebook {
       kernelspec: { name: "python3", display_name: "Python 3", language: "python" },
       language_info: { name: "python" },
       colab: { provenance: [] },
+      // The chapter's frontmatter, so importing the notebook gives the chapter back.
+      course: { locale: input.locale, frontmatter: input.frontmatter },
     },
     cells,
   };

@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ContentTree } from "../src/course/translations/contentTree.ts";
+import { checkMdxPolicy } from "../src/lib/content/mdxPolicy.ts";
+import { MdxSyntaxError, parseMdx } from "../src/lib/content/parseMdx.ts";
+import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
+import { formatProvenance } from "../src/lib/i18n/provenance.ts";
+import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
+import { alignTranslation } from "../src/lib/notebook/alignTranslation.ts";
+import { MAX_NOTEBOOK_BYTES, NotebookError, readNotebook } from "../src/lib/notebook/readNotebook.ts";
+import { notebookToMdx } from "../src/lib/notebook/toMdx.ts";
+import { runCli, UsageError } from "./cli.ts";
+
+const USAGE = "usage: npm run import:notebook -- <file.ipynb> --chapter <path> --locale <locale> [--force] [--root <project>]";
+const HELP = `
+Writes content/<locale>/<chapter>/index.mdx from a Jupyter notebook (nbformat 4): markdown as
+MDX, headings with stable ids, # @title cells as hidden code cells, the course's video and
+feedback cells as <Video> and <Feedback>, printed text as static blocks, images beside the
+chapter. Widget cells become marked placeholders, listed in the report (they need a cell
+module). A notebook in another locale for a chapter whose source exists is lined up with the
+source section by section: it takes the source's ids and is recorded as current; when a section
+does not line up, nothing is written and the sections are listed.
+Never overwrites a chapter without --force.`;
+
+runCli(USAGE, () => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        chapter: { type: "string" },
+        locale: { type: "string" },
+        force: { type: "boolean" },
+        root: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n${HELP}\n`);
+    return;
+  }
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError("give one notebook file");
+  const chapter = values.chapter;
+  if (!chapter || !/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/.test(chapter))
+    throw new UsageError("give the chapter's path with --chapter, lower-case words and slashes (w2d1/tutorial1)");
+  const tree = new ContentTree(resolve(values.root ?? resolve(import.meta.dirname, "..")));
+  const locale = values.locale;
+  if (!locale || !tree.locales().includes(locale))
+    throw new UsageError(`give one of the course's locales with --locale (${tree.locales().join(", ")})`);
+  const path = resolve(file);
+  if (!existsSync(path)) throw new UsageError(`${file}: no such file`);
+  if (statSync(path).size > MAX_NOTEBOOK_BYTES)
+    throw new NotebookError(`${file}: larger than ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB; clear its outputs first`);
+  const target = tree.file(locale, chapter);
+  if (existsSync(join(tree.root, target)) && !values.force) throw new UsageError(`${target} exists: give --force to replace it`);
+
+  const folder = dirname(path);
+  const imported = notebookToMdx(readNotebook(readFileSync(path, "utf8"), file), {
+    name: file,
+    readRelative: (p) => {
+      const full = resolve(folder, p);
+      if (
+        relative(folder, full).startsWith("..") ||
+        !existsSync(full) ||
+        !statSync(full).isFile() ||
+        statSync(full).size > 10 * 1024 * 1024
+      )
+        return null;
+      return readFileSync(full);
+    },
+  });
+  let mdx = imported.mdx;
+  const writes: { file: string; data: string | Uint8Array }[] = [];
+  // A translation of an existing source chapter: its sections line up with the source's, or nothing is written.
+  const sourceMdx = locale !== tree.sourceLocale ? tree.read(tree.file(tree.sourceLocale, chapter)) : null;
+  if (sourceMdx !== null) {
+    const aligned = alignTranslation(sourceMdx, mdx);
+    if (!aligned.ok)
+      throw new NotebookError(`${file}: does not line up with ${tree.file(tree.sourceLocale, chapter)}: ${aligned.problems.join("; ")}`);
+    mdx = aligned.mdx;
+    const sections = splitSections(sourceMdx).sections;
+    const provenance = { source: tree.sourceLocale, sections: Object.fromEntries(sections.map((s) => [s.id, sectionHash(s.text)])) };
+    writes.push({ file: tree.provenanceFile(locale, chapter), data: formatProvenance(provenance) });
+  }
+  // What the build will refuse is refused here, before anything is written.
+  try {
+    const problem = checkMdxPolicy(parseMdx(mdx))[0];
+    if (problem) throw new NotebookError(`${file}: the chapter it makes is not allowed (line ${problem.line}: ${problem.message})`);
+  } catch (err) {
+    if (err instanceof MdxSyntaxError)
+      throw new NotebookError(`${file}: the chapter it makes does not parse (line ${err.line}: ${err.reason})`);
+    throw err;
+  }
+  writes.unshift({ file: target, data: mdx });
+  for (const [name, bytes] of imported.files) writes.push({ file: join(dirname(target), name), data: bytes });
+  for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.data);
+  const sections = splitSections(mdx).sections.length;
+  process.stdout.write(
+    `wrote ${target}: ${sections} section(s)${imported.files.size ? `, ${imported.files.size} image(s)` : ""}${sourceMdx !== null ? `, recorded as translating the current ${tree.sourceLocale} text` : ""}\n`,
+  );
+  for (const line of imported.report) process.stdout.write(`  ${line}\n`);
+});

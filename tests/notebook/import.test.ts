@@ -1,0 +1,177 @@
+import { existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { splitSections } from "../../src/lib/i18n/sections.ts";
+import { copyProject } from "../helpers/project.ts";
+import { runScript } from "../helpers/run.ts";
+import { DIST, loadPage, requireDist } from "../helpers/site.ts";
+
+// Notebooks into chapters: our own export brought back (en, then ja as a translation), and a
+// notebook in the course's usual form written for this test, in English and then in Japanese.
+let dir: string;
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const md = (source: string, extra: Record<string, unknown> = {}) => ({ cell_type: "markdown", metadata: {}, source, ...extra });
+const code = (source: string, outputs: unknown[] = []) => ({ cell_type: "code", metadata: {}, source, execution_count: null, outputs });
+const usual = (ja: boolean) => ({
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: { kernelspec: { name: "python3", display_name: "Python 3", language: "python" } },
+  cells: [
+    md(ja ? "# 第9週\n## チュートリアル 9：発火率" : "# Week 9\n## Tutorial 9: Firing rates"),
+    md(
+      ja
+        ? "## 目的\n\n発火率 {rate} を $r = n / T$ で求めます。<script>alert(1)</script>"
+        : "## Objectives\n\nWe compute a firing rate {rate} as $r = n / T$. <script>alert(1)</script>",
+    ),
+    code("# @title Video 1: Rates\nvideo_ids = [('Youtube', 'abcdefghijk'), ('Bilibili', 'BV1xx411c7mD')]\ndisplay_videos(video_ids)"),
+    code('# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_Rates_Video")'),
+    md(
+      ja
+        ? "## セクション 1：数える\n\n![図](attachment:fig.png)\n\n![遠くの図](https://example.org/x.png)"
+        : "## Section 1: Counting\n\n![A figure](attachment:fig.png)\n\n![Remote](https://example.org/x.png)",
+      {
+        attachments: { "fig.png": { "image/png": PNG } },
+      },
+    ),
+    code("# @title Helper functions\ndef rate(n, T):\n  return n / T"),
+    code('print(rate(10, 2))\nprint("</script><script>alert(2)</script>")', [
+      { output_type: "stream", name: "stdout", text: ["5.0\n", "</script><script>alert(2)</script>\n"] },
+    ]),
+    md(ja ? "## インタラクティブデモ 1：スライダー" : "## Interactive Demo 1: A slider"),
+    code("@widgets.interact(n=widgets.IntSlider(5, min=0, max=10))\ndef show(n):\n  print(n)"),
+  ],
+});
+
+beforeAll(() => {
+  requireDist();
+  dir = copyProject();
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+const importNotebook = (file: string, ...args: string[]) => runScript("import-notebook.ts", [file, "--root", dir, ...args]);
+const body = (mdx: string) =>
+  mdx
+    .replace(/^---\n[\s\S]*?\n---\n/, "")
+    .replace(/[ \t]+$/gm, "")
+    .trim();
+const front = (mdx: string) => parse(/^---\n([\s\S]*?)\n---/.exec(mdx)![1]!) as unknown;
+
+describe("importing our own export", () => {
+  it("gives back W1D1 Tutorial 1 in English and in Japanese: the same text, ids and cells", async () => {
+    for (const locale of ["en", "ja"]) {
+      const r = await importNotebook(
+        join(DIST, locale, "w1d1/tutorial1/notebook.ipynb"),
+        "--chapter",
+        "w1d1/tutorial1",
+        "--locale",
+        locale,
+        "--force",
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const original = readFileSync(join("content", locale, "w1d1/tutorial1/index.mdx"), "utf8");
+      const imported = readFileSync(join(dir, "content", locale, "w1d1/tutorial1/index.mdx"), "utf8");
+      // The one difference: the frontmatter is written in YAML's quoted style (same values).
+      expect(body(imported)).toBe(body(original));
+      expect(front(imported)).toEqual(front(original));
+      expect(r.stdout).not.toContain("needs a cell module"); // its widget cell is the page's explorer
+    }
+    // The Japanese notebook lined up with the English chapter: every section recorded as current.
+    expect(readFileSync(join(dir, "content/ja/w1d1/tutorial1/translation.json"), "utf8")).toBe(
+      readFileSync("content/ja/w1d1/tutorial1/translation.json", "utf8"),
+    );
+  });
+});
+
+describe("importing a notebook in the course's usual form", () => {
+  it("makes a chapter that builds, in English and then in Japanese, reporting the widget demo", async () => {
+    const en = join(dir, "usual.ipynb");
+    writeFileSync(en, JSON.stringify(usual(false)));
+    const r = await importNotebook(en, "--chapter", "w9d9/tutorial9", "--locale", "en");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/section interactive-demo-1-a-slider: interactive demo \(cell 9\) needs a cell module/);
+    const mdx = readFileSync(join(dir, "content/en/w9d9/tutorial9/index.mdx"), "utf8");
+    expect(mdx).toContain('<Video id="video-1" title="Video 1: Rates" youtube="abcdefghijk" bilibili="BV1xx411c7mD" />');
+    expect(mdx).toContain('<Feedback id="Rates_Video" />');
+    expect(mdx).toContain('<CodeCell hidden="Helper functions">');
+    expect(mdx).toContain("\\{rate\\}");
+    expect(mdx).toContain("$r = n / T$");
+    expect(mdx).toContain("![A figure](./fig.png)");
+    expect(mdx).toContain("[Remote](https://example.org/x.png)");
+    expect(existsSync(join(dir, "content/en/w9d9/tutorial9/fig.png"))).toBe(true);
+    // Not overwritten without --force.
+    const again = await importNotebook(en, "--chapter", "w9d9/tutorial9", "--locale", "en");
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("exists: give --force");
+
+    const ja = join(dir, "usual-ja.ipynb");
+    writeFileSync(ja, JSON.stringify(usual(true)));
+    const t = await importNotebook(ja, "--chapter", "w9d9/tutorial9", "--locale", "ja");
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout).toContain("recorded as translating the current en text");
+    const jaMdx = readFileSync(join(dir, "content/ja/w9d9/tutorial9/index.mdx"), "utf8");
+    expect(splitSections(jaMdx).sections.map((s) => s.id)).toEqual(splitSections(mdx).sections.map((s) => s.id));
+
+    // A translated notebook missing a section does not line up: listed, nothing written.
+    const short = usual(true);
+    short.cells.splice(7, 2);
+    writeFileSync(ja, JSON.stringify(short));
+    const bad = await importNotebook(ja, "--chapter", "w9d9/tutorial9", "--locale", "ja", "--force");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /does not line up with content\/en\/w9d9\/tutorial9\/index\.mdx: the notebook has 2 section\(s\), the source chapter 3/,
+    );
+    expect(readFileSync(join(dir, "content/ja/w9d9/tutorial9/index.mdx"), "utf8")).toBe(jaMdx);
+
+    const build = await runScript("build.ts", [], { OUT_DIR: join(dir, "dist") }, dir);
+    expect(build.code, build.stderr).toBe(0);
+    // The round-tripped Tutorial 1 builds to the same text, ids and cells as the original.
+    for (const locale of ["en", "ja"]) {
+      const before = loadPage(DIST, `${locale}/w1d1/tutorial1/`);
+      const after = loadPage(join(dir, "dist"), `${locale}/w1d1/tutorial1/`);
+      const ids = (d: Document) => [...d.querySelectorAll("article [id]")].map((e) => e.id);
+      expect(ids(after)).toEqual(ids(before));
+      const text = (d: Document) => d.querySelector("article")!.textContent.replace(/\s+/g, " ");
+      expect(text(after)).toBe(text(before));
+    }
+    for (const locale of ["en", "ja"]) {
+      const page = loadPage(join(dir, "dist"), `${locale}/w9d9/tutorial9/`);
+      expect(page.querySelector("article")!.getAttribute("lang")).toBe(locale);
+      // Text that looked like markup is text: no script came through.
+      for (const script of page.querySelectorAll("article script")) {
+        expect(script.textContent).not.toContain("alert");
+        expect(script.getAttribute("src") ?? script.getAttribute("type")).toBeTruthy(); // our modules and JSON only
+      }
+      expect(page.querySelector("article")!.textContent).toContain("</script><script>alert(2)</script>");
+      expect(page.querySelector("article")!.textContent).toContain("<script>alert(1)</script>");
+      expect(page.querySelectorAll("article .video").length).toBe(1);
+      expect(page.querySelectorAll("article details.hidden-cell").length).toBe(1); // "Helper functions"
+    }
+  }, 300_000);
+});
+
+describe("a bad notebook", () => {
+  const cases: [string, string | (() => void), RegExp][] = [
+    ["not-json.ipynb", "{ nope", /not-json\.ipynb: not valid JSON/],
+    ["v3.ipynb", JSON.stringify({ nbformat: 3, worksheets: [] }), /v3\.ipynb: nbformat 3 is not supported/],
+    [
+      "no-source.ipynb",
+      JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", metadata: {} }] }),
+      /no-source\.ipynb: cell 1: has no source/,
+    ],
+    ["huge.ipynb", "", /huge\.ipynb: larger than 64 MB; clear its outputs first/],
+  ];
+  for (const [name, content, message] of cases)
+    it(`is refused in one line, nothing written: ${name}`, async () => {
+      const file = join(dir, name);
+      writeFileSync(file, typeof content === "string" ? content : "");
+      if (name === "huge.ipynb") truncateSync(file, 200 * 1024 * 1024); // a 200 MB output blob, as far as size goes
+      const r = await importNotebook(file, "--chapter", "w8d8/bad", "--locale", "en");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(existsSync(join(dir, "content/en/w8d8"))).toBe(false);
+      rmSync(file);
+    });
+});
