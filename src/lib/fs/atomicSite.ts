@@ -28,6 +28,10 @@ export class StagedSite {
   private readonly old: string;
   private readonly onSignal = (signal: NodeJS.Signals) => {
     this.abort();
+    // Writes the build had already handed to libuv's threads may still land (and recreate the
+    // stage); none are started while this waits, so after a pause a second removal is final.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    rmSync(this.stage, { recursive: true, force: true });
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
 
