@@ -5,7 +5,7 @@ import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../src/lib/i18n/provenance.ts";
 import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
 import { applyImport } from "../src/lib/i18n/xliff/apply.ts";
-import { MAX_XLIFF_BYTES, readXliff, XliffError } from "../src/lib/i18n/xliff/xliff.ts";
+import { readXliff, XliffError } from "../src/lib/i18n/xliff/xliff.ts";
 import { UsageError } from "./cli.ts";
 import { i18nCommand } from "./i18n/command.ts";
 
@@ -31,7 +31,6 @@ not structured as the source's, or text that is not allowed in a chapter.
     if (!existsSync(full)) throw new UsageError(`${path}: no such file`);
     const name = path;
     const text = readFileSync(full, "utf8");
-    if (text.length > MAX_XLIFF_BYTES) throw new XliffError(`${name}: larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB`);
     const xliff = readXliff(text, name);
     if (xliff.srcLang !== tree.sourceLocale)
       throw new XliffError(`${name}: its source language is ${xliff.srcLang}, the course's is ${tree.sourceLocale}`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseProvenance } from "../lib/i18n/provenance.ts";
 import { compareChapter, FROM_SOURCE, type SectionStatus } from "../lib/i18n/status.ts";
@@ -32,6 +32,24 @@ const NONE: PageTranslation = {
  */
 export function pageTranslation(locale: string, slug: string, root = process.cwd()): PageTranslation {
   if (locale === SITE.sourceLocale) return NONE;
+  // Every route of a build asks again (pages, notebooks, lists, the MDX compiler): work it out
+  // once per version of the three files.
+  const files = [
+    `content/${SITE.sourceLocale}/${slug}/index.mdx`,
+    `content/${locale}/${slug}/index.mdx`,
+    `content/${locale}/${slug}/translation.json`,
+  ];
+  const key = `${root}\n${locale}\n${slug}\n${files.map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : -1)).join()}`;
+  const cached = memo.get(key);
+  if (cached) return cached;
+  const result = computePageTranslation(locale, slug, root);
+  memo.set(key, result);
+  return result;
+}
+
+const memo = new Map<string, PageTranslation>();
+
+function computePageTranslation(locale: string, slug: string, root: string): PageTranslation {
   const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : null);
   const source = read(`content/${SITE.sourceLocale}/${slug}/index.mdx`);
   if (source === null) return NONE;

@@ -199,6 +199,10 @@ describe("XLIFF 2.0 import", () => {
         /index\.mdx:\d+: the imported text is not allowed in a chapter/,
       ],
       [setTarget(xliff, "section-3.3", "{process.exit(1)}"), /index\.mdx:\d+: the imported text is not allowed in a chapter/],
+      [
+        setTarget(xliff, "section-3.3", "&lt;Feedback id=&quot;x&quot; onClick=&quot;y&quot; /&gt;"),
+        /index\.mdx:\d+: the imported text is not allowed in a chapter/,
+      ],
       [xliff.replace('version="2.0"', 'version="1.2"'), /not XLIFF 2\.0/],
       [`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>${xliff.slice(xliff.indexOf("<xliff"))}`, /DTD or entity declaration/],
       ["{}", /not an XLIFF file/],

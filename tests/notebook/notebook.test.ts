@@ -42,7 +42,12 @@ describe.each(["en", "ja"])("the %s notebook", (locale) => {
     for (const value of page.querySelectorAll("article p .value[data-output]")) expect(markdown).toContain(value.textContent);
     // Code exactly as the page shows it, hidden cells folded by their @title line.
     const pageCode = [...page.querySelectorAll("article .code-cell pre code")].map((c) => c.textContent.trimEnd());
-    for (const block of pageCode) expect(code.some((c) => c.includes(block.split("\n").slice(-1)[0]!))).toBe(true);
+    expect(pageCode.length).toBeGreaterThanOrEqual(20);
+    for (const block of pageCode)
+      expect(
+        code.some((c) => c.includes(block)),
+        block.slice(0, 80),
+      ).toBe(true);
     expect(code.filter((c) => /^#\s*@title/.test(c)).length).toBeGreaterThanOrEqual(page.querySelectorAll("details.hidden-cell").length);
     // Videos are the course's video cells; the exercise's blank stays, its solution follows folded.
     expect(code.some((c) => c.includes("video_ids = [('Youtube', 'KgqR_jbjMQg'), ('Bilibili', 'BV1mz4y1X7ot')]"))).toBe(true);
@@ -91,9 +96,7 @@ describe.each(["en", "ja"])("the %s notebook", (locale) => {
       expect(cell, `no notebook cell printed output ${id}`).toBeDefined();
       expect(clean(cell!.text), id).toBe(clean(o.querySelector("samp")!.textContent));
     }
-    expect(result.neurons).toBe(
-      Number(page.querySelector('.value[data-output="n_neurons"]')?.getAttribute("data-value") ?? result.neurons),
-    );
+    expect(result.neurons).toBe(Number(page.querySelector('.value[data-output="n_neurons"]')!.getAttribute("data-value")));
   });
 });
 

@@ -108,7 +108,6 @@ def run_cell(code, name):
         if value is not None:
             print(shown(value))
 printed = {}
-MARK = None
 for cell in nb.cells:
     if cell.cell_type != "code":
         continue

@@ -1,5 +1,5 @@
-import { parse } from "yaml";
 import { splitSections } from "../../lib/i18n/sections.ts";
+import { readFrontmatter } from "../checkCourse.ts";
 import type { SectionStatus } from "../../lib/i18n/status.ts";
 import type { ContentTree } from "./contentTree.ts";
 import { statusRows } from "./statusRows.ts";
@@ -40,9 +40,9 @@ export interface TranslationStatusReport {
 }
 
 function titleOf(mdx: string): string {
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(mdx)?.[1];
-  const data = front ? (parse(front) as { title?: unknown } | null) : null;
-  return typeof data?.title === "string" ? data.title : "";
+  const { data } = readFrontmatter(mdx);
+  const title = typeof data === "object" && data !== null ? (data as { title?: unknown }).title : undefined;
+  return typeof title === "string" ? title : "";
 }
 
 /**

@@ -1,11 +1,10 @@
 import type { Root, RootContent } from "mdast";
 import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
+import { ID_SUFFIX } from "../markdown/remarkHeadingIds.ts";
 import { INTRO, splitSections } from "./sections.ts";
 
 /** The element a section shown from the source is wrapped in (a component of the chapter page). */
 export const SOURCE_SECTION = "SourceSection";
-
-const ID_SUFFIX = /\{#([A-Za-z][\w-]*)\}\s*$/;
 
 /** A heading's stable id, `## Title \{#id\}`, read from its last text (before the id step strips it). */
 function headingId(node: RootContent): string | null {

@@ -1,7 +1,8 @@
 import type { Heading, Root } from "mdast";
 import { visit } from "unist-util-visit";
 
-const ID_SUFFIX = /\s*\{#([A-Za-z][\w-]*)\}\s*$/;
+/** A heading's stable id at the end of its text (the escapes already removed by the parser): ` {#id}`. */
+export const ID_SUFFIX = /\s*\{#([A-Za-z][\w-]*)\}\s*$/;
 
 /**
  * Gives a heading the stable id written after it, `## Title \{#section-1\}` (braces escaped for

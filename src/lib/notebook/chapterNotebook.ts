@@ -1,6 +1,7 @@
 import type { Nodes, Root, RootContent } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { fileOffsets } from "../content/offsets.ts";
+import { slidesUrl } from "../content/slides.ts";
 import { parseMdx } from "../content/parseMdx.ts";
 import { sourceLines, type Notebook, type NotebookCell } from "./cells.ts";
 import { videoCellCode } from "./videoCell.ts";
@@ -160,7 +161,7 @@ export function chapterNotebook(input: NotebookInput): Notebook {
         code(`# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_${attr(node, "id") ?? ""}")`, { cellView: "form" });
         return;
       case "Slides":
-        if (fm.slides) marked(`[${t("slides.link")}](https://osf.io/download/${fm.slides}/)`, { slides: true });
+        if (fm.slides) marked(`[${t("slides.link")}](${slidesUrl(fm.slides)})`, { slides: true });
         return;
       case "Elapsed": {
         const minutes = attr(node, "total") ? fm.estimatedMinutes : fm.elapsed[attr(node, "section") ?? ""];

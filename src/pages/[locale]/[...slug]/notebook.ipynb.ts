@@ -1,33 +1,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getCollection, type CollectionEntry } from "astro:content";
 import { chapterStore } from "../../../course/storeReader.ts";
-import { siteLocales, translator } from "../../../i18n/index.ts";
+import { translator } from "../../../i18n/index.ts";
 import { chapterPath } from "../../../i18n/routing.ts";
 import { mergeSectionTexts } from "../../../lib/i18n/mergeSections.ts";
 import { chapterNotebook } from "../../../lib/notebook/chapterNotebook.ts";
 import { notebookJson } from "../../../lib/notebook/cells.ts";
-import { hasOwnVersion, pageTranslation } from "../../../page/translation.ts";
+import { chapterPages, type ChapterPage } from "../../../page/chapterPages.ts";
+import { pageTranslation } from "../../../page/translation.ts";
 import { SITE } from "../../../site.ts";
 
 /** Every chapter page's notebook: /<locale>/<chapter>/notebook.ipynb, in the page's language. */
-export const getStaticPaths = (async () => {
-  const entries = await getCollection("chapters");
-  const slugs = [...new Set(entries.map((e) => e.id.split("/").slice(1).join("/")))];
-  return slugs.flatMap((slug) =>
-    siteLocales().map((locale) => {
-      const own = entries.find((e) => e.id === `${locale}/${slug}`);
-      const source = entries.find((e) => e.id === `${SITE.sourceLocale}/${slug}`)!;
-      const fallback = !own || !hasOwnVersion(locale, slug);
-      return { params: { locale, slug }, props: { entry: fallback ? source : own, fallback } };
-    }),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => chapterPages()) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, props }) => {
   const { locale, slug } = params as { locale: string; slug: string };
-  const { entry, fallback } = props as { entry: CollectionEntry<"chapters">; fallback: boolean };
+  const { entry, fallback } = props as ChapterPage["props"];
   const contentLocale = fallback ? SITE.sourceLocale : locale;
   const read = (l: string) => readFileSync(join(process.cwd(), "content", l, slug, "index.mdx"), "utf8");
   const translation = pageTranslation(contentLocale, slug);
