@@ -10,7 +10,9 @@ import { MdxSyntaxError, parseMdx } from "../../src/lib/content/parseMdx.ts";
 import { uiStringsSchema } from "../../src/i18n/schema.ts";
 import { checkSiteStrings } from "../../src/course/checkCourse.ts";
 import { placeholderMismatches } from "../../src/course/strings.ts";
-import { checkMdxPolicy } from "../../src/lib/content/mdxPolicy.ts";
+import { chapterTextProblems, readContributedText } from "../../src/course/chapterFile.ts";
+import { CONTENT_LIMITS } from "../../src/lib/content/limits.ts";
+import { parseStringTable, type StringTable } from "../../src/lib/i18n/stringTable.ts";
 import type { ContentTree } from "../../src/course/translations/contentTree.ts";
 import { statusRows } from "../../src/course/translations/statusRows.ts";
 
@@ -19,6 +21,19 @@ export interface Finding {
   readonly level: "error" | "warning";
   readonly where: string;
   readonly message: string;
+}
+
+/**
+ * A strings file read as contributed data (plain file, size limit, JSON object of text values,
+ * keys that are words): its table, or its problems as errors naming the file and key.
+ */
+function readTable(tree: ContentTree, file: string): { table: StringTable } | { problems: Finding[] } {
+  const read = readContributedText(tree.root, file, CONTENT_LIMITS.stringsBytes);
+  const parsed = "problem" in read ? { problems: [read.problem] } : parseStringTable(read.text, file);
+  if ("table" in parsed) return parsed;
+  return {
+    problems: parsed.problems.map((line) => ({ level: "error", where: file, message: line.slice(file.length + 2) }) satisfies Finding),
+  };
 }
 
 /** UI strings of the site: every locale has a file, each with exactly the schema's keys and the source's placeholders. */
@@ -72,9 +87,9 @@ export function checkStringLayers(tree: ContentTree): Finding[] {
   const read = (file: string) => tree.read(file) ?? "";
   const siteCode = sourceFiles(tree.root, "src", [".ts", ".astro"]).map(read).join("\n");
   const siteUsed = keysUsedBy(siteCode);
-  const siteSource = tree.read(`src/i18n/${tree.sourceLocale}.json`);
-  if (siteSource !== null) {
-    for (const key of Object.keys(JSON.parse(siteSource) as Record<string, string>))
+  const siteSource = readTable(tree, `src/i18n/${tree.sourceLocale}.json`);
+  if ("table" in siteSource) {
+    for (const key of Object.keys(siteSource.table))
       if (!isUsed(key, siteUsed))
         findings.push({
           level: "warning",
@@ -92,13 +107,12 @@ export function checkStringLayers(tree: ContentTree): Finding[] {
   ];
   for (const dir of layers) {
     const sourceFile = `${dir}/strings/${tree.sourceLocale}.json`;
-    let source: Record<string, string>;
-    try {
-      source = JSON.parse(read(sourceFile)) as Record<string, string>;
-    } catch (err) {
-      findings.push({ level: "error", where: sourceFile, message: `not valid JSON (${(err as Error).message})` });
+    const sourceTable = readTable(tree, sourceFile);
+    if ("problems" in sourceTable) {
+      findings.push(...sourceTable.problems);
       continue;
     }
+    const source = sourceTable.table;
     const code = sourceFiles(tree.root, dir, [".ts"]).map(read).join("\n");
     const used = keysUsedBy(code);
     const isDataset = dir.startsWith("src/datasets/");
@@ -107,14 +121,12 @@ export function checkStringLayers(tree: ContentTree): Finding[] {
         findings.push({ level: "warning", where: sourceFile, message: `"${key}" is not used by the chapter's code` });
     for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale)) {
       const file = `${dir}/strings/${locale}.json`;
-      const text = tree.read(file);
-      let table: Record<string, string> = {};
-      try {
-        table = text === null ? {} : (JSON.parse(text) as Record<string, string>);
-      } catch (err) {
-        findings.push({ level: "error", where: file, message: `not valid JSON (${(err as Error).message})` });
+      const read = tree.read(file) === null ? { table: {} } : readTable(tree, file);
+      if ("problems" in read) {
+        findings.push(...read.problems);
         continue;
       }
+      const table = read.table;
       const missing = Object.keys(source).filter((k) => !(k in table));
       if (missing.length)
         findings.push({
@@ -136,7 +148,7 @@ export function checkStringLayers(tree: ContentTree): Finding[] {
   return findings;
 }
 
-/** What a chapter may contain, on its syntax tree (no imports, expressions or active HTML), for every locale. */
+/** What a chapter may contain (frontmatter, syntax, no imports, expressions or active HTML, images beside it), for every locale. */
 export function checkContentPolicy(tree: ContentTree): Finding[] {
   const findings: Finding[] = [];
   for (const chapter of tree.chapters()) {
@@ -144,11 +156,10 @@ export function checkContentPolicy(tree: ContentTree): Finding[] {
       const file = tree.file(locale, chapter);
       const mdx = tree.read(file);
       if (mdx === null) continue;
-      try {
-        for (const p of checkMdxPolicy(parseMdx(mdx))) findings.push({ level: "error", where: `${file}:${p.line}`, message: p.message });
-      } catch (err) {
-        if (!(err instanceof MdxSyntaxError)) throw err;
-        findings.push({ level: "error", where: `${file}:${err.line}`, message: `not valid MDX: ${err.reason}` });
+      const sourceFile = locale === tree.sourceLocale ? null : tree.file(tree.sourceLocale, chapter);
+      for (const line of chapterTextProblems(tree.root, file, mdx, null, sourceFile)) {
+        const m = /^(.*?:\d+|[^:]*): ([\s\S]*)$/.exec(line)!;
+        findings.push({ level: "error", where: m[1]!, message: m[2]! });
       }
     }
   }
@@ -207,13 +218,9 @@ export function checkTypography(tree: ContentTree): Finding[] {
       }
     }
     const uiFile = join("src/i18n", `${locale}.json`);
-    const ui = tree.read(uiFile);
-    let strings: Record<string, unknown> = {};
-    try {
-      strings = ui === null ? {} : (JSON.parse(ui) as Record<string, unknown>);
-    } catch {
-      continue; // reported by checkUiStrings
-    }
+    const ui = readTable(tree, uiFile);
+    if (!("table" in ui)) continue; // reported by checkUiStrings
+    const strings = ui.table;
     for (const [key, value] of Object.entries(strings))
       if (typeof value === "string")
         for (const p of textTypography(locale, value)) findings.push({ level: "error", where: uiFile, message: `"${key}": ${p.message}` });

@@ -1,7 +1,15 @@
 import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runCli, UsageError } from "../cli.ts";
+import { chapterFiles, refusedChapterFiles } from "../../src/course/checkCourse.ts";
 import { ContentTree } from "../../src/course/translations/contentTree.ts";
+
+/** Chapter files the tools may not work on: each named on a line of its own. */
+class ContentRefusedError extends Error {
+  constructor(lines: readonly string[]) {
+    super(`${lines.length} chapter file(s) refused:\n  ${lines.join("\n  ")}`);
+  }
+}
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -47,6 +55,12 @@ export function i18nCommand(
     const locale = values.locale as string | undefined;
     if (locale !== undefined && !tree.locales().includes(locale))
       throw new UsageError(`no locale "${locale}" (locales: ${tree.locales().join(", ")})`);
+    // Files no tool may read further (links, too large, too slow to parse) stop every command first.
+    const refused = await refusedChapterFiles(
+      tree.root,
+      chapterFiles(tree.root).map((f) => f.file),
+    );
+    if (refused.length) throw new ContentRefusedError(refused);
     await main({ values, positionals: parsed.positionals, tree, locale });
   });
 }

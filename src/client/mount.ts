@@ -14,7 +14,7 @@ const renderPlot = (options: PlotOptions, width: number | null): Element => quie
 
 /** The page's UI strings for its cells (one JSON block per chapter page). */
 function pageStrings(): Record<string, string> {
-  const json = document.getElementById("cell-strings")?.textContent;
+  const json = document.querySelector("script[data-cell-strings]")?.textContent;
   return json ? (JSON.parse(json) as Record<string, string>) : {};
 }
 

@@ -1,4 +1,5 @@
 import type { InputSpec, InputValue, InputValues } from "../cells/types.ts";
+import { cellFigureId } from "../lib/content/pageIds.ts";
 import { snapToSpec } from "./format.ts";
 
 /** A cell's inputs in the page URL: `?<cell>.<name>=<value>`, only those that differ from the defaults. */
@@ -22,7 +23,7 @@ export function writeUrlState(href: string, cellId: string, values: InputValues,
     if (value === defaults[name]) continue;
     url.searchParams.set(`${cellId}.${name}`, typeof value === "boolean" ? (value ? "1" : "0") : String(value));
   }
-  url.hash = `cell-${cellId}`;
+  url.hash = cellFigureId(cellId);
   return url.href;
 }
 

@@ -1,13 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml } from "yaml";
 import type { ChapterIds } from "../lib/content/components.ts";
-import { chapterSchema } from "../lib/content/frontmatter.ts";
-import { checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
-import { MdxSyntaxError, parseMdx } from "../lib/content/parseMdx.ts";
+import { CONTENT_LIMITS } from "../lib/content/limits.ts";
+import { parseStringTable } from "../lib/i18n/stringTable.ts";
 import { printable } from "../lib/text/printable.ts";
+import { runBounded, type Overrun } from "./bounded.ts";
+import { readContributedText } from "./chapterFile.ts";
 import type { DiscoveredChapter } from "./discover.ts";
+import { isLocaleFile } from "./stringFiles.ts";
 import { placeholderMismatches, type StringTable } from "./strings.ts";
+
+export { readFrontmatter } from "./chapterFile.ts";
 
 /** Every chapter file of every locale, content/<locale>/<slug>/index.mdx, relative to the root, sorted. */
 export function chapterFiles(root: string): { file: string; locale: string; slug: string }[] {
@@ -22,20 +25,20 @@ export function chapterFiles(root: string): { file: string; locale: string; slug
     });
 }
 
-/** The frontmatter of an MDX file as data, or what is wrong with it. */
-export function readFrontmatter(mdx: string): { data: unknown; error: string | null } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(mdx);
-  if (!m) return { data: null, error: "no frontmatter (--- title: ... ---) at the top" };
-  try {
-    return { data: parseYaml(m[1]!, { maxAliasCount: 0 }) as unknown, error: null };
-  } catch (err) {
-    return { data: null, error: `frontmatter is not valid YAML: ${printable((err as Error).message.split("\n")[0]!, 160)}` };
-  }
+/** Symbolic links anywhere under content/: refused, since a link can point anywhere on the build machine. */
+export function contentLinks(root: string): string[] {
+  const content = join(root, "content");
+  if (!existsSync(content)) return [];
+  if (lstatSync(content).isSymbolicLink()) return ["content: is a symbolic link; the course's content must be plain folders and files"];
+  return readdirSync(content, { recursive: true, encoding: "utf8" })
+    .filter((path) => lstatSync(join(content, path)).isSymbolicLink())
+    .sort()
+    .map((path) => `content/${path}: is a symbolic link; contributed files must be plain files`);
 }
 
 /** Problems of a chapter module folder itself: browser code for each interactive cell, ids that match file names. */
 export function checkChapterModule(chapter: DiscoveredChapter): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...chapter.stringProblems];
   const ids = new Set<string>();
   for (const { view } of chapter.cells) {
     if (ids.has(view.id)) problems.push(`${chapter.file}: two cells have the id "${view.id}"`);
@@ -52,28 +55,64 @@ export function checkChapterModule(chapter: DiscoveredChapter): string[] {
   return problems;
 }
 
-/** Problems of one chapter file: syntax, what it may contain, ids it refers to, frontmatter. */
-export function checkChapterFile(file: string, mdx: string, chapter: DiscoveredChapter | undefined): string[] {
-  const { data, error } = readFrontmatter(mdx);
-  if (error) return [`${file}:1: ${error}`];
-  const frontmatter = chapterSchema.safeParse(data);
-  const problems: string[] = frontmatter.success
-    ? []
-    : frontmatter.error.issues.map((i) => `${file}:1: frontmatter "${i.path.join(".") || "(root)"}": ${i.message}`);
+/** What a chapter's MDX may refer to, from its module (the elapsed times come from each file's own frontmatter). */
+export function chapterIds(chapter: DiscoveredChapter | undefined): ChapterIds {
   const definition = chapter?.definition;
-  const ids: ChapterIds = {
+  return {
     cells: chapter?.cells.map((c) => c.view.id) ?? [],
     outputs: Object.keys(definition?.outputs ?? {}),
     values: Object.keys(definition?.values ?? {}),
-    elapsed: frontmatter.success ? Object.keys(frontmatter.data.elapsed) : [],
+    elapsed: [],
   };
-  try {
-    for (const p of checkMdxPolicy(parseMdx(mdx), ids)) problems.push(`${file}:${p.line}: ${p.message}`);
-  } catch (err) {
-    if (!(err instanceof MdxSyntaxError)) throw err;
-    problems.push(`${file}:${err.line}: not valid MDX: ${err.reason}`);
-  }
-  return problems;
+}
+
+/** One chapter file to check: what it may refer to and, for a translation, its source (for images it shares). */
+export type ChapterCheck = [root: string, file: string, ids: ChapterIds | null, sourceFile: string | null];
+
+/**
+ * Checks chapter files each in a thread with capped memory and at most CONTENT_LIMITS.checkMs
+ * per file (src/course/chapterFile.ts does the work), so no file, however it is made, can hold
+ * the build up or exhaust the machine: one that would is refused in one line.
+ */
+export async function checkChapterFiles(
+  checks: readonly ChapterCheck[],
+  limits: { ms: number; heapMb: number } = { ms: CONTENT_LIMITS.checkMs, heapMb: CONTENT_LIMITS.checkHeapMb },
+): Promise<string[]> {
+  const results = await runBounded({
+    module: CHAPTER_FILE_MODULE,
+    fn: "chapterFileProblems",
+    jobs: checks,
+    ms: limits.ms,
+    heapMb: limits.heapMb,
+    overrun: ([, file], why) => [overrunLine(file, why, limits)],
+  });
+  return results.flat();
+}
+
+// The work on each file, run in the bounded thread (an absolute path: the code's, not the course's).
+const CHAPTER_FILE_MODULE = join(import.meta.dirname, "chapterFile.ts");
+
+const overrunLine = (file: string, why: Overrun, limits: { ms: number; heapMb: number }) =>
+  why === "time"
+    ? `${file}: takes longer than ${limits.ms / 1000} s to read, so it is refused (simplify its nesting, emphasis or components)`
+    : `${file}: needs more than ${limits.heapMb} MB of memory to read, so it is refused`;
+
+/**
+ * The chapter files (relative to the root) that no tool may work on, one line each: a link, not
+ * UTF-8, over the size limit, or a text whose syntax tree takes longer or more memory to build
+ * than allowed (found in a bounded thread). The translators' commands stop on any.
+ */
+export async function refusedChapterFiles(root: string, files: readonly string[]): Promise<string[]> {
+  const links = contentLinks(root);
+  const limits = { ms: CONTENT_LIMITS.checkMs, heapMb: CONTENT_LIMITS.checkHeapMb };
+  const results = await runBounded({
+    module: CHAPTER_FILE_MODULE,
+    fn: "chapterFileAdmission",
+    jobs: files.map((file): [string, string] => [root, file]),
+    ...limits,
+    overrun: ([, file], why) => [overrunLine(file, why, limits)],
+  });
+  return [...links, ...results.flat()];
 }
 
 /** Keys whose `{placeholders}` differ from the source locale's, per layer of strings. */
@@ -95,20 +134,27 @@ export function checkPlaceholders(
 }
 
 /**
- * What the build checks before anything is compiled or computed: every locale's chapters
- * (syntax, allowed content, ids, frontmatter), the chapter modules, and placeholders of
- * chapter strings. Returns "file:line: problem" lines; the build stops on any.
+ * What the build checks before anything is compiled or computed: no links under content/,
+ * every locale's chapters (limits, syntax, allowed content, ids, images, frontmatter; each in a
+ * bounded thread), the chapter modules and their strings' placeholders. Returns "file:line:
+ * problem" lines; the build stops on any.
  */
-export function checkCourse(root: string, chapters: readonly DiscoveredChapter[], sourceLocale: string): string[] {
+export async function checkCourse(root: string, chapters: readonly DiscoveredChapter[], sourceLocale: string): Promise<string[]> {
+  const links = contentLinks(root);
+  if (links.length) return links;
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
   const files = chapterFiles(root);
   const problems: string[] = chapters.flatMap(checkChapterModule);
   const sources = new Set(files.filter((f) => f.locale === sourceLocale).map((f) => f.slug));
-  for (const { file, locale, slug } of files) {
+  for (const { file, locale, slug } of files)
     if (locale !== sourceLocale && !sources.has(slug))
       problems.push(`${file}: there is no ${sourceLocale} source for this chapter (content/${sourceLocale}/${slug}/index.mdx)`);
-    problems.push(...checkChapterFile(file, readFileSync(join(root, file), "utf8"), bySlug.get(slug)));
-  }
+  const checks = files.map(({ file, locale, slug }): ChapterCheck => {
+    const chapter = bySlug.get(slug);
+    const sourceFile = locale !== sourceLocale && sources.has(slug) ? `content/${sourceLocale}/${slug}/index.mdx` : null;
+    return [root, file, chapter ? chapterIds(chapter) : chapterIds(undefined), sourceFile];
+  });
+  problems.push(...(await checkChapterFiles(checks)));
   for (const chapter of chapters) {
     if (!sources.has(chapter.slug))
       problems.push(`${chapter.file}: no chapter content/${sourceLocale}/${chapter.slug}/index.mdx uses this module`);
@@ -135,18 +181,20 @@ export function checkSiteStrings(
   const dir = join(root, "src/i18n");
   const problems: string[] = [];
   const tables = new Map<string, StringTable>();
-  for (const name of readdirSync(dir)
-    .filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f))
-    .sort()) {
+  for (const name of readdirSync(dir).filter(isLocaleFile).sort()) {
     const file = `src/i18n/${name}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(join(dir, name), "utf8"));
-    } catch (err) {
-      problems.push(`${file}: not valid JSON (${printable((err as Error).message, 120)})`);
+    const read = readContributedText(root, file, CONTENT_LIMITS.stringsBytes);
+    if ("problem" in read) {
+      problems.push(read.problem);
       continue;
     }
-    const result = schema.safeParse(json);
+    const parsed = parseStringTable(read.text, file);
+    if ("problems" in parsed) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const json = parsed.table;
+    const result = schema.safeParse({ ...json });
     if (!result.success) {
       for (const issue of result.error!.issues) {
         const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? (issue.keys ?? []).join(", ") : "(root)");
@@ -158,7 +206,7 @@ export function checkSiteStrings(
       }
       continue;
     }
-    tables.set(name.slice(0, -5), json as StringTable);
+    tables.set(name.slice(0, -5), json);
   }
   return [...problems, ...checkPlaceholders((l) => `src/i18n/${l}.json`, tables, sourceLocale)];
 }

@@ -1,15 +1,14 @@
 import { chapterCells, type AnyChapter } from "../cells/course.ts";
 import type { CellDefinition } from "../cells/types.ts";
 import type { AnyView } from "../cells/types.ts";
-import type { StringTable } from "./strings.ts";
+import type { StringTable } from "../lib/i18n/stringTable.ts";
+import { readStringFolder } from "./stringFiles.ts";
 
 // Found by file name, loaded with the build (Vite): adding a chapter or a dataset is adding files.
+// Code is imported; strings are data, read from disk and checked (src/course/stringFiles.ts).
 const chapterModules = import.meta.glob<{ default: AnyChapter }>("../cells/**/chapter.ts", { eager: true });
 const viewModules = import.meta.glob<{ default: AnyView }>("../cells/**/*.cell.ts", { eager: true });
-// strings/<locale>.json; other files there (identical.json, for i18n:check) are not locales.
-const LOCALE_FILE = /\/strings\/[a-z]{2}(?:-[A-Za-z]+)?\.json$/;
-const chapterStrings = import.meta.glob<StringTable>("../cells/**/strings/*.json", { eager: true, import: "default" });
-const datasetStrings = import.meta.glob<StringTable>("../datasets/*/strings/*.json", { eager: true, import: "default" });
+const datasetFolders = Object.keys(import.meta.glob("../datasets/*/index.ts")).map((k) => k.replace(/^\.\.\/(.*)\/index\.ts$/, "src/$1"));
 
 /** A chapter's module folder, src/cells/<slug>/, as the build found it. */
 export interface DiscoveredChapter {
@@ -24,12 +23,14 @@ export interface DiscoveredChapter {
   readonly views: ReadonlyMap<string, { readonly file: string; readonly view: AnyView }>;
   /** Its own UI strings by locale (strings/<locale>.json). */
   readonly strings: ReadonlyMap<string, StringTable>;
+  /** Why a strings file of the chapter was refused, one line each (the build reports them). */
+  readonly stringProblems: readonly string[];
 }
 
 const project = (key: string) => `src/${key.replace(/^\.\.\//, "")}`;
 
-/** Every chapter module folder under src/cells/, sorted by slug. */
-export function discoverChapters(): DiscoveredChapter[] {
+/** Every chapter module folder under src/cells/, sorted by slug; strings read from `root`. */
+export function discoverChapters(root: string): DiscoveredChapter[] {
   return Object.entries(chapterModules)
     .map(([key, module]) => {
       const dir = key.slice(0, -"chapter.ts".length);
@@ -39,25 +40,21 @@ export function discoverChapters(): DiscoveredChapter[] {
           .filter(([k]) => k.startsWith(dir) && !k.slice(dir.length).includes("/"))
           .map(([k, m]) => [k.slice(dir.length, -".cell.ts".length), { file: project(k), view: m.default }] as const),
       );
-      const strings = new Map(
-        Object.entries(chapterStrings)
-          .filter(([k]) => k.startsWith(`${dir}strings/`) && LOCALE_FILE.test(k))
-          .map(([k, table]) => [k.slice(`${dir}strings/`.length, -".json".length), table] as const),
-      );
+      const { tables: strings, problems: stringProblems } = readStringFolder(root, `${project(dir)}strings`);
       const cells = chapterCells(module.default.cells) as readonly CellDefinition<unknown, never>[];
-      return { slug, file: project(key), definition: module.default, cells, views, strings };
+      return { slug, file: project(key), definition: module.default, cells, views, strings, stringProblems };
     })
     .sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-/** Each dataset's reader-facing strings (src/datasets/<id>/strings/<locale>.json), by id then locale. */
-export function discoverDatasetStrings(): Map<string, Map<string, StringTable>> {
-  const byId = new Map<string, Map<string, StringTable>>();
-  for (const [key, table] of Object.entries(datasetStrings)) {
-    if (!LOCALE_FILE.test(key)) continue;
-    const m = /^\.\.\/datasets\/([^/]+)\/strings\/([^/]+)\.json$/.exec(key)!;
-    if (!byId.has(m[1]!)) byId.set(m[1]!, new Map());
-    byId.get(m[1]!)!.set(m[2]!, table);
+/** Each dataset's reader-facing strings (src/datasets/<id>/strings/<locale>.json), by id then locale, and why any file was refused. */
+export function discoverDatasetStrings(root: string): { strings: Map<string, Map<string, StringTable>>; problems: string[] } {
+  const strings = new Map<string, Map<string, StringTable>>();
+  const problems: string[] = [];
+  for (const folder of datasetFolders) {
+    const read = readStringFolder(root, `${folder}/strings`);
+    strings.set(folder.slice("src/datasets/".length), read.tables);
+    problems.push(...read.problems);
   }
-  return byId;
+  return { strings, problems };
 }

@@ -9,19 +9,15 @@ import { uiStringsSchema } from "../i18n/schema.ts";
 import { headersFile } from "../lib/security/csp.ts";
 import { siteSettings } from "../lib/settings.ts";
 import { serviceWorkerSource } from "./serviceWorker.ts";
-import { checkCourse, checkSiteStrings } from "./checkCourse.ts";
+import { CourseError } from "./courseError.ts";
+import { chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
+import { chapterMarkdown } from "./markdown.ts";
 import { CourseData } from "./compute.ts";
 import { discoverChapters, discoverDatasetStrings } from "./discover.ts";
 import type { StringTable } from "./strings.ts";
 import { formatTimings } from "./timings.ts";
 
-/** A course that cannot be built as it is: every problem, one line each, naming file and line. */
-export class CourseError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`the course has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
-    this.name = "CourseError";
-  }
-}
+export { CourseError };
 
 export interface CourseOptions {
   readonly sourceLocale: string;
@@ -49,14 +45,21 @@ export default function course(options: CourseOptions): AstroIntegration {
   return {
     name: "course",
     hooks: {
-      "astro:config:setup": ({ config, command, updateConfig }) => {
+      "astro:config:setup": async ({ config, command, updateConfig }) => {
         const root = fileURLToPath(config.root);
-        const chapters = discoverChapters();
+        const chapters = discoverChapters(root);
+        const datasetStrings = discoverDatasetStrings(root);
         const problems = [
           ...checkSiteStrings(root, options.sourceLocale, uiStringsSchema),
-          ...checkCourse(root, chapters, options.sourceLocale),
+          ...datasetStrings.problems,
+          ...(await checkCourse(root, chapters, options.sourceLocale)),
         ];
         if (problems.length) throw new CourseError(problems);
+        const idsBySlug = new Map(chapters.map((c) => [c.slug, chapterIds(c)]));
+        const locales = config.i18n?.locales.map((l) => (typeof l === "string" ? l : l.path)) ?? [options.sourceLocale];
+        updateConfig({
+          markdown: chapterMarkdown({ root, sourceLocale: options.sourceLocale, locales, idsFor: (slug) => idsBySlug.get(slug) ?? null }),
+        });
         base = config.base.replace(/\/?$/, "/");
         if (command !== "preview" && command !== "sync") {
           const storeRoot = options.storeRoot ?? join(root, ".cache");
@@ -65,11 +68,11 @@ export default function course(options: CourseOptions): AstroIntegration {
           storeDir = mkdtempSync(join(storeRoot, `course-store-${process.pid}-`));
           const course = new CourseData({
             environment: { env: process.env, root },
-            locales: config.i18n?.locales.map((l) => (typeof l === "string" ? l : l.path)) ?? [options.sourceLocale],
+            locales,
             sourceLocale: options.sourceLocale,
             base,
             coreStrings: options.coreStrings,
-            datasetStrings: discoverDatasetStrings(),
+            datasetStrings: datasetStrings.strings,
           });
           for (const chapter of chapters) {
             let store;

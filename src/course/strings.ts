@@ -1,8 +1,8 @@
 import type { Translate } from "../cells/types.ts";
 import { fillTemplate } from "../i18n/template.ts";
+import { ownString, type StringTable } from "../lib/i18n/stringTable.ts";
 
-/** UI strings by key, one file's worth (a locale of the site, of a chapter or of a dataset). */
-export type StringTable = Readonly<Record<string, string>>;
+export type { StringTable };
 
 /** A UI string that no layer has: names the key and where it was looked for. */
 export class MissingStringError extends Error {}
@@ -15,7 +15,7 @@ export class MissingStringError extends Error {}
 export function layeredTranslator(layers: readonly StringTable[], where: string, locale = "en"): Translate {
   return (key, params) => {
     for (const layer of layers) {
-      const template = layer[key];
+      const template = ownString(layer, key);
       if (template !== undefined) return fillTemplate(template, params, locale);
     }
     throw new MissingStringError(`${where}: no UI string "${key}"`);
@@ -30,7 +30,7 @@ export function placeholders(template: string): string[] {
 /** Keys whose placeholders differ from the source's: a translation must use exactly the same ones. */
 export function placeholderMismatches(source: StringTable, translation: StringTable): { key: string; want: string[]; have: string[] }[] {
   return Object.keys(translation)
-    .filter((key) => source[key] !== undefined)
+    .filter((key) => ownString(source, key) !== undefined && typeof translation[key] === "string")
     .map((key) => ({ key, want: placeholders(source[key]!), have: placeholders(translation[key]!) }))
     .filter((m) => m.want.join() !== m.have.join());
 }

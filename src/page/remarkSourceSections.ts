@@ -3,6 +3,7 @@ import type { Root } from "mdast";
 import type { Processor } from "unified";
 import type { VFile } from "vfile";
 import { blankFrontmatter } from "../lib/content/parseMdx.ts";
+import { pointImages } from "../course/remarkChapter.ts";
 import { mergeSections } from "../lib/i18n/mergeSections.ts";
 import { pageTranslation } from "./translation.ts";
 
@@ -23,8 +24,10 @@ export default function remarkSourceSections(this: Processor) {
     const [, root, locale, slug] = match as unknown as [string, string, string, string];
     const translation = pageTranslation(locale, slug, root);
     if (translation.fromSource.size === 0) return undefined;
-    const sourceFile = `${root}/content/${translation.sourceLocale}/${slug}/index.mdx`;
-    const source = processor.parse(blankFrontmatter(readFileSync(sourceFile, "utf8"))) as Root;
+    const sourceFile = `content/${translation.sourceLocale}/${slug}/index.mdx`;
+    const source = processor.parse(blankFrontmatter(readFileSync(`${root}/${sourceFile}`, "utf8"))) as Root;
+    // The source's images are its folder's files: pointed at from the translation's folder.
+    pointImages(source, root, sourceFile, null, `content/${locale}/${slug}/index.mdx`);
     return mergeSections(tree, source, translation.fromSource);
   };
 }

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkMdxPolicy } from "../../src/lib/content/mdxPolicy.ts";
 import { parseMdx } from "../../src/lib/content/parseMdx.ts";
-import remarkContentPolicy from "../../src/lib/markdown/remarkContentPolicy.ts";
+import type { PluggableList } from "unified";
+import remarkChapter from "../../src/course/remarkChapter.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 
@@ -29,7 +30,7 @@ const ATTACKS: [name: string, mdx: (marker: string) => string, expected: RegExp]
   ["a style attribute", () => 'Text <span style="display:none">here</span>.\n', /attribute "style" is not allowed/],
   ["a javascript: link", () => "[click](javascript:alert(1))\n", /link to "javascript:alert\(1\)" is not allowed/],
   ["a data: link", () => "[click](data:text/html,<script>alert(1)</script>)\n", /is not allowed/],
-  ["a remote image", () => "![tracker](https://evil.example/pixel.gif)\n", /images must be files of the site/],
+  ["a remote image", () => "![tracker](https://evil.example/pixel.gif)\n", /images must be files in the chapter.s folder/],
   ["an unknown component", () => "<Evil />\n", /unknown component/],
 ];
 
@@ -71,10 +72,12 @@ describe("a chapter is content, not code (checked on its syntax tree)", () => {
   });
 
   it("is enforced inside the MDX compiler too, before any code could run", async () => {
-    await expect(
-      compile('import fs from "node:fs"\n\n{fs.readFileSync("/etc/passwd")}\n', { remarkPlugins: [remarkContentPolicy] }),
-    ).rejects.toThrow(/import and export are not allowed/);
-    await expect(compile("## Fine \\{#a\\}\n\nText.\n", { remarkPlugins: [remarkContentPolicy] })).resolves.toBeTruthy();
+    const policy: PluggableList[number] = [remarkChapter, { root: "/nowhere", sourceLocale: "en", idsFor: () => null }];
+    await expect(compile('import fs from "node:fs"\n\n{fs.readFileSync("/etc/passwd")}\n', { remarkPlugins: [policy] })).rejects.toThrow(
+      /import and export are not allowed/,
+    );
+    await expect(compile("![x](../../../../etc/passwd?raw)\n", { remarkPlugins: [policy] })).rejects.toThrow(/query/);
+    await expect(compile("## Fine \\{#a\\}\n\nText.\n", { remarkPlugins: [policy] })).resolves.toBeTruthy();
   });
 });
 

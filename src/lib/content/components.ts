@@ -10,12 +10,12 @@ export interface ChapterIds {
 export interface ComponentRule {
   readonly required: readonly string[];
   readonly optional: readonly string[];
-  /** Checks the props' values against the chapter; returns what is wrong, or null. */
-  readonly check?: (props: Readonly<Record<string, string | true>>, ids: ChapterIds) => string | null;
+  /** Checks the props' values (against the chapter's ids when known); returns what is wrong, or null. */
+  readonly check?: (props: Readonly<Record<string, string | true>>, ids: ChapterIds | null) => string | null;
 }
 
-const oneOf = (what: string, value: string | true | undefined, known: readonly string[]) =>
-  value === undefined || (typeof value === "string" && known.includes(value))
+const oneOf = (what: string, value: string | true | undefined, known: readonly string[] | undefined) =>
+  value === undefined || known === undefined || (typeof value === "string" && known.includes(value))
     ? null
     : `no ${what} "${String(value)}" (there are: ${known.join(", ") || "none"})`;
 
@@ -29,22 +29,22 @@ const matches = (prop: string, value: string | true | undefined, pattern: RegExp
  * component is added here and to the chapter page's component map.
  */
 export const COMPONENTS: Readonly<Record<string, ComponentRule>> = {
-  Cell: { required: ["id"], optional: [], check: (p, ids) => oneOf("cell", p.id, ids.cells) },
-  CodeCell: { required: [], optional: ["output", "hidden"], check: (p, ids) => oneOf("code-cell output", p.output, ids.outputs) },
-  Value: { required: ["k"], optional: [], check: (p, ids) => oneOf("value", p.k, ids.values) },
+  Cell: { required: ["id"], optional: [], check: (p, ids) => oneOf("cell", p.id, ids?.cells) },
+  CodeCell: { required: [], optional: ["output", "hidden"], check: (p, ids) => oneOf("code-cell output", p.output, ids?.outputs) },
+  Value: { required: ["k"], optional: [], check: (p, ids) => oneOf("value", p.k, ids?.values) },
   Elapsed: {
     required: [],
     optional: ["section", "total"],
     check: (p, ids) =>
       p.section === undefined && p.total === undefined
         ? "give section=... or total"
-        : oneOf("elapsed time for section", p.section, ids.elapsed),
+        : oneOf("elapsed time for section", p.section, ids?.elapsed),
   },
   Video: {
     required: ["id", "title", "youtube", "bilibili"],
     optional: [],
     check: (p) =>
-      matches("id", p.id, /^[a-z][\w-]{0,40}$/) ??
+      matches("id", p.id, /^video-[a-z0-9][a-z0-9-]{0,36}$/) ??
       matches("youtube", p.youtube, /^[\w-]{11}$/) ??
       matches("bilibili", p.bilibili, /^BV[0-9A-Za-z]{10}$/),
   },

@@ -1,9 +1,12 @@
 import type { Root } from "mdast";
+import { definitions } from "mdast-util-definitions";
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from "mdast-util-mdx";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { printable } from "../text/printable.ts";
 import { COMPONENTS, type ChapterIds } from "./components.ts";
+import { chapterImagePath } from "./imagePath.ts";
+import { reservedIdProblem } from "./pageIds.ts";
 
 /** A problem in a chapter's MDX, at a line of the file. */
 export interface ContentProblem {
@@ -39,9 +42,6 @@ export const HTML_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
 
 // Links may go to the web, to mail, within the page or the site; never run code or embed data.
 const SAFE_LINK = /^(?:https?:\/\/|mailto:|#|\/(?!\/)|\.{1,2}\/|[\w.~-]+(?:[/?#]|$))/i;
-// Images load with the page: only the site's own files (a relative path), never another host.
-const SAFE_IMAGE = /^(?:\/(?!\/)|\.{1,2}\/|[\w.~-]+(?:[/?#]|$))/;
-
 const ID_SUFFIX = /\{#([A-Za-z][\w-]*)\}\s*$/;
 
 const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
@@ -88,7 +88,7 @@ function checkElement(
     for (const prop of Object.keys(props))
       if (!allowed.includes(prop)) at(`<${name}>: unknown prop "${printable(prop, 40)}" (props: ${allowed.join(", ") || "none"})`);
     for (const prop of rule.required) if (!(prop in props)) at(`<${name}>: missing prop "${prop}"`);
-    const wrong = ids ? rule.check?.(props, ids) : null;
+    const wrong = rule.check?.(props, ids);
     if (wrong) at(`<${name}>: ${wrong}`);
     return;
   }
@@ -104,16 +104,48 @@ function checkElement(
   }
 }
 
+/** An image a chapter shows: the address as written (a Markdown image, or the definition an image reference uses) and its line. */
+export interface ImageUse {
+  readonly url: string;
+  readonly line: number;
+}
+
+/**
+ * Every image of a chapter as the compiler finds them: `![alt](url)`, and `![alt][ref]` through
+ * its definition (the compiler imports each local one as a module, so each must be checked).
+ * Returns the nodes whose `url` names the file, with the line of the use.
+ */
+export function chapterImageNodes(tree: Root): { node: { url: string }; line: number }[] {
+  const definition = definitions(tree);
+  const found: { node: { url: string }; line: number }[] = [];
+  visit(tree, (node) => {
+    if (node.type === "image") found.push({ node, line: lineOf(node) });
+    else if (node.type === "imageReference") {
+      const d = definition(node.identifier);
+      if (d) found.push({ node: d, line: lineOf(node) });
+    }
+  });
+  return found;
+}
+
+/** Every image of a chapter: its address and the line it is used on. */
+export function chapterImages(tree: Root): ImageUse[] {
+  return chapterImageNodes(tree).map(({ node, line }) => ({ url: node.url, line }));
+}
+
 /**
  * Checks a chapter's syntax tree before anything is compiled or run: a chapter holds prose,
  * the documented components with literal props and a little inline HTML; no import/export, no
- * `{…}` expressions, no active or loading HTML, no links that run code, headings with unique
- * ids. With `ids`, component props are also checked against what the chapter computes.
+ * `{…}` expressions, no active or loading HTML, no links that run code, images only as plain
+ * file names, headings at the top level with unique ids that are not the page's own. With
+ * `ids`, component props are also checked against what the chapter computes.
  */
 export function checkMdxPolicy(tree: Root, ids: ChapterIds | null = null): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const seen = new Map<string, number>();
-  visit(tree, (node) => {
+  const videos = new Map<string, number>();
+  const cells = ids?.cells ?? [];
+  visit(tree, (node, _index, parent) => {
     const line = lineOf(node);
     switch (node.type) {
       case "mdxjsEsm":
@@ -129,8 +161,22 @@ export function checkMdxPolicy(tree: Root, ids: ChapterIds | null = null): Conte
       case "mdxJsxFlowElement":
       case "mdxJsxTextElement":
         checkElement(node.name, node.attributes, line, ids, problems);
+        if (node.name === "Video") {
+          const id = node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "id")?.value;
+          if (typeof id === "string") {
+            if (videos.has(id))
+              problems.push({ line, message: `<Video>: the id "${printable(id, 40)}" is already used at line ${videos.get(id)}` });
+            else videos.set(id, line);
+          }
+        }
         break;
       case "link":
+        if (!SAFE_LINK.test(node.url.trim()))
+          problems.push({
+            line,
+            message: `link to "${printable(node.url, 60)}" is not allowed (http, https, mailto or a path on the site)`,
+          });
+        break;
       case "definition":
         if (!SAFE_LINK.test(node.url.trim()))
           problems.push({
@@ -138,15 +184,11 @@ export function checkMdxPolicy(tree: Root, ids: ChapterIds | null = null): Conte
             message: `link to "${printable(node.url, 60)}" is not allowed (http, https, mailto or a path on the site)`,
           });
         break;
-      case "image":
-        if (!SAFE_IMAGE.test(node.url.trim()))
-          problems.push({
-            line,
-            message: `image "${printable(node.url, 60)}" is not allowed: images must be files of the site (a relative path)`,
-          });
-        break;
       case "heading": {
-        if (node.depth < 2 || node.depth > 4) break;
+        if (parent && parent.type !== "root") {
+          problems.push({ line, message: "a heading must stand on its own at the top level (not inside a list, quote or component)" });
+          break;
+        }
         const id = ID_SUFFIX.exec(toString(node))?.[1];
         if (!id)
           problems.push({
@@ -154,10 +196,18 @@ export function checkMdxPolicy(tree: Root, ids: ChapterIds | null = null): Conte
             message: `heading "${printable(toString(node), 60)}" has no stable id (write it as: ## Title \\{#some-id\\})`,
           });
         else if (seen.has(id)) problems.push({ line, message: `section id "${id}" is already used at line ${seen.get(id)}` });
-        else seen.set(id, line);
+        else {
+          seen.set(id, line);
+          const reserved = reservedIdProblem(id, cells);
+          if (reserved) problems.push({ line, message: `section id "${id}" cannot be used: ${reserved}` });
+        }
         break;
       }
     }
   });
+  for (const image of chapterImages(tree)) {
+    const named = chapterImagePath(image.url);
+    if ("problem" in named) problems.push({ line: image.line, message: named.problem });
+  }
   return problems.sort((a, b) => a.line - b.line);
 }

@@ -1,11 +1,11 @@
+import { createProcessor } from "@mdx-js/mdx";
 import type { Root } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { mathFromMarkdown } from "mdast-util-math";
-import { mdxFromMarkdown } from "mdast-util-mdx";
-import { math } from "micromark-extension-math";
-import { mdxjs } from "micromark-extension-mdxjs";
+import { CONTENT_LIMITS } from "./limits.ts";
+import { nestingBound, treeNesting } from "./nesting.ts";
+import { splitFrontmatter } from "./splitFrontmatter.ts";
+import { CHAPTER_SYNTAX } from "./syntax.ts";
 
-/** An MDX file that does not parse: the line and column the parser stopped at, and why. */
+/** An MDX file that cannot be read: the line and column where, and why. */
 export class MdxSyntaxError extends Error {
   constructor(
     readonly line: number,
@@ -16,24 +16,50 @@ export class MdxSyntaxError extends Error {
   }
 }
 
-/** The frontmatter block blanked out (its newlines kept), so the body's line numbers stay the file's. */
+// The compiler's own parser: remark-parse and remark-mdx (what @mdx-js/mdx sets up for `.mdx`)
+// with the syntax extensions the site compiles chapters with (GFM, maths).
+const processor = createProcessor({ format: "mdx", remarkPlugins: [...CHAPTER_SYNTAX] });
+
+/** The frontmatter block blanked out (replaced by spaces, line breaks kept), as the compiler does. */
 export function blankFrontmatter(mdx: string): string {
-  const m = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(mdx);
-  return m ? m[0].replace(/[^\n]/g, "") + mdx.slice(m[0].length) : mdx;
+  return splitFrontmatter(mdx).body;
 }
 
 /**
- * Parses a chapter into its syntax tree exactly as MDX sees it (JSX elements, expressions,
- * import/export, maths), with positions in the file. Nothing is compiled or evaluated.
+ * Parses a chapter (or a piece of one) into the syntax tree the MDX compiler builds from it:
+ * the same frontmatter cut, the same parser and extensions, positions in the file. Nothing is
+ * compiled or evaluated. Refuses, as an MdxSyntaxError at a line: frontmatter in a form the
+ * compiler reads differently from a person, a text over the size limit, nesting deeper than
+ * the limit (bounded before parsing, then measured on the tree), and anything that does not parse.
  */
 export function parseMdx(mdx: string): Root {
+  const bytes = Buffer.byteLength(mdx);
+  if (bytes > CONTENT_LIMITS.chapterBytes)
+    throw new MdxSyntaxError(
+      1,
+      1,
+      `${(bytes / 1024 / 1024).toFixed(1)} MB is more than a chapter file may hold (${CONTENT_LIMITS.chapterBytes / 1024 / 1024} MB)`,
+    );
+  const { body, problem } = splitFrontmatter(mdx);
+  if (problem) throw new MdxSyntaxError(1, 1, problem);
+  const bound = nestingBound(body, CONTENT_LIMITS.depth);
+  if (bound.depth > CONTENT_LIMITS.depth)
+    throw new MdxSyntaxError(bound.line, 1, `nests more than ${CONTENT_LIMITS.depth} levels of lists, quotes or indentation`);
+  let tree: Root;
   try {
-    return fromMarkdown(blankFrontmatter(mdx), {
-      extensions: [mdxjs(), math()],
-      mdastExtensions: [mdxFromMarkdown(), mathFromMarkdown()],
-    });
+    tree = processor.parse(body);
   } catch (err) {
+    if (err instanceof RangeError)
+      throw new MdxSyntaxError(1, 1, `nests too deeply to read (more than ${CONTENT_LIMITS.depth} levels are not allowed)`);
     const e = err as { line?: number; column?: number; reason?: string; message: string };
     throw new MdxSyntaxError(e.line ?? 1, e.column ?? 1, (e.reason ?? e.message).replace(/\s+/g, " ").slice(0, 200));
   }
+  const nesting = treeNesting(tree);
+  if (nesting.depth > CONTENT_LIMITS.depth)
+    throw new MdxSyntaxError(
+      nesting.node.position?.start.line ?? 1,
+      1,
+      `nests more than ${CONTENT_LIMITS.depth} levels (lists, quotes, emphasis, links, components)`,
+    );
+  return tree;
 }

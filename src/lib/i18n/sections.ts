@@ -1,4 +1,8 @@
 import { createHash } from "node:crypto";
+import type { Heading, Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { MdxSyntaxError, parseMdx } from "../content/parseMdx.ts";
+import { splitFrontmatter } from "../content/splitFrontmatter.ts";
 
 /** A section of a chapter: a heading with a stable id and the text up to the next heading. */
 export interface Section {
@@ -21,12 +25,67 @@ export const INTRO = "_intro";
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*(?:\\\{#([A-Za-z][\w-]*)\\\})?\s*$/;
 const FENCE = /^\s*(```|~~~)/;
+const ID = /\{#([A-Za-z][\w-]*)\}\s*$/;
 
 /**
- * Splits an MDX chapter into its sections by heading (`## Title \{#id\}`), skipping the
- * frontmatter and fenced code. Every locale's file splits into the same ids.
+ * Splits an MDX chapter into its sections by heading (`## Title \{#id\}`), where the MDX
+ * compiler sees headings: the top-level heading nodes of the same syntax tree (a `## ` line in
+ * code, in a component or after a fence the compiler reads differently is not a section).
+ * Every locale's file splits into the same ids. Text that does not parse is split by lines
+ * (its problems are reported by the content check) so the translators' tools still work on it.
  */
 export function splitSections(mdx: string): SplitChapter {
+  const cached = splitCache.get(mdx);
+  if (cached) return cached;
+  let result: SplitChapter;
+  try {
+    result = splitByTree(mdx, parseMdx(mdx));
+  } catch (err) {
+    if (!(err instanceof MdxSyntaxError)) throw err;
+    result = splitByLines(mdx);
+  }
+  if (splitCache.size >= 64) splitCache.delete(splitCache.keys().next().value!);
+  splitCache.set(mdx, result);
+  return result;
+}
+
+const splitCache = new Map<string, SplitChapter>();
+
+function splitByTree(mdx: string, tree: Root): SplitChapter {
+  const lines = mdx.split("\n");
+  const { yaml } = splitFrontmatter(mdx);
+  // The first line after the frontmatter (the closing fence's line + 1).
+  const start = yaml === null ? 0 : yaml.split("\n").length;
+  const headings = tree.children
+    .filter((n): n is Heading => n.type === "heading")
+    .map((n) => ({ node: n, line: n.position!.start.line - 1, lastLine: n.position!.end.line - 1 }));
+  const sections: Section[] = [];
+  const problems: { line: number; message: string }[] = [];
+  const push = (id: string, line: number, heading: string, from: number, to: number) => {
+    const text = lines.slice(from, to).join("\n");
+    if (id !== INTRO || text.trim() !== "") sections.push({ id, line, lastLine: to, heading, text });
+  };
+  push(INTRO, start + 1, "", start, headings[0]?.line ?? lines.length);
+  headings.forEach((h, i) => {
+    const raw = lines.slice(h.line, h.lastLine + 1).join("\n");
+    const written = HEADING.exec(raw.replace(/\n/g, " "));
+    const marks = written?.[1] ?? "#".repeat(h.node.depth);
+    const id = ID.exec(toString(h.node))?.[1];
+    // The heading as written (its Markdown kept), without the marks and the id.
+    const heading = written?.[2] ?? toString(h.node).replace(ID, "").trim();
+    if (!id)
+      problems.push({
+        line: h.line + 1,
+        message: `heading "${heading}" has no stable id (write it as: ${marks} ${heading} \\{#some-id\\})`,
+      });
+    const key = id ?? `line-${h.line + 1}`;
+    if (sections.some((s) => s.id === key)) problems.push({ line: h.line + 1, message: `section id "${key}" is used twice` });
+    push(key, h.line + 1, heading, h.line, headings[i + 1]?.line ?? lines.length);
+  });
+  return { sections, problems };
+}
+
+function splitByLines(mdx: string): SplitChapter {
   const lines = mdx.split("\n");
   let start = 0;
   if (lines[0]?.trim() === "---") {

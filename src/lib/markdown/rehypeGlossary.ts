@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, Text } from "hast";
+import { termHintId } from "../content/pageIds.ts";
 import { termPattern, type GlossaryTerm } from "../i18n/glossary.ts";
 
 export interface GlossaryOptions {
@@ -78,7 +79,7 @@ function hint(term: GlossaryTerm, others: readonly string[]): Element {
   return {
     type: "element",
     tagName: "span",
-    properties: { className: ["term-hint"], id: `term-hint-${term.id}`, role: "tooltip", dataPagefindIgnore: "all" },
+    properties: { className: ["term-hint"], id: termHintId(term.id), role: "tooltip", dataPagefindIgnore: "all" },
     children,
   };
 }
@@ -97,7 +98,7 @@ function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], ot
   const span: Element = {
     type: "element",
     tagName: "span",
-    properties: { className: ["term"], tabIndex: 0, dataTerm: term.id, ariaDescribedBy: `term-hint-${term.id}` },
+    properties: { className: ["term"], tabIndex: 0, dataTerm: term.id, ariaDescribedBy: termHintId(term.id) },
     children: [{ type: "text", value: text.value.slice(index, index + length) }, hint(term, others)],
   };
   return [...(before.value ? [before] : []), span, ...mark(after, pending, others)];

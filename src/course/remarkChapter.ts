@@ -1,0 +1,54 @@
+import { relative } from "node:path";
+import type { Root } from "mdast";
+import type { VFile } from "vfile";
+import type { ChapterIds } from "../lib/content/components.ts";
+import { chapterImageNodes, checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
+import { importPath, resolveChapterImage } from "./chapterImages.ts";
+
+/** A chapter file's place: content/<locale>/<slug>/index.mdx under the project's root. */
+export const CHAPTER_FILE = /^(.*)\/content\/([^/]+)\/(.+)\/index\.mdx$/;
+
+export interface ChapterPipelineOptions {
+  readonly root: string;
+  readonly sourceLocale: string;
+  /** What a chapter may refer to (its module's cells, outputs, values), by slug; null for a chapter without one. */
+  readonly idsFor: (slug: string) => ChapterIds | null;
+}
+
+/** A chapter's problem found while compiling: one line naming the file and line. */
+export class ChapterCompileError extends Error {}
+
+/**
+ * Points every image of a chapter's tree at the file it names, checked (the chapter's own
+ * folder, or its source's for a translation): the compiler then imports exactly the files the
+ * content check passed, whatever was written. Throws on the first image that is refused.
+ */
+export function pointImages(tree: Root, root: string, chapterFile: string, sourceFile: string | null, compiledAs = chapterFile): void {
+  for (const { node, line } of chapterImageNodes(tree)) {
+    const found = resolveChapterImage(root, chapterFile, node.url, sourceFile);
+    if ("problem" in found) throw new ChapterCompileError(`${chapterFile}:${line}: ${found.problem}`);
+    node.url = importPath(compiledAs, found.file);
+  }
+}
+
+/**
+ * The content check inside the MDX compiler itself, on the very tree it compiles: the whole
+ * policy (ids included) and every image resolved and checked before the compiler's image step
+ * turns references into imports. It holds in `astro dev` and in any build that skipped the
+ * course's own check, and it cannot disagree with that check: it is the same code on the same tree.
+ */
+export default function remarkChapter(options: ChapterPipelineOptions) {
+  return (tree: Root, file: VFile): void => {
+    const path = (file.path as string | undefined)?.replace(/\\/g, "/") ?? "";
+    const match = CHAPTER_FILE.exec(path);
+    const where = path ? relative(options.root, path).replace(/\\/g, "/") : "a chapter";
+    const ids = match ? options.idsFor(match[3]!) : null;
+    const frontmatter = (file.data.astro as { frontmatter?: { elapsed?: Record<string, number> } } | undefined)?.frontmatter;
+    const problem = checkMdxPolicy(tree, ids && { ...ids, elapsed: Object.keys(frontmatter?.elapsed ?? {}) })[0];
+    if (problem) throw new ChapterCompileError(`${where}:${problem.line}: ${problem.message}`);
+    if (!match) return;
+    const [, , locale, slug] = match as unknown as [string, string, string, string];
+    const sourceFile = locale === options.sourceLocale ? null : `content/${options.sourceLocale}/${slug}/index.mdx`;
+    pointImages(tree, options.root, where, sourceFile);
+  };
+}

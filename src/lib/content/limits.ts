@@ -1,0 +1,25 @@
+/**
+ * The most a contributed file may be or hold. Every limit is checked before the file's content
+ * is parsed further, so a refusal costs at most a read of the file; a file past a limit is
+ * refused with one line naming it.
+ */
+export const CONTENT_LIMITS = {
+  /** Bytes of one chapter file (content/<locale>/<chapter>/index.mdx); a long tutorial is ~80 KB. */
+  chapterBytes: 1024 * 1024,
+  /** Levels of nesting (lists, quotes, emphasis, links, components) in a chapter. */
+  depth: 64,
+  /** Milliseconds reading one chapter file may take (parsing it, checking it) before it is refused. */
+  checkMs: 15_000,
+  /** Memory (MB of JavaScript heap) that reading and checking chapters may use. */
+  checkHeapMb: 768,
+  /** Bytes of one image beside a chapter. */
+  imageBytes: 8 * 1024 * 1024,
+  /** Pixels of one raster image (width × height), and either side. */
+  imagePixels: 40_000_000,
+  imageSide: 16_384,
+  /** Bytes of one file of UI strings, of the glossary, of a translation record. */
+  stringsBytes: 512 * 1024,
+} as const;
+
+/** Image files a chapter may show, by extension (lower case). */
+export const IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg"] as const;

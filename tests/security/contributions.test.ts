@@ -1,0 +1,250 @@
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkChapterFiles, checkCourse, checkSiteStrings } from "../../src/course/checkCourse.ts";
+import { uiStringsSchema } from "../../src/i18n/schema.ts";
+import { chapterText, makeCourse, PNG_1X1, type FixtureFile } from "../helpers/course.ts";
+
+// Each contribution a pull request under content/ could carry, checked as the build checks it
+// (in process, on a small course of its own): refused in one line naming file and line, before
+// the compiler (which would import an image as a module, or print a file it cannot read) sees it.
+const EN = "content/en/ch/index.mdx";
+const JA = "content/ja/ch/index.mdx";
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+async function problemsOf(files: Readonly<Record<string, FixtureFile>>, cells: string[] = []): Promise<string[]> {
+  const root = makeCourse(files);
+  roots.push(root);
+  const chapters = cells.length
+    ? [
+        {
+          slug: "ch",
+          file: "src/cells/ch/chapter.ts",
+          definition: { datasets: {}, summarize: () => ({}), cells: [] } as never,
+          cells: cells.map((id) => ({ view: { id } })) as never,
+          views: new Map(),
+          strings: new Map(),
+          stringProblems: [],
+        },
+      ]
+    : [];
+  return (await checkCourse(root, chapters, "en")).filter((p) => !p.includes("uses this module") && !p.includes("browser code"));
+}
+
+const withBody = (body: string, extra: Record<string, FixtureFile> = {}) =>
+  problemsOf({ [EN]: chapterText(`## One \\{#one\\}\n\n${body}\n`), ...extra });
+
+describe("images are files of the chapter's folder, and data", () => {
+  it("a file without an image extension is never imported (it could be a module that runs)", async () => {
+    const found = await withBody("![f](./diagram-data)", { "content/en/ch/diagram-data": "export default process.env" });
+    expect(found).toEqual([`${EN}:11: image "./diagram-data" is not an image file (allowed: png, jpg, jpeg, gif, webp, avif, svg)`]);
+  });
+
+  it("paths that reach files elsewhere, or read them as text, are refused without reading them", async () => {
+    for (const [url, why] of [
+      ["../../../../../../../proc/self/environ?raw", /a query \(\?…\) or fragment/],
+      ["/etc/passwd?raw", /a query/],
+      ["../../etc/passwd", /outside the chapter's folder/],
+      ["../../../etc/shadow.png", /outside the chapter's folder/],
+      ["%2e%2e/%2e%2e/secret.png", /outside the chapter's folder/],
+      ["/favicon.svg", /relative to the chapter's folder/],
+      ["file:///etc/passwd", /not addresses/],
+      ["fig.png#x", /fragment/],
+    ] as const) {
+      const found = await withBody(`![x](${url})`);
+      expect(found, url).toHaveLength(1);
+      expect(found[0], url).toMatch(why);
+      expect(found[0]).toMatch(new RegExp(`^${EN}:11: `));
+      expect(found[0]).not.toMatch(/root:|PATH=/);
+    }
+  });
+
+  it("an image reference's definition is an image address too", async () => {
+    const found = await withBody("![d][data]\n\n[data]: ../../../etc/passwd?raw");
+    expect(found.join("\n")).toMatch(/image "\.\.\/\.\.\/\.\.\/etc\/passwd\?raw": a query/);
+  });
+
+  it("a file that is not the image it says it is: refused; a real one: accepted", async () => {
+    expect(await withBody("![f](fig.png)", { "content/en/ch/fig.png": "export default 1" })).toEqual([
+      `${EN}:11: image "fig.png" is not a PNG image (its first bytes say otherwise)`,
+    ]);
+    expect(await withBody("![f](fig.png)", { "content/en/ch/fig.png": PNG_1X1 })).toEqual([]);
+    expect(await withBody("![f](./img/fig.png)", { "content/en/ch/img/fig.png": PNG_1X1 })).toEqual([]);
+    expect(await withBody("![f](missing.png)")).toEqual([
+      `${EN}:11: image "missing.png" is not in content/en/ch/ (images are files beside the chapter)`,
+    ]);
+  });
+
+  it("a translation shows its own images, or its source's", async () => {
+    const found = await problemsOf({
+      [EN]: chapterText("## One \\{#one\\}\n\n![f](fig.png)\n"),
+      [JA]: chapterText("## 一 \\{#one\\}\n\n![f](fig.png)\n\n![g](only-ja.png)\n\n![h](nowhere.png)\n"),
+      "content/en/ch/fig.png": PNG_1X1,
+      "content/ja/ch/only-ja.png": PNG_1X1,
+    });
+    expect(found).toEqual([
+      `${JA}:15: image "nowhere.png" is not in content/ja/ch/ or content/en/ch/ (images are files beside the chapter)`,
+    ]);
+  });
+
+  it("symbolic links are refused wherever they are under content/", async () => {
+    const found = await withBody("![f](fig.png)", { "content/en/ch/fig.png": { symlink: "/etc/passwd" } });
+    expect(found).toEqual(["content/en/ch/fig.png: is a symbolic link; contributed files must be plain files"]);
+  });
+
+  const svg = (inner: string, attrs = "") => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"${attrs}>${inner}</svg>`;
+  for (const [name, text, why] of [
+    ["a script element", svg("<script>alert(document.domain)</script>"), /<script> is not allowed/],
+    ["an event handler", svg('<rect width="1" height="1" onclick="alert(1)"/>'), /event handler/],
+    ["a load handler on the root", svg("", ' onload="alert(1)"'), /event handler/],
+    ["foreign HTML", svg("<foreignObject><div>x</div></foreignObject>"), /<foreignObject> is not allowed/],
+    ["a javascript: link", svg('<a href="javascript:alert(1)"><text>x</text></a>'), /holds script/],
+    ["an entity-hidden javascript: link", svg('<a href="&#106;avascript:alert(1)"><text>x</text></a>'), /holds script/],
+    ["an outside reference", svg('<use href="https://evil.example/x.svg#a"/>'), /outside the drawing/],
+    ["an imported stylesheet", svg('<style>@import url("https://evil.example/x.css");</style>'), /@import/],
+    ["a DTD with entities", `<!DOCTYPE svg [<!ENTITY x "y">]>${svg("")}`, /DTD/],
+    ["CDATA", svg("<style><![CDATA[ * {} ]]></style>"), /CDATA/],
+    ["an animation rewriting a link", svg('<a href="#x"><set attributeName="href" to="javascript:alert(1)"/></a>'), /<set> is not allowed/],
+  ] as const) {
+    it(`an SVG with ${name} is refused`, async () => {
+      const found = await withBody("![d](d.svg)", { "content/en/ch/d.svg": text });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^content\/en\/ch\/index\.mdx:11: image "d\.svg" is not a safe SVG: /);
+      expect(found[0]).toMatch(why);
+    });
+  }
+
+  it("an SVG as drawing tools write it (metadata, styles, gradients, clip paths) is accepted", async () => {
+    const drawing = `<?xml version="1.0" encoding="utf-8" standalone="no"?>
+<!-- Created with matplotlib -->
+<svg xmlns:xlink="http://www.w3.org/1999/xlink" width="100pt" height="50pt" viewBox="0 0 100 50" xmlns="http://www.w3.org/2000/svg" version="1.1">
+ <metadata><rdf:RDF xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:cc="http://creativecommons.org/ns#" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><cc:Work><dc:type rdf:resource="http://purl.org/dc/dcmitype/StillImage"/><dc:title>fig</dc:title></cc:Work></rdf:RDF></metadata>
+ <defs><style type="text/css">*{stroke-linejoin: round;}</style><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient><clipPath id="c"><rect width="100" height="50"/></clipPath></defs>
+ <g clip-path="url(#c)"><path d="M 0 0 L 10 10 &amp; " style="fill: url(#g); stroke: #000"/><use xlink:href="#c"/><text x="1" y="9">a &lt; b</text></g>
+ <image width="1" height="1" xlink:href="data:image/png;base64,iVBORw0KGgo="/>
+</svg>`;
+    expect(await withBody("![d](d.svg)", { "content/en/ch/d.svg": drawing })).toEqual([]);
+  });
+});
+
+describe("the page's own ids are not a chapter's", () => {
+  for (const id of [
+    "cell-strings",
+    "main",
+    "toc",
+    "toc-heading",
+    "site-search",
+    "video-1",
+    "term-hint-model",
+    "cell-x",
+    "user-content-fn-1",
+    "isi-histogram-bins",
+  ]) {
+    it(`a heading cannot take "${id}"`, async () => {
+      const found = await problemsOf({ [EN]: chapterText(`## Notes \\{#${id}\\}\n\nText.\n`) }, ["isi-histogram"]);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(new RegExp(`^${EN}:9: section id "${id}" cannot be used: `));
+    });
+  }
+
+  it("a video's id is under video- and used once; headings stay at the top level", async () => {
+    const video = (id: string) => `<Video id="${id}" title="V" youtube="aaaaaaaaaaa" bilibili="BV1aaaaaaaaa" />`;
+    const found = await withBody(
+      `${video("main")}\n\n${video("video-1")}\n\n${video("video-1")}\n\n<Solution>\n\n## Inside \\{#inside\\}\n\n</Solution>`,
+    );
+    expect(found).toEqual([
+      `${EN}:11: <Video>: prop "id" is not a valid id (/^video-[a-z0-9][a-z0-9-]{0,36}$/)`,
+      `${EN}:15: <Video>: the id "video-1" is already used at line 13`,
+      `${EN}:19: a heading must stand on its own at the top level (not inside a list, quote or component)`,
+    ]);
+  });
+});
+
+describe("the compiler's frontmatter rule and syntax are the check's", () => {
+  for (const [name, text] of [
+    ["a closing fence with more on its line", "---\ntitle: x\n---x\n<Video id={process.env} />\n---\n\n## A \\{#a\\}\n"],
+    ["TOML fences", "+++\ntitle = 'x'\n+++\n\n## A \\{#a\\}\n"],
+    ["a byte-order mark first", "\uFEFF---\ntitle: x\n---\n\n## A \\{#a\\}\n"],
+    ["blank lines first", "\n\n---\ntitle: x\n---\n\n## A \\{#a\\}\n"],
+  ] as const) {
+    it(`refuses frontmatter with ${name}`, async () => {
+      const found = await problemsOf({ [EN]: text });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(new RegExp(`^${EN}:1: the frontmatter must (start|end)`));
+    });
+  }
+
+  it("reads GFM tables, so a component in a table cell is checked", async () => {
+    const found = await withBody('| a | b |\n| - | - |\n| <Value k="x" /> | <Cell id={evil} /> |');
+    expect(found).toEqual([
+      `${EN}:13: <Value>: no value "x" (there are: none)`,
+      `${EN}:13: <Cell>: prop "id" must be a literal ("text"), not a {…} expression`,
+      `${EN}:13: <Cell>: missing prop "id"`,
+    ]);
+  });
+});
+
+describe("every chapter file is read in bounded time and memory", () => {
+  for (const [name, body, why] of [
+    ["8 KB of list markers", "- ".repeat(4096), /:11: not valid MDX: nests more than 64 levels/],
+    ["8 KB of quote markers", "> ".repeat(4096), /:11: not valid MDX: nests more than 64 levels/],
+    ["deeply nested emphasis", `${"*a ".repeat(2000)}b${" a*".repeat(2000)}`, /:11: not valid MDX: nests more than 64 levels/],
+    [
+      "an indented list 700 levels deep",
+      Array.from({ length: 700 }, (_, i) => `${" ".repeat(2 * i)}- x`).join("\n"),
+      /:75: not valid MDX: nests more than 64 levels/,
+    ],
+    ["a 1.5 MB file", "word ".repeat(300_000), /^content\/en\/ch\/index\.mdx: 1\.4 MB is more than such a file may hold \(1 MB\)$/],
+  ] as const) {
+    it(`refuses ${name} in one line`, async () => {
+      const started = performance.now();
+      const found = await withBody(body);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(why);
+      expect(found[0]!.startsWith(EN)).toBe(true);
+      // A generous bound: the point is "seconds, not minutes" (the tight limits are in the bench).
+      expect(performance.now() - started).toBeLessThan(30_000);
+    }, 60_000);
+  }
+
+  it("a file that parses too slowly is refused when its time is up, and the next file is still checked", async () => {
+    const root = makeCourse({
+      [EN]: chapterText(`${"*a ".repeat(20_000)}b${" a*".repeat(20_000)}\n`),
+      "content/en/other/index.mdx": chapterText("## Fine \\{#fine\\}\n\n![x](?raw)\n"),
+    });
+    roots.push(root);
+    const found = await checkChapterFiles(
+      [
+        [root, EN, null, null],
+        [root, "content/en/other/index.mdx", null, null],
+      ],
+      { ms: 1500, heapMb: 256 },
+    );
+    expect(found).toEqual([
+      `${EN}: takes longer than 1.5 s to read, so it is refused (simplify its nesting, emphasis or components)`,
+      `content/en/other/index.mdx:11: image "?raw": a query (?…) or fragment (#…) is not allowed, only a file name`,
+    ]);
+  }, 60_000);
+
+  it("a file that is not UTF-8 is refused", async () => {
+    const found = await problemsOf({ [EN]: Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]) });
+    expect(found).toEqual([`${EN}: is not UTF-8 text`]);
+  });
+});
+
+describe("UI strings are text under word keys", () => {
+  it("a number, an object, __proto__: one line each naming file and key", () => {
+    const root = makeCourse({
+      "src/i18n/en.json": '{"site.title": 3, "constructor": {"a": 1}, "__proto__": "x", "ok.key": "fine", "a b": "c"}',
+    });
+    roots.push(root);
+    expect(checkSiteStrings(root, "en", uiStringsSchema)).toEqual([
+      'src/i18n/en.json: "site.title" must be text, not a number',
+      'src/i18n/en.json: "constructor" must be text, not a object',
+      'src/i18n/en.json: "__proto__" is not a key (words joined by dots, such as axis.time)',
+      'src/i18n/en.json: "a b" is not a key (words joined by dots, such as axis.time)',
+    ]);
+  });
+});
