@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { sectionStates } from "../src/course/translations/exchange.ts";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../src/lib/i18n/provenance.ts";
 import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
 import { applyImport } from "../src/lib/i18n/xliff/apply.ts";
-import { readXliff, XliffError } from "../src/lib/i18n/xliff/xliff.ts";
+import { MAX_XLIFF_BYTES, readXliff, XliffError } from "../src/lib/i18n/xliff/xliff.ts";
+import { checkChapterTexts } from "../src/course/checkCourse.ts";
 import { UsageError } from "./cli.ts";
 import { i18nCommand } from "./i18n/command.ts";
 
@@ -24,12 +25,13 @@ not structured as the source's, or text that is not allowed in a chapter.
   --root dir    another copy of the project`,
     positionals: true,
   },
-  ({ positionals, tree, locale }) => {
+  async ({ positionals, tree, locale }) => {
     const [path] = positionals;
     if (!path || positionals.length > 1) throw new UsageError("give one XLIFF file");
     const full = resolve(path);
     if (!existsSync(full)) throw new UsageError(`${path}: no such file`);
     const name = path;
+    if (statSync(full).size > MAX_XLIFF_BYTES) throw new XliffError(`${name}: larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB`);
     const text = readFileSync(full, "utf8");
     const xliff = readXliff(text, name);
     if (xliff.srcLang !== tree.sourceLocale)
@@ -61,6 +63,12 @@ not structured as the source's, or text that is not allowed in a chapter.
         `${f.original}: ${imported} unit(s) imported, ${result.changed ? "text updated" : "text unchanged"}${result.mark.length ? `; current: ${result.mark.join(", ")}` : ""}`,
       );
     }
+    // What the build would refuse (content, images, limits) is refused here, before anything is written.
+    const chapters = writes.filter((w) => w.file.endsWith("/index.mdx"));
+    const refused = await checkChapterTexts(
+      chapters.map((w) => [tree.root, w.file, w.text, null, w.file.replace(`content/${target}/`, `content/${tree.sourceLocale}/`)]),
+    );
+    if (refused.length) throw new XliffError(`${name}: the imported text is not allowed in a chapter: ${refused.join("; ")}`);
     for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.text);
     process.stdout.write(`${report.join("\n")}\n${writes.length} file(s) written\n`);
   },

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, posix, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ContentTree } from "../src/course/translations/contentTree.ts";
-import { checkMdxPolicy } from "../src/lib/content/mdxPolicy.ts";
-import { MdxSyntaxError, parseMdx } from "../src/lib/content/parseMdx.ts";
+import { readInside } from "../src/course/chapterImages.ts";
+import { checkChapterTexts } from "../src/course/checkCourse.ts";
+import { CONTENT_LIMITS } from "../src/lib/content/limits.ts";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../src/lib/i18n/provenance.ts";
 import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
@@ -23,7 +24,7 @@ source section by section: it takes the source's ids and is recorded as current;
 does not line up, nothing is written and the sections are listed.
 Never overwrites a chapter without --force.`;
 
-runCli(USAGE, () => {
+runCli(USAGE, async () => {
   let parsed;
   try {
     parsed = parseArgs({
@@ -63,16 +64,10 @@ runCli(USAGE, () => {
   const folder = dirname(path);
   const imported = notebookToMdx(readNotebook(readFileSync(path, "utf8"), file), {
     name: file,
+    // Only plain files of the notebook's folder, reached without a link, within the image limit.
     readRelative: (p) => {
-      const full = resolve(folder, p);
-      if (
-        relative(folder, full).startsWith("..") ||
-        !existsSync(full) ||
-        !statSync(full).isFile() ||
-        statSync(full).size > 10 * 1024 * 1024
-      )
-        return null;
-      return readFileSync(full);
+      const read = readInside(folder, posix.normalize(p), CONTENT_LIMITS.imageBytes);
+      return read instanceof Uint8Array ? read : null;
     },
   });
   let mdx = imported.mdx;
@@ -88,15 +83,10 @@ runCli(USAGE, () => {
     const provenance = { source: tree.sourceLocale, sections: Object.fromEntries(sections.map((s) => [s.id, sectionHash(s.text)])) };
     writes.push({ file: tree.provenanceFile(locale, chapter), data: formatProvenance(provenance) });
   }
-  // What the build will refuse is refused here, before anything is written.
-  try {
-    const problem = checkMdxPolicy(parseMdx(mdx))[0];
-    if (problem) throw new NotebookError(`${file}: the chapter it makes is not allowed (line ${problem.line}: ${problem.message})`);
-  } catch (err) {
-    if (err instanceof MdxSyntaxError)
-      throw new NotebookError(`${file}: the chapter it makes does not parse (line ${err.line}: ${err.reason})`);
-    throw err;
-  }
+  // What the build will refuse is refused here, before anything is written: the same checks, bounded the same way.
+  const sourceFile = locale !== tree.sourceLocale ? tree.file(tree.sourceLocale, chapter) : null;
+  const refused = await checkChapterTexts([[tree.root, target, mdx, null, sourceFile, Object.fromEntries(imported.files)]]);
+  if (refused.length) throw new NotebookError(`${file}: the chapter it makes is not allowed: ${refused.join("; ")}`);
   writes.unshift({ file: target, data: mdx });
   for (const [name, bytes] of imported.files) writes.push({ file: join(dirname(target), name), data: bytes });
   for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.data);

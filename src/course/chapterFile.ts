@@ -60,7 +60,14 @@ export function readContributedText(root: string, file: string, maxBytes: number
  * limits, what a chapter may contain, ids it refers to (with `ids`), and every image it shows
  * (found in its folder, or its source's for a translation, and safe to publish).
  */
-export function chapterTextProblems(root: string, file: string, mdx: string, ids: ChapterIds | null, sourceFile: string | null): string[] {
+export function chapterTextProblems(
+  root: string,
+  file: string,
+  mdx: string,
+  ids: ChapterIds | null,
+  sourceFile: string | null,
+  pending: Readonly<Record<string, Uint8Array>> = {},
+): string[] {
   const { data, error } = readFrontmatter(mdx);
   if (error) return [`${file}:1: ${error}`];
   const frontmatter = chapterSchema.safeParse(data);
@@ -81,7 +88,7 @@ export function chapterTextProblems(root: string, file: string, mdx: string, ids
   const refusedLines = new Set(policy.map((p) => p.line));
   for (const image of chapterImages(tree)) {
     if (refusedLines.has(image.line)) continue;
-    const found = resolveChapterImage(root, file, image.url, sourceFile);
+    const found = resolveChapterImage(root, file, image.url, sourceFile, pending);
     if ("problem" in found) problems.push(`${file}:${image.line}: ${found.problem}`);
   }
   return problems;

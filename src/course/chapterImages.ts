@@ -57,10 +57,24 @@ export function readInside(folder: string, path: string, maxBytes: number): Uint
  * no query, within the size limits and really the image it says it is (an SVG without script).
  * Nothing read from a refused file is ever put into the message.
  */
-export function resolveChapterImage(root: string, chapterFile: string, url: string, sourceFile: string | null): ImageResolution {
+export function resolveChapterImage(
+  root: string,
+  chapterFile: string,
+  url: string,
+  sourceFile: string | null,
+  pending: Readonly<Record<string, Uint8Array>> = {},
+): ImageResolution {
   const shown = printable(url, 60);
   const named = chapterImagePath(url);
   if ("problem" in named) return named;
+  // A file about to be written beside the chapter (an import's images) is checked as it will be.
+  const waiting = Object.hasOwn(pending, named.path) ? pending[named.path] : undefined;
+  if (waiting) {
+    const problem = imageProblem(posix.extname(named.path).slice(1), waiting);
+    return problem
+      ? { problem: `image "${shown}" ${problem}` }
+      : { file: posix.join(dirname(chapterFile).split(sep).join("/"), named.path) };
+  }
   const folders = [dirname(chapterFile), ...(sourceFile && sourceFile !== chapterFile ? [dirname(sourceFile)] : [])];
   for (const folder of folders) {
     const read = readInside(join(root, folder), named.path, CONTENT_LIMITS.imageBytes);

@@ -89,6 +89,28 @@ export async function checkChapterFiles(
   return results.flat();
 }
 
+/** A chapter's text not yet written (an import's result), checked as the build would check the file: same limits, same lines. */
+export async function checkChapterTexts(
+  checks: readonly [
+    root: string,
+    file: string,
+    text: string,
+    ids: ChapterIds | null,
+    sourceFile: string | null,
+    pending?: Readonly<Record<string, Uint8Array>>,
+  ][],
+): Promise<string[]> {
+  const limits = { ms: CONTENT_LIMITS.checkMs, heapMb: CONTENT_LIMITS.checkHeapMb };
+  const results = await runBounded({
+    module: CHAPTER_FILE_MODULE,
+    fn: "chapterTextProblems",
+    jobs: checks,
+    ...limits,
+    overrun: ([, file], why) => [overrunLine(file, why, limits)],
+  });
+  return results.flat();
+}
+
 // The work on each file, run in the bounded thread (an absolute path: the code's, not the course's).
 const CHAPTER_FILE_MODULE = join(import.meta.dirname, "chapterFile.ts");
 

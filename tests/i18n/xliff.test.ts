@@ -193,16 +193,13 @@ describe("XLIFF 2.0 import", () => {
 
   it("refuses text a chapter may not hold, other versions and DTDs, in one line", async () => {
     const xliff = await exportXliff("--locale", "ja");
+    // A component or expression in place of a paragraph is no longer a paragraph: refused either way.
+    const REFUSED_TEXT =
+      /unit "section-3\.3": the targets change the structure|the imported text is not allowed in a chapter: content\/ja\/w1d1\/tutorial1\/index\.mdx:\d+: /;
     const cases: [string, RegExp][] = [
-      [
-        setTarget(xliff, "section-3.3", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        /index\.mdx:\d+: the imported text is not allowed in a chapter/,
-      ],
-      [setTarget(xliff, "section-3.3", "{process.exit(1)}"), /index\.mdx:\d+: the imported text is not allowed in a chapter/],
-      [
-        setTarget(xliff, "section-3.3", "&lt;Feedback id=&quot;x&quot; onClick=&quot;y&quot; /&gt;"),
-        /index\.mdx:\d+: the imported text is not allowed in a chapter/,
-      ],
+      [setTarget(xliff, "section-3.3", "&lt;script&gt;alert(1)&lt;/script&gt;"), REFUSED_TEXT],
+      [setTarget(xliff, "section-3.3", "{process.exit(1)}"), REFUSED_TEXT],
+      [setTarget(xliff, "section-3.3", "&lt;Feedback id=&quot;x&quot; onClick=&quot;y&quot; /&gt;"), REFUSED_TEXT],
       [xliff.replace('version="2.0"', 'version="1.2"'), /not XLIFF 2\.0/],
       [`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>${xliff.slice(xliff.indexOf("<xliff"))}`, /DTD or entity declaration/],
       ["{}", /not an XLIFF file/],
@@ -216,5 +213,35 @@ describe("XLIFF 2.0 import", () => {
     }
     rmSync(join(dir, "work.xlf"));
     expect(snapshot()).toEqual(pristine);
+  });
+
+  it("takes CDATA as text, and refuses by unit a target that adds structure, an image from elsewhere or nested markup", async () => {
+    const xliff = await exportXliff("--locale", "ja");
+    const cases: [string, RegExp][] = [
+      [setTarget(xliff, "section-3.3", "Texto\n\n# Título"), /work\.xlf: unit "section-3\.3": a target adds a heading/],
+      [
+        setTarget(xliff, "section-3.3", "Texto\n\n- uno\n- dos"),
+        /work\.xlf: unit "section-3\.3": the targets change the structure of section "section-3"/,
+      ],
+      [
+        setTarget(xliff, "section-3.3", "![x](../../../../../../../proc/self/environ?raw)"),
+        /the imported text is not allowed in a chapter: content\/ja\/w1d1\/tutorial1\/index\.mdx:\d+: image ".*": a query/,
+      ],
+      [setTarget(xliff, "section-3.3", "<![CDATA[<script>alert(1)</script>]]>"), /<script> is not allowed in a chapter/],
+      [`${xliff.slice(0, xliff.indexOf("</xliff>"))}${"<a>".repeat(500_000)}</xliff>`, /nest more than 16 levels/],
+    ];
+    for (const [b, message] of cases) {
+      const r = await importXliff(b);
+      expect(r.code, b.slice(0, 80)).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/PATH=|HOME=/);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+    expect(snapshot()).toEqual(pristine);
+    // CDATA is text: what it holds arrives as the paragraph's words (escaped like any text).
+    const r = await importXliff(setTarget(xliff, "section-3.3", "<![CDATA[Texto en CDATA]]>"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, JA), "utf8")).toContain("Texto en CDATA");
+    rmSync(join(dir, "work.xlf"));
   });
 });

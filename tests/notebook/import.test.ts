@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -160,7 +160,41 @@ describe("a bad notebook", () => {
       JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", metadata: {} }] }),
       /no-source\.ipynb: cell 1: has no source/,
     ],
-    ["huge.ipynb", "", /huge\.ipynb: larger than 64 MB; clear its outputs first/],
+    ["huge.ipynb", "", /huge\.ipynb: larger than 32 MB; clear its outputs first/],
+    [
+      "long.ipynb",
+      JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [md("word *x* `y` ".repeat(800_000))] }),
+      /long\.ipynb: cell 1: the notebook's text passes 1 MB, more than a chapter may hold/,
+    ],
+    [
+      "script.ipynb",
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [
+          md("## A \\{#a\\}\n\n![d](attachment:d.svg)", {
+            attachments: {
+              "d.svg": {
+                "image/svg+xml": Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString("base64"),
+              },
+            },
+          }),
+        ],
+      }),
+      /script\.ipynb: cell 1: image attachment:d\.svg is not a safe SVG: <script> is not allowed in a drawing/,
+    ],
+    [
+      // Backtick runs of unequal length: the importer keeps them as text; MDX reads a live image.
+      "ticks.ipynb",
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [md("## A\n\n``![d](../../../../../proc/self/environ?raw)`")],
+      }),
+      /ticks\.ipynb: the chapter it makes is not allowed: content\/en\/w8d8\/bad\/index\.mdx:\d+: image ".*": a query/,
+    ],
   ];
   for (const [name, content, message] of cases)
     it(`is refused in one line, nothing written: ${name}`, async () => {
@@ -171,7 +205,22 @@ describe("a bad notebook", () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/PATH=|HOME=/);
       expect(existsSync(join(dir, "content/en/w8d8"))).toBe(false);
       rmSync(file);
     });
+
+  it("an image that is a link to a file elsewhere is never copied", async () => {
+    const folder = join(dir, "linked");
+    mkdirSync(folder);
+    symlinkSync("/etc/passwd", join(folder, "secret.png"));
+    const file = join(folder, "linked.ipynb");
+    writeFileSync(file, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [md("## A\n\n![s](secret.png)")] }));
+    const r = await importNotebook(file, "--chapter", "w8d8/linked", "--locale", "en");
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, "content/en/w8d8/linked"))).toEqual(["index.mdx"]);
+    expect(readFileSync(join(dir, "content/en/w8d8/linked/index.mdx"), "utf8")).toContain("secret.png could not be copied");
+    rmSync(join(dir, "content/en/w8d8"), { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
+  });
 });

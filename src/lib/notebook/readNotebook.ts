@@ -1,3 +1,5 @@
+import { CONTENT_LIMITS } from "../content/limits.ts";
+
 /** A notebook cell as the importer reads it (nbformat 4), checked. */
 export interface ReadCell {
   readonly index: number;
@@ -16,7 +18,11 @@ export interface ReadNotebook {
 }
 
 /** The most a notebook file may weigh: a tutorial is a few MB; the rest would be output blobs. */
-export const MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024;
+export const MAX_NOTEBOOK_BYTES = 32 * 1024 * 1024;
+/** The most text (markdown and code) a notebook may hold: what a chapter file may (CONTENT_LIMITS.chapterBytes). */
+export const MAX_NOTEBOOK_TEXT = CONTENT_LIMITS.chapterBytes;
+/** The most cells a notebook may have. */
+export const MAX_NOTEBOOK_CELLS = 5000;
 /** The most of one cell's printed output kept as text (more is cut, and said so). */
 export const MAX_OUTPUT_CHARS = 20_000;
 
@@ -51,6 +57,9 @@ export function readNotebook(json: string, name: string): ReadNotebook {
       `${name}: nbformat ${String(raw.nbformat)} is not supported; convert it to version 4 (jupyter nbconvert --to notebook)`,
     );
   if (!Array.isArray(raw.cells)) throw new NotebookError(`${name}: has no list of cells`);
+  if (raw.cells.length > MAX_NOTEBOOK_CELLS)
+    throw new NotebookError(`${name}: has ${raw.cells.length} cells; a chapter may come from at most ${MAX_NOTEBOOK_CELLS}`);
+  let textLength = 0;
   const cells = raw.cells.map((cell: unknown, index): ReadCell => {
     const where = `${name}: cell ${index + 1}`;
     if (!isRecord(cell)) throw new NotebookError(`${where}: not an object`);
@@ -59,6 +68,9 @@ export function readNotebook(json: string, name: string): ReadNotebook {
       throw new NotebookError(`${where}: unknown cell_type "${String(type).slice(0, 40)}"`);
     if (!("source" in cell)) throw new NotebookError(`${where}: has no source`);
     const source = text(cell.source, where, "its source");
+    textLength += source.length;
+    if (textLength > MAX_NOTEBOOK_TEXT)
+      throw new NotebookError(`${where}: the notebook's text passes ${MAX_NOTEBOOK_TEXT / 1024 / 1024} MB, more than a chapter may hold`);
     let outputText = "";
     if (type === "code" && Array.isArray(cell.outputs))
       for (const out of cell.outputs) {

@@ -1,5 +1,7 @@
 import { stringify } from "yaml";
 import { chapterSchema, type ChapterFrontmatter } from "../content/frontmatter.ts";
+import { imageProblem } from "../content/imageFile.ts";
+import { printable } from "../text/printable.ts";
 import { NotebookError, type ReadCell, type ReadNotebook } from "./readNotebook.ts";
 
 /** A notebook turned into a chapter: its MDX, the images to put beside it, and what needs a person. */
@@ -117,6 +119,9 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
       if (!bytes || !/\.(png|jpe?g|gif|svg|webp)$/i.test(name)) return `*[${alt || "image"}: ${target} could not be copied]*`;
     }
     if (bytes.byteLength > MAX_IMAGE_BYTES) return `*[${alt || "image"}: ${name} is larger than 10 MB]*`;
+    // An image is published as it is: it must be the image it says (an SVG without script).
+    const problem = imageProblem(name.replace(/^.*\./, ""), bytes);
+    if (problem) throw new NotebookError(`${options.name}: cell ${cell.index + 1}: image ${printable(target, 60)} ${problem}`);
     files.set(name, bytes);
     return `![${alt}](./${name})`;
   };

@@ -1,5 +1,4 @@
-import { checkMdxPolicy } from "../../content/mdxPolicy.ts";
-import { MdxSyntaxError, parseMdx } from "../../content/parseMdx.ts";
+import { MdxSyntaxError } from "../../content/parseMdx.ts";
 import { splitSections } from "../sections.ts";
 import type { SectionStatus } from "../status.ts";
 import { META, segmentsOf, segmentText, type Segment } from "./segments.ts";
@@ -40,13 +39,16 @@ export function applyImport(
   const newSections = new Map<string, Map<number, string>>();
   const changedSections = new Set<string>();
   const finalCount = new Map<string, number>();
+  const editedUnits = new Map<string, string[]>();
+  const unitsOf = (section: string) => editedUnits.get(section) ?? editedUnits.set(section, []).get(section)!;
 
   for (const read of units) {
     const where = `${xliffName}: unit "${read.id}"`;
     const unit = byId.get(read.id);
     if (!unit) throw new XliffError(`${where}: the chapter has no such unit (its source changed: export again)`);
     if (read.source !== segmentText(unit.source)) throw new XliffError(`${where}: its source text changed since the export: export again`);
-    if (read.target === null) continue;
+    // An empty target is what translation tools write for a unit nobody translated yet.
+    if (read.target === null || read.target.trim() === "") continue;
     const allowed = new Set([...kept(unit.source.pieces), ...(unit.target ? kept(unit.target.pieces) : [])]);
     for (const content of read.data.values())
       if (!allowed.has(content)) throw new XliffError(`${where}: a placeholder's data was altered ("${content.slice(0, 40)}")`);
@@ -66,11 +68,13 @@ export function applyImport(
       if (segmentText(seg) !== read.target) {
         edits.push({ start: seg.start, end: seg.end, text: read.target });
         changedSections.add(unit.section);
+        unitsOf(unit.section).push(read.id);
       }
     } else {
       if (!newSections.has(unit.section)) newSections.set(unit.section, new Map());
       newSections.get(unit.section)!.set(index, read.target);
       changedSections.add(unit.section);
+      unitsOf(unit.section).push(read.id);
     }
   }
 
@@ -104,19 +108,52 @@ export function applyImport(
     if (!text.endsWith("\n")) text += "\n";
   }
 
-  if (text !== base || translationMdx === null) {
-    try {
-      const problem = checkMdxPolicy(parseMdx(text))[0];
-      if (problem) throw new XliffError(`${file}:${problem.line}: the imported text is not allowed in a chapter: ${problem.message}`);
-    } catch (err) {
-      if (err instanceof MdxSyntaxError)
-        throw new XliffError(`${file}:${err.line}: the imported text does not parse as MDX: ${err.reason}`);
-      throw err;
-    }
-  }
+  if (text !== base) checkStructure(xliffName, text, sourceMdx, sourceSegs, editedUnits);
   const segmentCount = (section: string) => sourceSegs.get(section)?.length ?? 0;
   const mark = [...new Set([...changedSections, ...[...finalCount].filter(([s, n]) => n === segmentCount(s)).map(([s]) => s)])].filter(
     (s) => s !== META,
   );
   return { text, changed: text !== (translationMdx ?? ""), mark };
+}
+
+/**
+ * A target replaces one paragraph, heading or prop and must stay one: the imported chapter must
+ * parse, have the source's sections (no heading added or lost) and, in every section a unit
+ * changed, the source's segments kind for kind. Refuses naming the units of the section at fault.
+ */
+function checkStructure(
+  xliffName: string,
+  text: string,
+  sourceMdx: string,
+  sourceSegs: ReadonlyMap<string, Segment[]>,
+  editedUnits: ReadonlyMap<string, string[]>,
+): void {
+  const units = (section: string | undefined) => {
+    const ids = section ? editedUnits.get(section) : [...editedUnits.values()].flat();
+    return `unit${ids && ids.length > 1 ? "s" : ""} "${(ids ?? []).join('", "')}"`;
+  };
+  let segments: Map<string, Segment[]>;
+  try {
+    segments = bySection(segmentsOf(text));
+  } catch (err) {
+    if (!(err instanceof MdxSyntaxError)) throw err;
+    const section = splitSections(text).sections.find((s) => err.line >= s.line && err.line <= s.lastLine)?.id;
+    throw new XliffError(
+      `${xliffName}: ${units(section)}: the translated text does not parse as MDX (${err.reason}); write a < or { as text with a backslash`,
+    );
+  }
+  const want = splitSections(sourceMdx).sections.map((s) => s.id);
+  const have = splitSections(text).sections.map((s) => s.id);
+  const extra = have.find((id) => !want.includes(id));
+  if (extra !== undefined || new Set(have).size !== have.length) {
+    const section = [...editedUnits.keys()].find((s) => !aligned(sourceSegs.get(s), segments.get(s)));
+    throw new XliffError(
+      `${xliffName}: ${units(section)}: a target adds a heading; a target is the text of one paragraph, heading or prop`,
+    );
+  }
+  for (const section of editedUnits.keys())
+    if (!aligned(sourceSegs.get(section), segments.get(section)))
+      throw new XliffError(
+        `${xliffName}: ${units(section)}: the targets change the structure of section "${section}" (a new paragraph, list or heading); a target is the text of one paragraph, heading or prop`,
+      );
 }

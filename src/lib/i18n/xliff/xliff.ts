@@ -104,7 +104,26 @@ export interface ReadFile {
 export class XliffError extends Error {}
 
 /** The most an XLIFF file may weigh (a chapter's is well under 1 MB). */
-export const MAX_XLIFF_BYTES = 32 * 1024 * 1024;
+export const MAX_XLIFF_BYTES = 8 * 1024 * 1024;
+/** The deepest an XLIFF file's elements may nest (ours: xliff, file, unit, segment, target, ph). */
+const MAX_XLIFF_DEPTH = 16;
+
+/** How deep a file's elements nest, counted in one pass over its tags (before any XML parser sees it). */
+function tagDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let at = text.indexOf("<"); at >= 0; at = text.indexOf("<", at + 1)) {
+    const next = text[at + 1];
+    if (next === "/") depth--;
+    else if (next !== "!" && next !== "?") {
+      const end = text.indexOf(">", at);
+      if (end < 0) break;
+      if (text[end - 1] !== "/") deepest = Math.max(deepest, ++depth);
+      at = end;
+    }
+  }
+  return deepest;
+}
 
 interface El {
   nodeType: number;
@@ -124,6 +143,8 @@ const childElements = (el: El, name: string): El[] => Array.from(el.childNodes).
 export function readXliff(text: string, name: string): { srcLang: string; trgLang: string; files: ReadFile[] } {
   if (Buffer.byteLength(text) > MAX_XLIFF_BYTES) throw new XliffError(`${name}: larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB`);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new XliffError(`${name}: a DTD or entity declaration is not allowed in XLIFF`);
+  if (tagDepth(text) > MAX_XLIFF_DEPTH)
+    throw new XliffError(`${name}: its elements nest more than ${MAX_XLIFF_DEPTH} levels; that is not a file of ours`);
   if (!/^\s*(<\?xml[^>]*\?>\s*)?<xliff[\s>]/.test(text)) throw new XliffError(`${name}: not an XLIFF file (no <xliff> root element)`);
   const doc = new DOMParser().parseFromString(text, "text/xml") as unknown as { documentElement: El | null };
   const root = doc.documentElement;
@@ -149,7 +170,8 @@ export function readXliff(text: string, name: string): { srcLang: string; trgLan
         let text = "";
         const used: string[] = [];
         for (const node of Array.from(el.childNodes)) {
-          if (node.nodeType === 3) text += node.textContent ?? "";
+          // Text, whether written with entities or in a CDATA section, is text.
+          if (node.nodeType === 3 || node.nodeType === 4) text += node.textContent ?? "";
           else if (node.nodeType === 1 && localName(node) === "ph") {
             const ref = node.getAttribute("dataRef") ?? "";
             const content = data.get(ref);
