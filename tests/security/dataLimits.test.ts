@@ -6,6 +6,7 @@ import type { SpikeTrains } from "../../src/lib/spikes/dataset.ts";
 import { rasterFiles } from "../../src/lib/spikes/fileSets.ts";
 import { LIMITS } from "../../src/lib/spikes/limits.ts";
 import { encodeNpy, encodeNpz } from "../../src/lib/spikes/npzWrite.ts";
+import { pickleObjectArray } from "../../src/lib/spikes/pickleWrite.ts";
 import { readSpikeFile, UNEXPECTED } from "../../src/lib/spikes/readFile.ts";
 import { isPrintableLine } from "../../src/lib/text/printable.ts";
 import { bytesOf, npyFile, objectHeader, zipFile } from "../helpers/archives.ts";
@@ -196,5 +197,89 @@ describe("plausible data only", () => {
     expect(files.size).toBeGreaterThan(100);
     const bytes = [...files.values()].reduce((a, f) => a + f.length, 0);
     expect(bytes).toBeLessThan(20 * 1024 * 1024);
+  });
+});
+
+describe("what numpy refuses, and arrays used many times", () => {
+  /** The tutorial's object array whose one neuron (`values` spikes) is used `uses` times, as a hostile pickle can. */
+  function aliased(values: number, uses: number): Uint8Array {
+    const one = pickleObjectArray(trains([Array.from({ length: values }, (_, i) => i / 1000)]));
+    // The root's shape: ( K 1 K 1 ) -> ( K 1 J <uses> ), then the neuron memoized and recalled.
+    const shapeAt = one.findIndex((_, i) => [0x28, 0x4b, 1, 0x4b, 1, 0x85].every((b, k) => one[i + k] === b));
+    const appends = one.length - 6;
+    expect(one[appends]).toBe(0x65);
+    const recall = new Uint8Array(5 * (uses - 1));
+    for (let i = 0; i < uses - 1; i++) recall.set([0x6a, ...u32(999_999)], 5 * i);
+    const pickle = bytesOf(
+      one.subarray(0, shapeAt + 3),
+      0x4a,
+      u32(uses),
+      one.subarray(shapeAt + 5, appends),
+      0x72,
+      u32(999_999),
+      recall,
+      one.subarray(appends),
+    );
+    return npyFile(objectHeader(uses), pickle);
+  }
+
+  for (const [values, uses] of [
+    [1_000_000, 400],
+    [1_000_000, 4096],
+    [200_000, 20_000],
+  ] as const) {
+    it(`one array of ${values} spikes used ${uses} times is counted each time and refused before anything is allocated`, () => {
+      const name = `alias-${uses}.npy`;
+      const r = refusal(name, aliased(values, uses));
+      expectOneLine(r.message, name);
+      expect(r.message).toContain(`holds more than ${LIMITS.maxTotalSpikes} spikes in all`);
+    });
+  }
+
+  it("an array used a few times within the limit reads as numpy reads it: each use a neuron", () => {
+    const path = join(dir, "alias-ok.npy");
+    writeFileSync(path, aliased(3, 4));
+    const read = readSpikeFile(path);
+    expect([...read.offsets]).toEqual([0, 3, 6, 9, 12]);
+    expect([...read.times.subarray(9)]).toEqual([...read.times.subarray(0, 3)]);
+  });
+
+  const spikes = () => encodeNpy(trains([[1, 2, 3]]));
+  it("a member whose own header names another file than the directory does", () => {
+    const zip = zipFile([{ name: "spike_times.npy", data: spikes() }]);
+    zip[30] = "x".charCodeAt(0); // the local header's name: "xpike_times.npy"
+    const r = refusal("names.npz", zip);
+    expectOneLine(r.message, "names.npz");
+    expect(r.message).toContain("has another name in its own header than in the directory");
+  });
+
+  it("members that share bytes (a decoy read for another) are refused", () => {
+    const zip = zipFile([
+      { name: "spike_times.npy", data: spikes() },
+      { name: "other.npy", data: spikes() },
+    ]);
+    const dv = new DataView(zip.buffer);
+    const central = dv.getUint32(zip.length - 22 + 16, true);
+    dv.setUint32(central + 20, dv.getUint32(central + 20, true) + 40, true); // the first member's compressed size reaches into the second
+    const r = refusal("overlap.npz", zip);
+    expectOneLine(r.message, "overlap.npz");
+    expect(r.message).toContain("overlaps another member");
+  });
+
+  it("an encrypted member is refused, as numpy's zipfile refuses it", () => {
+    const zip = zipFile([{ name: "spike_times.npy", data: spikes() }]);
+    const dv = new DataView(zip.buffer);
+    const central = dv.getUint32(zip.length - 22 + 16, true);
+    dv.setUint16(central + 8, 1, true);
+    const r = refusal("encrypted.npz", zip);
+    expectOneLine(r.message, "encrypted.npz");
+    expect(r.message).toContain("is encrypted");
+  });
+
+  it("a shape written (40), a number in Python, not a tuple, is refused", () => {
+    const header = "{'descr': '|O', 'fortran_order': False, 'shape': (40), }\n";
+    const r = refusal("shape.npy", npyFile(header, new Uint8Array(0)));
+    expectOneLine(r.message, "shape.npy");
+    expect(r.message).toContain("a number, not a tuple");
   });
 });

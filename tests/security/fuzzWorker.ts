@@ -40,7 +40,7 @@ function mutate(input: Uint8Array): Uint8Array {
   const rounds = 1 + int(4);
   for (let r = 0; r < rounds && b.length > 0; r++) {
     const at = int(b.length);
-    switch (int(7)) {
+    switch (int(9)) {
       case 0:
         b[at] = b[at]! ^ (1 << int(8));
         break;
@@ -62,6 +62,21 @@ function mutate(input: Uint8Array): Uint8Array {
         if (at + 4 <= b.length)
           new DataView(b.buffer).setUint32(at, [0xffffffff, 0x7fffffff, 0x10000, 0x80000000, int(2 ** 32)][int(5)]!, true);
         break;
+      case 7: {
+        // Aliasing: recall memoized values (arrays, lists) again and again, as a hostile pickle can.
+        const recalls = Array.from({ length: 1 + int(64) }, () => [0x68, int(32)]).flat();
+        b = Uint8Array.from([...b.subarray(0, at), ...recalls, ...b.subarray(at)]);
+        break;
+      }
+      case 8: {
+        // Zip headers that disagree: the local name, the encryption flags, sizes and offsets in the directory.
+        if (b.length < 52 || new DataView(b.buffer).getUint32(0, true) !== 0x04034b50) break;
+        const dv = new DataView(b.buffer);
+        const central = b.length >= 22 ? dv.getUint32(b.length - 22 + 16, true) : 0;
+        const field = [() => 30 + int(8), () => 6, () => central + 8, () => central + 20, () => central + 42][int(5)]!();
+        if (field + 4 <= b.length) dv.setUint16(field, dv.getUint16(field, true) ^ (1 << int(16)), true);
+        break;
+      }
       default:
         b = Uint8Array.from([...b.subarray(0, at), ...Array.from({ length: 1 + int(8) }, () => int(256)), ...b.subarray(at)]);
     }

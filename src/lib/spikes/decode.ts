@@ -52,7 +52,17 @@ export function unpickleNeurons(npy: Uint8Array): NdArray[] {
   if (root.data.length !== header.shape[0]) {
     throw new FormatError(`spike_times declares ${header.shape[0]} entries but its pickle holds ${root.data.length}`);
   }
-  return root.data.map(checkNeuronArray);
+  const neurons = root.data.map(checkNeuronArray);
+  // Before anything is allocated for them: one array named 400 times is 400 arrays' worth of spikes.
+  let total = 0;
+  for (const [i, a] of neurons.entries()) {
+    total += a.shape[0]!;
+    if (total > LIMITS.maxTotalSpikes)
+      throw new FormatError(
+        `spike_times holds more than ${LIMITS.maxTotalSpikes} spikes in all (by neuron ${i}; an array used several times counts each time)`,
+      );
+  }
+  return neurons;
 }
 
 /** Step two: gathers the neurons into one typed array and checks every time is finite and sorted. */

@@ -24,6 +24,11 @@ export const LIMITS = {
   maxEncodedRatio: 2,
   /** Neurons, and the longest recording, in seconds; spike times below the tolerance are refused. */
   maxNeurons: 20_000,
+  /**
+   * Spikes in all, counted as the file is read: an array the pickle refers to several times
+   * counts each time (numpy would copy it each time). The tutorial's recording has ~8 million.
+   */
+  maxTotalSpikes: 100_000_000,
   maxRecordingSeconds: 1_000_000,
   minSpikeTime: -0.001,
 } as const;

@@ -89,15 +89,19 @@ function readDict(text: string, what: string): Map<string, HeaderValue> {
     if (text[i] !== "(") return fail("expected a string, True, False or a tuple");
     i++;
     const items: number[] = [];
+    let comma = false;
     space();
     while (text[i] !== ")") {
       items.push(int());
       space();
-      if (text[i] === ",") {
+      comma = text[i] === ",";
+      if (comma) {
         i++;
         space();
       } else if (text[i] !== ")") fail("expected , or ) in the shape");
     }
+    // (40) is the number 40 in Python, not a tuple: numpy refuses it as a shape.
+    if (items.length === 1 && !comma) fail("a shape in parentheses without a comma, which is a number, not a tuple");
     i++;
     return items;
   };

@@ -12,6 +12,9 @@ export interface ZipMember {
   readonly size: number;
   readonly crc32: number;
   readonly localHeaderOffset: number;
+  /** Where its data starts and ends in the archive (after its local header). */
+  readonly dataStart: number;
+  readonly dataEnd: number;
 }
 
 const LOCAL_SIG = 0x04034b50;
@@ -69,9 +72,30 @@ export function listZipMembers(bytes: Uint8Array): ZipMember[] {
       localHeaderOffset: dv.getUint32(p + 42, true),
     };
     readZip64Extra(dv, p + 46 + nameLen, extraLen, sizes);
-    members.push({ name, method: dv.getUint16(p + 10, true), crc32: dv.getUint32(p + 16, true), ...sizes });
+    const shown = printable(name, 60);
+    // Python's zipfile (which numpy reads with) refuses what follows, so do we.
+    if (dv.getUint16(p + 8, true) & 1) throw new FormatError(`the zip member ${shown} is encrypted, which numpy cannot read`);
+    const h = sizes.localHeaderOffset;
+    if (h + 30 > bytes.length) throw cutShort();
+    if (dv.getUint32(h, true) !== LOCAL_SIG) throw new FormatError(`the zip entry for ${shown} is damaged`);
+    const localNameLen = dv.getUint16(h + 26, true);
+    const localName = bytes.subarray(h + 30, h + 30 + localNameLen);
+    if (localNameLen !== nameLen || !localName.every((b, k) => b === bytes[p + 46 + k]))
+      throw new FormatError(`the zip member ${shown} has another name in its own header than in the directory`);
+    if (dv.getUint16(h + 6, true) & 1) throw new FormatError(`the zip member ${shown} is encrypted, which numpy cannot read`);
+    const dataStart = h + 30 + localNameLen + dv.getUint16(h + 28, true);
+    const dataEnd = dataStart + sizes.compressedSize;
+    if (dataEnd > bytes.length) throw cutShort();
+    members.push({ name, method: dv.getUint16(p + 10, true), crc32: dv.getUint32(p + 16, true), ...sizes, dataStart, dataEnd });
     p += 46 + nameLen + extraLen + commentLen;
   }
+  // Members may not share bytes (one would be read as a decoy of another), nor run into the directory.
+  const ordered = [...members].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  ordered.forEach((m, i) => {
+    const next = ordered[i + 1]?.localHeaderOffset ?? dirOffset;
+    if (m.dataEnd > next)
+      throw new FormatError(`the zip member ${printable(m.name, 60)} overlaps ${ordered[i + 1] ? "another member" : "the directory"}`);
+  });
   return members;
 }
 
@@ -122,14 +146,8 @@ function readZip64Extra(
  * (no copy), inflated with fflate for deflated ones. Throws when the archive is cut short or corrupt.
  */
 export function readZipMember(bytes: Uint8Array, member: ZipMember): Uint8Array {
-  const dv = view(bytes);
-  const h = member.localHeaderOffset;
-  if (h + 30 > bytes.length) throw cutShort();
-  if (dv.getUint32(h, true) !== LOCAL_SIG) throw new FormatError(`the zip entry for ${printable(member.name, 60)} is damaged`);
-  const start = h + 30 + dv.getUint16(h + 26, true) + dv.getUint16(h + 28, true);
-  const end = start + member.compressedSize;
-  if (end > bytes.length) throw cutShort();
-  const out = extract(bytes.subarray(start, end), member);
+  if (member.dataEnd > bytes.length) throw cutShort();
+  const out = extract(bytes.subarray(member.dataStart, member.dataEnd), member);
   if (crc32(out) !== member.crc32)
     throw new FormatError(`the zip member ${printable(member.name, 60)} is corrupt (its checksum does not match)`);
   return out;
