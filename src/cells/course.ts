@@ -55,13 +55,13 @@ export interface ChapterContext<V, S> {
 
 /**
  * Files the browser fetches on demand (a neuron's ISIs, a block of the recording), computed
- * from one of the chapter's datasets. Written once under /data/<key>/ where the key depends on
- * the dataset's content, the set's `id` and `version` only: chapters on the same data share them.
+ * from one of the chapter's datasets. Written once under /data/<key>/ where the key is a hash
+ * of the files' names and bytes: chapters on the same data share them, and a change to what
+ * `build` makes is a new address (no cache serves the old bytes).
  */
 export interface FileSet<T> {
   /** Names the encoding, the same in every chapter that uses it: "spikes/isi-f32". */
   readonly id: string;
-  readonly version: number;
   readonly build: (data: T) => Map<string, Uint8Array>;
 }
 

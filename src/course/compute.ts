@@ -73,8 +73,7 @@ export class CourseData {
     const files = Object.fromEntries(
       Object.entries(definition.files ?? {}).map(([name, { set, dataset }]) => {
         const source = loaded[dataset]!;
-        const key = FileRegistry.key(source.info.key, set.id, set.version);
-        const folder = this.files.register(key, () =>
+        const folder = this.files.register(`${source.info.key}\n${set.id}`, () =>
           this.timings.time("data: files for the browser", () => set.build(source.value as never)),
         );
         return [name, this.config.base + folder];

@@ -4,27 +4,46 @@ import { dirname, join } from "node:path";
 
 /**
  * The files the browser fetches on demand, by content address: /data/<key>/<path>, where the
- * key depends only on the dataset's content and the file set (its id and version). Two
- * chapters reading the same data through the same set register one key, built and written once.
+ * key is a hash of the set's file names and bytes. A changed builder (or changed data) gives
+ * new bytes and so a new address, so no cache anywhere can serve the old ones for it. Two
+ * chapters reading the same data through the same set build it once and share one key.
  */
 export class FileRegistry {
-  private readonly sets = new Map<string, { build: () => Map<string, Uint8Array>; files?: Map<string, Uint8Array> }>();
+  private readonly sets = new Map<string, Map<string, Uint8Array>>();
+  private readonly built = new Map<string, string>();
 
-  /** The content address of a file set over a dataset. */
-  static key(datasetKey: string, setId: string, version: number): string {
-    return createHash("sha256").update(`${datasetKey}\n${setId}\n${version}`).digest("hex").slice(0, 16);
+  /** The content address of a set of files: their names and bytes, in name order. */
+  static key(files: ReadonlyMap<string, Uint8Array>): string {
+    const hash = createHash("sha256");
+    for (const path of [...files.keys()].sort()) {
+      const bytes = files.get(path)!;
+      hash.update(`${path}\n${bytes.byteLength}\n`).update(bytes);
+    }
+    return hash.digest("hex").slice(0, 16);
   }
 
-  /** Registers a file set (built only when first needed); returns its folder under the site, `data/<key>/`. */
-  register(key: string, build: () => Map<string, Uint8Array>): string {
-    if (!this.sets.has(key)) this.sets.set(key, { build });
+  /**
+   * A file set over a dataset (`source` names both, so each is built once per build); returns
+   * its folder under the site, `data/<key>/`.
+   */
+  register(source: string, build: () => Map<string, Uint8Array>): string {
+    let key = this.built.get(source);
+    if (key === undefined) {
+      const files = build();
+      key = FileRegistry.key(files);
+      this.built.set(source, key);
+      this.sets.set(key, files);
+    }
     return `data/${key}/`;
   }
 
+  /** The content addresses of every set, sorted: what a deploy serves under data/. */
+  keys(): string[] {
+    return [...this.sets.keys()].sort();
+  }
+
   private filesOf(key: string): Map<string, Uint8Array> | undefined {
-    const set = this.sets.get(key);
-    if (set && !set.files) set.files = set.build();
-    return set?.files;
+    return this.sets.get(key);
   }
 
   /** One file by its path under the site (`data/<key>/<path>`), for the development server. */

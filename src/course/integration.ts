@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +7,7 @@ import * as pagefind from "pagefind";
 import { uiStringsSchema } from "../i18n/schema.ts";
 import { headersFile } from "../lib/security/csp.ts";
 import { siteSettings } from "../lib/settings.ts";
-import { serviceWorkerSource } from "./serviceWorker.ts";
+import { offlineConfig, serviceWorkerSource } from "./serviceWorker.ts";
 import { CourseError } from "./courseError.ts";
 import { chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
 import { chapterMarkdown } from "./markdown.ts";
@@ -148,12 +147,7 @@ export default function course(options: CourseOptions): AstroIntegration {
 
 /** Writes sw.js: the site's scripts and styles to keep at install, its version from their names (content-hashed). */
 function writeServiceWorker(out: string, base: string): void {
-  const assets = readdirSync(join(out, "_astro"))
-    .filter((f) => /\.(js|css)$/.test(f))
-    .sort()
-    .map((f) => `_astro/${f}`);
-  const version = createHash("sha256").update(assets.join("\n")).digest("hex").slice(0, 12);
-  writeFileSync(join(out, "sw.js"), serviceWorkerSource(base, assets, version));
+  writeFileSync(join(out, "sw.js"), serviceWorkerSource(offlineConfig(out, base)));
 }
 
 /** Removes stores left by builds that were killed (their process is gone). */

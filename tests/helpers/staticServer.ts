@@ -32,21 +32,37 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** A site served under a path prefix of one origin (a base path such as /course/). */
+export interface Mount {
+  readonly prefix: string;
+  root: string;
+}
+
 /**
  * Serves a built site on 127.0.0.1 as a plain static host would: directory index.html,
  * the 404 page for anything missing, everything under `prefix` (a base path such as /course/).
  */
-export async function serveStatic(root: string, prefix = "/"): Promise<StaticServer> {
-  const base = resolve(root);
+export function serveStatic(root: string, prefix = "/"): Promise<StaticServer> {
+  return serveSites([{ prefix, root }]);
+}
+
+/**
+ * Serves several sites on one origin, each under its prefix (the longest that matches wins),
+ * as a host serves a user site at / and a project site at /b/. A mount's `root` may be changed
+ * while serving: the next request is answered from the new folder (a deploy).
+ */
+export async function serveSites(mounts: readonly Mount[]): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     requests.push(url.pathname);
-    if (!url.pathname.startsWith(prefix)) {
+    const mount = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length).find((m) => url.pathname.startsWith(m.prefix));
+    if (!mount) {
       res.writeHead(404).end();
       return;
     }
-    let path = normalize(join(base, decodeURIComponent(url.pathname.slice(prefix.length))));
+    const base = resolve(mount.root);
+    let path = normalize(join(base, decodeURIComponent(url.pathname.slice(mount.prefix.length))));
     if (!path.startsWith(base)) {
       res.writeHead(403).end();
       return;
@@ -59,7 +75,7 @@ export async function serveStatic(root: string, prefix = "/"): Promise<StaticSer
       else res.end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" });
     createReadStream(path).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));

@@ -8,7 +8,6 @@ import { blockFilePath, blockLayout, encodeBlock, lastSpikeTime } from "./raster
 /** Each neuron's ISIs, one file a neuron (float32, exactly np.diff of its times; 4 bytes an ISI). */
 export const isiFiles = fileSet<SpikeDataset>({
   id: "spikes/isi-f32",
-  version: 1,
   build: (dataset) => {
     const files = new Map<string, Uint8Array>();
     for (let i = 0; i < neuronCount(dataset); i++) {
@@ -25,7 +24,6 @@ export const isiFiles = fileSet<SpikeDataset>({
  */
 export const rasterFiles = fileSet<SpikeDataset>({
   id: "spikes/raster-blocks",
-  version: 2,
   build: (dataset) => {
     const files = new Map<string, Uint8Array>();
     const layout = blockLayout(lastSpikeTime(dataset), neuronCount(dataset));
@@ -37,6 +35,5 @@ export const rasterFiles = fileSet<SpikeDataset>({
 /** The recording in the tutorial's own file format (.npz, `spike_times`): what the notebook loads to reproduce a page. */
 export const npzFiles = fileSet<SpikeDataset>({
   id: "spikes/npz",
-  version: 1,
   build: (dataset) => new Map([["spike_times.npz", exportNpz(dataset)]]),
 });
