@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { build } from "astro";
 import { formatTimings } from "../src/course/timings.ts";
 import { StagedSite } from "../src/lib/fs/atomicSite.ts";
+import { filesMentioning } from "../src/lib/fs/leaks.ts";
 import { siteSettings } from "../src/lib/settings.ts";
 import { runCli } from "./cli.ts";
 
@@ -33,7 +34,15 @@ runCli(USAGE, async () => {
     await build({ root, outDir: site.stage, logLevel: process.env.BUILD_LOG ?? "warn" } as Parameters<typeof build>[0]);
   } catch (err) {
     site.abort();
-    throw new Error(`the site did not build, so ${outDir} was left as it was:\n${describe(err)}`);
+    throw new Error(`the site did not build, so ${site.outDir} was left as it was:\n${describe(err)}`);
+  }
+  // Nothing published may say where it was built (a server chunk of another build, a source map).
+  const leaks = filesMentioning(site.stage, [root.replace(/\/$/, "")]);
+  if (leaks.length) {
+    site.abort();
+    throw new Error(
+      `the built site holds this machine's project path (${leaks.slice(0, 3).join(", ")}), so ${site.outDir} was left as it was`,
+    );
   }
   const swapStart = performance.now();
   site.commit();
@@ -43,5 +52,5 @@ runCli(USAGE, async () => {
       ["total", performance.now() - started],
     ]),
   );
-  process.stderr.write(`built ${outDir}\n`);
+  process.stderr.write(site.outDir === outDir ? `built ${outDir}\n` : `built ${site.outDir} (${outDir} links to it)\n`);
 });

@@ -1,17 +1,20 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, posix, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ContentTree } from "../src/course/translations/contentTree.ts";
-import { readInside } from "../src/course/chapterImages.ts";
+import { runBounded } from "../src/course/bounded.ts";
 import { checkChapterTexts } from "../src/course/checkCourse.ts";
 import { CONTENT_LIMITS } from "../src/lib/content/limits.ts";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../src/lib/i18n/provenance.ts";
 import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
-import { alignTranslation } from "../src/lib/notebook/alignTranslation.ts";
-import { MAX_NOTEBOOK_BYTES, NotebookError, readNotebook } from "../src/lib/notebook/readNotebook.ts";
-import { notebookToMdx } from "../src/lib/notebook/toMdx.ts";
+import { MAX_NOTEBOOK_BYTES, NotebookError } from "../src/lib/notebook/readNotebook.ts";
+import type { NotebookImport } from "../src/course/notebookImport.ts";
 import { runCli, UsageError } from "./cli.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+/** How long converting one notebook may take (a long tutorial takes well under a second). */
+const NOTEBOOK_MS = 20_000;
 
 const USAGE = "usage: npm run import:notebook -- <file.ipynb> --chapter <path> --locale <locale> [--force] [--root <project>]";
 const HELP = `
@@ -61,24 +64,23 @@ runCli(USAGE, async () => {
   const target = tree.file(locale, chapter);
   if (existsSync(join(tree.root, target)) && !values.force) throw new UsageError(`${target} exists: give --force to replace it`);
 
-  const folder = dirname(path);
-  const imported = notebookToMdx(readNotebook(readFileSync(path, "utf8"), file), {
-    name: file,
-    // Only plain files of the notebook's folder, reached without a link, within the image limit.
-    readRelative: (p) => {
-      const read = readInside(folder, posix.normalize(p), CONTENT_LIMITS.imageBytes);
-      return read instanceof Uint8Array ? read : null;
-    },
-  });
-  let mdx = imported.mdx;
-  const writes: { file: string; data: string | Uint8Array }[] = [];
   // A translation of an existing source chapter: its sections line up with the source's, or nothing is written.
   const sourceMdx = locale !== tree.sourceLocale ? tree.read(tree.file(tree.sourceLocale, chapter)) : null;
+  // The notebook is read and converted in a thread bounded in time and memory, whatever it holds.
+  const [imported] = await runBounded({
+    module: join(ROOT, "src/course/notebookImport.ts"),
+    fn: "importNotebookFile",
+    jobs: [[path, file, sourceMdx, tree.file(tree.sourceLocale, chapter)]],
+    ms: NOTEBOOK_MS,
+    heapMb: CONTENT_LIMITS.checkHeapMb,
+    overrun: (_job: unknown, why: string): NotebookImport => ({
+      refused: `${file}: ${why === "time" ? `takes longer than ${NOTEBOOK_MS / 1000} s to import` : `needs more than ${CONTENT_LIMITS.checkHeapMb} MB to import`}, so it is refused`,
+    }),
+  });
+  if (!imported || "refused" in imported) throw new NotebookError(imported?.refused ?? `${file}: was not imported`);
+  const mdx = imported.mdx;
+  const writes: { file: string; data: string | Uint8Array }[] = [];
   if (sourceMdx !== null) {
-    const aligned = alignTranslation(sourceMdx, mdx);
-    if (!aligned.ok)
-      throw new NotebookError(`${file}: does not line up with ${tree.file(tree.sourceLocale, chapter)}: ${aligned.problems.join("; ")}`);
-    mdx = aligned.mdx;
     const sections = splitSections(sourceMdx).sections;
     const provenance = { source: tree.sourceLocale, sections: Object.fromEntries(sections.map((s) => [s.id, sectionHash(s.text)])) };
     writes.push({ file: tree.provenanceFile(locale, chapter), data: formatProvenance(provenance) });
@@ -92,7 +94,7 @@ runCli(USAGE, async () => {
   for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.data);
   const sections = splitSections(mdx).sections.length;
   process.stdout.write(
-    `wrote ${target}: ${sections} section(s)${imported.files.size ? `, ${imported.files.size} image(s)` : ""}${sourceMdx !== null ? `, recorded as translating the current ${tree.sourceLocale} text` : ""}\n`,
+    `wrote ${target}: ${sections} section(s)${imported.files.length ? `, ${imported.files.length} image(s)` : ""}${sourceMdx !== null ? `, recorded as translating the current ${tree.sourceLocale} text` : ""}\n`,
   );
   for (const line of imported.report) process.stdout.write(`  ${line}\n`);
 });

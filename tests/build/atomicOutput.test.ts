@@ -1,9 +1,21 @@
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SiteWriteError, StagedSite } from "../../src/lib/fs/atomicSite.ts";
+import { filesMentioning } from "../../src/lib/fs/leaks.ts";
 import { ROOT, runScript } from "../helpers/run.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "atomic-"));
@@ -122,4 +134,83 @@ describe("the output folder is the old site or the new one, never half of either
     expect(leftovers(parent)).toEqual([]);
     expect(before()).toEqual(snapshot);
   }, 120_000);
+
+  it("an output folder that is a link (to a web server's root): published into where it points, the link kept", () => {
+    const parent = mkdtempSync(join(scratch, "link-"));
+    const root = join(parent, "webroot");
+    previousSite(root);
+    const out = join(parent, "dist");
+    symlinkSync(root, out);
+    const site = new StagedSite(out);
+    expect(site.outDir).toBe(realpathSync(root));
+    writeFileSync(join(site.stage, "index.html"), "the new site");
+    site.commit();
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(root, "index.html"), "utf8")).toBe("the new site");
+    expect(leftovers(parent)).toEqual([]);
+    const dangling = join(parent, "nowhere");
+    symlinkSync(join(parent, "missing"), dangling);
+    expect(() => new StagedSite(dangling)).toThrow(/is a link to nothing/);
+  });
+
+  /** Runs a few lines with a StagedSite in a process of its own; resolves with its exit code and stderr. */
+  function inChild(code: string): { exited: Promise<{ code: number | null; stderr: string }>; kill: () => void } {
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    return {
+      exited: new Promise((resolve) =>
+        child.on("exit", (c) => {
+          resolve({ code: c, stderr });
+        }),
+      ),
+      kill: () => child.kill("SIGTERM"),
+    };
+  }
+  const stagedSite = `import { StagedSite } from ${JSON.stringify(join(ROOT, "src/lib/fs/atomicSite.ts"))};`;
+
+  it("two builds into one folder: the second is refused in one line while the first holds it", async () => {
+    const parent = mkdtempSync(join(scratch, "lock-"));
+    const out = join(parent, "dist");
+    const before = previousSite(out);
+    const snapshot = before();
+    const first = inChild(`${stagedSite} new StagedSite(${JSON.stringify(out)}); setTimeout(() => {}, 60_000);`);
+    for (let i = 0; i < 200 && !existsSync(join(parent, ".dist.lock")); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(() => new StagedSite(out)).toThrow(/another build \(process \d+\) is publishing into .*dist; wait for it to finish/);
+    first.kill();
+    await first.exited;
+    expect(before()).toEqual(snapshot);
+    // Its process gone, the lock is taken over.
+    const site = new StagedSite(out);
+    site.abort();
+    expect(leftovers(parent)).toEqual([]);
+    expect(existsSync(join(parent, ".dist.lock"))).toBe(false);
+  }, 60_000);
+
+  it("a failure nobody caught (an unhandled rejection) removes the stage and says so in one line", async () => {
+    const parent = mkdtempSync(join(scratch, "rejection-"));
+    const out = join(parent, "dist");
+    const before = previousSite(out);
+    const snapshot = before();
+    const child = inChild(
+      `${stagedSite} import { writeFileSync } from "node:fs"; const site = new StagedSite(${JSON.stringify(out)}); writeFileSync(site.stage + "/index.html", "half"); Promise.reject(new Error("a plugin failed late"));`,
+    );
+    const { code, stderr } = await child.exited;
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(`error: the build failed (a plugin failed late), so ${realpathSync(out)} was left as it was`);
+    expect(leftovers(parent)).toEqual([]);
+    expect(before()).toEqual(snapshot);
+  }, 60_000);
+
+  it("nothing published may name the build machine's project folder", () => {
+    const site = mkdtempSync(join(scratch, "leak-"));
+    mkdirSync(join(site, "chunks"));
+    writeFileSync(join(site, "index.html"), "<p>fine</p>");
+    writeFileSync(join(site, "chunks", "server.mjs"), `import x from "${ROOT}node_modules/astro/x.js";`);
+    writeFileSync(join(site, "data.bin"), ROOT);
+    expect(filesMentioning(site, [ROOT.replace(/\/$/, "")])).toEqual(["chunks/server.mjs"]);
+  });
 });

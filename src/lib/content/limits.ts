@@ -8,6 +8,12 @@ export const CONTENT_LIMITS = {
   chapterBytes: 1024 * 1024,
   /** Levels of nesting (lists, quotes, emphasis, links, components) in a chapter. */
   depth: 64,
+  /**
+   * Parts of one paragraph, list or section (children of one node of the syntax tree). Tree
+   * walkers look a node up among its siblings, so a node with n children costs n² there: a cap
+   * keeps every walk over a chapter linear. A long chapter has a few hundred blocks.
+   */
+  children: 2_000,
   /** Milliseconds reading one chapter file may take (parsing it, checking it) before it is refused. */
   checkMs: 15_000,
   /** Memory (MB of JavaScript heap) that reading and checking chapters may use. */

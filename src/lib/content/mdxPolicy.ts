@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import { definitions } from "mdast-util-definitions";
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from "mdast-util-mdx";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { visitParents } from "unist-util-visit-parents";
 import { printable } from "../text/printable.ts";
 import { COMPONENTS, type ChapterIds } from "./components.ts";
 import { chapterImagePath } from "./imagePath.ts";
@@ -118,7 +118,7 @@ export interface ImageUse {
 export function chapterImageNodes(tree: Root): { node: { url: string }; line: number }[] {
   const definition = definitions(tree);
   const found: { node: { url: string }; line: number }[] = [];
-  visit(tree, (node) => {
+  visitParents(tree, (node) => {
     if (node.type === "image") found.push({ node, line: lineOf(node) });
     else if (node.type === "imageReference") {
       const d = definition(node.identifier);
@@ -145,7 +145,9 @@ export function checkMdxPolicy(tree: Root, ids: ChapterIds | null = null): Conte
   const seen = new Map<string, number>();
   const videos = new Map<string, number>();
   const cells = ids?.cells ?? [];
-  visit(tree, (node, _index, parent) => {
+  // visitParents, not visit: visit looks each node up among its siblings (quadratic in a wide node).
+  visitParents(tree, (node, parents) => {
+    const parent = parents.at(-1);
     const line = lineOf(node);
     switch (node.type) {
       case "mdxjsEsm":

@@ -63,18 +63,23 @@ const NESTING = new Set([
 ]);
 
 /**
- * The deepest nesting of a syntax tree (levels of NESTING types on one path), and the node
- * where it is, walked without recursion so no depth of tree can overflow the stack here.
+ * The deepest nesting of a syntax tree (levels of NESTING types on one path) and the node where
+ * it is, and the node with the most children (and how many), walked without recursion so no
+ * depth of tree can overflow the stack here.
  */
-export function treeNesting(tree: Node): { depth: number; node: Node } {
+export function treeNesting(tree: Node): { depth: number; node: Node; widest: Node; width: number } {
   let worst = { depth: 0, node: tree };
+  let widest = { width: 0, node: tree };
   const stack: [Node, number][] = [[tree, 0]];
   while (stack.length) {
     const [node, above] = stack.pop()!;
     const depth = above + (NESTING.has(node.type) ? 1 : 0);
     if (depth > worst.depth) worst = { depth, node };
     const children = (node as Partial<Parent>).children;
-    if (children) for (const child of children) stack.push([child, depth]);
+    if (children) {
+      if (children.length > widest.width) widest = { width: children.length, node };
+      for (const child of children) stack.push([child, depth]);
+    }
   }
-  return worst;
+  return { ...worst, widest: widest.node, width: widest.width };
 }

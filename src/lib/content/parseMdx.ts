@@ -31,8 +31,30 @@ export function blankFrontmatter(mdx: string): string {
  * compiled or evaluated. Refuses, as an MdxSyntaxError at a line: frontmatter in a form the
  * compiler reads differently from a person, a text over the size limit, nesting deeper than
  * the limit (bounded before parsing, then measured on the tree), and anything that does not parse.
+ * The tree may be shared with other callers that parsed the same text: do not change it.
  */
 export function parseMdx(mdx: string): Root {
+  let result = recent.get(mdx);
+  if (!result) {
+    try {
+      result = parseUncached(mdx);
+    } catch (err) {
+      if (!(err instanceof MdxSyntaxError)) throw err;
+      result = err;
+    }
+    if (recent.size >= 8) recent.delete(recent.keys().next().value!);
+    recent.set(mdx, result);
+  }
+  if (result instanceof MdxSyntaxError) throw result;
+  return result;
+}
+
+// The translators' tools read one chapter many times (sections, segments, components, checks):
+// the last few texts' trees (or why they have none) are kept. A tree returned is shared: read
+// it, never change it.
+const recent = new Map<string, Root | MdxSyntaxError>();
+
+function parseUncached(mdx: string): Root {
   const bytes = Buffer.byteLength(mdx);
   if (bytes > CONTENT_LIMITS.chapterBytes)
     throw new MdxSyntaxError(
@@ -60,6 +82,12 @@ export function parseMdx(mdx: string): Root {
       nesting.node.position?.start.line ?? 1,
       1,
       `nests more than ${CONTENT_LIMITS.depth} levels (lists, quotes, emphasis, links, components)`,
+    );
+  if (nesting.width > CONTENT_LIMITS.children)
+    throw new MdxSyntaxError(
+      nesting.widest.position?.start.line ?? 1,
+      1,
+      `one ${nesting.widest.type === "root" ? "chapter" : nesting.widest.type} has ${nesting.width} parts, more than ${CONTENT_LIMITS.children} (split it)`,
     );
   return tree;
 }

@@ -1,4 +1,20 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** The site could not be written or replaced; the previous one is as it was. */
@@ -17,15 +33,68 @@ function alive(pid: number): boolean {
 }
 
 /**
+ * The folder a site is published into: `outDir` itself, or, when it is a symbolic link (to a
+ * web server's root, say), the folder it points at, so the link is kept and the site behind it
+ * is the one replaced. A link to nothing, or to something that is not a folder, is refused.
+ */
+function publishedFolder(outDir: string): string {
+  let link = false;
+  try {
+    link = lstatSync(outDir).isSymbolicLink();
+  } catch {
+    return outDir; // nothing there yet
+  }
+  if (!link) return outDir;
+  let target: string;
+  try {
+    target = realpathSync(outDir);
+  } catch {
+    throw new SiteWriteError(`${outDir} is a link to nothing, so nothing was built (point it at a folder, or remove it)`);
+  }
+  if (!statSync(target).isDirectory())
+    throw new SiteWriteError(`${outDir} is a link to ${target}, which is not a folder; it was left as it is`);
+  return target;
+}
+
+/**
+ * A lock on publishing into a folder (`.<name>.lock` beside it, holding the builder's pid):
+ * two builds into one folder would mix their files, so the second is refused in one line. A
+ * lock whose process is gone is taken over.
+ */
+function lockFolder(lock: string, outDir: string): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lock, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new SiteWriteError(`cannot lock ${outDir} (${why(err)}), so nothing was built`);
+    }
+    const holder = Number(readFileSync(lock, "utf8").trim());
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder))
+      throw new SiteWriteError(`another build (process ${holder}) is publishing into ${outDir}; wait for it to finish, then build again`);
+    rmSync(lock, { force: true });
+  }
+  throw new SiteWriteError(`cannot lock ${outDir}, so nothing was built`);
+}
+
+/**
  * A new site being built beside the live one: `stage` is a fresh folder next to `outDir` (same
  * file system, so the swap is a rename), `commit()` swaps it in and removes the old site,
  * rolling back on any failure (permissions included) so `outDir` is either the old site or
- * the new one, and `abort()` removes the stage. A stage left by a killed build is removed
- * when the next build starts; an interrupted build removes its own stage.
+ * the new one, and `abort()` removes the stage. One build at a time publishes into a folder (a
+ * lock beside it); an output folder that is a link is published into where it points, the link
+ * kept. A stage left by a killed build is removed when the next build starts; an interrupted
+ * build, or one that fails in any way (an unhandled rejection too), removes its own stage.
  */
 export class StagedSite {
   readonly stage: string;
+  /** The folder replaced: `outDir`, or where it links to. */
+  readonly outDir: string;
   private readonly old: string;
+  private readonly lock: string;
   private readonly onSignal = (signal: NodeJS.Signals) => {
     this.abort();
     // Writes the build had already handed to libuv's threads may still land (and recreate the
@@ -34,18 +103,30 @@ export class StagedSite {
     rmSync(this.stage, { recursive: true, force: true });
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
+  // A failure nobody caught (a rejected promise in a plugin, say): the stage goes, one line says why.
+  private readonly onFailure = (err: unknown) => {
+    this.abort();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    rmSync(this.stage, { recursive: true, force: true });
+    const message = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    process.stderr.write(`error: the build failed (${message}), so ${this.outDir} was left as it was\n`);
+    process.exit(1);
+  };
 
-  constructor(readonly outDir: string) {
-    const parent = dirname(outDir);
-    const name = basename(outDir);
+  constructor(outDir: string) {
+    this.outDir = publishedFolder(outDir);
+    const parent = dirname(this.outDir);
+    const name = basename(this.outDir);
     try {
       mkdirSync(parent, { recursive: true });
       accessSync(parent, constants.W_OK);
     } catch (err) {
-      throw new SiteWriteError(`cannot write next to ${outDir} (${why(err)}), so nothing was built`);
+      throw new SiteWriteError(`cannot write next to ${this.outDir} (${why(err)}), so nothing was built`);
     }
-    if (existsSync(outDir) && !statSync(outDir).isDirectory())
-      throw new SiteWriteError(`${outDir} exists and is not a folder; it was left as it is`);
+    if (existsSync(this.outDir) && !statSync(this.outDir).isDirectory())
+      throw new SiteWriteError(`${this.outDir} exists and is not a folder; it was left as it is`);
+    this.lock = join(parent, `.${name}.lock`);
+    lockFolder(this.lock, this.outDir);
     // Stages and old sites of builds that were killed: remove them.
     for (const entry of readdirSync(parent)) {
       const m = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:stage|old)-(\\d+)$`).exec(entry);
@@ -56,10 +137,19 @@ export class StagedSite {
     rmSync(this.stage, { recursive: true, force: true });
     mkdirSync(this.stage);
     for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(s, this.onSignal);
+    process.on("unhandledRejection", this.onFailure);
+    process.on("uncaughtException", this.onFailure);
   }
 
   private release(): void {
     for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.off(s, this.onSignal);
+    process.off("unhandledRejection", this.onFailure);
+    process.off("uncaughtException", this.onFailure);
+    try {
+      if (readFileSync(this.lock, "utf8").trim() === String(process.pid)) unlinkSync(this.lock);
+    } catch {
+      // already gone
+    }
   }
 
   /** Removes the stage; the live site is untouched. */

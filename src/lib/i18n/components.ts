@@ -1,4 +1,4 @@
-import { visit } from "unist-util-visit";
+import { visitParents } from "unist-util-visit-parents";
 import { parseMdx } from "../content/parseMdx.ts";
 
 /** A JSX component used in an MDX section, with its props as written. */
@@ -22,7 +22,7 @@ export function componentsIn(text: string, firstLine = 1): ComponentUse[] {
     return [];
   }
   const uses: ComponentUse[] = [];
-  visit(tree, (node) => {
+  visitParents(tree, (node) => {
     if ((node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") || !node.name || !/^[A-Z]/.test(node.name)) return;
     const props: Record<string, string> = {};
     for (const attr of node.attributes) {

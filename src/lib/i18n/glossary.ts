@@ -1,4 +1,5 @@
 import { parse } from "yaml";
+import { blankBlocks, TAG } from "../text/blankCode.ts";
 import { z } from "zod";
 
 const localeForms = z.record(z.string(), z.array(z.string()));
@@ -78,16 +79,15 @@ export function termsUsed(text: string, glossary: readonly GlossaryTerm[], local
  * data-i18n-ignore="glossary:histogram">…</span>` around a forbidden rendering that is right
  * there, or anywhere in a section whose agreed term is rightly absent.
  */
-const IGNORE = /<span\s+data-i18n-ignore="glossary:([a-z][a-z0-9-]*)"\s*(?:\/>|>([\s\S]*?)<\/span>)/g;
+const IGNORE = /<span\s+data-i18n-ignore="glossary:([a-z][a-z0-9-]*)"\s*(?:\/>|>([^<]{0,2000})<\/span>)/g;
 
 /** A section's prose for the glossary: code, maths, tags and silenced spans left out. */
 function prose(text: string): string {
-  return text
-    .replace(/^(```|~~~)[\s\S]*?^\1\s*$/gm, "")
-    .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, " ")
+  return blankBlocks(text, () => "")
+    .replace(/\$[^$\n]*\$/g, " ")
     .replace(/`[^`\n]*`/g, "")
     .replace(IGNORE, " ")
-    .replace(/<\/?[A-Za-z][^>]*>/g, " ");
+    .replace(TAG, " ");
 }
 
 /** Terms silenced in a section by the marker. */
@@ -145,8 +145,7 @@ export function forbiddenUses(text: string, glossary: readonly GlossaryTerm[], l
   const uses: ForbiddenUse[] = [];
   // Blank the silenced spans and non-prose, keeping newlines so lines stay where they are.
   const blank = (s: string) => s.replace(/[^\n]/g, " ");
-  const clean = text
-    .replace(/^(```|~~~)[\s\S]*?^\1\s*$/gm, blank)
+  const clean = blankBlocks(text, blank)
     .replace(/`[^`\n]*`/g, blank)
     .replace(IGNORE, blank);
   const lines = clean.split("\n");

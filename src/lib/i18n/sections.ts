@@ -23,7 +23,18 @@ export interface SplitChapter {
 /** The text before a chapter's first heading. */
 export const INTRO = "_intro";
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*(?:\\\{#([A-Za-z][\w-]*)\\\})?\s*$/;
+/**
+ * An ATX heading line as written: its marks, its text (Markdown kept, the id removed) and its id.
+ * Trimmed before matching, so no pattern meets a long run of spaces at the end of a line.
+ */
+function headingLine(raw: string): [marks: string, text: string, id: string | undefined] | null {
+  const line = raw.trim();
+  const marks = /^#{1,6}(?=[ \t]|$)/.exec(line)?.[0];
+  if (!marks) return null;
+  const id = /\\\{#([A-Za-z][\w-]*)\\\}$/.exec(line);
+  const text = (id ? line.slice(0, id.index) : line).slice(marks.length).trim();
+  return [marks, text, id?.[1]];
+}
 const FENCE = /^\s*(```|~~~)/;
 const ID = /\{#([A-Za-z][\w-]*)\}\s*$/;
 
@@ -68,11 +79,11 @@ function splitByTree(mdx: string, tree: Root): SplitChapter {
   push(INTRO, start + 1, "", start, headings[0]?.line ?? lines.length);
   headings.forEach((h, i) => {
     const raw = lines.slice(h.line, h.lastLine + 1).join("\n");
-    const written = HEADING.exec(raw.replace(/\n/g, " "));
-    const marks = written?.[1] ?? "#".repeat(h.node.depth);
+    const written = headingLine(raw.replace(/\n/g, " "));
+    const marks = written?.[0] ?? "#".repeat(h.node.depth);
     const id = ID.exec(toString(h.node))?.[1];
     // The heading as written (its Markdown kept), without the marks and the id.
-    const heading = written?.[2] ?? toString(h.node).replace(ID, "").trim();
+    const heading = written?.[1] ?? toString(h.node).replace(ID, "").trim();
     if (!id)
       problems.push({
         line: h.line + 1,
@@ -104,16 +115,18 @@ function splitByLines(mdx: string): SplitChapter {
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;
     if (FENCE.test(line)) inFence = !inFence;
-    const m = inFence ? null : HEADING.exec(line);
+    const m = inFence ? null : headingLine(line);
     if (!m) {
       current.body.push(line);
       continue;
     }
     close(i);
-    if (!m[3]) problems.push({ line: i + 1, message: `heading "${m[2]}" has no stable id (write it as: ${m[1]} ${m[2]} \\{#some-id\\})` });
-    const id = m[3] ?? `line-${i + 1}`;
+    const [marks, text, written] = m;
+    if (!written)
+      problems.push({ line: i + 1, message: `heading "${text}" has no stable id (write it as: ${marks} ${text} \\{#some-id\\})` });
+    const id = written ?? `line-${i + 1}`;
     if (sections.some((s) => s.id === id)) problems.push({ line: i + 1, message: `section id "${id}" is used twice` });
-    current = { id, line: i + 1, heading: m[2]!, body: [line] };
+    current = { id, line: i + 1, heading: text, body: [line] };
   }
   close(lines.length);
   return { sections, problems };

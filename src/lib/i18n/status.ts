@@ -1,4 +1,4 @@
-import { componentKey, componentsIn } from "./components.ts";
+import { componentKey, componentsIn, type ComponentUse } from "./components.ts";
 import type { Provenance } from "./provenance.ts";
 import { PROSE_PROPS } from "./proseProps.ts";
 import { sectionHash, splitSections, type Section } from "./sections.ts";
@@ -73,17 +73,24 @@ export function structureProblems(sourceMdx: string, translationMdx: string): St
       message: `sections are in a different order than in the source (expected "${sourceOrder[first]}" here)`,
     });
   }
+  // Each file's components read once from its whole tree, then taken section by section.
+  const sourceUses = componentsIn(sourceMdx);
+  const translationUses = componentsIn(translationMdx);
+  const within = (uses: readonly ComponentUse[], s: Section) => uses.filter((u) => u.line >= s.line && u.line <= s.lastLine);
   for (const s of source) {
     const t = translated.get(s.id);
     if (!t) continue; // a section not translated yet: a status, not a fault
-    problems.push(...compareComponents(s, t));
+    problems.push(...compareComponents(s, t, within(sourceUses, s), within(translationUses, t)));
   }
   return problems;
 }
 
-function compareComponents(source: Section, translation: Section): StructureProblem[] {
-  const want = componentsIn(source.text, source.line);
-  const have = componentsIn(translation.text, translation.line);
+function compareComponents(
+  source: Section,
+  translation: Section,
+  want: readonly ComponentUse[],
+  have: readonly ComponentUse[],
+): StructureProblem[] {
   const problems: StructureProblem[] = [];
   const n = Math.max(want.length, have.length);
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { visitParents } from "unist-util-visit-parents";
 import { PROSE_PROPS } from "./proseProps.ts";
 
 /** A punctuation or spacing problem: where in the text (0-based offset) and what to write instead. */
@@ -45,7 +45,8 @@ const NUMBERED = /^(.*?[^\s\d.])\s*(\d+(?:\.\d+)*)\s*[:：]\s*(.*)$/u;
  * takes no space (`考えよう！5：…`).
  */
 export function japaneseHeadingForm(heading: string): TypographyProblem[] {
-  const m = NUMBERED.exec(heading);
+  // A heading is a line of words: a long one is not a numbered heading (and the pattern stays cheap).
+  const m = heading.length <= 300 ? NUMBERED.exec(heading) : null;
   if (!m) return [];
   const [, label, number, title] = m as unknown as [string, string, string, string];
   const fullLabel = label.replace(/[!?]$/, (c) => WIDE[c]!);
@@ -81,7 +82,7 @@ export function chapterTypography(locale: string, tree: Root): LocatedProblem[] 
   const rules = RULES[locale];
   if (!rules) return [];
   const problems: LocatedProblem[] = [];
-  visit(tree, (node) => {
+  visitParents(tree, (node) => {
     if (node.type === "text") {
       const first = node.position?.start.line ?? 1;
       for (const p of rules.text(node.value)) problems.push({ line: lineOf(node.value, p.offset, first), message: p.message });

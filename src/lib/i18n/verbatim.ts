@@ -1,5 +1,5 @@
 import type { Root } from "mdast";
-import { visit } from "unist-util-visit";
+import { visitParents } from "unist-util-visit-parents";
 import { fileOffsets } from "../content/offsets.ts";
 import { parseMdx } from "../content/parseMdx.ts";
 import { PROSE_PROPS } from "./proseProps.ts";
@@ -33,7 +33,7 @@ export function verbatimParts(mdx: string, tree: Root = parseMdx(mdx)): Map<stri
   const componentCount = new Map<string, number>();
   const sectionAt = (line: number) => sections.find((s) => line >= s.line && line < s.lastLine + 1)?.id;
   const offset = fileOffsets(mdx);
-  visit(tree, (node) => {
+  visitParents(tree, (node) => {
     const pos = node.position;
     if (!pos) return;
     const id = sectionAt(pos.start.line);

@@ -149,7 +149,7 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
         out.push(line);
         continue;
       }
-      const heading = /^(#{1,6})\s+(.*?)\s*$/.exec(line);
+      const heading = /^(#{1,6})\s+(.*)$/.exec(line.trimEnd());
       if (heading) {
         headingCount++;
         const anchor = /\s*<a\s+(?:name|id)="([^"]+)"\s*>\s*<\/a>\s*/.exec(heading[2]!);
