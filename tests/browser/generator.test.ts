@@ -51,6 +51,21 @@ describe("a chapter added by files alone", () => {
     expect(tutorial.querySelector('[data-cell="isi-histogram"]')!.getAttribute("data-chapter")).toBe("w1d1/tutorial1");
     expect(page.querySelector('[data-cell="isi-histogram"]')!.getAttribute("data-chapter")).toBe("fixture/widgets");
   });
+
+  it("shows the images beside the chapter: published as files of the site, sized, with their alt text", () => {
+    const page = loadPage(join(dir, "dist"), "en/fixture/widgets/");
+    const images = [...page.querySelectorAll("article img")].map((img) => ({
+      alt: img.getAttribute("alt"),
+      src: img.getAttribute("src") ?? "",
+      sized: !!img.getAttribute("width") && !!img.getAttribute("height"),
+    }));
+    expect(images.map((i) => i.alt)).toEqual(["A diagram of the fixture", "A one-pixel picture"]);
+    for (const image of images) {
+      expect(image.src).toMatch(/^\/_astro\/[\w.-]+\.(svg|webp|png)$/);
+      expect(image.sized).toBe(true);
+      expect(existsSync(join(dir, "dist", image.src))).toBe(true);
+    }
+  });
 });
 
 // Tutorial 1's pages are checked by quality.test.ts on the main build; here, the test bed's.

@@ -23,6 +23,10 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
   ".ico": "image/x-icon",
   ".png": "image/png",
+  ".webp": "image/webp",
+  ".jpg": "image/jpeg",
+  ".gif": "image/gif",
+  ".avif": "image/avif",
 };
 
 export interface StaticServer {

@@ -127,4 +127,40 @@ describe("a contributed translation cannot run code or change the site", () => {
     expect(readFileSync(join(dir, "dist", "index.html"), "utf8")).toBe("the previous site");
     writeFileSync(join(dir, JA), original);
   }, 120_000);
+
+  it("images that would run code, print the machine's files or carry script: refused by i18n:check and the build, nothing read is printed", async () => {
+    const marker = join(dir, "image-module-ran");
+    const folder = join(dir, "content/ja/w1d1/tutorial1");
+    writeFileSync(
+      join(folder, "diagram-data"),
+      `import { writeFileSync } from "node:fs"; writeFileSync(${JSON.stringify(marker)}, process.env.COURSE_SECRET ?? ""); export default "x.png";\n`,
+    );
+    writeFileSync(join(folder, "drawing.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/sw.js")</script></svg>');
+    const images = [
+      "![f](./diagram-data)",
+      "![x](../../../../../../../proc/self/environ?raw)",
+      "![p](../../../../../../../etc/passwd)",
+      "![d](drawing.svg)",
+    ];
+    writeFileSync(join(dir, JA), original.replace("## セットアップ", `${images.join("\n\n")}\n\n## セットアップ`));
+    const env = { COURSE_SECRET: "s3cr3t-for-the-test" };
+    const check = await runScript("i18n-check.ts", ["--root", dir], env);
+    const build = await runScript("build.ts", [], env, dir);
+    for (const r of [check, build]) {
+      expect(r.code).toBe(1);
+      const out = r.stdout + r.stderr;
+      expect(out).toMatch(new RegExp(`${JA}:\\d+: image "\\./diagram-data" is not an image file`));
+      expect(out).toMatch(new RegExp(`${JA}:\\d+: image ".*environ\\?raw": a query`));
+      expect(out).toMatch(new RegExp(`${JA}:\\d+: image ".*etc/passwd" is outside the chapter's folder`));
+      expect(out).toMatch(new RegExp(`${JA}:\\d+: image "drawing\\.svg" is not a safe SVG: <script> is not allowed`));
+      expect(out).not.toContain("s3cr3t-for-the-test");
+      expect(out).not.toMatch(/root:x:0:0|PATH=/);
+      expect(out).not.toMatch(/^\s+at /m);
+    }
+    expect(existsSync(marker)).toBe(false);
+    expect(readFileSync(join(dir, "dist", "index.html"), "utf8")).toBe("the previous site");
+    writeFileSync(join(dir, JA), original);
+    rmSync(join(folder, "diagram-data"));
+    rmSync(join(folder, "drawing.svg"));
+  }, 120_000);
 });
