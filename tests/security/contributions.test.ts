@@ -1,8 +1,11 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkChapterFiles, checkCourse, checkSiteStrings } from "../../src/course/checkCourse.ts";
 import { uiStringsSchema } from "../../src/i18n/schema.ts";
 import { chapterText, makeCourse, PNG_1X1, type FixtureFile } from "../helpers/course.ts";
+import { copyProject } from "../helpers/project.ts";
+import { runScript } from "../helpers/run.ts";
 
 // Each contribution a pull request under content/ could carry, checked as the build checks it
 // (in process, on a small course of its own): refused in one line naming file and line, before
@@ -247,4 +250,21 @@ describe("UI strings are text under word keys", () => {
       'src/i18n/en.json: "a b" is not a key (words joined by dots, such as axis.time)',
     ]);
   });
+
+  it("a chapter's strings file with a number, an object or __proto__: i18n:check names file and key, no crash", async () => {
+    const dir = copyProject(["content", "src"]);
+    roots.push(dir);
+    const file = "src/cells/w1d1/tutorial1/strings/ja.json";
+    const table = JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>;
+    writeFileSync(
+      join(dir, file),
+      JSON.stringify({ ...table, "axis.time": 5, "legend.meanNeuron": { a: 1 } }).replace("{", '{"__proto__": "x", '),
+    );
+    const r = await runScript("i18n-check.ts", ["--root", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`error: ${file}: "axis.time" must be text, not a number`);
+    expect(r.stdout).toContain(`error: ${file}: "legend.meanNeuron" must be text, not a object`);
+    expect(r.stdout).toContain(`error: ${file}: "__proto__" is not a key`);
+    expect(r.stderr).not.toMatch(/matchAll|TypeError|^\s+at /m);
+  }, 60_000);
 });
