@@ -54,7 +54,7 @@ try {
     const out = `${r.stdout}${r.stderr}`;
     const seconds = (performance.now() - started) / 1000;
     const rss = Number(/maxrss (\d+)/.exec(out)?.[1] ?? 0) / 1024;
-    const result = out.includes('chapter file(s) refused')
+    const result = out.includes("chapter file(s) refused")
       ? `refused: ${/(takes longer|needs more|more than such a file|not UTF-8|symbolic link)/.exec(out)?.[1] ?? "see i18n:check"}`
       : /\b0 error\(s\)/.test(out)
         ? "accepted"
