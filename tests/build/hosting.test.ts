@@ -132,7 +132,7 @@ describe("what a host and a crawler need", () => {
   });
 
   it("offline reading is on by default (a service worker under the site's path) and off with OFFLINE=off", () => {
-    expect(readFileSync(join(DIST, "sw.js"), "utf8")).toContain('const BASE = "/";');
+    expect(readFileSync(join(DIST, "sw.js"), "utf8")).toContain('"base":"/"');
     expect(loadPage(DIST, "en/w1d1/tutorial1/").documentElement.getAttribute("data-service-worker")).toBe("/sw.js");
     expect(existsSync(join(baseDist, "sw.js"))).toBe(false);
     expect(loadPage(baseDist, "en/w1d1/tutorial1/").documentElement.hasAttribute("data-service-worker")).toBe(false);
