@@ -67,17 +67,19 @@ runCli(USAGE, async () => {
   // A translation of an existing source chapter: its sections line up with the source's, or nothing is written.
   const sourceMdx = locale !== tree.sourceLocale ? tree.read(tree.file(tree.sourceLocale, chapter)) : null;
   // The notebook is read and converted in a thread bounded in time and memory, whatever it holds.
-  const [imported] = await runBounded({
+  const [outcome] = await runBounded<unknown[], NotebookImport>({
     module: join(ROOT, "src/course/notebookImport.ts"),
     fn: "importNotebookFile",
     jobs: [[path, file, sourceMdx, tree.file(tree.sourceLocale, chapter)]],
     ms: NOTEBOOK_MS,
     heapMb: CONTENT_LIMITS.checkHeapMb,
-    overrun: (_job: unknown, why: string): NotebookImport => ({
-      refused: `${file}: ${why === "time" ? `takes longer than ${NOTEBOOK_MS / 1000} s to import` : `needs more than ${CONTENT_LIMITS.checkHeapMb} MB to import`}, so it is refused`,
-    }),
   });
-  if (!imported || "refused" in imported) throw new NotebookError(imported?.refused ?? `${file}: was not imported`);
+  if (!outcome || "overrun" in outcome)
+    throw new NotebookError(
+      `${file}: ${outcome?.overrun === "memory" ? `needs more than ${CONTENT_LIMITS.checkHeapMb} MB to import` : `takes longer than ${NOTEBOOK_MS / 1000} s to import`}, so it is refused`,
+    );
+  const imported = outcome.result;
+  if ("refused" in imported) throw new NotebookError(imported.refused);
   const mdx = imported.mdx;
   const writes: { file: string; data: string | Uint8Array }[] = [];
   if (sourceMdx !== null) {

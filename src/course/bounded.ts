@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 /** Why a job did not finish: it ran past its time, or past the memory its thread may use. */
 export type Overrun = "time" | "memory";
 
-export interface BoundedRun<Args extends unknown[], Result> {
+export interface BoundedRun<Args extends unknown[]> {
   /** The module (an absolute path) and its exported function that does one job. */
   readonly module: string;
   readonly fn: string;
@@ -13,9 +13,10 @@ export interface BoundedRun<Args extends unknown[], Result> {
   /** How long one job may take, and how much heap the thread may use. */
   readonly ms: number;
   readonly heapMb: number;
-  /** What a job that did not finish gives instead (a refusal naming its file, say). */
-  readonly overrun: (job: Args, why: Overrun) => Result;
 }
+
+/** A job's outcome: what the function returned, or why it did not finish. */
+export type Bounded<Result> = { readonly result: Result } | { readonly overrun: Overrun };
 
 /** The work could not be run at all (the thread did not start): a problem of the build, not of a file. */
 export class BoundedRunError extends Error {}
@@ -79,12 +80,11 @@ function within<T>(ms: number, promise: Promise<T>): Promise<T | "timeout"> {
 /**
  * Runs each job through a function of a module in a separate thread whose heap is capped, one
  * job at a time, and gives each job at most `ms`: a job that runs longer, or runs the thread out
- * of memory, ends the thread (a new one takes the remaining jobs) and gives `overrun(job)`
- * instead. So work on a contributed file is bounded in time and memory whatever the file holds.
+ * of memory, ends the thread (a new one takes the remaining jobs) and is reported as an overrun. So work on a contributed file is bounded in time and memory whatever the file holds.
  * An error the function throws is thrown here.
  */
-export async function runBounded<Args extends unknown[], Result>(run: BoundedRun<Args, Result>): Promise<Result[]> {
-  const results: Result[] = [];
+export async function runBounded<Args extends unknown[], Result>(run: BoundedRun<Args>): Promise<Bounded<Result>[]> {
+  const results: Bounded<Result>[] = [];
   let thread: Thread | null = null;
   try {
     for (let i = 0; i < run.jobs.length; i++) {
@@ -98,14 +98,13 @@ export async function runBounded<Args extends unknown[], Result>(run: BoundedRun
       thread.worker.postMessage({ id: i, args: job });
       const answer = await within(run.ms, thread.next());
       if (answer === "timeout" || "exit" in answer) {
-        const why: Overrun = answer !== "timeout" && answer.memory ? "memory" : "time";
-        results.push(run.overrun(job, answer === "timeout" ? "time" : why));
+        results.push({ overrun: answer !== "timeout" && answer.memory ? "memory" : "time" });
         await thread.worker.terminate();
         thread = null;
         continue;
       }
       if (answer.error !== undefined) throw new Error(answer.error);
-      results.push(answer.result as Result);
+      results.push({ result: answer.result as Result });
     }
   } finally {
     await thread?.worker.terminate();

@@ -104,16 +104,10 @@ export function chapterFileProblems(root: string, file: string, ids: ChapterIds 
   return chapterTextProblems(root, file, read.text, ids, sourceFile);
 }
 
-/**
- * Whether the translators' tools may work on a chapter file at all: it is a plain UTF-8 file
- * within the size limit whose syntax tree can be built (a syntax error is not a reason: the
- * tools report it). Returns the refusal, or an empty list.
- */
-export function chapterFileAdmission(root: string, file: string): string[] {
-  const read = readContributedText(root, file, CONTENT_LIMITS.chapterBytes);
-  if ("problem" in read) return [read.problem];
+/** Builds a chapter text's syntax tree (a syntax error is a finding of the checks, not a failure here): what admission times. */
+export function parseOnly(mdx: string): string[] {
   try {
-    parseMdx(read.text);
+    parseMdx(mdx);
   } catch (err) {
     if (!(err instanceof MdxSyntaxError)) throw err;
   }

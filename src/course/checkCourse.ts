@@ -5,7 +5,8 @@ import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { parseStringTable } from "../lib/i18n/stringTable.ts";
 import { printable } from "../lib/text/printable.ts";
 import { runBounded, type Overrun } from "./bounded.ts";
-import { readContributedText } from "./chapterFile.ts";
+import { chapterTextProblems, parseOnly, readContributedText } from "./chapterFile.ts";
+import { ReadCache } from "./readCache.ts";
 import type { DiscoveredChapter } from "./discover.ts";
 import { isLocaleFile } from "./stringFiles.ts";
 import { placeholderMismatches, type StringTable } from "./strings.ts";
@@ -69,72 +70,102 @@ export function chapterIds(chapter: DiscoveredChapter | undefined): ChapterIds {
 /** One chapter file to check: what it may refer to and, for a translation, its source (for images it shares). */
 export type ChapterCheck = [root: string, file: string, ids: ChapterIds | null, sourceFile: string | null];
 
-/**
- * Checks chapter files each in a thread with capped memory and at most CONTENT_LIMITS.checkMs
- * per file (src/course/chapterFile.ts does the work), so no file, however it is made, can hold
- * the build up or exhaust the machine: one that would is refused in one line.
- */
-export async function checkChapterFiles(
-  checks: readonly ChapterCheck[],
-  limits: { ms: number; heapMb: number } = { ms: CONTENT_LIMITS.checkMs, heapMb: CONTENT_LIMITS.checkHeapMb },
-): Promise<string[]> {
-  const results = await runBounded({
-    module: CHAPTER_FILE_MODULE,
-    fn: "chapterFileProblems",
-    jobs: checks,
-    ms: limits.ms,
-    heapMb: limits.heapMb,
-    overrun: ([, file], why) => [overrunLine(file, why, limits)],
-  });
-  return results.flat();
+/** A chapter's text to check (a file read, or an import's result not yet written). */
+type TextCheck = [
+  root: string,
+  file: string,
+  text: string,
+  ids: ChapterIds | null,
+  sourceFile: string | null,
+  pending?: Readonly<Record<string, Uint8Array>>,
+];
+
+export interface ReadLimits {
+  readonly ms: number;
+  readonly heapMb: number;
 }
+const LIMITS: ReadLimits = { ms: CONTENT_LIMITS.checkMs, heapMb: CONTENT_LIMITS.checkHeapMb };
 
-/** A chapter's text not yet written (an import's result), checked as the build would check the file: same limits, same lines. */
-export async function checkChapterTexts(
-  checks: readonly [
-    root: string,
-    file: string,
-    text: string,
-    ids: ChapterIds | null,
-    sourceFile: string | null,
-    pending?: Readonly<Record<string, Uint8Array>>,
-  ][],
-): Promise<string[]> {
-  const limits = { ms: CONTENT_LIMITS.checkMs, heapMb: CONTENT_LIMITS.checkHeapMb };
-  const results = await runBounded({
-    module: CHAPTER_FILE_MODULE,
-    fn: "chapterTextProblems",
-    jobs: checks,
-    ...limits,
-    overrun: ([, file], why) => [overrunLine(file, why, limits)],
-  });
-  return results.flat();
-}
+// The work on each text, run in the bounded thread (an absolute path: the code's, not the
+// course's), and the read cache: made when first needed (a page that imports this module for
+// another export, bundled elsewhere, never makes them).
+const chapterFileModule = () => join(import.meta.dirname, "chapterFile.ts");
+let cache: ReadCache | null = null;
+const readCache = () => (cache ??= new ReadCache(join(import.meta.dirname, "../..")));
 
-// The work on each file, run in the bounded thread (an absolute path: the code's, not the course's).
-const CHAPTER_FILE_MODULE = join(import.meta.dirname, "chapterFile.ts");
-
-const overrunLine = (file: string, why: Overrun, limits: { ms: number; heapMb: number }) =>
+const overrunLine = (file: string, why: Overrun, limits: ReadLimits) =>
   why === "time"
     ? `${file}: takes longer than ${limits.ms / 1000} s to read, so it is refused (simplify its nesting, emphasis or components)`
     : `${file}: needs more than ${limits.heapMb} MB of memory to read, so it is refused`;
 
 /**
+ * Runs `fn` of chapterFile.ts on each text: in process when that exact text was read within
+ * the limits before (the read cache), otherwise in a thread bounded in time and memory, where
+ * a text that overruns gives one refusal line. No text, however it is made, can hold the
+ * build or a tool up or exhaust the machine.
+ */
+async function boundedTextWork(
+  fn: "chapterTextProblems" | "parseOnly",
+  checks: readonly TextCheck[],
+  limits: ReadLimits,
+): Promise<string[]> {
+  const run = (c: TextCheck) => (fn === "parseOnly" ? parseOnly(c[2]) : chapterTextProblems(...c));
+  const results: string[][] = [];
+  const fresh = checks.filter((c) => !readCache().has(c[2]));
+  const bounded = await runBounded<unknown[], string[]>({
+    module: chapterFileModule(),
+    fn,
+    jobs: fresh.map((c) => (fn === "parseOnly" ? [c[2]] : c)),
+    ...limits,
+  });
+  const byCheck = new Map(fresh.map((c, i) => [c, bounded[i]!]));
+  for (const c of checks) {
+    const done = byCheck.get(c);
+    if (done === undefined) results.push(run(c));
+    else if ("overrun" in done) results.push([overrunLine(c[1], done.overrun, limits)]);
+    else {
+      readCache().add(c[2]);
+      results.push(done.result);
+    }
+  }
+  return results.flat();
+}
+
+/** Reads each chapter file as a contributed file (size, plain file, UTF-8): its text, or its refusal. */
+function readChecks(checks: readonly ChapterCheck[]): { texts: TextCheck[]; refused: string[] } {
+  const texts: TextCheck[] = [];
+  const refused: string[] = [];
+  for (const [root, file, ids, sourceFile] of checks) {
+    const read = readContributedText(root, file, CONTENT_LIMITS.chapterBytes);
+    if ("problem" in read) refused.push(read.problem);
+    else texts.push([root, file, read.text, ids, sourceFile]);
+  }
+  return { texts, refused };
+}
+
+/**
+ * Checks chapter files (frontmatter, syntax, limits, policy, ids, images), each read as a
+ * contributed file and checked in bounded time and memory: one that would overrun is refused
+ * in one line.
+ */
+export async function checkChapterFiles(checks: readonly ChapterCheck[], limits: ReadLimits = LIMITS): Promise<string[]> {
+  const { texts, refused } = readChecks(checks);
+  return [...refused, ...(await boundedTextWork("chapterTextProblems", texts, limits))];
+}
+
+/** A chapter's text not yet written (an import's result), checked as the build would check the file: same limits, same lines. */
+export function checkChapterTexts(checks: readonly TextCheck[]): Promise<string[]> {
+  return boundedTextWork("chapterTextProblems", checks, LIMITS);
+}
+
+/**
  * The chapter files (relative to the root) that no tool may work on, one line each: a link, not
  * UTF-8, over the size limit, or a text whose syntax tree takes longer or more memory to build
- * than allowed (found in a bounded thread). The translators' commands stop on any.
+ * than allowed. The translators' commands stop on any.
  */
 export async function refusedChapterFiles(root: string, files: readonly string[]): Promise<string[]> {
-  const links = contentLinks(root);
-  const limits = { ms: CONTENT_LIMITS.checkMs, heapMb: CONTENT_LIMITS.checkHeapMb };
-  const results = await runBounded({
-    module: CHAPTER_FILE_MODULE,
-    fn: "chapterFileAdmission",
-    jobs: files.map((file): [string, string] => [root, file]),
-    ...limits,
-    overrun: ([, file], why) => [overrunLine(file, why, limits)],
-  });
-  return [...links, ...results.flat()];
+  const { texts, refused } = readChecks(files.map((file): ChapterCheck => [root, file, null, null]));
+  return [...contentLinks(root), ...refused, ...(await boundedTextWork("parseOnly", texts, LIMITS))];
 }
 
 /** Keys whose `{placeholders}` differ from the source locale's, per layer of strings. */

@@ -1,5 +1,5 @@
 import { splitSections } from "../../lib/i18n/sections.ts";
-import { readFrontmatter } from "../checkCourse.ts";
+import { readFrontmatter } from "../chapterFile.ts";
 import type { SectionStatus } from "../../lib/i18n/status.ts";
 import type { ContentTree } from "./contentTree.ts";
 import { statusRows } from "./statusRows.ts";
