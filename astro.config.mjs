@@ -22,6 +22,9 @@ export default defineConfig({
   base: settings.base,
   trailingSlash: "always",
   outDir: process.env.OUT_DIR ?? "dist",
+  // The content layer's store is per project (not node_modules/.astro, which a copy of the
+  // project shares through its node_modules link): builds of two copies never mix their content.
+  cacheDir: "./.cache/astro",
   build: { format: "directory", inlineStylesheets: "never" },
   i18n: {
     locales,

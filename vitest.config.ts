@@ -1,11 +1,45 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two tiers. `unit`: the library, the client graph, content checks, i18n, notebooks and data,
+ * in process on fixtures (no build, no browser), files in parallel: `npm run test:unit`.
+ * `sites`: everything that reads a built site or drives a browser; each site is built once
+ * and shared (tests/helpers/sites.ts), every browser file connects to one Chromium
+ * (tests/setup/browser.ts), two files at a time. `npx vitest run <file>` runs one file of either,
+ * building (or reusing) the sites it needs.
+ */
+const UNIT = [
+  "tests/lib/**/*.test.ts",
+  "tests/client/**/*.test.ts",
+  "tests/cells/**/*.test.ts",
+  "tests/course/**/*.test.ts",
+  "tests/content/ownEnglish.test.ts",
+  "tests/content/translatingDoc.test.ts",
+  "tests/i18n/strings.test.ts",
+  "tests/i18n/typography.test.ts",
+  "tests/security/contributions.test.ts",
+  "tests/security/oneParser.test.ts",
+  "tests/security/dataLimits.test.ts",
+  "tests/security/fuzz.test.ts",
+  "tests/scripts/**/*.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 60_000,
-    hookTimeout: 240_000,
-    // Browser and build tests share dist/ and a 2-core machine: run files one at a time.
-    fileParallelism: false,
+    hookTimeout: 600_000,
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: "unit", include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: "sites",
+          include: ["tests/**/*.test.ts"],
+          exclude: UNIT,
+          globalSetup: ["tests/setup/browser.ts"],
+        },
+      },
+    ],
   },
 });

@@ -140,12 +140,40 @@ export default function course(options: CourseOptions): AstroIntegration {
           ["course build (all of the above)", performance.now() - started],
         ];
         process.stderr.write(formatTimings(rows));
+        // The same facts as data, for tools and tests (BUILD_REPORT=<file>): never the log lines.
+        const reportFile = process.env.BUILD_REPORT;
+        if (reportFile) {
+          const report: BuildReport = {
+            datasets: course.datasetCount,
+            figures: figures.count,
+            dataFiles: written.files,
+            dataBytes: written.bytes,
+            dataSets: course.files.keys(),
+            pages: pages.length,
+            seconds: Object.fromEntries(rows.map(([label, ms]) => [label.replace(/ \(.*$/, ""), Math.round(ms) / 1000])),
+          };
+          writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+        }
       },
     },
   };
 }
 
-/** Writes sw.js: the site's scripts and styles to keep at install, its version from their names (content-hashed). */
+/** What a build did, as data (written to BUILD_REPORT when it is set). */
+export interface BuildReport {
+  /** Datasets loaded (each once, however many chapters use it). */
+  readonly datasets: number;
+  readonly figures: number;
+  /** Files written under data/, their bytes, and their content addresses (each set once). */
+  readonly dataFiles: number;
+  readonly dataBytes: number;
+  readonly dataSets: readonly string[];
+  readonly pages: number;
+  /** Seconds per phase. */
+  readonly seconds: Readonly<Record<string, number>>;
+}
+
+/** Writes sw.js for the deploy now in `out`. */
 function writeServiceWorker(out: string, base: string): void {
   writeFileSync(join(out, "sw.js"), serviceWorkerSource(offlineConfig(out, base)));
 }

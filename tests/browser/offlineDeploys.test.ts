@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offlineConfig, serviceWorkerSource } from "../../src/course/serviceWorker.ts";
 import { activateCell, launchChromium } from "../helpers/browser.ts";
 import { readouts } from "../helpers/figures.ts";
-import { buildSite, DIST, requireDist } from "../helpers/site.ts";
+import { site } from "../helpers/sites.ts";
 import { serveSites, type Mount, type StaticServer } from "../helpers/staticServer.ts";
 
 // The offline copies follow the deploys: a site deployed again with other data bytes is read
@@ -19,6 +19,7 @@ let server: StaticServer;
 const mounts: Mount[] = [];
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let isiKey = "";
+let DIST = "";
 const NEW_KEY = "00000000feedbeef";
 
 /** A copy of the default build (a first deploy). */
@@ -70,7 +71,7 @@ async function neuron12(page: Page): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  requireDist();
+  DIST = (await site("default")).dist;
   isiKey = readdirSync(join(DIST, "data")).find((k) => readdirSync(join(DIST, "data", k)).includes("12.f32"))!;
   expect(isiKey).toMatch(/^[0-9a-f]{16}$/);
   mounts.push({ prefix: "/", root: deployCopy("first") });
@@ -118,27 +119,25 @@ describe("offline copies follow the deploys", () => {
 });
 
 describe("two courses on one origin", () => {
-  let other: string;
   beforeAll(async () => {
-    other = join(tmp, "other");
-    await buildSite(other, { BASE_PATH: "/b/" });
-    mounts.push({ prefix: "/b/", root: other });
-  }, 240_000);
+    // The course built for /course/ (the sub-path site), on the same origin as the one at /.
+    mounts.push({ prefix: "/course/", root: (await site("subpath")).dist });
+  });
 
   it("each keeps its own offline copy: opening one never evicts the other", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "allow" });
     const a = await openChapter(context, CHAPTER);
-    const b = await openChapter(context, `/b${CHAPTER}`);
+    const b = await openChapter(context, `/course${CHAPTER}`);
     const names = await b.evaluate(() => caches.keys());
-    expect(names).toEqual(expect.arrayContaining(["course:/", "course:/b/"]));
+    expect(names).toEqual(expect.arrayContaining(["course:/", "course:/course/"]));
     // Course A's worker never keeps course B's files, and B's never A's.
     const aUrls = Object.keys((await offlineIndex(a, "/"))!.entries);
-    const bUrls = Object.keys((await offlineIndex(b, "/b/"))!.entries);
-    expect(aUrls.filter((u) => new URL(u).pathname.startsWith("/b/"))).toEqual([]);
-    expect(bUrls.every((u) => new URL(u).pathname.startsWith("/b/"))).toBe(true);
+    const bUrls = Object.keys((await offlineIndex(b, "/course/"))!.entries);
+    expect(aUrls.filter((u) => new URL(u).pathname.startsWith("/course/"))).toEqual([]);
+    expect(bUrls.every((u) => new URL(u).pathname.startsWith("/course/"))).toBe(true);
 
     await context.setOffline(true);
-    for (const path of [CHAPTER, `/b${CHAPTER}`]) {
+    for (const path of [CHAPTER, `/course${CHAPTER}`]) {
       const page = await context.newPage();
       await page.goto(server.origin + path, { waitUntil: "load" });
       expect(await page.getAttribute("html", "lang")).toBe("ja");

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { browserSuite } from "../helpers/browser.ts";
 import { genericSuite } from "../helpers/genericSuite.ts";
-import { DIST } from "../helpers/site.ts";
 
 const env = browserSuite();
 
 // Accessibility, CSP, keyboard, lazy loading, URL state and no-JS on every page of the build.
-genericSuite("the site", () => ({ dir: DIST, origin: env.server.origin, browser: env.browser }));
+genericSuite("the site", () => ({ dir: env.dir, origin: env.server.origin, browser: env.browser }));
 
 describe("Content-Security-Policy", () => {
   it("is strict: scripts from the site and hashes only", async () => {

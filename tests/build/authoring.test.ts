@@ -1,18 +1,19 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readSpikeFile } from "../../src/lib/spikes/readFile.ts";
 import { fixture } from "../helpers/fixtures.ts";
-import { copyProject } from "../helpers/project.ts";
-import { ROOT, runScript } from "../helpers/run.ts";
+import { ROOT } from "../helpers/run.ts";
 import { loadPage } from "../helpers/site.ts";
+import { site, type BuiltSite } from "../helpers/sites.ts";
 
 // AUTHORING.md's example chapter, added to a copy of the project exactly as the guide says:
 // new files only.
 const guide = readFileSync(join(ROOT, "AUTHORING.md"), "utf8");
 const EXAMPLE = fixture("authoring");
 const exampleFiles = readdirSync(EXAMPLE, { recursive: true, encoding: "utf8" }).filter((f) => /\.\w+$/.test(f));
-let dir: string;
-let build: { code: number; stderr: string };
+let dist = "";
+let report: BuiltSite["report"];
 
 /** The code blocks of the guide that stand for files (preceded by `<!-- file: path -->`). */
 function guideFiles(): Record<string, string> {
@@ -21,14 +22,9 @@ function guideFiles(): Record<string, string> {
   return files;
 }
 
+// The test bed has the example added by its files alone (tests/helpers/sites.ts).
 beforeAll(async () => {
-  dir = copyProject();
-  for (const file of exampleFiles) if (existsSync(join(dir, file))) throw new Error(`the example would overwrite ${file}`);
-  cpSync(EXAMPLE, dir, { recursive: true });
-  build = await runScript("build.ts", [], { OUT_DIR: join(dir, "dist") }, dir);
-}, 300_000);
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  ({ dist, report } = await site("testbed"));
 });
 
 describe("AUTHORING.md", () => {
@@ -39,18 +35,20 @@ describe("AUTHORING.md", () => {
   });
 
   it("its example chapter builds from new files only: figure, number from the data, a fallback in the other language", () => {
-    expect(build.code, build.stderr).toBe(0);
-    const page = loadPage(join(dir, "dist"), "en/example/hello/");
+    const page = loadPage(dist, "en/example/hello/");
     expect(page.querySelector('[data-cell="first-counts"] svg')).not.toBeNull();
     expect(page.querySelector('[data-cell="first-counts"] .cell-figure')!.getAttribute("aria-label")).toMatch(
       /^Spike counts of neurons 0 to 9: \d+/,
     );
-    expect(Number(page.querySelector('[data-output="total_spikes"]')!.getAttribute("data-value"))).toBeGreaterThan(7_000_000);
+    // The test bed reads the mini fixture file: the number is the reader's own count of its spikes.
+    const total = readSpikeFile(fixture("site/mini-734.npz")).times.length;
+    expect(Number(page.querySelector('[data-output="total_spikes"]')!.getAttribute("data-value"))).toBe(total);
     expect(page.getElementById("counting-spikes")).not.toBeNull();
-    const ja = loadPage(join(dir, "dist"), "ja/example/hello/");
+    const ja = loadPage(dist, "ja/example/hello/");
     expect(ja.querySelector(".translation-notice")).not.toBeNull();
-    // Tutorial 1 still builds beside it, and both chapters read the one dataset: loaded once.
-    expect(loadPage(join(dir, "dist"), "en/w1d1/tutorial1/").querySelector('[data-cell="isi-histogram"]')).not.toBeNull();
-    expect(build.stderr).toMatch(/data: load \+ validate \(1 dataset\(s\)\)/);
+    // Tutorial 1 still builds beside it, and both chapters read the one dataset: loaded once
+    // (the test bed's other dataset is the generator fixture's).
+    expect(loadPage(dist, "en/w1d1/tutorial1/").querySelector('[data-cell="isi-histogram"]')).not.toBeNull();
+    expect(report.datasets).toBe(2);
   });
 });

@@ -2,24 +2,22 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { checkLinks } from "../../scripts/links/checkLinks.ts";
 import { launchChromium } from "../helpers/browser.ts";
-import { ROOT } from "../helpers/run.ts";
-import { buildSite, DIST, loadPage, requireDist } from "../helpers/site.ts";
+import { loadPage } from "../helpers/site.ts";
+import { site } from "../helpers/sites.ts";
 import { serveStatic } from "../helpers/staticServer.ts";
 
-const baseDist = join(ROOT, ".cache", "test-dist-base");
-const secondDist = join(ROOT, ".cache", "test-dist-again");
-
+// The course as it ships (built twice), built for /course/ with a public address, and the
+// test bed (built with OFFLINE=off).
+let DIST = "";
+let secondDist = "";
+let baseDist = "";
+let offlineOff = "";
 beforeAll(async () => {
-  requireDist();
-  await buildSite(baseDist, { BASE_PATH: "/course/", SITE_URL: "https://course.example.org", OFFLINE: "off" });
-  await buildSite(secondDist, {});
-}, 300_000);
-afterAll(() => {
-  rmSync(baseDist, { recursive: true, force: true });
-  rmSync(secondDist, { recursive: true, force: true });
+  const [a, b, c, d] = await Promise.all([site("default"), site("again"), site("subpath"), site("testbed")]);
+  [DIST, secondDist, baseDist, offlineOff] = [a.dist, b.dist, c.dist, d.dist];
 });
 
 function hashes(dir: string): Record<string, string> {
@@ -134,9 +132,11 @@ describe("what a host and a crawler need", () => {
   it("offline reading is on by default (a service worker under the site's path) and off with OFFLINE=off", () => {
     expect(readFileSync(join(DIST, "sw.js"), "utf8")).toContain('"base":"/"');
     expect(loadPage(DIST, "en/w1d1/tutorial1/").documentElement.getAttribute("data-service-worker")).toBe("/sw.js");
-    expect(existsSync(join(baseDist, "sw.js"))).toBe(false);
-    expect(loadPage(baseDist, "en/w1d1/tutorial1/").documentElement.hasAttribute("data-service-worker")).toBe(false);
-    expect(loadPage(baseDist, "en/w1d1/tutorial1/").querySelector("[data-offline-note]")).toBeNull();
+    expect(readFileSync(join(baseDist, "sw.js"), "utf8")).toContain('"base":"/course/"');
+    expect(loadPage(baseDist, "en/w1d1/tutorial1/").documentElement.getAttribute("data-service-worker")).toBe("/course/sw.js");
+    expect(existsSync(join(offlineOff, "sw.js"))).toBe(false);
+    expect(loadPage(offlineOff, "en/w1d1/tutorial1/").documentElement.hasAttribute("data-service-worker")).toBe(false);
+    expect(loadPage(offlineOff, "en/w1d1/tutorial1/").querySelector("[data-offline-note]")).toBeNull();
   });
 
   it("gives every page social metadata in its language", () => {

@@ -1,54 +1,17 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commitAll, copyProject, edit } from "../helpers/project.ts";
-import { runScript } from "../helpers/run.ts";
-import { sectionHash, splitSections } from "../../src/lib/i18n/sections.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadPage, searchFragments } from "../helpers/site.ts";
+import { site } from "../helpers/sites.ts";
 
-// A copy of the project with a throwaway third locale ("de": UI strings only, no chapters), a
+// The test bed (tests/helpers/sites.ts): a third locale ("de": UI strings only, no chapters), a
 // fourth started the way TRANSLATING.md says ("ko": the English chapter copied, one section
 // translated and marked), a Japanese section deleted, and an English section edited after its
-// Japanese translation was made.
-let dir: string;
-let dist: string;
+// Japanese translation was made; its other chapters are translated partly or not at all.
+let dist = "";
 
 beforeAll(async () => {
-  dir = copyProject();
-  dist = join(dir, "dist");
-  const en = JSON.parse(readFileSync(join(dir, "src/i18n/en.json"), "utf8")) as Record<string, string>;
-  writeFileSync(
-    join(dir, "src/i18n/de.json"),
-    JSON.stringify({ ...en, "lang.name": "Deutsch", "translation.untranslated": "noch nicht übersetzt" }, null, 2),
-  );
-  writeFileSync(join(dir, "src/i18n/ko.json"), JSON.stringify({ ...en, "lang.name": "한국어", "nav.contents": "목차" }, null, 2));
-  mkdirSync(join(dir, "content/ko/w1d1/tutorial1"), { recursive: true });
-  cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/ko/w1d1/tutorial1/index.mdx"));
-  edit(dir, "content/ko/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## 요약 \\{#summary\\}");
-  const summary = splitSections(readFileSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), "utf8")).sections.find(
-    (x) => x.id === "summary",
-  )!;
-  writeFileSync(
-    join(dir, "content/ko/w1d1/tutorial1/translation.json"),
-    JSON.stringify({ source: "en", sections: { summary: sectionHash(summary.text) } }),
-  );
-  const ja = readFileSync(join(dir, "content/ja/w1d1/tutorial1/index.mdx"), "utf8");
-  writeFileSync(
-    join(dir, "content/ja/w1d1/tutorial1/index.mdx"),
-    ja.slice(0, ja.indexOf("### 考えよう！5")) + ja.slice(ja.indexOf("## まとめ")),
-  );
-  edit(
-    dir,
-    "content/en/w1d1/tutorial1/index.mdx",
-    "Is this interval typical of the whole recording?",
-    "Is this ten-second interval typical of the whole recording?",
-  );
-  commitAll(dir); // a history, so the status page can date the source's changes
-  const r = await runScript("build.ts", [], { OUT_DIR: dist }, dir);
-  if (r.code !== 0) throw new Error(r.stderr);
-}, 300_000);
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  dist = (await site("testbed")).dist;
 });
 
 describe("a locale without translations", () => {
@@ -69,8 +32,9 @@ describe("a locale without translations", () => {
   it("lists the chapter as not yet translated, and every page offers it in the language switch", () => {
     const index = loadPage(dist, "de/");
     expect(index.documentElement.getAttribute("lang")).toBe("de");
-    expect(index.querySelector(".untranslated")!.textContent).toContain("noch nicht übersetzt");
-    expect(index.querySelector(".chapter-list-title")!.getAttribute("lang")).toBe("en");
+    const entry = index.querySelector('[data-chapter="w1d1/tutorial1"]')!;
+    expect(entry.querySelector(".untranslated")!.textContent).toContain("noch nicht übersetzt");
+    expect(entry.querySelector(".chapter-list-title")!.getAttribute("lang")).toBe("en");
     const ja = loadPage(dist, "ja/w1d1/tutorial1/");
     expect(ja.querySelector('.language-switch a[hreflang="de"]')!.getAttribute("href")).toMatch(/\/de\/w1d1\/tutorial1\/$/);
     const alternates = [...ja.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => l.getAttribute("hreflang"));
@@ -141,7 +105,7 @@ describe("a partly translated chapter", () => {
   });
 
   it("is listed as partly translated on the locale's home page", () => {
-    const home = loadPage(dist, "ko/");
+    const home = loadPage(dist, "ko/").querySelector('[data-chapter="w1d1/tutorial1"]')!;
     expect(home.querySelector(".partly-translated")!.textContent).toContain("1 of 17");
     expect(home.querySelector(".untranslated")).toBeNull();
   });

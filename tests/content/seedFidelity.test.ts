@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "../helpers/fixtures.ts";
-import { DIST, loadPage, requireDist } from "../helpers/site.ts";
+import { loadPage } from "../helpers/site.ts";
+import { site } from "../helpers/sites.ts";
 
 // The Japanese source text (a copy of ../shared/seed/000_a3c91acbd026e212.txt).
 const seed = readFileSync(fixture("seed/000_a3c91acbd026e212.txt"), "utf8").split("\n");
@@ -44,9 +45,8 @@ const squeeze = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
 describe("the Japanese chapter holds every line of the seed", () => {
   let text = "";
-  beforeAll(() => {
-    requireDist();
-    const doc = loadPage(DIST, "ja/w1d1/tutorial1/");
+  beforeAll(async () => {
+    const doc = loadPage((await site("default")).dist, "ja/w1d1/tutorial1/");
     for (const el of doc.querySelectorAll(".value[data-output]")) el.textContent = "#";
     for (const el of doc.querySelectorAll(".term-hint")) el.remove(); // the glossary's hover hints, not the text
     text = squeeze(doc.querySelector("main")!.textContent);

@@ -1,31 +1,24 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { DIST, requireDist } from "./site.ts";
+import { afterAll, beforeAll, inject } from "vitest";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
+import { site, type SiteName } from "./sites.ts";
 import { serveStatic, type StaticServer } from "./staticServer.ts";
 
-/** Debian's Chromium, which .ci/run installs; tests never download a browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM, CHROMIUM_ARGS };
 
-/** Launch flags for a sandboxed CI machine without network. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-/** Launches Chromium, or fails with what to install: a missing browser is a failure, never a skip. */
+/**
+ * The run's shared Chromium (tests/setup/browser.ts starts it; this connects), or one launched
+ * here when there is none; a missing browser is a failure with what to install, never a skip.
+ */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+  const endpoint = inject("chromiumEndpoint") as string | undefined;
+  if (!endpoint && !existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`,
     );
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = endpoint ? await chromium.connect(endpoint) : await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // Tests route and count the page's requests; the site's service worker would answer some of
   // them itself. Pages run without it unless a test asks for it (the offline test does).
   const newContext = browser.newContext.bind(browser);
@@ -36,15 +29,21 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Registers a suite's setup: dist/ served on 127.0.0.1 and one Chromium, closed afterwards.
- * The returned object's fields are usable inside tests (they throw if setup failed).
+ * Registers a suite's setup: a built site (the course's own by default) served on 127.0.0.1
+ * and the shared Chromium, closed afterwards. The returned object's fields are usable inside
+ * tests (they throw if setup failed).
  */
-export function browserSuite(root = DIST): { readonly browser: Browser; readonly server: StaticServer } {
+export function browserSuite(name: SiteName = "default"): {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+  readonly dir: string;
+} {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
+  let dir = "";
   beforeAll(async () => {
-    requireDist(root);
-    server = await serveStatic(root);
+    dir = (await site(name)).dist;
+    server = await serveStatic(dir);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -59,6 +58,10 @@ export function browserSuite(root = DIST): { readonly browser: Browser; readonly
     get server() {
       if (!server) throw new Error("the static server did not start");
       return server;
+    },
+    get dir() {
+      if (!dir) throw new Error("the site was not built");
+      return dir;
     },
   };
 }

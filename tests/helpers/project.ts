@@ -1,14 +1,19 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./run.ts";
 
-/** Copies the parts of the project a build or the translators' tools read into a temporary folder. */
-export function copyProject(
-  parts: readonly string[] = ["content", "src", "public", "scripts", "package.json", "astro.config.mjs", "tsconfig.json"],
-): string {
-  const dir = mkdtempSync(join(tmpdir(), "course-copy-"));
+/** The parts of the project a build reads. */
+export const PROJECT_PARTS = ["content", "src", "public", "scripts", "package.json", "astro.config.mjs", "tsconfig.json"] as const;
+
+/**
+ * Copies the parts of the project a build or the translators' tools read into a folder (a new
+ * temporary one unless `dest` is given); node_modules is linked, not copied.
+ */
+export function copyProject(parts: readonly string[] = PROJECT_PARTS, dest?: string): string {
+  const dir = dest ?? mkdtempSync(join(tmpdir(), "course-copy-"));
+  mkdirSync(dir, { recursive: true });
   for (const part of parts) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   if (parts.includes("package.json")) symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;

@@ -18,14 +18,15 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * Runs one of scripts/*.ts with tsx, asynchronously (so a server in this process keeps serving),
- * in the project or in a copy of it (`cwd`).
+ * Runs one of scripts/*.ts as npm runs the commands (scripts/run.mjs: bundled once, then started
+ * as plain JavaScript), asynchronously (so a server in this process keeps serving), in the
+ * project or in a copy of it (`cwd`).
  */
 export function runScript(script: string, args: string[] = [], env: Record<string, string> = {}, cwd = ROOT): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", `scripts/${script}`, ...args],
+      ["scripts/run.mjs", script.replace(/\.ts$/, ""), ...args],
       { cwd, env: { ...cleanEnv(), ...env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;

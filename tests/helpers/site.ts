@@ -1,16 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
-import { ROOT, runScript } from "./run.ts";
-
-/** dist/ as `npm run build` left it (npm test builds before running the tests). */
-export const DIST = join(ROOT, "dist");
-
-/** Fails clearly when a test needs the default build and there is none. */
-export function requireDist(dir = DIST): void {
-  if (!existsSync(join(dir, "index.html"))) throw new Error(`${dir} has no built site: run npm run build first (npm test does)`);
-}
+import { runScript } from "./run.ts";
 
 /** Builds the site with the given environment into `outDir` (a fresh build, with its own data). */
 export async function buildSite(outDir: string, env: Record<string, string>): Promise<void> {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitSections } from "../../src/lib/i18n/sections.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
-import { DIST, loadPage, requireDist } from "../helpers/site.ts";
+import { loadPage } from "../helpers/site.ts";
+import { site } from "../helpers/sites.ts";
 
 // Notebooks into chapters: our own export brought back (en, then ja as a translation), and a
 // notebook in the course's usual form written for this test, in English and then in Japanese.
@@ -43,8 +44,9 @@ const usual = (ja: boolean) => ({
   ],
 });
 
-beforeAll(() => {
-  requireDist();
+let DIST = "";
+beforeAll(async () => {
+  DIST = (await site("default")).dist;
   dir = copyProject();
 });
 afterAll(() => {

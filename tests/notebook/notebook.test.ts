@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { splitSections } from "../../src/lib/i18n/sections.ts";
 import { pythonWithScience } from "../helpers/python.ts";
 import { ROOT } from "../helpers/run.ts";
-import { DIST, loadPage, requireDist } from "../helpers/site.ts";
+import { loadPage } from "../helpers/site.ts";
+import { site } from "../helpers/sites.ts";
 
 // The notebook every chapter page offers, checked with Jupyter's own validator and run with
 // numpy and matplotlib: it must print what the page prints.
@@ -20,8 +21,9 @@ interface Notebook {
 const read = (locale: string) => JSON.parse(readFileSync(join(DIST, locale, "w1d1/tutorial1/notebook.ipynb"), "utf8")) as Notebook;
 const text = (cell: Notebook["cells"][number]) => cell.source.join("");
 
-beforeAll(() => {
-  requireDist();
+let DIST = "";
+beforeAll(async () => {
+  DIST = (await site("default")).dist;
 });
 
 describe.each(["en", "ja"])("the %s notebook", (locale) => {

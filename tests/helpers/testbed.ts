@@ -1,0 +1,50 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { sectionHash, splitSections } from "../../src/lib/i18n/sections.ts";
+import { edit } from "./project.ts";
+
+/** The fixtures the test-bed course adds to the project, by new files only (tests/fixtures/<name>). */
+export const TESTBED_FIXTURES = ["generator", "authoring", "testbed"] as const;
+
+/** The hash a translation records for a source section, read from the source file. */
+function hashOf(dir: string, file: string, section: string): string {
+  return sectionHash(splitSections(readFileSync(join(dir, file), "utf8")).sections.find((s) => s.id === section)!.text);
+}
+
+/**
+ * What the test bed changes besides adding files, as translators and authors would: the
+ * test-bed chapter's Japanese records its one translated section; a locale with UI strings only
+ * (de); a locale started as TRANSLATING.md says (ko: the English Tutorial 1 copied, its summary
+ * translated and marked); a Japanese section deleted, and an English sentence edited after its
+ * Japanese translation was made (a stale section).
+ */
+export function prepareTestbed(dir: string): void {
+  writeFileSync(
+    join(dir, "content/ja/fixture/widgets/translation.json"),
+    JSON.stringify({ source: "en", sections: { notes: hashOf(dir, "content/en/fixture/widgets/index.mdx", "notes") } }),
+  );
+  const en = JSON.parse(readFileSync(join(dir, "src/i18n/en.json"), "utf8")) as Record<string, string>;
+  writeFileSync(
+    join(dir, "src/i18n/de.json"),
+    JSON.stringify({ ...en, "lang.name": "Deutsch", "translation.untranslated": "noch nicht übersetzt" }, null, 2),
+  );
+  writeFileSync(join(dir, "src/i18n/ko.json"), JSON.stringify({ ...en, "lang.name": "한국어", "nav.contents": "목차" }, null, 2));
+  mkdirSync(join(dir, "content/ko/w1d1/tutorial1"), { recursive: true });
+  cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/ko/w1d1/tutorial1/index.mdx"));
+  edit(dir, "content/ko/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## 요약 \\{#summary\\}");
+  writeFileSync(
+    join(dir, "content/ko/w1d1/tutorial1/translation.json"),
+    JSON.stringify({ source: "en", sections: { summary: hashOf(dir, "content/en/w1d1/tutorial1/index.mdx", "summary") } }),
+  );
+  const ja = readFileSync(join(dir, "content/ja/w1d1/tutorial1/index.mdx"), "utf8");
+  writeFileSync(
+    join(dir, "content/ja/w1d1/tutorial1/index.mdx"),
+    ja.slice(0, ja.indexOf("### 考えよう！5")) + ja.slice(ja.indexOf("## まとめ")),
+  );
+  edit(
+    dir,
+    "content/en/w1d1/tutorial1/index.mdx",
+    "Is this interval typical of the whole recording?",
+    "Is this ten-second interval typical of the whole recording?",
+  );
+}
