@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", ".astro/", ".cache/", ".scratch/", "node_modules/", "tests/fixtures/", "coverage/"] },
+  { ignores: ["dist/", ".astro/", ".cache/", ".test-sites/", ".scratch/", "node_modules/", "tests/fixtures/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

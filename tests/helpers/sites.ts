@@ -56,7 +56,8 @@ export interface BuiltSite {
   readonly report: BuildReport;
 }
 
-const CACHE = join(ROOT, ".cache", "test-sites");
+// Not under .cache/: Astro writes its content-module files into the output when the project is in a folder named .cache.
+const CACHE = join(ROOT, ".test-sites");
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -70,7 +71,8 @@ function filesUnder(dir: string): string[] {
 /** The key of a site: everything its build reads or is told. */
 function keyOf(name: SiteName, spec: SiteSpec): string {
   const hash = createHash("sha256").update(JSON.stringify({ name, env: spec.env ?? {}, overlays: spec.overlays ?? [], git: !!spec.git }));
-  hash.update(spec.prepare?.toString() ?? "");
+  // The preparation: its code (and the module it lives in, with what it calls).
+  if (spec.prepare) hash.update(spec.prepare.toString()).update(readFileSync(join(ROOT, "tests/helpers/testbed.ts")));
   const inputs = [...PROJECT_PARTS, "package-lock.json", ...(spec.overlays ?? []).map((o) => `tests/fixtures/${o}`)];
   for (const file of inputs.flatMap((p) => filesUnder(join(ROOT, p)))) hash.update(file.slice(ROOT.length)).update(readFileSync(file));
   if (spec.env?.SPIKES_FILE) hash.update(readFileSync(spec.env.SPIKES_FILE));

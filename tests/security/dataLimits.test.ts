@@ -23,17 +23,17 @@ const u32 = (v: number) => {
   return b;
 };
 
-/** Reads a file made of `bytes`: the refusal's message, how long it took, and the memory it grew by. */
-function refusal(name: string, bytes: Uint8Array): { message: string; ms: number; grewMb: number } {
+/**
+ * Reads a file made of `bytes`: the refusal's message. (How long refusals take and how much
+ * memory they use is measured by `npm run bench:hostile`, not asserted here.)
+ */
+function refusal(name: string, bytes: Uint8Array): { message: string } {
   const path = join(dir, name);
   writeFileSync(path, bytes);
-  const rss = process.memoryUsage().rss;
-  const start = performance.now();
   try {
     readSpikeFile(path);
   } catch (err) {
-    const message = (err as Error).message;
-    return { message, ms: performance.now() - start, grewMb: (process.memoryUsage().rss - rss) / 2 ** 20 };
+    return { message: (err as Error).message };
   }
   throw new Error(`${name} was accepted`);
 }
@@ -59,7 +59,6 @@ describe("the reader refuses hostile files in bounded time and memory, with one 
     const r = refusal("long4.npy", npyFile(objectHeader(1), pickle));
     expectOneLine(r.message, "long4.npy");
     expect(r.message).toContain("an integer of 262144 bytes");
-    expect(r.ms).toBeLessThan(200);
   });
 
   it("a 540 KB .npy header is refused by its length, as numpy does, without being scanned", () => {
@@ -67,7 +66,6 @@ describe("the reader refuses hostile files in bounded time and memory, with one 
     const r = refusal("header.npy", npyFile(header, new Uint8Array(0), 2));
     expectOneLine(r.message, "header.npy");
     expect(r.message).toMatch(/-byte header; numpy refuses headers over 10000 bytes/);
-    expect(r.ms).toBeLessThan(200);
   });
 
   it("one opcode repeated to make millions of objects is refused at the object limit", () => {
@@ -76,8 +74,6 @@ describe("the reader refuses hostile files in bounded time and memory, with one 
     const r = refusal("dicts.npy", npyFile(objectHeader(1), bytesOf(0x80, 2, flood, 0x2e)));
     expectOneLine(r.message, "dicts.npy");
     expect(r.message).toContain(`makes more than ${LIMITS.maxPickleObjects} objects`);
-    expect(r.ms).toBeLessThan(2000);
-    expect(r.grewMb).toBeLessThan(400);
   });
 
   it("a flood of values on the stack is refused at the stack limit", () => {
@@ -94,7 +90,6 @@ describe("the reader refuses hostile files in bounded time and memory, with one 
     const r = refusal("encode.npy", npyFile(objectHeader(1), pickle));
     expectOneLine(r.message, "encode.npy");
     expect(r.message).toContain("more bytes through _codecs.encode than it holds");
-    expect(r.grewMb).toBeLessThan(200);
   });
 
   it("a deflated member declaring 4 GB is refused before anything is allocated", () => {
@@ -102,7 +97,6 @@ describe("the reader refuses hostile files in bounded time and memory, with one 
     const r = refusal("huge.npz", zip);
     expectOneLine(r.message, "huge.npz");
     expect(r.message).toMatch(/declares 4000000000 bytes from \d+, more than accepted/);
-    expect(r.grewMb).toBeLessThan(100);
   });
 
   it("a deflated member that inflates past the size it declares is refused", () => {
