@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 /** The most a reader's device keeps of one course for offline reading (pages and data; scripts and styles besides). */
@@ -39,7 +39,10 @@ export function offlineConfig(out: string, base: string, capBytes = OFFLINE_CAP_
     base,
     version: hash.digest("hex").slice(0, 16),
     assets: files.filter((f) => /^_astro\/[^/]+\.(js|css)$/.test(f)),
-    dataKeys: readdirSync(join(out, "data"), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? [d.name] : [])),
+    // A course without datasets has no data/ at all.
+    dataKeys: existsSync(join(out, "data"))
+      ? readdirSync(join(out, "data"), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? [d.name] : []))
+      : [],
     entries: [...new Set([...readdirSync(out), "sw.js"])].sort(),
     capBytes,
   };

@@ -59,6 +59,10 @@ async function explorer(locale: string, query = ""): Promise<Page> {
   return page;
 }
 
+// Labels are each language's own; a behaviour (keys, pointer, URL, fitting, toggles, files) is
+// the same code in both, checked in one or the other: every behaviour once, both languages used.
+const IN: Record<string, "en" | "ja"> = { keyboard: "ja", pointer: "en", url: "ja", fit: "en", toggles: "ja", neuron: "en" };
+
 for (const locale of ["en", "ja"]) {
   describe(`ISI function explorer (${locale})`, () => {
     it("labels every control in the page's language, with its value and accessible value text", async () => {
@@ -79,102 +83,108 @@ for (const locale of ["en", "ja"]) {
       expect(await page.inputValue(`#${EXPLORER}-inv_scale`)).toBe("300");
     });
 
-    it("moves every slider by keyboard: its curve and only its family's error change", async () => {
-      const page = await explorer(locale);
-      for (const [name, model, key] of SLIDERS) {
-        const before = await curves(page);
+    if (IN.keyboard === locale)
+      it("moves every slider by keyboard: its curve and only its family's error change", async () => {
+        const page = await explorer(locale);
+        for (const [name, model, key] of SLIDERS) {
+          const before = await curves(page);
+          const errors = await sse(page);
+          const input = page.locator(`#${EXPLORER}-${name}`);
+          const value = await input.inputValue();
+          await input.focus();
+          await page.keyboard.press(value === (await input.getAttribute("max")) ? "ArrowLeft" : "ArrowRight");
+          await expect.poll(() => input.inputValue(), { timeout: 2000 }).not.toBe(value);
+          await expect.poll(async () => (await curves(page))[model], { timeout: 2000 }).not.toBe(before[model]);
+          const after = await sse(page);
+          expect(after[key], `${key} after ${name}`).not.toBe(errors[key]);
+          for (const other of Object.keys(errors))
+            if (other !== key) expect(after[other], `${other} untouched by ${name}`).toBe(errors[other]);
+          expect(Number(await page.inputValue(`#${EXPLORER}-${name}-number`))).toBe(Number(await input.inputValue()));
+          expect(await input.getAttribute("aria-valuetext")).toBeTruthy();
+        }
+      });
+
+    if (IN.pointer === locale)
+      it("moves every slider by pointer", async () => {
+        const page = await explorer(locale);
+        for (const [name, model, key] of SLIDERS) {
+          const input = page.locator(`#${EXPLORER}-${name}`);
+          const before = { value: await input.inputValue(), curve: (await curves(page))[model], error: (await sse(page))[key] };
+          await input.scrollIntoViewIfNeeded();
+          const box = (await input.boundingBox())!;
+          // Click well away from the thumb: at 80% of the track when the value is low, else at 10%.
+          const fraction =
+            (Number(before.value) - Number(await input.getAttribute("min"))) /
+            (Number(await input.getAttribute("max")) - Number(await input.getAttribute("min")));
+          await page.mouse.click(box.x + box.width * (fraction < 0.5 ? 0.8 : 0.1), box.y + box.height / 2);
+          await expect.poll(() => input.inputValue(), { timeout: 2000 }).not.toBe(before.value);
+          await expect.poll(async () => (await curves(page))[model], { timeout: 2000 }).not.toBe(before.curve);
+          expect((await sse(page))[key]).not.toBe(before.error);
+        }
+      });
+
+    if (IN.url === locale)
+      it("writes the state into the URL, and a copied link reproduces the view", async () => {
+        const page = await explorer(locale);
+        for (const name of ["exp_scale", "inv_x0", "lin_y0"]) {
+          await page.locator(`#${EXPLORER}-${name}`).focus();
+          await page.keyboard.press("ArrowLeft");
+        }
+        // The URL is written at most five times a second: wait until it carries every change.
+        await expect.poll(() => page.url(), { timeout: 3000 }).toMatch(/exp_scale=.*inv_x0=.*lin_y0=/);
+        const copy = await openPage(page.url().replace(env.server.origin, ""));
+        await copy.waitForSelector(`${cellSelector(EXPLORER)}[data-active="true"]`, { state: "attached" });
+        for (const [name] of SLIDERS)
+          expect(await copy.inputValue(`#${EXPLORER}-${name}`), name).toBe(await page.inputValue(`#${EXPLORER}-${name}`));
+        await expect.poll(() => sse(copy)).toEqual(await sse(page));
+        expect(await curves(copy)).toEqual(await curves(page));
+      });
+
+    if (IN.fit === locale)
+      it("best fit sets the sliders and lowers every error below the notebook's defaults; reset restores them", async () => {
+        const page = await explorer(locale);
+        const defaults = await sse(page);
+        await page.click(`${cellSelector(EXPLORER)} button[data-action="best-fit"]`);
+        await expect.poll(async () => (await sse(page)).sse_exponential).toBeLessThan(defaults.sse_exponential ?? NaN);
+        const fitted = await sse(page);
+        for (const key of Object.keys(defaults)) expect(fitted[key], key).toBeLessThan(defaults[key] ?? NaN);
+        expect(await page.inputValue(`#${EXPLORER}-exp_scale`)).not.toBe("1000");
+        await page.click(`${cellSelector(EXPLORER)} button[data-action="reset"]`);
+        await expect.poll(() => page.inputValue(`#${EXPLORER}-exp_scale`)).toBe("1000");
+        await expect.poll(() => sse(page)).toEqual(defaults);
+      });
+
+    if (IN.toggles === locale)
+      it("toggles each curve", async () => {
+        const page = await explorer(locale);
+        expect(Object.keys(await curves(page))).toEqual([...MODELS]);
+        for (const model of MODELS) {
+          await page.click(`#${EXPLORER}-show_${model}`);
+          await expect.poll(async () => Object.keys(await curves(page))).toEqual(MODELS.filter((m) => m !== model));
+          await page.click(`#${EXPLORER}-show_${model}`);
+          await expect.poll(async () => Object.keys(await curves(page))).toEqual([...MODELS]);
+        }
+      });
+
+    if (IN.neuron === locale)
+      it("switching neuron fetches exactly one file, and best fit works on it", async () => {
+        const page = await explorer(locale);
+        const fetched: string[] = [];
+        page.on("request", (r) => r.url().includes("/data/") && fetched.push(new URL(r.url()).pathname));
+        const before = await figureMarkup(page, EXPLORER);
+        await page.fill(`#${EXPLORER}-neuron`, "12");
+        await page.press(`#${EXPLORER}-neuron`, "Enter");
+        await expect.poll(() => figureMarkup(page, EXPLORER), { timeout: 5000 }).not.toBe(before);
+        await page.waitForSelector(`${cellSelector(EXPLORER)}:not([data-busy])`, { state: "attached" });
         const errors = await sse(page);
-        const input = page.locator(`#${EXPLORER}-${name}`);
-        const value = await input.inputValue();
-        await input.focus();
-        await page.keyboard.press(value === (await input.getAttribute("max")) ? "ArrowLeft" : "ArrowRight");
-        await expect.poll(() => input.inputValue(), { timeout: 2000 }).not.toBe(value);
-        await expect.poll(async () => (await curves(page))[model], { timeout: 2000 }).not.toBe(before[model]);
-        const after = await sse(page);
-        expect(after[key], `${key} after ${name}`).not.toBe(errors[key]);
-        for (const other of Object.keys(errors))
-          if (other !== key) expect(after[other], `${other} untouched by ${name}`).toBe(errors[other]);
-        expect(Number(await page.inputValue(`#${EXPLORER}-${name}-number`))).toBe(Number(await input.inputValue()));
-        expect(await input.getAttribute("aria-valuetext")).toBeTruthy();
-      }
-    });
-
-    it("moves every slider by pointer", async () => {
-      const page = await explorer(locale);
-      for (const [name, model, key] of SLIDERS) {
-        const input = page.locator(`#${EXPLORER}-${name}`);
-        const before = { value: await input.inputValue(), curve: (await curves(page))[model], error: (await sse(page))[key] };
-        await input.scrollIntoViewIfNeeded();
-        const box = (await input.boundingBox())!;
-        // Click well away from the thumb: at 80% of the track when the value is low, else at 10%.
-        const fraction =
-          (Number(before.value) - Number(await input.getAttribute("min"))) /
-          (Number(await input.getAttribute("max")) - Number(await input.getAttribute("min")));
-        await page.mouse.click(box.x + box.width * (fraction < 0.5 ? 0.8 : 0.1), box.y + box.height / 2);
-        await expect.poll(() => input.inputValue(), { timeout: 2000 }).not.toBe(before.value);
-        await expect.poll(async () => (await curves(page))[model], { timeout: 2000 }).not.toBe(before.curve);
-        expect((await sse(page))[key]).not.toBe(before.error);
-      }
-    });
-
-    it("writes the state into the URL, and a copied link reproduces the view", async () => {
-      const page = await explorer(locale);
-      for (const name of ["exp_scale", "inv_x0", "lin_y0"]) {
-        await page.locator(`#${EXPLORER}-${name}`).focus();
-        await page.keyboard.press("ArrowLeft");
-      }
-      // The URL is written at most five times a second: wait until it carries every change.
-      await expect.poll(() => page.url(), { timeout: 3000 }).toMatch(/exp_scale=.*inv_x0=.*lin_y0=/);
-      const copy = await openPage(page.url().replace(env.server.origin, ""));
-      await copy.waitForSelector(`${cellSelector(EXPLORER)}[data-active="true"]`, { state: "attached" });
-      for (const [name] of SLIDERS)
-        expect(await copy.inputValue(`#${EXPLORER}-${name}`), name).toBe(await page.inputValue(`#${EXPLORER}-${name}`));
-      await expect.poll(() => sse(copy)).toEqual(await sse(page));
-      expect(await curves(copy)).toEqual(await curves(page));
-    });
-
-    it("best fit sets the sliders and lowers every error below the notebook's defaults; reset restores them", async () => {
-      const page = await explorer(locale);
-      const defaults = await sse(page);
-      await page.click(`${cellSelector(EXPLORER)} button[data-action="best-fit"]`);
-      await expect.poll(async () => (await sse(page)).sse_exponential).toBeLessThan(defaults.sse_exponential ?? NaN);
-      const fitted = await sse(page);
-      for (const key of Object.keys(defaults)) expect(fitted[key], key).toBeLessThan(defaults[key] ?? NaN);
-      expect(await page.inputValue(`#${EXPLORER}-exp_scale`)).not.toBe("1000");
-      await page.click(`${cellSelector(EXPLORER)} button[data-action="reset"]`);
-      await expect.poll(() => page.inputValue(`#${EXPLORER}-exp_scale`)).toBe("1000");
-      await expect.poll(() => sse(page)).toEqual(defaults);
-    });
-
-    it("toggles each curve", async () => {
-      const page = await explorer(locale);
-      expect(Object.keys(await curves(page))).toEqual([...MODELS]);
-      for (const model of MODELS) {
-        await page.click(`#${EXPLORER}-show_${model}`);
-        await expect.poll(async () => Object.keys(await curves(page))).toEqual(MODELS.filter((m) => m !== model));
-        await page.click(`#${EXPLORER}-show_${model}`);
-        await expect.poll(async () => Object.keys(await curves(page))).toEqual([...MODELS]);
-      }
-    });
-
-    it("switching neuron fetches exactly one file, and best fit works on it", async () => {
-      const page = await explorer(locale);
-      const fetched: string[] = [];
-      page.on("request", (r) => r.url().includes("/data/") && fetched.push(new URL(r.url()).pathname));
-      const before = await figureMarkup(page, EXPLORER);
-      await page.fill(`#${EXPLORER}-neuron`, "12");
-      await page.press(`#${EXPLORER}-neuron`, "Enter");
-      await expect.poll(() => figureMarkup(page, EXPLORER), { timeout: 5000 }).not.toBe(before);
-      await page.waitForSelector(`${cellSelector(EXPLORER)}:not([data-busy])`, { state: "attached" });
-      const errors = await sse(page);
-      await page.click(`${cellSelector(EXPLORER)} button[data-action="best-fit"]`);
-      await expect.poll(async () => (await sse(page)).sse_exponential).toBeLessThan(errors.sse_exponential ?? NaN);
-      expect(await page.getAttribute(`${cellSelector(EXPLORER)} .cell-figure`, "aria-label")).toContain("12");
-      // One file for the new neuron (from the chapter's content-addressed ISI set), nothing more for the fit or the redraws.
-      const isiBase = (await fileSets(page, EXPLORER)).isi!;
-      expect(isiBase).toMatch(/^\/data\/[0-9a-f]{16}\/$/);
-      expect(fetched).toEqual([`${isiBase}12.f32`]);
-    });
+        await page.click(`${cellSelector(EXPLORER)} button[data-action="best-fit"]`);
+        await expect.poll(async () => (await sse(page)).sse_exponential).toBeLessThan(errors.sse_exponential ?? NaN);
+        expect(await page.getAttribute(`${cellSelector(EXPLORER)} .cell-figure`, "aria-label")).toContain("12");
+        // One file for the new neuron (from the chapter's content-addressed ISI set), nothing more for the fit or the redraws.
+        const isiBase = (await fileSets(page, EXPLORER)).isi!;
+        expect(isiBase).toMatch(/^\/data\/[0-9a-f]{16}\/$/);
+        expect(fetched).toEqual([`${isiBase}12.f32`]);
+      });
   });
 }
 

@@ -54,4 +54,10 @@ describe("the worker's version covers every file it may serve", () => {
     expect(first.dataKeys).toEqual(["0123456789abcdef"]);
     expect(first.entries).toEqual(["_astro", "data", "index.html", "ja", "sw.js"]);
   });
+
+  it("a course without datasets (no data/ folder) gets a worker too", () => {
+    const out = deploy(1);
+    rmSync(join(out, "data"), { recursive: true });
+    expect(offlineConfig(out, "/").dataKeys).toEqual([]);
+  });
 });
