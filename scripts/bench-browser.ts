@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { activateAllCells, launchChromium } from "../tests/helpers/browser.ts";
-import { serveStatic } from "../tests/helpers/staticServer.ts";
+import { activateAllCells, launchDebianChromium as launchChromium } from "./lib/chromium.ts";
+import { serveStatic } from "./lib/staticServer.ts";
 import { runCli } from "./cli.ts";
 
 const USAGE = "usage: npm run bench:browser [-- --moves 240]   (measures dist/; run npm run build first)";

@@ -7,7 +7,7 @@ import { offlineConfig, serviceWorkerSource } from "../../src/course/serviceWork
 import { activateCell, launchChromium } from "../helpers/browser.ts";
 import { readouts } from "../helpers/figures.ts";
 import { site } from "../helpers/sites.ts";
-import { serveSites, type Mount, type StaticServer } from "../helpers/staticServer.ts";
+import { serveSites, type Mount, type StaticServer } from "../../scripts/lib/staticServer.ts";
 
 // The offline copies follow the deploys: a site deployed again with other data bytes is read
 // with those bytes (and the old ones leave the reader's device); two courses on one origin keep

@@ -7,7 +7,7 @@ import { checkLinks } from "../../scripts/links/checkLinks.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { loadPage } from "../helpers/site.ts";
 import { site } from "../helpers/sites.ts";
-import { serveStatic } from "../helpers/staticServer.ts";
+import { serveStatic } from "../../scripts/lib/staticServer.ts";
 
 // The course as it ships (built twice), built for /course/ with a public address, and the
 // test bed (built with OFFLINE=off).

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
+import { activateAllCells, activateCell, CHROMIUM, CHROMIUM_ARGS } from "../../scripts/lib/chromium.ts";
 import { site, type SiteName } from "./sites.ts";
-import { serveStatic, type StaticServer } from "./staticServer.ts";
+import { serveStatic, type StaticServer } from "../../scripts/lib/staticServer.ts";
 
 export { CHROMIUM, CHROMIUM_ARGS };
 
@@ -66,19 +66,4 @@ export function browserSuite(name: SiteName = "default"): {
   };
 }
 
-/** Scrolls an interactive figure into view (opening any solution around it) and waits until its code runs. */
-export async function activateCell(page: Page, cell: string): Promise<void> {
-  await page.evaluate((id) => {
-    const figure = document.querySelector(`[data-cell="${id}"]`)!;
-    for (let d = figure.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
-    figure.scrollIntoView();
-  }, cell);
-  await page.waitForSelector(`[data-cell="${cell}"][data-active="true"]`, { state: "attached" });
-}
-
-/** Brings every interactive figure of the page to life; returns their ids. */
-export async function activateAllCells(page: Page): Promise<string[]> {
-  const cells = await page.$$eval("figure[data-interactive]", (f) => f.map((x) => x.getAttribute("data-cell") ?? ""));
-  for (const id of cells) await activateCell(page, id);
-  return cells;
-}
+export { activateAllCells, activateCell };

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
-import { CHROMIUM, CHROMIUM_ARGS } from "../helpers/chromium.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/lib/chromium.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
