@@ -29,6 +29,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     maxWorkers: 2,
+    // No test file changes global state: files in a worker share its module cache (much less
+    // start-up, and the sites helper's memo is shared too).
+    isolate: false,
     projects: [
       { extends: true, test: { name: "unit", include: UNIT } },
       {

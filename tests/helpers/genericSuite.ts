@@ -79,13 +79,18 @@ async function watchedPage(context: BrowserContext) {
  * Moves every control of a cell to its maximum, then its minimum (a checkbox is toggled twice),
  * waiting for the figure each time; returns a line for each move that left the figure failed.
  */
-async function moveEveryControl(page: Page, path: string, cell: string): Promise<string[]> {
+async function moveEveryControl(
+  page: Page,
+  path: string,
+  cell: string,
+  ends: readonly ("max" | "min")[] = ["max", "min"],
+): Promise<string[]> {
   const found: string[] = [];
   const controls = page.locator(`[data-cell="${cell}"] form.cell-controls input`);
   for (let i = 0; i < (await controls.count()); i++) {
     const control = controls.nth(i);
     const type = await control.getAttribute("type");
-    for (const end of ["max", "min"] as const) {
+    for (const end of ends) {
       if (type === "checkbox") await control.click();
       else if (type === "number") {
         await control.fill((await control.getAttribute(end))!);
@@ -287,7 +292,7 @@ export function genericSuite(
       expect(found).toEqual([]);
     }, 240_000);
 
-    it("at 360 px: no figure text smaller than 11 px, and every control of every cell to both ends with no error, failed request or loading state left", async () => {
+    it("at 360 px: no figure text smaller than 11 px, and every control of every cell to its far end (the desktop pass takes both) with no error, failed request or loading state left", async () => {
       const { dir, origin, browser } = site();
       const found: string[] = [];
       for (const { path, cells } of chaptersOf(dir)) {
@@ -296,7 +301,7 @@ export function genericSuite(
         await page.goto(origin + path, { waitUntil: "networkidle" });
         await activateAll(page);
         found.push(...smallText(path, await figureTextSizes(page)));
-        for (const cell of cells) found.push(...(await moveEveryControl(page, path, cell)));
+        for (const cell of cells) found.push(...(await moveEveryControl(page, path, cell, ["max"])));
         found.push(...problems.map((p) => `${path}: ${p}`));
         await context.close();
       }
