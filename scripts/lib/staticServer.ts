@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -42,12 +43,20 @@ export interface Mount {
   root: string;
 }
 
+/** Served compressed (gzip) when the browser accepts it, as static hosts serve text. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
+
+export interface ServeOptions {
+  /** gzip text files for browsers that accept it (GitHub Pages and Netlify do); off by default. */
+  readonly gzip?: boolean;
+}
+
 /**
  * Serves a built site on 127.0.0.1 as a plain static host would: directory index.html,
  * the 404 page for anything missing, everything under `prefix` (a base path such as /course/).
  */
-export function serveStatic(root: string, prefix = "/"): Promise<StaticServer> {
-  return serveSites([{ prefix, root }]);
+export function serveStatic(root: string, prefix = "/", options: ServeOptions = {}): Promise<StaticServer> {
+  return serveSites([{ prefix, root }], options);
 }
 
 /**
@@ -55,8 +64,9 @@ export function serveStatic(root: string, prefix = "/"): Promise<StaticServer> {
  * as a host serves a user site at / and a project site at /b/. A mount's `root` may be changed
  * while serving: the next request is answered from the new folder (a deploy).
  */
-export async function serveSites(mounts: readonly Mount[]): Promise<StaticServer> {
+export async function serveSites(mounts: readonly Mount[], options: ServeOptions = {}): Promise<StaticServer> {
   const requests: string[] = [];
+  const gzipped = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     requests.push(url.pathname);
@@ -79,7 +89,15 @@ export async function serveSites(mounts: readonly Mount[]): Promise<StaticServer
       else res.end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" });
+    const type = TYPES[extname(path)] ?? "application/octet-stream";
+    if (options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      let body = gzipped.get(path);
+      if (!body) gzipped.set(path, (body = gzipSync(readFileSync(path), { level: 6 })));
+      res.writeHead(200, { "content-type": type, "content-encoding": "gzip", "cache-control": "no-cache", vary: "accept-encoding" });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { "content-type": type, "cache-control": "no-cache" });
     createReadStream(path).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));

@@ -37,6 +37,8 @@ export type InputSpec =
       readonly max: number;
       readonly step: number;
       readonly value: number;
+      /** UI string key of the value's unit, spelt out ("seconds"): said with the value to assistive technology. */
+      readonly unit?: string;
     }
   | {
       readonly kind: "integer";
@@ -46,6 +48,8 @@ export type InputSpec =
       readonly min: number;
       readonly max: number;
       readonly value: number;
+      /** UI string key of the value's unit, spelt out. */
+      readonly unit?: string;
     }
   | { readonly kind: "toggle"; readonly name: string; readonly label: string; readonly value: boolean };
 
@@ -59,6 +63,8 @@ export interface ReadoutSpec<P> {
   readonly inputs: readonly string[];
   readonly compute: (payload: P, inputs: InputValues) => number;
   readonly format: (value: number, locale: string) => string;
+  /** How the value is said when the written form would be misread aloud (superscript exponents): words in the reader's language. */
+  readonly spoken?: (value: number, ctx: PlotContext) => string;
   /** A toggle input that shows this readout's curve: the readout is hidden while it is off. */
   readonly shownBy?: string;
   /** Readouts marked "min" compete: the smallest of those shown is marked as the lowest. */

@@ -1,5 +1,5 @@
-import type { DataTable, InputSpec, InputValue } from "../cells/types.ts";
-import { formatInput, snapToSpec } from "./format.ts";
+import type { DataTable, InputSpec, InputValue, PlotContext } from "../cells/types.ts";
+import { snapToSpec, spokenValue } from "./format.ts";
 import type { LoadState } from "./graph.ts";
 
 /** A control's value as its element holds it. */
@@ -8,10 +8,10 @@ export function readControl(spec: InputSpec, el: HTMLInputElement): InputValue {
 }
 
 /** Shows a value in a control, the number field beside a slider, and the slider's accessible value text. */
-export function writeControl(spec: InputSpec, el: HTMLInputElement, value: InputValue, locale: string): void {
+export function writeControl(spec: InputSpec, el: HTMLInputElement, value: InputValue, ctx: PlotContext): void {
   if (spec.kind === "toggle") el.checked = value as boolean;
   else el.value = String(value);
-  if (spec.kind === "range") el.setAttribute("aria-valuetext", formatInput(spec, value, locale));
+  if (spec.kind === "range") el.setAttribute("aria-valuetext", spokenValue(spec, value, ctx));
   const field = el.form?.querySelector<HTMLInputElement>(`input[data-input="${spec.name}"]`);
   if (field && document.activeElement !== field) field.value = String(value);
 }

@@ -18,8 +18,13 @@ export type LoadState =
 
 /** Where a cell's graph sends what it computes (the DOM in the browser, arrays in a test). */
 export interface GraphOutputs {
-  /** The whole figure (a cell without layers); not called while the build's SVG still shows the view. */
+  /** The whole figure (a cell without layers). */
   figure?(element: Element): void;
+  /**
+   * Instead of `figure`: the build's SVG still shows the view and stays (a slimmed payload,
+   * `interaction.slim`, cannot draw it again; its text alternative and table stay too).
+   */
+  kept?(): void;
   /** The base or the overlay of a layered figure. */
   layer?(which: "base" | "overlay", element: Element): void;
   readout?(key: string, value: number): void;
@@ -107,6 +112,24 @@ export function cellGraph(
   const loadInputs = load?.inputs ?? [];
   const needLoad = [...loadInputs, ...(load?.alsoFor ?? [])];
   const loads = new Map<string, Promise<unknown>>();
+  // Inputs that need the loaded payload even at the default load inputs (a histogram's bins):
+  // the default's files are fetched now, so the reader's first move does not wait for them.
+  // (Taken up, with its loading and error states, by the first view that needs it.)
+  const fetchedAhead = new Set<string>();
+  if (load?.alsoFor?.length) {
+    const key = JSON.stringify(loadInputs.map((n) => defaults[n]));
+    const ahead = load.run(pick(defaults, loadInputs, "load"), deps.fetchFile, payload as never);
+    ahead.catch(() => {
+      if (fetchedAhead.delete(key)) loads.delete(key);
+    });
+    loads.set(key, ahead);
+    fetchedAhead.add(key);
+  }
+  // A page's payload stripped of what the build's SVG already shows (`interaction.slim`): while
+  // that SVG is on the page it is the right drawing, text alternative and table of the default
+  // view; once the reader has moved away, coming back loads the default view like any other.
+  let buildShows = interaction.slim !== undefined;
+  const builtView = (v: unknown) => buildShows && v === payload;
   // The load inputs of the payload on show, and of the last request that failed.
   let shown: InputValues = Object.fromEntries(loadInputs.map((n) => [n, values[n]!]));
   let wanted: InputValues | null = null;
@@ -115,16 +138,18 @@ export function cellGraph(
     const current = Object.fromEntries(loadInputs.map((n) => [n, v[n] as InputValue]));
     const key = JSON.stringify(loadInputs.map((n) => v[n]));
     latest = key;
-    if (!load || needLoad.every((n) => v[n] === defaults[n])) {
+    if (!load || (needLoad.every((n) => v[n] === defaults[n]) && (interaction.slim === undefined || buildShows))) {
       shown = current;
       return payload;
     }
     let pending = loads.get(key);
-    if (!pending) {
+    if (!pending || fetchedAhead.has(key)) {
       const inputs = pick(v, loadInputs, "load");
       const what = load.describe(inputs, ctx);
       out.load?.({ kind: "loading", what });
-      pending = load.run(inputs, deps.fetchFile, payload as never).then(
+      const source = pending ?? load.run(inputs, deps.fetchFile, payload as never);
+      fetchedAhead.delete(key);
+      pending = source.then(
         (p) => {
           if (latest === key) out.load?.({ kind: "idle" });
           return p;
@@ -174,8 +199,12 @@ export function cellGraph(
       main,
       "figure",
       ["view", "__width", ...names],
-      (v) => deps.render(view.plot(v.view as never, pick(v, names, "plot"), ctx), v.__width as number | null),
-      (el) => out.figure?.(el),
+      (v) => {
+        if (builtView(v.view)) return null;
+        buildShows = false;
+        return deps.render(view.plot(v.view as never, pick(v, names, "plot"), ctx), v.__width as number | null);
+      },
+      (el) => (el ? out.figure?.(el) : out.kept?.()),
     );
   }
 
@@ -193,10 +222,11 @@ export function cellGraph(
     main,
     "describe",
     ["view", ...names],
-    (v) => view.describe(v.view as never, pick(v, names, "describe"), ctx),
-    ({ alt, table }) => {
-      out.alt?.(alt);
-      out.table?.(table);
+    (v) => (builtView(v.view) ? null : view.describe(v.view as never, pick(v, names, "describe"), ctx)),
+    (described) => {
+      if (!described) return;
+      out.alt?.(described.alt);
+      out.table?.(described.table);
     },
   );
   if (view.state) {

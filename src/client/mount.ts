@@ -9,8 +9,25 @@ import { snapToSpec } from "./format.ts";
 import { cellGraph } from "./graph.ts";
 import { readUrlState, writeUrlState } from "./urlState.ts";
 
-/** Plot's drawing at a width (a figure is redrawn at its container's), without Plot's own ARIA. */
-const renderPlot = (options: PlotOptions, width: number | null): Element => quietPlot(plot(width ? { ...options, width } : options));
+/**
+ * Plot's drawing at a width (a figure is redrawn at its container's), without Plot's own ARIA.
+ * With `drawnAt`, the width of the build's drawing the page shows (scaled to fit by CSS), the
+ * height scales with the width as that drawing's did: the redraw takes exactly the box the
+ * page had laid out, and nothing below it moves.
+ */
+const renderPlot = (options: PlotOptions, width: number | null, drawnAt: number | null): Element => {
+  if (!width) return quietPlot(plot(options));
+  const height = drawnAt && options.height ? Math.round((options.height * width) / drawnAt) : options.height;
+  return quietPlot(plot({ ...options, width, ...(height ? { height } : {}) }));
+};
+
+/** The width the build drew the figure's visible drawing at (its wide or its phone variant), if any. */
+function builtWidth(stage: HTMLElement): number | null {
+  // The drawing itself, not the legend's swatches (small svgs beside it in Plot's figure).
+  const drawings = stage.querySelectorAll<SVGSVGElement>(".figure-variant > svg, .figure-variant > figure > svg");
+  const shown = [...drawings].find((svg) => svg.getBoundingClientRect().width > 0);
+  return Number(shown?.getAttribute("width")) || null;
+}
 
 /** The page's UI strings for its cells (one JSON block per chapter page). */
 function pageStrings(): Record<string, string> {
@@ -18,24 +35,40 @@ function pageStrings(): Record<string, string> {
   return json ? (JSON.parse(json) as Record<string, string>) : {};
 }
 
+/** Every file fetched on this page, by address: each is fetched once, whichever figure asks (and whether to use it or ahead of use). */
+const fetched = new Map<string, Promise<ArrayBuffer>>();
+
 /** Fetches each file once, from where the chapter's file sets are served. */
 function fileFetcher(files: Readonly<Record<string, string>>) {
-  const cache = new Map<string, Promise<ArrayBuffer>>();
   return (set: string, path: string): Promise<ArrayBuffer> => {
     const base = files[set];
     if (base === undefined) return Promise.reject(new Error(`no file set "${set}"`));
     const url = base + path;
-    let pending = cache.get(url);
+    let pending = fetched.get(url);
     if (!pending) {
       pending = fetch(url).then((r) => {
         if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
         return r.arrayBuffer();
       });
-      pending.catch(() => cache.delete(url));
-      cache.set(url, pending);
+      pending.catch(() => fetched.delete(url));
+      fetched.set(url, pending);
     }
     return pending;
   };
+}
+
+/**
+ * Fetches, ahead of use, the files a cell's first move needs: those of its default view when a
+ * control other than the load inputs needs the loaded payload (a histogram's bins need the
+ * neuron's ISIs). Not when the reader asked to save data.
+ */
+export function fetchCellData(figure: HTMLElement, view: AnyView): void {
+  const load = view.interaction?.load;
+  if (!load?.alsoFor?.length || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
+  const config = JSON.parse(figure.querySelector("script.cell-payload")!.textContent) as CellConfig;
+  const specs = view.interaction!.inputs(config.payload as never);
+  const inputs = Object.fromEntries(specs.filter((s) => load.inputs.includes(s.name)).map((s) => [s.name, s.value]));
+  void load.run(inputs, fileFetcher(config.files), config.payload as never).catch(() => undefined);
 }
 
 /**
@@ -62,9 +95,10 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
     view.interaction!.constrain?.(config.payload as never, { ...Object.fromEntries(specs.map((s) => [s.name, s.value])), ...initial }) ??
       {},
   );
-  for (const spec of specs) writeControl(spec, element(spec.name), initial[spec.name]!, config.locale);
+  for (const spec of specs) writeControl(spec, element(spec.name), initial[spec.name]!, ctx);
   const defaults: InputValues = Object.fromEntries(specs.map((s) => [s.name, s.value]));
 
+  const drawnAt = builtWidth(stage);
   const layers: { base: Element | null; overlay: Element | null } = { base: null, overlay: null };
   // Readouts of hidden curves are hidden; the lowest of those shown is marked.
   const readoutSpecs = view.interaction!.readouts ?? [];
@@ -94,12 +128,13 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
     config.payload,
     initial,
     ctx,
-    { render: renderPlot, fetchFile: fileFetcher(config.files), strict: import.meta.env.DEV },
+    { render: (options, width) => renderPlot(options, width, drawnAt), fetchFile: fileFetcher(config.files), strict: import.meta.env.DEV },
     {
       figure: (el) => {
         stage.replaceChildren(el);
         drawn();
       },
+      kept: drawn,
       layer: (which, el) => {
         layers[which] = el;
         stackLayers(stage, layers.base, layers.overlay);
@@ -111,6 +146,8 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
         if (!target) return;
         target.dataset.value = JSON.stringify(value);
         target.textContent = spec.format(value, config.locale);
+        const spoken = figure.querySelector(`[data-spoken="${key}"]`);
+        if (spoken && spec.spoken) spoken.textContent = spec.spoken(value, ctx);
         markReadouts();
       },
       alt: (text) => {
@@ -129,7 +166,7 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
               specs.find((s) => s.name === name)!,
               element(name),
               value,
-              config.locale,
+              ctx,
             );
             graph.set(name, value);
           }
@@ -141,7 +178,7 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
               specs.find((s) => s.name === name)!,
               element(name),
               value,
-              config.locale,
+              ctx,
             );
           graph.retry();
         });
@@ -156,7 +193,12 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
     const value = typeof raw === "number" ? snapToSpec(spec, raw) : raw;
     // A new choice replaces a failed one: its error no longer applies.
     if (figure.dataset.failed) showLoadState(figure, status, { kind: "idle" }, text, () => undefined);
-    writeControl(spec, element(name), value, config.locale);
+    // What a button did is said once; the next move is the reader's own.
+    if (status?.dataset.action) {
+      status.replaceChildren();
+      delete status.dataset.action;
+    }
+    writeControl(spec, element(name), value, ctx);
     graph.set(name, value);
     markReadouts();
     // Inputs that depend on each other stay within what the data has.
@@ -164,7 +206,7 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
       const otherSpec = specs.find((s) => s.name === other)!;
       const snapped = typeof fixed === "number" ? snapToSpec(otherSpec, fixed) : fixed;
       if (snapped === graph.values[other]) continue;
-      writeControl(otherSpec, element(other), snapped, config.locale);
+      writeControl(otherSpec, element(other), snapped, ctx);
       graph.set(other, snapped);
     }
     if (!urlTimer) {
@@ -177,9 +219,20 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   };
   bindControls(form, specs, (name) => graph.values[name]!, set);
   for (const action of view.interaction!.actions ?? []) {
-    form.querySelector(`button[data-action="${action.name}"]`)?.addEventListener("click", () => {
-      for (const [name, value] of Object.entries(action.apply(graph.view() as never, { ...graph.values }, defaults)))
-        if (name in graph.values) set(name, value);
+    const button = form.querySelector<HTMLButtonElement>(`button[data-action="${action.name}"]`);
+    button?.addEventListener("click", () => {
+      let changed = 0;
+      for (const [name, value] of Object.entries(action.apply(graph.view() as never, { ...graph.values }, defaults))) {
+        if (!(name in graph.values)) continue;
+        const before = graph.values[name];
+        set(name, value);
+        if (graph.values[name] !== before) changed++;
+      }
+      // One sentence for assistive technology: what the button did (the sliders moved silently).
+      if (status && !figure.dataset.busy) {
+        status.textContent = ctx.t("status.actionDone", { action: button.textContent.trim(), count: changed });
+        status.dataset.action = action.name;
+      }
     });
   }
   // Redrawn at the figure's own width, now and whenever it changes (a phone turned, a window resized).

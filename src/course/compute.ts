@@ -22,7 +22,14 @@ export interface CourseConfig {
 }
 
 /** UI strings the browser runtime itself needs, besides the chapter's. */
-const CLIENT_CORE_KEYS = ["status.loading", "status.error", "action.retry"];
+const CLIENT_CORE_KEYS = [
+  "status.loading",
+  "status.error",
+  "status.actionDone",
+  "action.retry",
+  "control.valueWithUnit",
+  "number.timesTenTo",
+];
 
 /**
  * One build's computation: datasets loaded and validated once each (whatever the number of

@@ -1,6 +1,6 @@
 import type { AnyView, InputValues, PlotContext } from "../cells/types.ts";
 import { defaultInputs } from "../cells/types.ts";
-import { formatInput } from "../client/format.ts";
+import { numberFieldName, spokenValue } from "../client/format.ts";
 import { bestReadout } from "../cells/readouts.ts";
 import { renderPlot } from "../lib/plot/ssr.ts";
 import type { RenderedCell, RenderedInteraction } from "./store.ts";
@@ -29,9 +29,12 @@ function interactionOf(
   files: Record<string, string>,
 ): RenderedInteraction {
   const interaction = view.interaction!;
-  const controls = interaction
-    .inputs(payload)
-    .map((spec) => ({ spec, label: ctx.t(spec.label), valueText: formatInput(spec, spec.value, ctx.locale) }));
+  const controls = interaction.inputs(payload).map((spec) => {
+    const label = ctx.t(spec.label);
+    // The number field is named after the slider's visible label, the notebook's name included.
+    const visible = spec.kind !== "toggle" && spec.code ? `${label} ${spec.code}` : label;
+    return { spec, label, valueText: spokenValue(spec, spec.value, ctx), numberName: numberFieldName(spec, visible, ctx.t) };
+  });
   const specs = interaction.readouts ?? [];
   const values = specs.map((r) => r.compute(payload, inputs));
   const shown = specs.map((r) => !r.shownBy || inputs[r.shownBy] === true);
@@ -43,6 +46,7 @@ function interactionOf(
       label: ctx.t(r.label, params),
       value: values[i]!,
       text: r.format(values[i]!, ctx.locale),
+      spoken: r.spoken?.(values[i]!, ctx),
       hidden: !shown[i],
       best: best === i,
     };

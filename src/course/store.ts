@@ -7,6 +7,8 @@ export interface RenderedControl {
   readonly spec: InputSpec;
   readonly label: string;
   readonly valueText: string;
+  /** The accessible name of the number field beside a slider. */
+  readonly numberName: string;
 }
 
 /** An interactive cell's parts that the page draws before any script runs. */
@@ -17,6 +19,8 @@ export interface RenderedInteraction {
     readonly label: string;
     readonly value: number;
     readonly text: string;
+    /** The value as words for assistive technology, where the written form would be misread. */
+    readonly spoken: string | undefined;
     readonly hidden: boolean;
     readonly best: boolean;
   }[];

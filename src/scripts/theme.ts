@@ -9,11 +9,9 @@ function current(): Theme {
 /** Wires the theme buttons: a press flips light/dark and remembers the choice. */
 export function enableThemeToggle(root: ParentNode): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>("button.theme-toggle")) {
-    const state = button.querySelector(".theme-toggle-state")!;
+    // The visible label follows the theme by CSS; the pressed state is the script's to say.
     const show = () => {
-      const theme = current();
-      state.textContent = theme === "dark" ? (button.dataset.dark ?? "") : (button.dataset.light ?? "");
-      button.setAttribute("aria-pressed", String(theme === "dark"));
+      button.setAttribute("aria-pressed", String(current() === "dark"));
     };
     button.hidden = false;
     show();

@@ -29,10 +29,14 @@ export function followSections(root: Document): void {
   toc.addEventListener("click", (event) => {
     if (!wide.matches && (event.target as Element).closest("a")) details.open = false;
   });
-  // The header's "Contents" link (phones) opens them where they are.
+  // The header's "Contents" link (phones) opens them where they are, and takes the keyboard there:
+  // the nav itself cannot hold focus, which would otherwise stay on the page behind.
   for (const link of root.querySelectorAll("[data-open-toc]"))
-    link.addEventListener("click", () => {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
       details.open = true;
+      toc.scrollIntoView();
+      details.querySelector<HTMLElement>("summary")?.focus({ preventScroll: true });
     });
   let marked: HTMLElement | null = null;
   let pending = false;

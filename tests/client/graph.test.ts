@@ -94,6 +94,45 @@ const files = (failures = 0): { fetchFile: FetchFile; requests: string[] } => {
 };
 
 describe("the cell graph", () => {
+  it("keeps the build's drawing of a slimmed payload (no redraw from it), and loads the default view after the reader moved away", async () => {
+    const base = testView([]);
+    // No layers: one figure; the page's payload is slimmed (what the build's SVG shows is gone from it).
+    const view: CellView<Payload> = {
+      ...base,
+      layers: undefined as never,
+      interaction: { ...base.interaction!, slim: (p) => ({ ...p, values: [] }) },
+    };
+    delete (view as { layers?: unknown }).layers;
+    const seen = { figures: 0, kept: 0, alts: [] as string[] };
+    const f = files();
+    const graph = cellGraph(
+      view as never,
+      { values: [], source: "slim" },
+      {},
+      ctx,
+      { render, ...f, strict: true },
+      {
+        figure: () => seen.figures++,
+        kept: () => seen.kept++,
+        alt: (text) => seen.alts.push(text),
+      },
+    );
+    await settle();
+    graph.resize(300);
+    await settle();
+    expect([seen.figures, seen.kept, seen.alts]).toEqual([0, 2, []]);
+    graph.set("item", 3);
+    await settle();
+    expect(seen.figures).toBe(1);
+    expect(seen.alts.at(-1)).toBe("file 3 scale 2");
+    graph.set("item", 0);
+    await settle();
+    // Back at the default: drawn from a load, not from the empty payload.
+    expect(f.requests).toEqual(["set/3.f32", "set/0.f32"]);
+    expect(seen.alts.at(-1)).toBe("file 0 scale 2");
+    graph.dispose();
+  });
+
   it("recomputes only what depends on a changed input", async () => {
     const calls: string[] = [];
     const { out, outputs } = recorder();

@@ -191,11 +191,13 @@ export function genericSuite(
         const { page, problems, csp } = await watchedPage(context);
         await page.goto(origin + path, { waitUntil: "networkidle" });
         const cells = cellsOf.get(path) ?? [];
-        // Far below the first screen, a cell has not started loading its code.
+        // More than a screen below the first, a cell has not been brought to life (its code may be
+        // fetched ahead, at idle, from four screens away: that is not running it).
         for (const cell of cells) {
           const figure = page.locator(`[data-cell="${cell}"]`);
           const top = await figure.evaluate((f) => f.getBoundingClientRect().top);
-          if (top > 900 + 400 && (await figure.getAttribute("data-loading")) !== null) found.push(`${path} ${cell}: loaded while far away`);
+          if (top > 900 + 900 + 50 && (await figure.getAttribute("data-loading")) !== null)
+            found.push(`${path} ${cell}: loaded while far away`);
         }
         const set = new Map<string, { cell: string; value: string }>();
         for (const cell of cells) {

@@ -90,10 +90,18 @@ async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
       closeSync(fd);
       break;
     } catch {
-      const holder = Number(readFileSync(lock, "utf8") || "0");
-      let alive = holder > 0;
+      // A lock just made may not hold its process id yet: empty, it is taken over only when old.
+      let holder = 0;
+      let age = 0;
       try {
-        if (alive) process.kill(holder, 0);
+        holder = Number(readFileSync(lock, "utf8") || "0");
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue; // released meanwhile: try again
+      }
+      let alive = holder > 0 || age < 10_000;
+      try {
+        if (holder > 0) process.kill(holder, 0);
       } catch {
         alive = false;
       }

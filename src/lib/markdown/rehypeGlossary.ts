@@ -39,10 +39,11 @@ export function hintLocales(locale: string, sourceLocale: string, locales: reado
 }
 
 /**
- * Marks the first use of each glossary term on a page: `<span class="term" tabindex="0">`
- * followed inside by its hint, the term's name in the other languages, each with its `lang`
- * (shown on hover or keyboard focus by CSS, the term's description for assistive technology,
- * kept out of search). The page's text itself is unchanged.
+ * Marks the first use of each glossary term on a page: `<span class="term">` holding the term
+ * and, right after it in small type, its hint: the term's name in the other languages, each
+ * with its `lang`, in the page language's parentheses. The hint is ordinary text, so every reader
+ * gets it (a phone without hover, the keyboard without a Tab stop per term, a screen reader
+ * once, in reading order); it is kept out of search. The page's own words are unchanged.
  */
 export default function rehypeGlossary({ glossary, sourceLocale, locales }: GlossaryOptions) {
   return (tree: Root, file: { path?: string }): void => {
@@ -60,7 +61,7 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales }: Glos
           if (!SKIP.has(child.tagName) && !className.includes("katex")) visit(child);
           children.push(child);
         } else if (child.type === "text") {
-          children.push(...mark(child, pending, others));
+          children.push(...mark(child, pending, others, locale));
         } else children.push(child);
       }
       (node as Element).children = children;
@@ -69,22 +70,29 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales }: Glos
   };
 }
 
-function hint(term: GlossaryTerm, others: readonly string[]): Element {
+/** Parentheses as the page's language writes them around an aside (full width in Japanese and Chinese). */
+function parentheses(locale: string): [string, string] {
+  return /^(ja|zh)\b/i.test(locale) ? ["（", "）"] : [" (", ")"];
+}
+
+function hint(term: GlossaryTerm, others: readonly string[], locale: string): Element {
   const names = others.filter((l) => term.names[l]);
-  const children: ElementContent[] = [];
+  const [open, close] = parentheses(locale);
+  const children: ElementContent[] = [{ type: "text", value: open }];
   names.forEach((l, i) => {
     if (i > 0) children.push({ type: "text", value: " · " });
     children.push({ type: "element", tagName: "span", properties: { lang: l }, children: [{ type: "text", value: term.names[l]! }] });
   });
+  children.push({ type: "text", value: close });
   return {
     type: "element",
     tagName: "span",
-    properties: { className: ["term-hint"], id: termHintId(term.id), role: "tooltip", dataPagefindIgnore: "all" },
+    properties: { className: ["term-hint"], id: termHintId(term.id), dataPagefindIgnore: "all" },
     children,
   };
 }
 
-function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], others: readonly string[]): ElementContent[] {
+function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], others: readonly string[], locale: string): ElementContent[] {
   // The earliest match of any term not yet marked on this page.
   const matches = pending.map(({ pattern }, k) => ({ m: pattern.exec(text.value), k })).filter((x) => x.m !== null);
   if (matches.length === 0) return [text];
@@ -98,8 +106,8 @@ function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], ot
   const span: Element = {
     type: "element",
     tagName: "span",
-    properties: { className: ["term"], tabIndex: 0, dataTerm: term.id, ariaDescribedBy: termHintId(term.id) },
-    children: [{ type: "text", value: text.value.slice(index, index + length) }, hint(term, others)],
+    properties: { className: ["term"], dataTerm: term.id },
+    children: [{ type: "text", value: text.value.slice(index, index + length) }, hint(term, others, locale)],
   };
-  return [...(before.value ? [before] : []), span, ...mark(after, pending, others)];
+  return [...(before.value ? [before] : []), span, ...mark(after, pending, others, locale)];
 }

@@ -8,6 +8,8 @@ export interface PathStyle {
   readonly className: string;
   readonly stroke?: string;
   readonly strokeWidth?: number;
+  /** A dash pattern (SVG `stroke-dasharray`), so lines differ by more than colour. */
+  readonly strokeDasharray?: string;
   readonly fill?: string;
   readonly fillOpacity?: number;
 }
@@ -22,6 +24,7 @@ function group(context: Parameters<RenderFunction>[4], style: PathStyle, d: read
     g.setAttribute("stroke-width", String(style.strokeWidth ?? 1));
     g.setAttribute("stroke-linejoin", "round");
     g.setAttribute("stroke-linecap", "round");
+    if (style.strokeDasharray) g.setAttribute("stroke-dasharray", style.strokeDasharray);
   }
   for (const path of d) {
     const el = context.document.createElementNS(SVG, "path");

@@ -15,6 +15,12 @@ export const COLORS = {
 } as const;
 
 /**
+ * Line patterns for series that colour alone would tell apart (WCAG 1.4.1, and forced colours):
+ * solid, long dashes, dots (dots need round caps and a width of about 3 px).
+ */
+export const DASHES = ["", "10 6", "0.5 7"] as const;
+
+/**
  * Options every figure shares: size, font from the page, and all four margins fixed, so that
  * layers drawn with and without axes share the same plotting area pixel for pixel.
  */

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 
 /**
- * The one inline script of every page: apply the reader's saved colour scheme before the first
- * paint (anything later would flash). Its hash, not 'unsafe-inline', lets it run.
+ * The one inline script of every page, run before the first paint: marks the page as scripted
+ * (`data-js`, so CSS places the script-only header tools before anything is drawn, and nothing
+ * moves later) and applies the reader's saved colour scheme (anything later would flash). Its
+ * hash, not 'unsafe-inline', lets it run.
  */
-export const THEME_SCRIPT = `try{var t=localStorage.getItem("theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
+export const THEME_SCRIPT = `document.documentElement.dataset.js="";try{var t=localStorage.getItem("theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
 
 /** A CSP source expression for an inline script: 'sha256-<base64>'. */
 export function scriptHash(source: string): string {

@@ -4,7 +4,7 @@ import { binCenters, MODEL_NAMES, MODELS, sumSquaredErrors, type ModelName } fro
 import { formatNumber } from "../../../lib/format/number.ts";
 import { clipToBand } from "../../../lib/plot/clip.ts";
 import { polylineMark, stepAreaMark } from "../../../lib/plot/paths.ts";
-import { BASE, COLORS } from "../../../lib/plot/theme.ts";
+import { BASE, COLORS, DASHES } from "../../../lib/plot/theme.ts";
 import type { CellView, InputSpec, InputValues, PlotContext, ReadoutSpec } from "../../types.ts";
 import { ISI_NEURON, type IsiPayload } from "./isiData.ts";
 import { describeIsis, loadIsis } from "./isi-histogram.cell.ts";
@@ -16,6 +16,8 @@ export interface SliderSpec extends ParamGrid {
   readonly name: ExplorerParam;
   readonly model: ModelName;
   readonly value: number;
+  /** Its unit's UI string key, where the parameter has a plain one (the curves are in spikes per bin against seconds). */
+  readonly unit?: string;
 }
 
 /**
@@ -23,13 +25,13 @@ export interface SliderSpec extends ParamGrid {
  * ipywidgets clamps it to 300, and so do we (the page says so under the explorer).
  */
 export const SLIDERS: readonly SliderSpec[] = [
-  { name: "exp_scale", model: "exponential", min: 0, max: 20000, step: 250, value: 1000 },
-  { name: "exp_rate", model: "exponential", min: -200, max: 50, step: 1, value: -10 },
-  { name: "exp_x0", model: "exponential", min: -0.5, max: 0.5, step: 0.005, value: 0.1 },
+  { name: "exp_scale", model: "exponential", min: 0, max: 20000, step: 250, value: 1000, unit: "unit.spikes" },
+  { name: "exp_rate", model: "exponential", min: -200, max: 50, step: 1, value: -10, unit: "unit.perSecond" },
+  { name: "exp_x0", model: "exponential", min: -0.5, max: 0.5, step: 0.005, value: 0.1, unit: "unit.seconds" },
   { name: "inv_scale", model: "inverse", min: 0, max: 300, step: 10, value: 300 },
-  { name: "inv_x0", model: "inverse", min: -0.2, max: 0.2, step: 0.01, value: 0 },
-  { name: "lin_slope", model: "linear", min: -600000, max: 100000, step: 10000, value: -100000 },
-  { name: "lin_y0", model: "linear", min: 0, max: 40000, step: 1000, value: 10000 },
+  { name: "inv_x0", model: "inverse", min: -0.2, max: 0.2, step: 0.01, value: 0, unit: "unit.seconds" },
+  { name: "lin_slope", model: "linear", min: -600000, max: 100000, step: 10000, value: -100000, unit: "unit.spikesPerSecond" },
+  { name: "lin_y0", model: "linear", min: 0, max: 40000, step: 1000, value: 10000, unit: "unit.spikes" },
 ];
 
 export interface ExplorerPayload extends IsiPayload {
@@ -110,18 +112,59 @@ function overlay(p: IsiPayload, inputs: InputValues, { t }: PlotContext): Plot.P
   const top = Math.max(...p.hist.counts) * 1.1;
   return {
     ...frame(p, t, false),
-    marks: MODEL_NAMES.filter((m) => inputs[`show_${m}`]).map((m) => {
-      const params = paramsOf(m, inputs);
-      // Cut exactly at the plot's edges (ylim = (0, counts.max() * 1.1)): an inverse near its
-      // pole reaches ~10^12, which would otherwise be drawn (or clipped) far off the figure.
-      const runs = clipToBand(
-        xs.map((x) => [x, MODELS[m].f(x, params)] as const),
-        0,
-        top,
-      );
-      return polylineMark(runs, { stroke: COLORS[m], strokeWidth: 3, className: `curve-${m}` });
-    }),
+    marks: MODEL_NAMES.filter((m) => inputs[`show_${m}`])
+      .map((m) => {
+        const params = paramsOf(m, inputs);
+        // Cut exactly at the plot's edges (ylim = (0, counts.max() * 1.1)): an inverse near its
+        // pole reaches ~10^12, which would otherwise be drawn (or clipped) far off the figure.
+        const runs = clipToBand(
+          xs.map((x) => [x, MODELS[m].f(x, params)] as const),
+          0,
+          top,
+        );
+        return [
+          polylineMark(runs, {
+            stroke: COLORS[m],
+            strokeWidth: 3,
+            strokeDasharray: DASHES[MODEL_NAMES.indexOf(m)] ?? "",
+            className: `curve-${m}`,
+          }),
+          curveLabel(runs, m, t, [p.hist.edges[0]!, p.hist.edges[p.hist.edges.length - 1]!]),
+        ];
+      })
+      .flat(),
   };
+}
+
+/** Where along the x axis each curve is named: apart from each other, where each curve usually is (the inverse runs furthest). */
+const LABEL_AT: Record<ModelName, number> = { exponential: 0.25, inverse: 0.8, linear: 0.5 };
+
+/**
+ * Each curve named on the line itself (as well as in the legend), so no reader needs its colour:
+ * at the visible point nearest its place along the axis.
+ */
+function curveLabel(
+  runs: readonly (readonly (readonly [number, number])[])[],
+  m: ModelName,
+  t: PlotContext["t"],
+  [from, to]: readonly [number, number],
+): Plot.Markish {
+  const points = runs.flat();
+  if (points.length === 0) return null;
+  const target = from + LABEL_AT[m] * (to - from);
+  const point = points.reduce((a, b) => (Math.abs(b[0] - target) < Math.abs(a[0] - target) ? b : a));
+  return Plot.text([point], {
+    x: (d: readonly [number, number]) => d[0],
+    y: (d: readonly [number, number]) => d[1],
+    text: () => t(`model.${m}`),
+    fill: COLORS[m],
+    stroke: "var(--bg)",
+    strokeWidth: 4,
+    paintOrder: "stroke",
+    dy: -10,
+    fontWeight: 700,
+    className: `curve-label-${m}`,
+  });
 }
 
 const fmtParam = (v: number, locale: string) => formatNumber(v, locale, { maximumFractionDigits: 3 });
@@ -162,6 +205,14 @@ export function sseFormat(v: number, locale: string): string {
   return `${mantissa} × 10${exponent < 0 ? "⁻" : ""}${sup}`;
 }
 
+/** The same number as words a screen reader says as written ("3.06 times 10 to the power 8"): superscripts are read as digits. */
+export function sseSpoken(v: number, { locale, t }: PlotContext): string {
+  if (!Number.isFinite(v) || v === 0) return sseFormat(v, locale);
+  const exponent = Math.floor(Math.log10(Math.abs(v)));
+  const mantissa = formatNumber(v / 10 ** exponent, locale, { maximumFractionDigits: 2 });
+  return t("number.timesTenTo", { mantissa, exponent: formatNumber(exponent, locale) });
+}
+
 const readouts: ReadoutSpec<ExplorerPayload>[] = MODEL_NAMES.map((m) => ({
   key: `sse_${m}`,
   label: "readout.sse",
@@ -169,6 +220,7 @@ const readouts: ReadoutSpec<ExplorerPayload>[] = MODEL_NAMES.map((m) => ({
   inputs: SLIDERS.filter((s) => s.model === m).map((s) => s.name),
   compute: (p, inputs) => curveError(p, m, inputs),
   format: sseFormat,
+  spoken: sseSpoken,
   shownBy: `show_${m}`,
   best: "min",
 }));
@@ -182,6 +234,7 @@ const sliderInputs: InputSpec[] = SLIDERS.map((s) => ({
   max: s.max,
   step: s.step,
   value: s.value,
+  ...(s.unit ? { unit: s.unit } : {}),
 }));
 
 const curveInputs = [...SLIDERS.map((s) => s.name), ...MODEL_NAMES.map((m) => `show_${m}`)];

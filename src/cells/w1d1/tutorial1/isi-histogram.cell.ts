@@ -76,7 +76,17 @@ const isiHistogram: CellView<IsiViewPayload> = {
     inputs: (p) => [
       { kind: "integer", name: "neuron", label: "control.neuron", code: "neuron_idx", min: 0, max: p.nNeurons - 1, value: ISI_NEURON },
       { kind: "range", name: "bins", label: "control.bins", code: "bins", min: 10, max: 200, step: 1, value: 50 },
-      { kind: "range", name: "range_pct", label: "control.rangePct", code: "range", min: 1, max: 100, step: 1, value: 100 },
+      {
+        kind: "range",
+        name: "range_pct",
+        label: "control.rangePct",
+        code: "range",
+        min: 1,
+        max: 100,
+        step: 1,
+        value: 100,
+        unit: "unit.percent",
+      },
       { kind: "toggle", name: "show_mean", label: "control.showMean", value: true },
       { kind: "toggle", name: "log_counts", label: "control.logCounts", value: false },
     ],

@@ -1,0 +1,194 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Browser, CDPSession, Page } from "playwright-core";
+import { launchDebianChromium } from "./lib/chromium.ts";
+import { serveStatic } from "./lib/staticServer.ts";
+import { PROFILES, VITALS_BUDGET, type Profile } from "./lib/vitalsProfiles.ts";
+import { runCli } from "./cli.ts";
+
+const USAGE = `usage: npm run bench:vitals [-- --runs 3] [--pace 1000] [--dist dist] [--uncompressed] [--budget] [--verbose]
+  Serves the built site gzip-compressed (--uncompressed: as a host that does not compress) and
+  loads every chapter page in every locale on a desktop
+  (1280 px) and a slow phone profile (360 px, 150 ms round trip, 1.6 Mbps, CPU 4x slower); prints
+  cumulative layout shift, largest contentful paint, bytes before interaction and the time from
+  the first slider move to the updated figure (the slowest figure of the page), for a reader
+  who skims down the page at one screen every --pace ms and moves a slider of each figure as
+  soon as it is on screen. --budget exits 1 when a page is over the README's budgets.`;
+
+/** One load of one page: what the reader saw before touching it, then the first move of a slider. */
+interface Run {
+  readonly cls: number;
+  readonly lcp: number;
+  readonly bytes: number;
+  /** Input to updated figure, ms, the slowest of the page's figures; null when the page has no slider. */
+  readonly firstMove: number | null;
+  /** The same per figure. */
+  readonly moves: Record<string, number>;
+}
+
+/** Chapter pages of a built site: every HTML page whose main element is a chapter. */
+function chapterPages(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, encoding: "utf8" })
+    .filter((p) => p.endsWith("index.html") && !/^(data|pagefind|_astro)\//.test(p))
+    .filter((p) => /<main[^>]*class="chapter"/.test(readFileSync(join(dist, p), "utf8")))
+    .map((p) => `/${p.replace(/index\.html$/, "")}`)
+    .sort();
+}
+
+// Layout shifts as Core Web Vitals counts them (session windows: gaps under 1 s, at most 5 s; the
+// largest window), and the last largest-contentful-paint candidate.
+const OBSERVE = `(() => {
+  const v = (window.__vitals = { shifts: [], lcp: 0 });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) v.shifts.push([e.startTime, e.value]); })
+    .observe({ type: "layout-shift", buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) v.lcp = e.startTime; })
+    .observe({ type: "largest-contentful-paint", buffered: true });
+})();`;
+
+function sessionCls(shifts: [number, number][]): number {
+  let best = 0;
+  let sum = 0;
+  let start = -Infinity;
+  let last = -Infinity;
+  for (const [t, value] of shifts) {
+    if (t - last > 1000 || t - start > 5000) {
+      sum = 0;
+      start = t;
+    }
+    sum += value;
+    last = t;
+    best = Math.max(best, sum);
+  }
+  return best;
+}
+
+async function throttle(cdp: CDPSession, profile: Profile): Promise<void> {
+  await cdp.send("Network.enable");
+  if (profile.network)
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: profile.network.latencyMs,
+      downloadThroughput: profile.network.downBps / 8,
+      uploadThroughput: profile.network.upBps / 8,
+    });
+  if (profile.cpuSlowdown > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpuSlowdown });
+}
+
+/**
+ * The reader skims down the page (one screen every `pace` ms) and, at each figure with a slider, as
+ * soon as it is on screen, moves its first slider one step: ms from that input to the figure
+ * redrawn with it (the code may still be on its way: the move is applied when it arrives), per
+ * figure in page order.
+ */
+async function firstMoves(page: Page, pace: number): Promise<Record<string, number>> {
+  // A string, not a function: tsx would add helpers the page does not have.
+  return page.evaluate<Record<string, number>>(`(async () => {
+    const times = {};
+    for (const slider of document.querySelectorAll('figure[data-interactive] form > fieldset input[type="range"]:first-of-type')) {
+      const figure = slider.closest("figure");
+      if (figure.dataset.cell in times) continue;
+      const target = figure.getBoundingClientRect().top + window.scrollY - window.innerHeight / 3;
+      for (let y = window.scrollY; y < target; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await new Promise((ok) => setTimeout(ok, ${pace}));
+      }
+      window.scrollTo(0, target);
+      await new Promise(requestAnimationFrame);
+      const stage = figure.querySelector(".cell-figure");
+      const t0 = performance.now();
+      const redrawn = new Promise((done) => {
+        const observer = new MutationObserver(() => {
+          if (figure.dataset.active === "true" && !figure.dataset.busy) {
+            observer.disconnect();
+            done(performance.now() - t0);
+          }
+        });
+        observer.observe(stage, { childList: true, subtree: true });
+      });
+      slider.focus();
+      const step = Number(slider.step) || 1;
+      slider.value = String(Number(slider.value) + (Number(slider.value) + step <= Number(slider.max) ? step : -step));
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      times[figure.dataset.cell] = await redrawn;
+    }
+    return times;
+  })()`);
+}
+
+async function measure(browser: Browser, url: string, profile: Profile, pace: number): Promise<Run> {
+  const context = await browser.newContext({
+    viewport: profile.viewport,
+    deviceScaleFactor: profile.scale,
+    isMobile: profile.mobile,
+    hasTouch: profile.mobile,
+    serviceWorkers: "block",
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await throttle(cdp, profile);
+  let bytes = 0;
+  let counting = true;
+  cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => {
+    if (counting) bytes += e.encodedDataLength;
+  });
+  await page.addInitScript(OBSERVE);
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(500);
+  counting = false;
+  const { lcp } = await page.evaluate<{ lcp: number }>("window.__vitals");
+  const moves = await firstMoves(page, pace);
+  await page.waitForTimeout(300);
+  const { shifts } = await page.evaluate<{ shifts: [number, number][] }>("window.__vitals");
+  await context.close();
+  const all = Object.values(moves);
+  return { cls: sessionCls(shifts), lcp, bytes, firstMove: all.length ? Math.max(...all) : null, moves };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+runCli(USAGE, async () => {
+  const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const runs = Number(arg("--runs") ?? 3);
+  const pace = Number(arg("--pace") ?? 1000);
+  const dist = resolve(arg("--dist") ?? "dist");
+  const pages = chapterPages(dist);
+  if (pages.length === 0) throw new Error(`${dist}: no chapter pages (run npm run build first)`);
+  const server = await serveStatic(dist, "/", { gzip: !process.argv.includes("--uncompressed") });
+  const browser = await launchDebianChromium();
+  const over: string[] = [];
+  try {
+    console.log("profile  page                         CLS (worst)   LCP ms   KB before   first move ms (median, worst)");
+    for (const profile of PROFILES) {
+      for (const path of pages) {
+        const results: Run[] = [];
+        for (let i = 0; i < runs; i++) results.push(await measure(browser, server.origin + path, profile, pace));
+        if (process.argv.includes("--verbose")) for (const r of results) console.log("   ", JSON.stringify(r));
+        const cls = Math.max(...results.map((r) => r.cls));
+        const moves = results.map((r) => r.firstMove).filter((m): m is number => m !== null);
+        const worstMove = moves.length ? Math.max(...moves) : null;
+        console.log(
+          [
+            profile.name.padEnd(8),
+            path.padEnd(28),
+            cls.toFixed(3).padStart(11),
+            median(results.map((r) => r.lcp))
+              .toFixed(0)
+              .padStart(8),
+            (median(results.map((r) => r.bytes)) / 1024).toFixed(1).padStart(11),
+            moves.length ? `${median(moves).toFixed(0).padStart(10)}, ${worstMove!.toFixed(0)}` : "         -",
+          ].join(" "),
+        );
+        const budget = VITALS_BUDGET[profile.name];
+        if (cls > budget.cls) over.push(`${profile.name} ${path}: CLS ${cls.toFixed(3)} > ${budget.cls}`);
+        if (worstMove !== null && worstMove > budget.firstMoveMs)
+          over.push(`${profile.name} ${path}: first move ${worstMove.toFixed(0)} ms > ${budget.firstMoveMs} ms`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  for (const line of over) console.log(`over budget: ${line}`);
+  if (over.length && process.argv.includes("--budget")) process.exitCode = 1;
+});
