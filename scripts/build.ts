@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { cpSync, renameSync, rmSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import { build } from "astro";
 import { formatTimings } from "../src/course/timings.ts";
 import { StagedSite } from "../src/lib/fs/atomicSite.ts";
@@ -19,6 +20,18 @@ function describe(err: unknown): string {
     .trim();
 }
 
+/** Puts a built folder's contents into `dest` (an empty stage): renamed, or copied across file systems. */
+function moveInto(from: string, dest: string): void {
+  rmSync(dest, { recursive: true, force: true });
+  try {
+    renameSync(from, dest);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+    cpSync(from, dest, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
 /**
  * Builds the site beside the output folder and swaps it in only when everything succeeded, so
  * a failed build (bad data, a broken chapter, an unwritable folder) leaves the previous site
@@ -30,9 +43,17 @@ runCli(USAGE, async () => {
   const outDir = resolve(root, process.env.OUT_DIR ?? "dist");
   const started = performance.now();
   const site = new StagedSite(outDir);
+  // Astro builds an output folder outside the working directory through a folder inside it and
+  // then copies everything over, its server-side files (content-modules.mjs, collections/) too:
+  // such a site is built inside the project and moved to its stage.
+  const inside = site.stage.startsWith(process.cwd() + sep);
+  const buildDir = inside ? site.stage : join(root, ".cache", `build-${process.pid}`);
   try {
-    await build({ root, outDir: site.stage, logLevel: process.env.BUILD_LOG ?? "warn" } as Parameters<typeof build>[0]);
+    if (!inside) rmSync(buildDir, { recursive: true, force: true });
+    await build({ root, outDir: buildDir, logLevel: process.env.BUILD_LOG ?? "warn" } as Parameters<typeof build>[0]);
+    if (!inside) moveInto(buildDir, site.stage);
   } catch (err) {
+    if (!inside) rmSync(buildDir, { recursive: true, force: true });
     site.abort();
     throw new Error(`the site did not build, so ${site.outDir} was left as it was:\n${describe(err)}`);
   }

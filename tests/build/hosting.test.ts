@@ -40,6 +40,13 @@ describe("determinism", () => {
     const differing = Object.keys(a).filter((f) => a[f] !== b[f]);
     expect(differing).toEqual([]);
   });
+
+  it("a site built into a folder outside the project (OUT_DIR) holds no server-side file of Astro's", () => {
+    // The test sites are built that way: project and output are sibling folders.
+    const top = readdirSync(DIST);
+    expect(top.filter((f) => f.endsWith(".mjs") || f === "collections" || f === "chunks")).toEqual([]);
+    expect(readdirSync(DIST, { recursive: true, encoding: "utf8" }).filter((f) => /content-(modules|assets)\.mjs$/.test(f))).toEqual([]);
+  });
 });
 
 describe("links", () => {
