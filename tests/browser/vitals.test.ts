@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserSuite } from "../helpers/browser.ts";
 
@@ -14,6 +15,15 @@ const OBSERVE_SHIFTS = `window.__shifts = [];
 new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); })
   .observe({ type: "layout-shift", buffered: true });`;
 
+/** Where the header, its script-only tools and the chapter layout are, and how big, rounded to pixels. */
+const layoutOf = (page: Page): Promise<string[]> =>
+  page.$$eval(".site-header, .site-header .search, .site-header .theme-toggle, .chapter-layout", (els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return [e.getAttribute("class"), Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(" ");
+    }),
+  );
+
 describe("no layout shift", () => {
   for (const viewport of WIDTHS) {
     for (const path of CHAPTERS) {
@@ -25,25 +35,13 @@ describe("no layout shift", () => {
         await page.waitForTimeout(300);
         const shifts = await page.evaluate<number[]>("window.__shifts");
         expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(0.02);
-        const header = () =>
-          page.$$eval(".site-header, .site-header .search, .site-header .theme-toggle, .chapter-layout", (els) =>
-            els.map((e) => {
-              const r = e.getBoundingClientRect();
-              return [e.getAttribute("class"), Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(" ");
-            }),
-          );
-        const scripted = await header();
+        const scripted = await layoutOf(page);
         // The same page with its module scripts held back (a slow network): the head's inline
         // script has run, and the header already looks as it will.
         const held = await context.newPage();
         await held.route("**/_astro/*.js", (route) => route.abort());
         await held.goto(env.server.origin + path, { waitUntil: "load" });
-        const before = await held.$$eval(".site-header, .site-header .search, .site-header .theme-toggle, .chapter-layout", (els) =>
-          els.map((e) => {
-            const r = e.getBoundingClientRect();
-            return [e.getAttribute("class"), Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(" ");
-          }),
-        );
+        const before = await layoutOf(held);
         expect(before).toEqual(scripted);
         await context.close();
       });
