@@ -33,9 +33,10 @@ function whenNear(margin: string, act: (figure: HTMLElement) => void): Intersect
 /**
  * Runs on every page with interactive figures (a few hundred bytes): enables their controls;
  * fetches a figure's code and the files its first move needs (after load, at idle) when the
- * figure comes within a few screens, so the first move of a control answers at once; brings the figure to life when it is near, gets
- * focus or a pointer, or when the URL carries its state. Until then the built SVG is what the
- * reader sees, and a move made meanwhile is applied when the code runs.
+ * figure comes within a few screens, so the first move of a control answers at once; brings
+ * the figure to life when it is near, gets focus or a pointer, or when the URL carries its
+ * state. Until then the built SVG is what the reader sees, and a move made meanwhile is applied
+ * when the code runs.
  */
 export function activateCells(root: Document): void {
   const figures = [...root.querySelectorAll<HTMLElement>("figure[data-interactive]")];

@@ -14,16 +14,19 @@ export function formatInput(spec: InputSpec, value: number | boolean, locale: st
   return formatNumber(value, locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
+/** A control's unit, as a UI string key (a checkbox has none). */
+const unitOf = (spec: InputSpec): string | undefined => (spec.kind === "toggle" ? undefined : spec.unit);
+
 /** What assistive technology says of a slider's value: the number and its unit in the reader's language ("0.100 seconds"). */
 export function spokenValue(spec: InputSpec, value: number | boolean, ctx: Pick<PlotContext, "locale" | "t">): string {
   const number = formatInput(spec, value, ctx.locale);
-  const unit = spec.kind === "toggle" ? undefined : spec.unit;
+  const unit = unitOf(spec);
   return unit ? ctx.t("control.valueWithUnit", { value: number, unit: ctx.t(unit) }) : number;
 }
 
 /** The accessible name of the number field beside a slider: the slider's label, said to be its value (and in what unit). */
 export function numberFieldName(spec: InputSpec, label: string, t: PlotContext["t"]): string {
-  const unit = spec.kind === "toggle" ? undefined : spec.unit;
+  const unit = unitOf(spec);
   return unit ? t("control.numberFieldUnit", { label, unit: t(unit) }) : t("control.numberField", { label });
 }
 

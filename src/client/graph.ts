@@ -40,6 +40,8 @@ export interface GraphDependencies {
   /** Draws Plot options at a width (null: the options' own). */
   readonly render: (options: PlotOptions, width: number | null) => Element;
   readonly fetchFile: FetchFile;
+  /** The default view's loaded payload, when it was fetched ahead of the figure (before this graph existed). */
+  readonly loadedAhead?: Promise<unknown> | undefined;
   /** Reading an input a computation did not declare throws (development and tests); otherwise it is undefined. */
   readonly strict?: boolean;
 }
@@ -118,7 +120,7 @@ export function cellGraph(
   const fetchedAhead = new Set<string>();
   if (load?.alsoFor?.length) {
     const key = JSON.stringify(loadInputs.map((n) => defaults[n]));
-    const ahead = load.run(pick(defaults, loadInputs, "load"), deps.fetchFile, payload as never);
+    const ahead = deps.loadedAhead ?? load.run(pick(defaults, loadInputs, "load"), deps.fetchFile, payload as never);
     ahead.catch(() => {
       if (fetchedAhead.delete(key)) loads.delete(key);
     });

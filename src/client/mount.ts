@@ -57,10 +57,13 @@ function fileFetcher(files: Readonly<Record<string, string>>) {
   };
 }
 
+/** Default views loaded ahead of their figures, taken up by the figure's graph when it starts. */
+const loadedAhead = new WeakMap<HTMLElement, Promise<unknown>>();
+
 /**
- * Fetches, ahead of use, the files a cell's first move needs: those of its default view when a
- * control other than the load inputs needs the loaded payload (a histogram's bins need the
- * neuron's ISIs). Not when the reader asked to save data.
+ * Loads, ahead of use, the default view a cell's first move needs when a control other than the
+ * load inputs needs the loaded payload (a histogram's bins need the neuron's ISIs). Not when the
+ * reader asked to save data.
  */
 export function fetchCellData(figure: HTMLElement, view: AnyView): void {
   const load = view.interaction?.load;
@@ -68,7 +71,9 @@ export function fetchCellData(figure: HTMLElement, view: AnyView): void {
   const config = JSON.parse(figure.querySelector("script.cell-payload")!.textContent) as CellConfig;
   const specs = view.interaction!.inputs(config.payload as never);
   const inputs = Object.fromEntries(specs.filter((s) => load.inputs.includes(s.name)).map((s) => [s.name, s.value]));
-  void load.run(inputs, fileFetcher(config.files), config.payload as never).catch(() => undefined);
+  const ahead = load.run(inputs, fileFetcher(config.files), config.payload as never);
+  ahead.catch(() => loadedAhead.delete(figure)); // the figure's graph asks again
+  loadedAhead.set(figure, ahead);
 }
 
 /**
@@ -128,7 +133,12 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
     config.payload,
     initial,
     ctx,
-    { render: (options, width) => renderPlot(options, width, drawnAt), fetchFile: fileFetcher(config.files), strict: import.meta.env.DEV },
+    {
+      render: (options, width) => renderPlot(options, width, drawnAt),
+      fetchFile: fileFetcher(config.files),
+      loadedAhead: loadedAhead.get(figure),
+      strict: import.meta.env.DEV,
+    },
     {
       figure: (el) => {
         stage.replaceChildren(el);

@@ -57,7 +57,13 @@ export default function course(options: CourseOptions): AstroIntegration {
         const idsBySlug = new Map(chapters.map((c) => [c.slug, chapterIds(c)]));
         const locales = config.i18n?.locales.map((l) => (typeof l === "string" ? l : l.path)) ?? [options.sourceLocale];
         updateConfig({
-          markdown: chapterMarkdown({ root, sourceLocale: options.sourceLocale, locales, idsFor: (slug) => idsBySlug.get(slug) ?? null }),
+          markdown: chapterMarkdown({
+            root,
+            sourceLocale: options.sourceLocale,
+            locales,
+            coreStrings: options.coreStrings,
+            idsFor: (slug) => idsBySlug.get(slug) ?? null,
+          }),
         });
         base = config.base.replace(/\/?$/, "/");
         if (command !== "preview" && command !== "sync") {

@@ -1,6 +1,8 @@
 import type { AstroUserConfig } from "astro";
 import rehypeKatex from "rehype-katex";
+import { fillTemplate } from "../i18n/template.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
+import type { StringTable } from "../lib/i18n/stringTable.ts";
 import { remarkMath } from "../lib/content/syntax.ts";
 import { parseGlossary } from "../lib/i18n/glossary.ts";
 import rehypeGlossary from "../lib/markdown/rehypeGlossary.ts";
@@ -10,6 +12,16 @@ import { CourseError } from "./courseError.ts";
 import { readContributedText } from "./chapterFile.ts";
 import remarkChapter, { type ChapterPipelineOptions } from "./remarkChapter.ts";
 
+/** What each language writes around an aside, from its `punct.aside` string ("{text}" marks the aside). */
+function asideOf(coreStrings: (locale: string) => StringTable): (locale: string) => readonly [string, string] {
+  return (locale) => {
+    const [open = "", close = ""] = fillTemplate(coreStrings(locale)["punct.aside"] ?? " ({text})", { text: "\u0000" }, locale).split(
+      "\u0000",
+    );
+    return [open, close];
+  };
+}
+
 /**
  * How chapters are compiled, in order: the content check on the compiler's own tree (and every
  * image pointed at its checked file), untranslated sections taken from the source, stable
@@ -18,7 +30,7 @@ import remarkChapter, { type ChapterPipelineOptions } from "./remarkChapter.ts";
  * too (src/lib/content/syntax.ts).
  */
 export function chapterMarkdown(
-  options: ChapterPipelineOptions & { readonly locales: readonly string[] },
+  options: ChapterPipelineOptions & { readonly locales: readonly string[]; readonly coreStrings: (locale: string) => StringTable },
 ): Pick<NonNullable<AstroUserConfig["markdown"]>, "gfm" | "remarkPlugins" | "rehypePlugins"> {
   const read = readContributedText(options.root, "content/glossary.yaml", CONTENT_LIMITS.stringsBytes);
   let glossary: ReturnType<typeof parseGlossary> = [];
@@ -36,7 +48,7 @@ export function chapterMarkdown(
     remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath],
     rehypePlugins: [
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],
-      [rehypeGlossary, { glossary, sourceLocale: options.sourceLocale, locales: options.locales }],
+      [rehypeGlossary, { glossary, sourceLocale: options.sourceLocale, locales: options.locales, aside: asideOf(options.coreStrings) }],
     ],
   };
 }

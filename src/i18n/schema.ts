@@ -14,6 +14,8 @@ export const uiStringsSchema = z
     "lang.name": z.string(),
     "lang.chooseHeading": z.string(),
     "punct.labelled": z.string(),
+    /** An aside in running text, such as a glossary term's name in another language: "{text}" is the aside. */
+    "punct.aside": z.string(),
     "theme.toggle": z.string(),
     "theme.light": z.string(),
     "theme.dark": z.string(),

@@ -94,6 +94,41 @@ const files = (failures = 0): { fetchFile: FetchFile; requests: string[] } => {
 };
 
 describe("the cell graph", () => {
+  it("fetches the default view's files at once when another input needs the loaded payload, or takes one loaded ahead", async () => {
+    const base = testView([]);
+    const view: CellView<Payload> = {
+      ...base,
+      interaction: { ...base.interaction!, load: { ...base.interaction!.load!, alsoFor: ["scale"] } },
+    };
+    const f = files();
+    const graph = cellGraph(view as never, { values: [9], source: "build" }, {}, ctx, { render, ...f, strict: true }, {});
+    await settle();
+    expect(f.requests).toEqual(["set/0.f32"]); // before any move
+    graph.set("scale", 3);
+    await settle();
+    expect(f.requests).toEqual(["set/0.f32"]); // the move used it: no second request
+    graph.dispose();
+
+    const g = files();
+    const alts: string[] = [];
+    const ahead = Promise.resolve({ values: [4], source: "ahead" });
+    const taken = cellGraph(
+      view as never,
+      { values: [9], source: "build" },
+      {},
+      ctx,
+      { render, ...g, loadedAhead: ahead, strict: true },
+      {
+        alt: (text) => alts.push(text),
+      },
+    );
+    taken.set("scale", 5);
+    await settle();
+    expect(g.requests).toEqual([]);
+    expect(alts.at(-1)).toBe("ahead scale 5");
+    taken.dispose();
+  });
+
   it("keeps the build's drawing of a slimmed payload (no redraw from it), and loads the default view after the reader moved away", async () => {
     const base = testView([]);
     // No layers: one figure; the page's payload is slimmed (what the build's SVG shows is gone from it).

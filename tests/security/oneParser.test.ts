@@ -6,6 +6,7 @@ import type { Processor } from "unified";
 import { VFile } from "vfile";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chapterMarkdown } from "../../src/course/markdown.ts";
+import { uiStrings } from "../../src/i18n/index.ts";
 import { MdxSyntaxError, parseMdx } from "../../src/lib/content/parseMdx.ts";
 import { ROOT } from "../helpers/run.ts";
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
     createMdxProcessor: (options: object, extra: object) => Processor;
   };
   ({ safeParseFrontmatter: cut } = (await import(mdxDist("utils.js"))) as { safeParseFrontmatter: typeof cut });
-  const markdown = chapterMarkdown({ root: ROOT, sourceLocale: "en", locales: ["en", "ja"], idsFor: () => null });
+  const markdown = chapterMarkdown({ root: ROOT, sourceLocale: "en", locales: ["en", "ja"], coreStrings: uiStrings, idsFor: () => null });
   compiler = createMdxProcessor(
     {
       remarkPlugins: markdown.remarkPlugins,

@@ -6,6 +6,8 @@ export interface GlossaryOptions {
   readonly glossary: readonly GlossaryTerm[];
   readonly sourceLocale: string;
   readonly locales: readonly string[];
+  /** What a page's language writes before and after an aside (its `punct.aside` string): " (" and ")", "（" and "）". */
+  readonly aside: (locale: string) => readonly [string, string];
 }
 
 // Text inside these is never marked: code, math, links, headings, the term markers themselves.
@@ -45,11 +47,12 @@ export function hintLocales(locale: string, sourceLocale: string, locales: reado
  * gets it (a phone without hover, the keyboard without a Tab stop per term, a screen reader
  * once, in reading order); it is kept out of search. The page's own words are unchanged.
  */
-export default function rehypeGlossary({ glossary, sourceLocale, locales }: GlossaryOptions) {
+export default function rehypeGlossary({ glossary, sourceLocale, locales, aside }: GlossaryOptions) {
   return (tree: Root, file: { path?: string }): void => {
     const locale = localeOf(file.path);
     if (!locale) return;
     const others = hintLocales(locale, sourceLocale, locales);
+    const parens = aside(locale);
     const pending = glossary
       .filter((t) => t.names[locale] && others.some((l) => t.names[l]))
       .map((t) => ({ term: t, pattern: termPattern(t.names[locale]!) }));
@@ -61,7 +64,7 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales }: Glos
           if (!SKIP.has(child.tagName) && !className.includes("katex")) visit(child);
           children.push(child);
         } else if (child.type === "text") {
-          children.push(...mark(child, pending, others, locale));
+          children.push(...mark(child, pending, others, parens));
         } else children.push(child);
       }
       (node as Element).children = children;
@@ -70,14 +73,8 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales }: Glos
   };
 }
 
-/** Parentheses as the page's language writes them around an aside (full width in Japanese and Chinese). */
-function parentheses(locale: string): [string, string] {
-  return /^(ja|zh)\b/i.test(locale) ? ["（", "）"] : [" (", ")"];
-}
-
-function hint(term: GlossaryTerm, others: readonly string[], locale: string): Element {
+function hint(term: GlossaryTerm, others: readonly string[], [open, close]: readonly [string, string]): Element {
   const names = others.filter((l) => term.names[l]);
-  const [open, close] = parentheses(locale);
   const children: ElementContent[] = [{ type: "text", value: open }];
   names.forEach((l, i) => {
     if (i > 0) children.push({ type: "text", value: " · " });
@@ -92,7 +89,12 @@ function hint(term: GlossaryTerm, others: readonly string[], locale: string): El
   };
 }
 
-function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], others: readonly string[], locale: string): ElementContent[] {
+function mark(
+  text: Text,
+  pending: { term: GlossaryTerm; pattern: RegExp }[],
+  others: readonly string[],
+  aside: readonly [string, string],
+): ElementContent[] {
   // The earliest match of any term not yet marked on this page.
   const matches = pending.map(({ pattern }, k) => ({ m: pattern.exec(text.value), k })).filter((x) => x.m !== null);
   if (matches.length === 0) return [text];
@@ -107,7 +109,7 @@ function mark(text: Text, pending: { term: GlossaryTerm; pattern: RegExp }[], ot
     type: "element",
     tagName: "span",
     properties: { className: ["term"], dataTerm: term.id },
-    children: [{ type: "text", value: text.value.slice(index, index + length) }, hint(term, others, locale)],
+    children: [{ type: "text", value: text.value.slice(index, index + length) }, hint(term, others, aside)],
   };
-  return [...(before.value ? [before] : []), span, ...mark(after, pending, others, locale)];
+  return [...(before.value ? [before] : []), span, ...mark(after, pending, others, aside)];
 }

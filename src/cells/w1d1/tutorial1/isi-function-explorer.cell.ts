@@ -195,12 +195,17 @@ function describe(p: ExplorerPayload, inputs: InputValues, ctx: PlotContext) {
 
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
+/** A finite, non-zero number as mantissa (two decimals at most, in the locale's digits) and power of ten. */
+function scientific(v: number, locale: string): { mantissa: string; exponent: number } {
+  const exponent = Math.floor(Math.log10(Math.abs(v)));
+  return { mantissa: formatNumber(v / 10 ** exponent, locale, { maximumFractionDigits: 2 }), exponent };
+}
+
 /** An error in scientific notation as people write it: 3.06 × 10⁸. */
 export function sseFormat(v: number, locale: string): string {
   if (!Number.isFinite(v)) return "∞";
   if (v === 0) return "0";
-  const exponent = Math.floor(Math.log10(Math.abs(v)));
-  const mantissa = formatNumber(v / 10 ** exponent, locale, { maximumFractionDigits: 2 });
+  const { mantissa, exponent } = scientific(v, locale);
   const sup = String(Math.abs(exponent)).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
   return `${mantissa} × 10${exponent < 0 ? "⁻" : ""}${sup}`;
 }
@@ -208,8 +213,7 @@ export function sseFormat(v: number, locale: string): string {
 /** The same number as words a screen reader says as written ("3.06 times 10 to the power 8"): superscripts are read as digits. */
 export function sseSpoken(v: number, { locale, t }: PlotContext): string {
   if (!Number.isFinite(v) || v === 0) return sseFormat(v, locale);
-  const exponent = Math.floor(Math.log10(Math.abs(v)));
-  const mantissa = formatNumber(v / 10 ** exponent, locale, { maximumFractionDigits: 2 });
+  const { mantissa, exponent } = scientific(v, locale);
   return t("number.timesTenTo", { mantissa, exponent: formatNumber(exponent, locale) });
 }
 
