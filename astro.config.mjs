@@ -2,17 +2,14 @@
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { readdirSync } from "node:fs";
-import course from "./src/course/integration.ts";
-import { isLocaleFile } from "./src/course/stringFiles.ts";
-import { uiStrings } from "./src/i18n/index.ts";
-import { orderLocales, siteSettings } from "./src/site.ts";
+import course from "./src/build/integration.ts";
+import { isLocaleFile } from "./src/translation/strings/stringFiles.ts";
+import { uiStrings } from "./src/translation/strings/uiStrings.ts";
+import { orderLocales, SITE as settings } from "./src/site.ts";
 
-// Checked before anything else: a bad BASE_PATH, SITE_URL or SITE_REPOSITORY stops here in one line.
-const settings = siteSettings(process.env);
-
-// A locale is a file of UI strings, src/i18n/<locale>.json (and, when translated, content/<locale>/).
+// A locale is a file of UI strings, src/translation/ui/<locale>.json (and, when translated, content/<locale>/).
 const locales = orderLocales(
-  readdirSync("src/i18n")
+  readdirSync("src/translation/ui")
     .filter(isLocaleFile)
     .map((f) => f.slice(0, -5)),
 );
@@ -31,9 +28,9 @@ export default defineConfig({
     defaultLocale: locales[0] ?? settings.sourceLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [course({ sourceLocale: settings.sourceLocale, coreStrings: uiStrings }), mdx()],
+  integrations: [course({ sourceLocale: settings.sourceLocale, offline: settings.offline, coreStrings: uiStrings }), mdx()],
   // The chapters' own pipeline (content check, source sections, heading ids, maths, KaTeX,
-  // glossary) is the course integration's: src/course/markdown.ts.
+  // glossary) is the course integration's: src/build/markdown.ts.
   markdown: {
     // Keep the authors' punctuation exactly (the Japanese text must match its source).
     smartypants: false,

@@ -6,7 +6,7 @@ import { runCli, UsageError } from "./cli.ts";
 
 const USAGE = "usage: npm run bench:build -- [--chapters 40]";
 const ROOT = resolve(import.meta.dirname, "..");
-const PARTS = ["content", "src", "public", "scripts", "package.json", "astro.config.mjs", "tsconfig.json"];
+const PARTS = ["course.config.ts", "content", "chapters", "datasets", "src", "public", "scripts", "package.json", "astro.config.mjs", "tsconfig.json"];
 
 /** A small chapter's module: two figures and a number from the same dataset as Tutorial 1, and its ISI files. */
 const chapterModule = (i: number) => `import steinmetz from "../../../datasets/steinmetz-w1d1/index.ts";
@@ -60,10 +60,10 @@ function scratch(n: number): string {
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   for (let i = 0; i < n; i++) {
     const slug = `bench/ch-${i}`;
-    mkdirSync(join(dir, "src/cells", slug), { recursive: true });
-    writeFileSync(join(dir, "src/cells", slug, "chapter.ts"), chapterModule(i));
+    mkdirSync(join(dir, "chapters", slug), { recursive: true });
+    writeFileSync(join(dir, "chapters", slug, "chapter.ts"), chapterModule(i));
     // It draws with Tutorial 1's views, so it carries their strings.
-    cpSync(join(ROOT, "src/cells/w1d1/tutorial1/strings"), join(dir, "src/cells", slug, "strings"), { recursive: true });
+    cpSync(join(ROOT, "chapters/w1d1/tutorial1/strings"), join(dir, "chapters", slug, "strings"), { recursive: true });
     for (const locale of ["en", "ja"]) {
       mkdirSync(join(dir, "content", locale, slug), { recursive: true });
       writeFileSync(join(dir, "content", locale, slug, "index.mdx"), chapterText(i, locale));

@@ -13,7 +13,7 @@ import { neuronSpikes, spikeCounts } from "../src/lib/spikes/dataset.ts";
 import { assembleSpikeTrains, unpickleNeurons } from "../src/lib/spikes/decode.ts";
 import { encodeNpz } from "../src/lib/spikes/npzWrite.ts";
 import { SYNTHETIC_MARK } from "../src/lib/spikes/parse.ts";
-import { generateSynthetic } from "../src/lib/spikes/synthetic.ts";
+import { generateSynthetic } from "../datasets/steinmetz-w1d1/standIn.ts";
 import { listZipMembers, readZipMember } from "../src/lib/spikes/zip.ts";
 import { runCli } from "./cli.ts";
 

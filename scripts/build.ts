@@ -1,10 +1,9 @@
 import { cpSync, renameSync, rmSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { build } from "astro";
-import { formatTimings } from "../src/course/timings.ts";
+import { formatTimings } from "../src/build/timings.ts";
 import { StagedSite } from "../src/lib/fs/atomicSite.ts";
 import { filesMentioning } from "../src/lib/fs/leaks.ts";
-import { siteSettings } from "../src/lib/settings.ts";
 import { runCli } from "./cli.ts";
 
 const USAGE =
@@ -38,7 +37,7 @@ function moveInto(from: string, dest: string): void {
  * as it was. The course integration prints the time of each phase; this adds the swap.
  */
 runCli(USAGE, async () => {
-  siteSettings(process.env); // a bad BASE_PATH, SITE_URL or SITE_REPOSITORY stops here
+  await import("../src/site.ts"); // a bad setting (BASE_PATH, SITE_URL, ...) or course file stops here
   const root = resolve(import.meta.dirname, "..");
   const outDir = resolve(root, process.env.OUT_DIR ?? "dist");
   const started = performance.now();

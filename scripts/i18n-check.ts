@@ -1,5 +1,5 @@
-import { checkTranslations } from "./i18n/checks.ts";
-import { i18nCommand } from "./i18n/command.ts";
+import { checkTranslations } from "../src/translation/checks/checks.ts";
+import { i18nCommand } from "../src/translation/checks/command.ts";
 
 i18nCommand(
   {

@@ -1,7 +1,7 @@
-import { exportFiles } from "../src/course/translations/exchange.ts";
-import { writeXliff } from "../src/lib/i18n/xliff/xliff.ts";
+import { exportFiles } from "../src/translation/exchange/exchange.ts";
+import { writeXliff } from "../src/translation/exchange/xliff/xliff.ts";
 import { UsageError } from "./cli.ts";
-import { i18nCommand } from "./i18n/command.ts";
+import { i18nCommand } from "../src/translation/checks/command.ts";
 
 i18nCommand(
   {

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { sectionStates } from "../src/course/translations/exchange.ts";
+import { sectionStates } from "../src/translation/exchange/exchange.ts";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
-import { formatProvenance } from "../src/lib/i18n/provenance.ts";
-import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
-import { applyImport } from "../src/lib/i18n/xliff/apply.ts";
-import { MAX_XLIFF_BYTES, readXliff, XliffError } from "../src/lib/i18n/xliff/xliff.ts";
-import { checkChapterTexts } from "../src/course/checkCourse.ts";
+import { formatProvenance } from "../src/translation/model/provenance.ts";
+import { sectionHash, splitSections } from "../src/translation/model/sections.ts";
+import { applyImport } from "../src/translation/exchange/xliff/apply.ts";
+import { MAX_XLIFF_BYTES, readXliff, XliffError } from "../src/translation/exchange/xliff/xliff.ts";
+import { checkChapterTexts } from "../src/build/checkCourse.ts";
 import { UsageError } from "./cli.ts";
-import { i18nCommand } from "./i18n/command.ts";
+import { i18nCommand } from "../src/translation/checks/command.ts";
 
 i18nCommand(
   {

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
-import { formatProvenance } from "../src/lib/i18n/provenance.ts";
-import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
+import { formatProvenance } from "../src/translation/model/provenance.ts";
+import { sectionHash, splitSections } from "../src/translation/model/sections.ts";
 import { UsageError } from "./cli.ts";
-import { i18nCommand } from "./i18n/command.ts";
+import { i18nCommand } from "../src/translation/checks/command.ts";
 
 i18nCommand(
   {

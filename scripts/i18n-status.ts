@@ -1,5 +1,5 @@
-import { i18nCommand } from "./i18n/command.ts";
-import { statusRows } from "../src/course/translations/statusRows.ts";
+import { i18nCommand } from "../src/translation/checks/command.ts";
+import { statusRows } from "../src/translation/status/statusRows.ts";
 
 const STATES = ["current", "stale", "untranslated", "missing", "extra"] as const;
 

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
-import { syncVerbatim } from "../src/lib/i18n/sync.ts";
+import { syncVerbatim } from "../src/translation/model/sync.ts";
 import { UsageError } from "./cli.ts";
-import { i18nCommand } from "./i18n/command.ts";
+import { i18nCommand } from "../src/translation/checks/command.ts";
 
 i18nCommand(
   {

@@ -1,15 +1,15 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ContentTree } from "../src/course/translations/contentTree.ts";
-import { runBounded } from "../src/course/bounded.ts";
-import { checkChapterTexts } from "../src/course/checkCourse.ts";
+import { ContentTree } from "../src/translation/status/contentTree.ts";
+import { runBounded } from "../src/build/bounded.ts";
+import { checkChapterTexts } from "../src/build/checkCourse.ts";
 import { CONTENT_LIMITS } from "../src/lib/content/limits.ts";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
-import { formatProvenance } from "../src/lib/i18n/provenance.ts";
-import { sectionHash, splitSections } from "../src/lib/i18n/sections.ts";
-import { MAX_NOTEBOOK_BYTES, NotebookError } from "../src/lib/notebook/readNotebook.ts";
-import type { NotebookImport } from "../src/course/notebookImport.ts";
+import { formatProvenance } from "../src/translation/model/provenance.ts";
+import { sectionHash, splitSections } from "../src/translation/model/sections.ts";
+import { MAX_NOTEBOOK_BYTES, NotebookError } from "../src/notebook/readNotebook.ts";
+import type { NotebookImport } from "../src/notebook/notebookImport.ts";
 import { runCli, UsageError } from "./cli.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -68,7 +68,7 @@ runCli(USAGE, async () => {
   const sourceMdx = locale !== tree.sourceLocale ? tree.read(tree.file(tree.sourceLocale, chapter)) : null;
   // The notebook is read and converted in a thread bounded in time and memory, whatever it holds.
   const [outcome] = await runBounded<unknown[], NotebookImport>({
-    module: join(ROOT, "src/course/notebookImport.ts"),
+    module: join(ROOT, "src/notebook/notebookImport.ts"),
     fn: "importNotebookFile",
     jobs: [[path, file, sourceMdx, tree.file(tree.sourceLocale, chapter)]],
     ms: NOTEBOOK_MS,

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { encodeNpz } from "../src/lib/spikes/npzWrite.ts";
-import { generateSynthetic } from "../src/lib/spikes/synthetic.ts";
+import { generateSynthetic } from "../datasets/steinmetz-w1d1/standIn.ts";
 import { runCli } from "./cli.ts";
 
 // Writes tests/fixtures/site/mini-734.npz: the stand-in's shape (734 neurons, neuron 283's

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a command of scripts/ (scripts/<name>.ts) without a TypeScript loader's start-up cost:
+// Runs a command of scripts/ (scripts/<name>.ts) or of the course (chapters/…/x.command.ts) without a TypeScript loader's start-up cost:
 // the first run bundles it with esbuild into .cache/cli/<name>.mjs, later runs start that file
 // directly, and it is rebuilt whenever one of its sources changed. Usage: node scripts/run.mjs <name> [args].
 // A bundle finds the project from its own place, so a copy of the project can carry it along.
@@ -10,11 +10,15 @@ import { pathToFileURL } from "node:url";
 
 const root = resolve(import.meta.dirname, "..");
 const name = process.argv[2];
-if (!name || !/^[a-z0-9-]+$/.test(name) || !existsSync(join(root, "scripts", `${name}.ts`))) {
-  process.stderr.write(`error: no command scripts/${name ?? "<name>"}.ts\nusage: node scripts/run.mjs <name> [args]\n`);
+// A command is the generator's (scripts/<name>.ts) or the course's own, a `*.command.ts` file in
+// a chapter's or dataset's folder (its path from the project root).
+const courseCommand = /^(chapters|datasets)(\/[a-z0-9][a-z0-9._-]*)+\.command\.ts$/;
+const entry = name && (/^[a-z0-9-]+$/.test(name) ? join("scripts", `${name}.ts`) : courseCommand.test(name) && !name.includes("..") ? name : null);
+if (!entry || !existsSync(join(root, entry))) {
+  process.stderr.write(`error: no command ${entry ?? `scripts/${name ?? "<name>"}.ts`}\nusage: node scripts/run.mjs <name> [args]\n`);
   process.exit(2);
 }
-const out = join(root, ".cache", "cli", `${name}.mjs`);
+const out = join(root, ".cache", "cli", `${entry.replace(/\.ts$/, "").replaceAll("/", "__")}.mjs`);
 const record = `${out}.inputs.json`;
 
 /** A source's content hash: the record holds these, not times, so a copy of the project (new times) can reuse the bundle. */
@@ -58,7 +62,7 @@ if (!fresh()) {
   ].join("\n");
   mkdirSync(dirname(out), { recursive: true });
   const result = await build({
-    entryPoints: [join(root, "scripts", `${name}.ts`)],
+    entryPoints: [join(root, entry)],
     outfile: out,
     bundle: true,
     platform: "node",

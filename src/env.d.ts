@@ -2,6 +2,6 @@
 declare namespace App {
   interface Locals {
     /** Set by the chapter page for the components its MDX uses. */
-    page?: import("./page/context.ts").PageContext;
+    page?: import("./pageModel/context.ts").PageContext;
   }
 }

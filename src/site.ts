@@ -1,9 +1,14 @@
+import courseFile from "../course.config.ts";
+import { courseText, parseCourse, type CourseConfig } from "./lib/courseConfig.ts";
 import { siteSettings, type SiteSettings } from "./lib/settings.ts";
 
 export { normalizeBase, SettingsError, siteSettings, type SiteSettings } from "./lib/settings.ts";
 
-/** This build's settings. */
-export const SITE: SiteSettings = siteSettings(process.env);
+/** The course file (course.config.ts), checked once. */
+export const COURSE: CourseConfig = parseCourse(courseFile);
+
+/** This build's settings: the environment's, checked once, and the course file's locales. */
+export const SITE: SiteSettings = siteSettings(process.env, COURSE);
 
 /** Sorts locales into the site's order of preference. */
 export function orderLocales(locales: readonly string[]): string[] {
@@ -13,3 +18,13 @@ export function orderLocales(locales: readonly string[]): string[] {
   };
   return [...locales].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
+
+/** The course file's texts in a locale, each with the language it is really in. */
+export function courseTexts(locale: string) {
+  const pick = (text: CourseConfig["title"]) => courseText(text, locale, COURSE.sourceLocale);
+  return { title: pick(COURSE.title), tagline: pick(COURSE.tagline), licence: pick(COURSE.licence.text) };
+}
+
+/** The `lang` a piece of course text needs inside a page in `locale`: none when it is the page's. */
+export const langIfOther = (text: { readonly lang: string }, locale: string): string | undefined =>
+  text.lang === locale ? undefined : text.lang;

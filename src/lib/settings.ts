@@ -12,12 +12,9 @@ export interface SiteSettings {
   readonly notebookBranch: string | null;
   /** Whether pages a reader opened stay readable offline (a service worker; OFFLINE=off turns it off). */
   readonly offline: boolean;
-  /** Locale of the source chapters; every other locale is a translation of it. */
+  /** Locale of the source chapters; every other locale is a translation of it (the course file's). */
   readonly sourceLocale: string;
-  /**
-   * The order readers are offered languages in (the first is preferred at the root). The
-   * locales themselves are the files src/i18n/<locale>.json; one not listed here comes last.
-   */
+  /** The order readers are offered languages in (the course file's; a locale not listed comes last). */
   readonly localeOrder: readonly string[];
 }
 
@@ -72,15 +69,21 @@ function branchName(name: string, raw: string | undefined): string | null {
   return text;
 }
 
-/** The site's settings from the environment: BASE_PATH, SITE_URL, SITE_REPOSITORY and NOTEBOOK_BRANCH, each checked. */
-export function siteSettings(env: Readonly<Record<string, string | undefined>>): SiteSettings {
+/**
+ * The site's settings: from the environment BASE_PATH, SITE_URL, SITE_REPOSITORY, NOTEBOOK_BRANCH
+ * and OFFLINE, each checked; from the course file its source locale and locale order.
+ */
+export function siteSettings(
+  env: Readonly<Record<string, string | undefined>>,
+  course: { readonly sourceLocale: string; readonly localeOrder: readonly string[] },
+): SiteSettings {
   return {
     base: normalizeBase(env.BASE_PATH),
     url: httpUrl("SITE_URL", env.SITE_URL, ["http", "https"]),
     repository: httpUrl("SITE_REPOSITORY", env.SITE_REPOSITORY, ["https"]),
     notebookBranch: branchName("NOTEBOOK_BRANCH", env.NOTEBOOK_BRANCH),
     offline: onOff("OFFLINE", env.OFFLINE, true),
-    sourceLocale: "en",
-    localeOrder: ["ja", "en"],
+    sourceLocale: course.sourceLocale,
+    localeOrder: course.localeOrder,
   };
 }

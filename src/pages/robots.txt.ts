@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { sitePath } from "../i18n/routing.ts";
+import { sitePath } from "../pageModel/routing.ts";
 import { SITE } from "../site.ts";
 
 /** Everything may be indexed; with a known address (SITE_URL) the sitemap is named. */

@@ -1,8 +1,8 @@
 import type { APIRoute } from "astro";
 import { getCollection } from "astro:content";
-import { siteLocales } from "../i18n/index.ts";
-import { chapterPath, localeHome, sitePath } from "../i18n/routing.ts";
-import { hasOwnVersion } from "../page/translation.ts";
+import { siteLocales } from "../translation/strings/uiStrings.ts";
+import { chapterPath, localeHome, sitePath } from "../pageModel/routing.ts";
+import { hasOwnVersion } from "../translation/page/translation.ts";
 import { SITE } from "../site.ts";
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");

@@ -3,9 +3,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "../helpers/fixtures.ts";
-import { checkCourse, checkSiteStrings } from "../../src/course/checkCourse.ts";
-import { discoverChapters } from "../../src/course/discover.ts";
-import { uiStringsSchema } from "../../src/i18n/schema.ts";
+import { checkCourse, checkSiteStrings } from "../../src/build/checkCourse.ts";
+import { discoverChapters } from "../../src/build/discover.ts";
+import { uiStringsSchema } from "../../src/translation/strings/schema.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 
@@ -101,10 +101,10 @@ describe("a bad input stops the build and leaves dist/ as it was", () => {
 
   it("a missing UI string", async () => {
     await withChange(
-      "src/i18n/ja.json",
+      "src/translation/ui/ja.json",
       (t) => JSON.stringify({ ...(JSON.parse(t) as Record<string, string>), "figure.showTable": undefined }),
       async () => {
-        expect(await courseProblems()).toContain('src/i18n/ja.json: "figure.showTable": missing UI string');
+        expect(await courseProblems()).toContain('src/translation/ui/ja.json: "figure.showTable": missing UI string');
       },
     );
   });

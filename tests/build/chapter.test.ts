@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TUTORIAL_PARAMS } from "../../src/cells/w1d1/tutorial1/context.ts";
+import { TUTORIAL_PARAMS } from "../../chapters/w1d1/tutorial1/context.ts";
 import { exportNpz } from "../../src/lib/spikes/npzWrite.ts";
-import { generateSynthetic } from "../../src/lib/spikes/synthetic.ts";
+import { generateSynthetic } from "../../datasets/steinmetz-w1d1/standIn.ts";
 import { binCenters, sumSquaredErrors } from "../../src/lib/analysis/models.ts";
-import { computeSummary, type Summary } from "../../src/lib/analysis/summary.ts";
+import { computeSummary, type Summary } from "../../chapters/w1d1/tutorial1/summary.ts";
 import { numpyArrayStr, pyPercent } from "../../src/lib/python/format.ts";
 import { spikeCounts, type SpikeDataset } from "../../src/lib/spikes/dataset.ts";
 import { readSpikeFile } from "../../src/lib/spikes/readFile.ts";

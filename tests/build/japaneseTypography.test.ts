@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { japaneseHeadingForm, japanesePunctuation } from "../../src/lib/i18n/typography.ts";
+import { japaneseHeadingForm, japanesePunctuation } from "../../src/translation/model/typography.ts";
 import { loadPage } from "../helpers/site.ts";
 import { site } from "../helpers/sites.ts";
 
-// The Japanese chapter's typography as the reader gets it (the checks of src/lib/i18n/typography.ts
+// The Japanese chapter's typography as the reader gets it (the checks of src/translation/model/typography.ts
 // on the built page: headings, punctuation, labels).
 let DIST = "";
 

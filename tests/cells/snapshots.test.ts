@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import chapter from "../../src/cells/w1d1/tutorial1/chapter.ts";
-import { chapterCells } from "../../src/cells/course.ts";
-import { defaultInputs, type AnyView } from "../../src/cells/types.ts";
-import { layeredTranslator, type StringTable } from "../../src/course/strings.ts";
-import { uiStrings } from "../../src/i18n/index.ts";
+import chapter from "../../chapters/w1d1/tutorial1/chapter.ts";
+import { chapterCells } from "../../src/api/course.ts";
+import { defaultInputs, type AnyView } from "../../src/api/types.ts";
+import { layeredTranslator, type StringTable } from "../../src/translation/strings/strings.ts";
+import { uiStrings } from "../../src/translation/strings/uiStrings.ts";
 import { renderPlot } from "../../src/lib/plot/ssr.ts";
 import { readSpikeFile } from "../../src/lib/spikes/readFile.ts";
 import { fixture } from "../helpers/fixtures.ts";
@@ -15,7 +15,7 @@ const spikes = readSpikeFile(fixture("site/mini-734.npz"));
 const ctx = { data: { spikes }, summary: chapter.summarize({ spikes }) };
 const snapshot = (name: string) => fileURLToPath(new URL(`./__snapshots__/${name}.svg`, import.meta.url));
 const strings = (locale: string) =>
-  JSON.parse(readFileSync(new URL(`../../src/cells/w1d1/tutorial1/strings/${locale}.json`, import.meta.url), "utf8")) as StringTable;
+  JSON.parse(readFileSync(new URL(`../../chapters/w1d1/tutorial1/strings/${locale}.json`, import.meta.url), "utf8")) as StringTable;
 
 describe("every figure of W1D1 Tutorial 1 on the mini fixture", () => {
   for (const cell of chapterCells(chapter.cells)) {

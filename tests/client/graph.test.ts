@@ -1,8 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import type { CellView, FetchFile, InputValues } from "../../src/cells/types.ts";
-import { cellGraph, declaredInputs, type GraphOutputs, type LoadState } from "../../src/client/graph.ts";
+import type { CellView, FetchFile, InputValues } from "../../src/api/types.ts";
+import { cellGraph, declaredInputs, type GraphOutputs, type LoadState } from "../../src/browser/cells/graph.ts";
 
 // The browser's reactive graph, run in Node with linkedom's DOM: no browser needed.
 const { document } = parseHTML("<!doctype html><html><body></body></html>");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROSE_PROPS } from "../../src/lib/i18n/proseProps.ts";
+import { PROSE_PROPS } from "../../src/translation/model/proseProps.ts";
 import { ROOT } from "../helpers/run.ts";
 
 // TRANSLATING.md is the translators' only guide: both languages must name what the code does.

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FileRegistry } from "../../src/course/files.ts";
-import { offlineConfig } from "../../src/course/serviceWorker.ts";
+import { FileRegistry } from "../../src/build/files.ts";
+import { offlineConfig } from "../../src/build/serviceWorker.ts";
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -26,7 +26,7 @@ export function runScript(script: string, args: string[] = [], env: Record<strin
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["scripts/run.mjs", script.replace(/\.ts$/, ""), ...args],
+      ["scripts/run.mjs", script.includes("/") ? script : script.replace(/\.ts$/, ""), ...args],
       { cwd, env: { ...cleanEnv(), ...env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;

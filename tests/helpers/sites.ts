@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BuildReport } from "../../src/course/integration.ts";
+import type { BuildReport } from "../../src/build/integration.ts";
 import { commitAll, copyProject, PROJECT_PARTS } from "./project.ts";
 import { ROOT, runScript } from "./run.ts";
 import { prepareTestbed, TESTBED_FIXTURES } from "./testbed.ts";

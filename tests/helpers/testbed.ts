@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { sectionHash, splitSections } from "../../src/lib/i18n/sections.ts";
+import { sectionHash, splitSections } from "../../src/translation/model/sections.ts";
 import { edit } from "./project.ts";
 import { ROOT } from "./run.ts";
 
@@ -39,12 +39,12 @@ function recordTestbedTranslation(dir: string): void {
  */
 export function prepareTestbed(dir: string): void {
   recordTestbedTranslation(dir);
-  const en = JSON.parse(readFileSync(join(dir, "src/i18n/en.json"), "utf8")) as Record<string, string>;
+  const en = JSON.parse(readFileSync(join(dir, "src/translation/ui/en.json"), "utf8")) as Record<string, string>;
   writeFileSync(
-    join(dir, "src/i18n/de.json"),
+    join(dir, "src/translation/ui/de.json"),
     JSON.stringify({ ...en, "lang.name": "Deutsch", "translation.untranslated": "noch nicht übersetzt" }, null, 2),
   );
-  writeFileSync(join(dir, "src/i18n/ko.json"), JSON.stringify({ ...en, "lang.name": "한국어", "nav.contents": "목차" }, null, 2));
+  writeFileSync(join(dir, "src/translation/ui/ko.json"), JSON.stringify({ ...en, "lang.name": "한국어", "nav.contents": "목차" }, null, 2));
   mkdirSync(join(dir, "content/ko/w1d1/tutorial1"), { recursive: true });
   cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/ko/w1d1/tutorial1/index.mdx"));
   edit(dir, "content/ko/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## 요약 \\{#summary\\}");

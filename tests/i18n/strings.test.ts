@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { keysUsedBy } from "../../scripts/i18n/checks.ts";
+import { keysUsedBy } from "../../src/translation/checks/checks.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 
@@ -17,7 +17,7 @@ const editJson = (path: string, change: (d: Record<string, string>) => void) => 
 };
 
 beforeAll(() => {
-  dir = copyProject(["content", "src"]);
+  dir = copyProject(["content", "src", "chapters", "datasets"]);
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -30,7 +30,7 @@ describe("strings in layers", () => {
   });
 
   it("a chapter string missing in a translation falls back to the source, and is reported, not an error", async () => {
-    const path = "src/cells/w1d1/tutorial1/strings/ja.json";
+    const path = "chapters/w1d1/tutorial1/strings/ja.json";
     const original = readFileSync(join(dir, path), "utf8");
     editJson(path, (d) => {
       delete d["control.bins"];
@@ -43,18 +43,18 @@ describe("strings in layers", () => {
   });
 
   it("reports keys no code uses, in the site's strings and in a chapter's", async () => {
-    editJson("src/i18n/en.json", (d) => (d["site.unusedThing"] = "never shown"));
-    editJson("src/cells/w1d1/tutorial1/strings/en.json", (d) => (d["legend.nothing"] = "never drawn"));
+    editJson("src/translation/ui/en.json", (d) => (d["site.unusedThing"] = "never shown"));
+    editJson("chapters/w1d1/tutorial1/strings/en.json", (d) => (d["legend.nothing"] = "never drawn"));
     const r = await check();
-    expect(r.stdout).toContain('warning: src/i18n/en.json: "site.unusedThing" is not used by any page or component');
-    expect(r.stdout).toContain('warning: src/cells/w1d1/tutorial1/strings/en.json: "legend.nothing" is not used by the chapter\'s code');
+    expect(r.stdout).toContain('warning: src/translation/ui/en.json: "site.unusedThing" is not used by any page or component');
+    expect(r.stdout).toContain('warning: chapters/w1d1/tutorial1/strings/en.json: "legend.nothing" is not used by the chapter\'s code');
     expect(r.code).toBe(1); // the site's schema is strict: an unknown key there is also an error
-    editJson("src/i18n/en.json", (d) => delete d["site.unusedThing"]);
-    editJson("src/cells/w1d1/tutorial1/strings/en.json", (d) => delete d["legend.nothing"]);
+    editJson("src/translation/ui/en.json", (d) => delete d["site.unusedThing"]);
+    editJson("chapters/w1d1/tutorial1/strings/en.json", (d) => delete d["legend.nothing"]);
   });
 
   it("a chapter string whose placeholders differ from the source's is an error", async () => {
-    const path = "src/cells/w1d1/tutorial1/strings/ja.json";
+    const path = "chapters/w1d1/tutorial1/strings/ja.json";
     const original = readFileSync(join(dir, path), "utf8");
     editJson(path, (d) => (d["load.neuron"] = "ニューロン {nuron}"));
     const r = await check();

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMdx } from "../../src/lib/content/parseMdx.ts";
-import { chapterTypography, japaneseHeadingForm, japanesePunctuation } from "../../src/lib/i18n/typography.ts";
+import { chapterTypography, japaneseHeadingForm, japanesePunctuation } from "../../src/translation/model/typography.ts";
 import { copyProject, edit } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 
@@ -77,7 +77,7 @@ describe("numbered Japanese headings have one form", () => {
 describe("i18n:check enforces it", () => {
   let dir: string;
   beforeAll(() => {
-    dir = copyProject(["content", "src/i18n"]);
+    dir = copyProject(["content", "src/translation/ui"]);
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -86,7 +86,7 @@ describe("i18n:check enforces it", () => {
   it("fails on a heading in another form and on half-width punctuation, naming file and line", async () => {
     const JA = "content/ja/w1d1/tutorial1/index.mdx";
     edit(dir, JA, "### セクション 2.1：データのサブセット取得", "### セクション2.1:データのサブセット取得");
-    edit(dir, "src/i18n/ja.json", "検索（例：不応期）", "検索(例: 不応期)");
+    edit(dir, "src/translation/ui/ja.json", "検索（例：不応期）", "検索(例: 不応期)");
     const r = await runScript("i18n-check.ts", ["--root", dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
@@ -94,6 +94,6 @@ describe("i18n:check enforces it", () => {
         `error: ${JA}:\\d+: numbered heading "セクション2.1:データのサブセット取得": write "セクション 2.1：データのサブセット取得"`,
       ),
     );
-    expect(r.stdout).toContain('error: src/i18n/ja.json: "search.placeholder": half-width "(" in Japanese text');
+    expect(r.stdout).toContain('error: src/translation/ui/ja.json: "search.placeholder": half-width "(" in Japanese text');
   });
 });

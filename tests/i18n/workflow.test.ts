@@ -34,7 +34,7 @@ const check = (root = dir) => runScript("i18n-check.ts", ["--root", root]);
 const notCurrent = (rows: Row[]) => rows.filter((r) => r.status !== "current").map((r) => `${r.section}:${r.status}`);
 
 beforeAll(() => {
-  dir = copyProject(["content", "src/i18n"]);
+  dir = copyProject(["content", "src/translation/ui"]);
   addTestbedChapter(dir);
   commitAll(dir);
 });
@@ -148,7 +148,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
   it("treats a copied, unmarked chapter as untranslated, not stale (a new locale)", async () => {
     mkdirSync(join(dir, "content/ko/w1d1/tutorial1"), { recursive: true });
     cpSync(join(dir, EN), join(dir, "content/ko/w1d1/tutorial1/index.mdx"));
-    cpSync(join(dir, "src/i18n/en.json"), join(dir, "src/i18n/ko.json"));
+    cpSync(join(dir, "src/translation/ui/en.json"), join(dir, "src/translation/ui/ko.json"));
     try {
       const rows = (await status()).filter((r) => r.locale === "ko");
       expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["untranslated"]));
@@ -159,7 +159,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
       expect(c.stdout).not.toContain("content/ja/");
     } finally {
       rmSync(join(dir, "content/ko"), { recursive: true });
-      rmSync(join(dir, "src/i18n/ko.json"));
+      rmSync(join(dir, "src/translation/ui/ko.json"));
     }
   });
 
@@ -174,14 +174,14 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
   });
 
   it("fails on a missing UI string, naming the file and key", async () => {
-    const file = join(dir, "src/i18n/ja.json");
+    const file = join(dir, "src/translation/ui/ja.json");
     const text = readFileSync(file, "utf8");
     const strings = JSON.parse(text) as Record<string, string>;
     delete strings["video.play"];
     writeFileSync(file, JSON.stringify(strings));
     const c = await check();
     expect(c.code).toBe(1);
-    expect(c.stdout).toContain('error: src/i18n/ja.json: "video.play": missing UI string');
+    expect(c.stdout).toContain('error: src/translation/ui/ja.json: "video.play": missing UI string');
     writeFileSync(file, text);
   });
 

@@ -13,10 +13,10 @@ const PROVENANCE = "content/ja/w1d1/tutorial1/translation.json";
 let dir: string;
 let pristine: Map<string, string>;
 
-/** Every file under content/ and src/i18n/, path -> sha256: "changes nothing" means this is equal. */
+/** Every file under content/ and src/translation/ui/, path -> sha256: "changes nothing" means this is equal. */
 function snapshot(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const top of ["content", "src/i18n"])
+  for (const top of ["content", "src/translation/ui"])
     for (const f of readdirSync(join(dir, top), { recursive: true, encoding: "utf8" }).sort()) {
       try {
         files.set(
@@ -54,14 +54,14 @@ function setTarget(xliff: string, unit: string, target: string): string {
 }
 
 beforeAll(() => {
-  dir = copyProject(["content", "src/i18n"]);
+  dir = copyProject(["content", "src/translation/ui"]);
   for (const f of [EN, JA, PROVENANCE]) texts.set(f, readFileSync(join(dir, f), "utf8"));
   pristine = snapshot();
 });
 beforeEach(() => {
   for (const [f, t] of texts) writeFileSync(join(dir, f), t);
   rmSync(join(dir, "content/ko"), { recursive: true, force: true });
-  rmSync(join(dir, "src/i18n/ko.json"), { force: true });
+  rmSync(join(dir, "src/translation/ui/ko.json"), { force: true });
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -153,7 +153,7 @@ describe("XLIFF 2.0 import", () => {
   });
 
   it("starts a new locale's file from the source with the imported sections", async () => {
-    writeFileSync(join(dir, "src/i18n/ko.json"), readFileSync(join(dir, "src/i18n/en.json")));
+    writeFileSync(join(dir, "src/translation/ui/ko.json"), readFileSync(join(dir, "src/translation/ui/en.json")));
     const xliff = await exportXliff("--locale", "ko");
     expect(xliff).not.toContain("<target");
     const r = await importXliff(setTarget(xliff, "summary.1", "요약"));

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { colabUrl } from "../../src/lib/notebook/links.ts";
+import { colabUrl } from "../../src/notebook/links.ts";
 import { siteSettings } from "../../src/lib/settings.ts";
+
+/** The environment\'s settings, for a course in English and Japanese. */
+const envSettings = (env: Record<string, string>) => siteSettings(env, { sourceLocale: "en", localeOrder: ["ja", "en"] });
 
 describe("Open in Colab", () => {
   it("points at the notebook's path on the branch of a GitHub repository", () => {
@@ -16,8 +19,8 @@ describe("Open in Colab", () => {
     expect(colabUrl("https://gitlab.com/acme/course", "main", "x")).toBeNull();
     expect(colabUrl("https://github.com/acme/course", null, "x")).toBeNull();
     expect(colabUrl(null, "main", "x")).toBeNull();
-    expect(siteSettings({ NOTEBOOK_BRANCH: " notebooks " }).notebookBranch).toBe("notebooks");
+    expect(envSettings({ NOTEBOOK_BRANCH: " notebooks " }).notebookBranch).toBe("notebooks");
     for (const bad of ["../x", "a b", "x;rm", "-".repeat(101)])
-      expect(() => siteSettings({ NOTEBOOK_BRANCH: bad })).toThrow(/^NOTEBOOK_BRANCH must be a branch name/);
+      expect(() => envSettings({ NOTEBOOK_BRANCH: bad })).toThrow(/^NOTEBOOK_BRANCH must be a branch name/);
   });
 });

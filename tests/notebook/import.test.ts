@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { splitSections } from "../../src/lib/i18n/sections.ts";
+import { splitSections } from "../../src/translation/model/sections.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 import { loadPage } from "../helpers/site.ts";
@@ -129,7 +129,7 @@ describe("importing a notebook in the course's usual form", () => {
     // The imported chapter built on its own (the round-tripped Tutorial 1 is its own text again,
     // byte for byte: see above): Tutorial 1 and its module are left out of this build.
     for (const locale of ["en", "ja"]) rmSync(join(dir, "content", locale, "w1d1"), { recursive: true, force: true });
-    rmSync(join(dir, "src/cells/w1d1"), { recursive: true, force: true });
+    rmSync(join(dir, "chapters/w1d1"), { recursive: true, force: true });
     const build = await runScript("build.ts", [], { OUT_DIR: join(dir, "dist") }, dir);
     expect(build.code, build.stderr).toBe(0);
     for (const locale of ["en", "ja"]) {

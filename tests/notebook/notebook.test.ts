@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { splitSections } from "../../src/lib/i18n/sections.ts";
+import { splitSections } from "../../src/translation/model/sections.ts";
 import { pythonWithScience } from "../helpers/python.ts";
 import { ROOT } from "../helpers/run.ts";
 import { loadPage } from "../helpers/site.ts";

@@ -5,7 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeTo, expected, fixture } from "../helpers/fixtures.ts";
-import { runScript } from "../helpers/run.ts";
+import { ROOT, runScript } from "../helpers/run.ts";
+
+/** The command an npm script runs (package.json): the course's data commands live in its dataset's and chapter's folders. */
+const commandOf = (script: string) =>
+  /scripts\/run\.mjs (\S+)/.exec((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts[script]!)![1]!;
+const SUMMARY = commandOf("data:summary");
+const EXPORT = commandOf("data:export");
+const FETCH = commandOf("data:fetch");
 
 const work = mkdtempSync(join(tmpdir(), "spikes-cli-"));
 afterAll(() => {
@@ -14,7 +21,7 @@ afterAll(() => {
 
 describe("data:summary", () => {
   it("prints one JSON object with numpy's numbers for a fixture", async () => {
-    const r = await runScript("data-summary.ts", [
+    const r = await runScript(SUMMARY, [
       fixture("spikes/small-compressed.npz"),
       "--interval",
       "5,15",
@@ -34,7 +41,7 @@ describe("data:summary", () => {
   });
 
   it("prints the stand-in's summary when no file is given", async () => {
-    const r = await runScript("data-summary.ts", [], { SPIKES_FILE: "" });
+    const r = await runScript(SUMMARY, [], { SPIKES_FILE: "" });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(json.source).toBe("synthetic");
@@ -43,7 +50,7 @@ describe("data:summary", () => {
   });
 
   it("refuses a bad file on stderr with status 1 and nothing on stdout", async () => {
-    const r = await runScript("data-summary.ts", [fixture("spikes/bad-unsorted.npz")]);
+    const r = await runScript(SUMMARY, [fixture("spikes/bad-unsorted.npz")]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("bad-unsorted.npz: neuron 3 is not sorted (position 2 is before position 1)");
@@ -51,7 +58,7 @@ describe("data:summary", () => {
   });
 
   it("refuses a bad option with the usage", async () => {
-    const r = await runScript("data-summary.ts", ["--interval", "15,5"]);
+    const r = await runScript(SUMMARY, ["--interval", "15,5"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("usage:");
@@ -61,11 +68,11 @@ describe("data:summary", () => {
 describe("data:export", () => {
   it("writes the data in use as an .npz: for a real-format file, numpy's own bytes again", async () => {
     const out = join(work, "export.npz");
-    const r = await runScript("data-export.ts", [out], { SPIKES_FILE: fixture("spikes/tiny.npz") });
+    const r = await runScript(EXPORT, [out], { SPIKES_FILE: fixture("spikes/tiny.npz") });
     expect(r.code).toBe(0);
     // A real-format file exported from a file is numpy's own bytes again.
     expect(Buffer.compare(readFileSync(out), readFileSync(fixture("spikes/tiny-numpy1.npz")))).toBe(0);
-    const summary = await runScript("data-summary.ts", [out, "--neuron", "3", "--bins", "5"]);
+    const summary = await runScript(SUMMARY, [out, "--neuron", "3", "--bins", "5"]);
     expect((JSON.parse(summary.stdout) as { counts_first5: number[] }).counts_first5).toEqual([5, 0, 1, 6, 2]);
   });
 });
@@ -96,7 +103,7 @@ describe("data:fetch against a local server", () => {
 
   it("downloads, validates and renames into place", async () => {
     const out = join(work, "fetched", "good.npz");
-    const r = await runScript("data-fetch.ts", ["--out", out], { SPIKES_URL: `${base}/good` });
+    const r = await runScript(FETCH, ["--out", out], { SPIKES_URL: `${base}/good` });
     expect(r.stderr).toContain("saved");
     expect(r.code).toBe(0);
     expect(Buffer.compare(readFileSync(out), readFileSync(fixture("spikes/tiny.npz")))).toBe(0);
@@ -106,14 +113,14 @@ describe("data:fetch against a local server", () => {
 
   it("refuses a bad download and leaves nothing behind", async () => {
     const dir = join(work, "bad");
-    const r = await runScript("data-fetch.ts", ["--out", join(dir, "x.npz")], { SPIKES_URL: `${base}/bad` });
+    const r = await runScript(FETCH, ["--out", join(dir, "x.npz")], { SPIKES_URL: `${base}/bad` });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("neuron 2 holds a NaN at position 1");
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
   it("reports an HTTP error", async () => {
-    const r = await runScript("data-fetch.ts", ["--out", join(work, "404.npz")], { SPIKES_URL: `${base}/missing` });
+    const r = await runScript(FETCH, ["--out", join(work, "404.npz")], { SPIKES_URL: `${base}/missing` });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("the server answered 404");
   });
@@ -127,7 +134,7 @@ describe("data:fetch against a local server", () => {
         resolve();
       }),
     );
-    const r = await runScript("data-fetch.ts", ["--out", join(work, "none.npz")], { SPIKES_URL: `http://127.0.0.1:${port}/x` });
+    const r = await runScript(FETCH, ["--out", join(work, "none.npz")], { SPIKES_URL: `http://127.0.0.1:${port}/x` });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`could not download http://127.0.0.1:${port}/x (ECONNREFUSED`);
     expect(r.stderr).toContain("may have no network");

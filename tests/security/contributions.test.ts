@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkChapterFiles, checkCourse, checkSiteStrings } from "../../src/course/checkCourse.ts";
-import { uiStringsSchema } from "../../src/i18n/schema.ts";
+import { checkChapterFiles, checkCourse, checkSiteStrings } from "../../src/build/checkCourse.ts";
+import { uiStringsSchema } from "../../src/translation/strings/schema.ts";
 import { chapterText, makeCourse, PNG_1X1, type FixtureFile } from "../helpers/course.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
@@ -24,7 +24,7 @@ async function problemsOf(files: Readonly<Record<string, FixtureFile>>, cells: s
     ? [
         {
           slug: "ch",
-          file: "src/cells/ch/chapter.ts",
+          file: "chapters/ch/chapter.ts",
           definition: { datasets: {}, summarize: () => ({}), cells: [] } as never,
           cells: cells.map((id) => ({ view: { id } })) as never,
           views: new Map(),
@@ -237,21 +237,21 @@ describe("every chapter file is read in bounded time and memory", () => {
 describe("UI strings are text under word keys", () => {
   it("a number, an object, __proto__: one line each naming file and key", () => {
     const root = makeCourse({
-      "src/i18n/en.json": '{"site.title": 3, "constructor": {"a": 1}, "__proto__": "x", "ok.key": "fine", "a b": "c"}',
+      "src/translation/ui/en.json": '{"site.title": 3, "constructor": {"a": 1}, "__proto__": "x", "ok.key": "fine", "a b": "c"}',
     });
     roots.push(root);
     expect(checkSiteStrings(root, "en", uiStringsSchema)).toEqual([
-      'src/i18n/en.json: "site.title" must be text, not a number',
-      'src/i18n/en.json: "constructor" must be text, not a object',
-      'src/i18n/en.json: "__proto__" is not a key (words joined by dots, such as axis.time)',
-      'src/i18n/en.json: "a b" is not a key (words joined by dots, such as axis.time)',
+      'src/translation/ui/en.json: "site.title" must be text, not a number',
+      'src/translation/ui/en.json: "constructor" must be text, not a object',
+      'src/translation/ui/en.json: "__proto__" is not a key (words joined by dots, such as axis.time)',
+      'src/translation/ui/en.json: "a b" is not a key (words joined by dots, such as axis.time)',
     ]);
   });
 
   it("a chapter's strings file with a number, an object or __proto__: i18n:check names file and key, no crash", async () => {
-    const dir = copyProject(["content", "src"]);
+    const dir = copyProject(["content", "src", "chapters", "datasets"]);
     roots.push(dir);
-    const file = "src/cells/w1d1/tutorial1/strings/ja.json";
+    const file = "chapters/w1d1/tutorial1/strings/ja.json";
     const table = JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>;
     writeFileSync(
       join(dir, file),

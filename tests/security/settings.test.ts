@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { headersFile } from "../../src/lib/security/csp.ts";
 import { normalizeBase, SettingsError, siteSettings } from "../../src/lib/settings.ts";
+
+/** The environment\'s settings, for a course in English and Japanese. */
+const envSettings = (env: Record<string, string>) => siteSettings(env, { sourceLocale: "en", localeOrder: ["ja", "en"] });
 import { copyProject, edit } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 
@@ -28,18 +31,18 @@ describe("site settings from the environment are checked", () => {
   );
 
   it("the headers file's rules are written for the normalized path (a bare `course` no longer makes a rule that never applies)", () => {
-    expect(headersFile(siteSettings({ BASE_PATH: "course" }).base)).toMatch(/^\/course\/\*\n/);
+    expect(headersFile(envSettings({ BASE_PATH: "course" }).base)).toMatch(/^\/course\/\*\n/);
   });
 
   it("SITE_URL must be http(s), SITE_REPOSITORY https; neither is made up when missing", () => {
-    expect(siteSettings({ SITE_URL: "https://course.example.org/", SITE_REPOSITORY: "https://github.com/a/b" })).toMatchObject({
+    expect(envSettings({ SITE_URL: "https://course.example.org/", SITE_REPOSITORY: "https://github.com/a/b" })).toMatchObject({
       url: "https://course.example.org",
       repository: "https://github.com/a/b",
     });
-    expect(siteSettings({})).toMatchObject({ url: null, repository: null });
+    expect(envSettings({})).toMatchObject({ url: null, repository: null });
     for (const url of ["javascript:alert(1)", "ftp://x.org", "//x.org", "not a url", "https://user:pw@x.org"])
-      expect(() => siteSettings({ SITE_URL: url })).toThrow(/^SITE_URL must be an http or https URL/);
-    expect(() => siteSettings({ SITE_REPOSITORY: "http://github.com/a/b" })).toThrow(/^SITE_REPOSITORY must be an https URL/);
+      expect(() => envSettings({ SITE_URL: url })).toThrow(/^SITE_URL must be an http or https URL/);
+    expect(() => envSettings({ SITE_REPOSITORY: "http://github.com/a/b" })).toThrow(/^SITE_REPOSITORY must be an https URL/);
   });
 });
 
@@ -61,14 +64,14 @@ describe("the build refuses bad settings and bad strings with one line", () => {
   });
 
   it("a typo'd placeholder in a translation ({minuts}) fails i18n:check and the build, naming file and key", async () => {
-    edit(dir, "src/i18n/ja.json", "{minutes}分", "{minuts}分");
+    edit(dir, "src/translation/ui/ja.json", "{minutes}分", "{minuts}分");
     const check = await runScript("i18n-check.ts", ["--root", dir]);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/error: src\/i18n\/ja\.json: "toc\.minutes" has placeholders \{minuts\} but the en text has \{minutes\}/);
     const build = await runScript("build.ts", [], { OUT_DIR: join(dir, "dist") }, dir);
     expect(build.code).toBe(1);
-    expect(build.stderr).toContain('src/i18n/ja.json: "toc.minutes" has placeholders {minuts} but the en text has {minutes}');
-    edit(dir, "src/i18n/ja.json", "{minuts}分", "{minutes}分");
+    expect(build.stderr).toContain('src/translation/ui/ja.json: "toc.minutes" has placeholders {minuts} but the en text has {minutes}');
+    edit(dir, "src/translation/ui/ja.json", "{minuts}分", "{minutes}分");
   }, 60_000);
 
   it("a duplicate section id fails the build, naming both lines", async () => {

@@ -13,7 +13,7 @@ export default async function setup(): Promise<void> {
   const scripts = Object.values(
     (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts,
   );
-  const names = [...new Set(scripts.flatMap((s) => [...s.matchAll(/scripts\/run\.mjs ([a-z0-9-]+)/g)].map((m) => m[1]!)))];
+  const names = [...new Set(scripts.flatMap((s) => [...s.matchAll(/scripts\/run\.mjs ([a-z0-9./_-]+)/g)].map((m) => m[1]!)))];
   await Promise.all(
     names.map((name) =>
       promisify(execFile)(process.execPath, [join(ROOT, "scripts/run.mjs"), name], {

@@ -1,4 +1,6 @@
-/** Where a chapter's slides are downloaded from (the OSF id in its frontmatter's `slides`). */
-export function slidesUrl(id: string): string {
-  return `https://osf.io/download/${id}/`;
+import { hostUrl } from "../courseConfig.ts";
+
+/** Where a chapter's slides are downloaded from: the course's slides host with the frontmatter's id. */
+export function slidesUrl(host: string, id: string): string {
+  return hostUrl(host, id);
 }

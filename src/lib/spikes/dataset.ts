@@ -24,6 +24,8 @@ export interface SpikeDataset extends SpikeTrains {
   readonly sha256: string | null;
   /** For the stand-in: the generator's version and seed (what `origin` says, as data). */
   readonly generator?: { readonly version: number; readonly seed: number };
+  /** For a stand-in: the comment its exported .npz starts with (it must start with SYNTHETIC_MARK). */
+  readonly mark?: string;
 }
 
 /** The number of neurons. */

@@ -1,5 +1,5 @@
 import { exportNpz } from "./npzWrite.ts";
-import { fileSet } from "../../cells/course.ts";
+import { fileSet } from "../datasets/declaration.ts";
 import { interSpikeIntervals } from "../analysis/spikeTrains.ts";
 import { neuronCount, neuronSpikes, type SpikeDataset } from "./dataset.ts";
 import { isiFilePath } from "./isiFile.ts";

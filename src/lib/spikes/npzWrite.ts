@@ -70,5 +70,5 @@ export function encodeNpz(trains: SpikeTrains, comment = ""): Uint8Array {
  * that keeps them labelled synthetic when read back (np.load ignores it).
  */
 export function exportNpz(data: SpikeDataset): Uint8Array {
-  return encodeNpz(data, data.source === "synthetic" ? `${SYNTHETIC_MARK} (${data.origin})` : "");
+  return encodeNpz(data, data.source === "synthetic" ? `${data.mark ?? SYNTHETIC_MARK} (${data.origin})` : "");
 }

@@ -4,8 +4,11 @@ import { FormatError } from "./errors.ts";
 import { looksLikeNpy } from "./npy.ts";
 import { listZipMembers, looksLikeZip, readZipMember, zipComment } from "./zip.ts";
 
-/** The zip comment our exports of the synthetic stand-in carry (np.load ignores it). */
-export const SYNTHETIC_MARK = "SYNTHETIC STAND-IN, NOT THE STEINMETZ RECORDING";
+/**
+ * How the zip comment of our exports of a synthetic stand-in starts (np.load ignores it); a
+ * dataset's stand-in may say more (`SpikeDataset.mark`: which recording it is not).
+ */
+export const SYNTHETIC_MARK = "SYNTHETIC STAND-IN";
 
 export interface ParsedSpikeFile {
   readonly trains: SpikeTrains;

@@ -4,17 +4,20 @@ import type { SpikeDataset } from "./dataset.ts";
 import { FormatError, SpikeFileError } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
 import { parseSpikeFile } from "./parse.ts";
-import { matchesPublishedRecording } from "./recording.ts";
+import type { SpikeTrains } from "./dataset.ts";
 
 /** Marks a refusal that came from an unexpected error (the fuzz test asserts there are none). */
 export const UNEXPECTED = "unexpected error";
 
+/** Recognises a dataset's real recording from its contents (its declaration knows the published facts). */
+export type RecordingTest = (trains: SpikeTrains) => boolean;
+
 /**
  * Reads and validates a spike-time file. The dataset says whether it is the real recording
- * (it carries every published fact of it), an export of the synthetic stand-in, or another
- * file. Any problem is a SpikeFileError naming the file; nothing partial is returned.
+ * (`isRecording` recognises it; without one no file is), an export of a synthetic stand-in, or
+ * another file. Any problem is a SpikeFileError naming the file; nothing partial is returned.
  */
-export function readSpikeFile(path: string): SpikeDataset {
+export function readSpikeFile(path: string, isRecording: RecordingTest = () => false): SpikeDataset {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
@@ -26,19 +29,19 @@ export function readSpikeFile(path: string): SpikeDataset {
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (err as Error).message;
     throw new SpikeFileError(path, `cannot be read (${why})`);
   }
-  return parseSpikeBytes(bytes, path);
+  return parseSpikeBytes(bytes, path, isRecording);
 }
 
 /**
  * Validates the bytes of a spike-time file (read from `name`), as `readSpikeFile` does; the
  * bytes are given up (the spike times reuse their memory). Every refusal is a SpikeFileError.
  */
-export function parseSpikeBytes(bytes: Uint8Array, name: string): SpikeDataset {
+export function parseSpikeBytes(bytes: Uint8Array, name: string, isRecording: RecordingTest = () => false): SpikeDataset {
   try {
     // Hash first: parsing reuses the file's memory for the spike times.
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const { trains, markedSynthetic } = parseSpikeFile(bytes);
-    const source = markedSynthetic ? "synthetic" : matchesPublishedRecording(trains) ? "real" : "file";
+    const source = markedSynthetic ? "synthetic" : isRecording(trains) ? "real" : "file";
     return { ...trains, source, origin: name, sha256 };
   } catch (err) {
     if (err instanceof FormatError) throw new SpikeFileError(name, err.message);

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import type { DatasetDeclaration, DatasetInfo, LoadEnvironment } from "../../cells/course.ts";
+import type { DatasetDeclaration, DatasetInfo, LoadEnvironment } from "../datasets/declaration.ts";
 import type { SpikeDataset } from "./dataset.ts";
 import { exportNpz } from "./npzWrite.ts";
-import { readSpikeFile } from "./readFile.ts";
+import { readSpikeFile, type RecordingTest } from "./readFile.ts";
 
 /** Which data a spike dataset loads in an environment: a file, or the stand-in with a seed. */
 export type SpikeChoice =
@@ -16,8 +16,12 @@ export interface SpikeDatasetOptions {
   readonly id: string;
   /** Environment variable naming a file to read instead of anything else (SPIKES_FILE). */
   readonly fileEnv: string;
-  /** The real file's place in the project (data/steinmetz_w1d1.npz), used when it exists. */
+  /** The real file's place in the project (data/<name>.npz), used when it exists. */
   readonly defaultFile: string;
+  /** Where the real file can be downloaded (npm run data:fetch), when it is public. */
+  readonly download?: string;
+  /** Recognises the real recording by the facts published about it; a file that fails it is "another file". */
+  readonly isRecording?: RecordingTest;
   /** Environment variable with the stand-in's seed (SPIKES_SEED), and the seed otherwise. */
   readonly seedEnv: string;
   readonly defaultSeed: number;
@@ -44,7 +48,7 @@ export function chooseSpikes(options: SpikeDatasetOptions, { env, root }: LoadEn
 
 /** The spike dataset a choice names, read and validated (a file) or generated (the stand-in). */
 export function loadSpikes(options: SpikeDatasetOptions, choice: SpikeChoice): { value: SpikeDataset; info: DatasetInfo } {
-  const value = choice.kind === "file" ? readSpikeFile(choice.path) : options.standIn(choice.seed);
+  const value = choice.kind === "file" ? readSpikeFile(choice.path, options.isRecording) : options.standIn(choice.seed);
   // The stand-in's hash is that of its `npm run data:export` file, so a reader can check a download.
   const sha256 = value.sha256 ?? createHash("sha256").update(exportNpz(value)).digest("hex");
   const info: DatasetInfo = {

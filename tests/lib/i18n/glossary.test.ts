@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countTerm, forbiddenUses, missingTerms, parseGlossary } from "../../../src/lib/i18n/glossary.ts";
-import { hintLocales } from "../../../src/lib/markdown/rehypeGlossary.ts";
+import { countTerm, forbiddenUses, missingTerms, parseGlossary } from "../../../src/translation/model/glossary.ts";
+import { hintLocales } from "../../../src/translation/glossary/rehypeGlossary.ts";
 
 const glossary = parseGlossary(`
 - id: spike

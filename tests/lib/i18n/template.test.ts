@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { placeholders } from "../../../src/course/strings.ts";
-import { fillTemplate } from "../../../src/i18n/template.ts";
+import { placeholders } from "../../../src/translation/strings/strings.ts";
+import { fillTemplate } from "../../../src/shared/template.ts";
 
 describe("UI string templates", () => {
   const results = "{count, plural, one {# section matches} other {# sections match}}";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countInInterval } from "../../../src/lib/analysis/spikeTrains.ts";
 import type { SpikeTrains } from "../../../src/lib/spikes/dataset.ts";
 import { blockLayout, blocksFor, decodeBlock, encodeBlock, lastSpikeTime } from "../../../src/lib/spikes/rasterBlocks.ts";
-import { generateSynthetic } from "../../../src/lib/spikes/synthetic.ts";
+import { generateSynthetic } from "../../../datasets/steinmetz-w1d1/standIn.ts";
 
 const toBuffer = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 

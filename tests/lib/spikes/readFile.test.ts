@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeSummary } from "../../../src/lib/analysis/summary.ts";
+import { computeSummary } from "../../../chapters/w1d1/tutorial1/summary.ts";
 import { SpikeFileError } from "../../../src/lib/spikes/errors.ts";
 import { readSpikeFile } from "../../../src/lib/spikes/readFile.ts";
 import { badFixtures, closeTo, expected, fixture, goodFixtures } from "../../helpers/fixtures.ts";

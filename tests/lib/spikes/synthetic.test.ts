@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { histogram } from "../../../src/lib/analysis/histogram.ts";
-import { TUTORIAL_PARAMS } from "../../../src/cells/w1d1/tutorial1/context.ts";
-import { computeSummary } from "../../../src/lib/analysis/summary.ts";
+import { TUTORIAL_PARAMS } from "../../../chapters/w1d1/tutorial1/context.ts";
+import { computeSummary } from "../../../chapters/w1d1/tutorial1/summary.ts";
 import { interSpikeIntervals } from "../../../src/lib/analysis/spikeTrains.ts";
 import { neuronSpikes, spikeCounts } from "../../../src/lib/spikes/dataset.ts";
 import { encodeNpz } from "../../../src/lib/spikes/npzWrite.ts";
 import { parseSpikeFile, SYNTHETIC_MARK } from "../../../src/lib/spikes/parse.ts";
-import { matchesPublishedRecording } from "../../../src/lib/spikes/recording.ts";
-import { generateSynthetic } from "../../../src/lib/spikes/synthetic.ts";
+import { matchesPublishedRecording } from "../../../datasets/steinmetz-w1d1/recording.ts";
+import { generateSynthetic } from "../../../datasets/steinmetz-w1d1/standIn.ts";
 
 // Targets: ../shared/reference/published-outputs.json (what the tutorial printed on the recording).
 const data = generateSynthetic();

@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { APIRoute, GetStaticPaths } from "astro";
-import { chapterStore } from "../../../course/storeReader.ts";
-import { translator } from "../../../i18n/index.ts";
-import { chapterPath } from "../../../i18n/routing.ts";
-import { mergeSectionTexts } from "../../../lib/i18n/mergeSections.ts";
-import { chapterNotebook } from "../../../lib/notebook/chapterNotebook.ts";
-import { notebookJson } from "../../../lib/notebook/cells.ts";
-import { chapterPages, type ChapterPage } from "../../../page/chapterPages.ts";
-import { pageTranslation } from "../../../page/translation.ts";
-import { SITE } from "../../../site.ts";
+import { chapterStore } from "../../../build/storeReader.ts";
+import { translator } from "../../../translation/strings/uiStrings.ts";
+import { chapterPath } from "../../../pageModel/routing.ts";
+import { mergeSectionTexts } from "../../../translation/model/mergeSections.ts";
+import { chapterNotebook } from "../../../notebook/chapterNotebook.ts";
+import { notebookJson } from "../../../notebook/cells.ts";
+import { chapterPages, type ChapterPage } from "../../../pageModel/chapterPages.ts";
+import { pageTranslation } from "../../../translation/page/translation.ts";
+import { COURSE, SITE } from "../../../site.ts";
 
 /** Every chapter page's notebook: /<locale>/<chapter>/notebook.ipynb, in the page's language. */
 export const getStaticPaths = (() => chapterPages()) satisfies GetStaticPaths;
@@ -38,6 +38,7 @@ export const GET: APIRoute = ({ params, props }) => {
       return v.text;
     },
     pageUrl: address(chapterPath(locale, slug)),
+    course: { slidesHost: COURSE.hosts.slides, videoCell: COURSE.notebook.videoCell },
     data: data
       ? { match: data.match, standIn: data.standIn ? { load: data.standIn.load, url: address(data.standIn.url) } : null }
       : undefined,

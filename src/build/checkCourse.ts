@@ -1,0 +1,265 @@
+import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { ChapterIds } from "../lib/content/components.ts";
+import { CONTENT_LIMITS } from "../lib/content/limits.ts";
+import { parseStringTable } from "../translation/model/stringTable.ts";
+import { printable } from "../lib/text/printable.ts";
+import { runBounded, type Overrun } from "./bounded.ts";
+import { chapterTextProblems, parseOnly, readContributedText } from "./chapterFile.ts";
+import { ReadCache } from "./readCache.ts";
+import type { DiscoveredChapter } from "./discover.ts";
+import { isLocaleFile } from "../translation/strings/stringFiles.ts";
+import { placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
+
+export { readFrontmatter } from "./chapterFile.ts";
+
+/** Every chapter file of every locale, content/<locale>/<slug>/index.mdx, relative to the root, sorted. */
+export function chapterFiles(root: string): { file: string; locale: string; slug: string }[] {
+  const content = join(root, "content");
+  if (!existsSync(content)) return [];
+  return readdirSync(content, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith("/index.mdx"))
+    .sort()
+    .map((path) => {
+      const [locale, ...rest] = path.split("/");
+      return { file: `content/${path}`, locale: locale!, slug: rest.slice(0, -1).join("/") };
+    });
+}
+
+/** Symbolic links anywhere under content/: refused, since a link can point anywhere on the build machine. */
+export function contentLinks(root: string): string[] {
+  const content = join(root, "content");
+  if (!existsSync(content)) return [];
+  if (lstatSync(content).isSymbolicLink()) return ["content: is a symbolic link; the course's content must be plain folders and files"];
+  return readdirSync(content, { recursive: true, encoding: "utf8" })
+    .filter((path) => lstatSync(join(content, path)).isSymbolicLink())
+    .sort()
+    .map((path) => `content/${path}: is a symbolic link; contributed files must be plain files`);
+}
+
+/** Problems of a chapter module folder itself: browser code for each interactive cell, ids that match file names. */
+export function checkChapterModule(chapter: DiscoveredChapter): string[] {
+  const problems: string[] = [...chapter.stringProblems];
+  const ids = new Set<string>();
+  for (const { view } of chapter.cells) {
+    if (ids.has(view.id)) problems.push(`${chapter.file}: two cells have the id "${view.id}"`);
+    ids.add(view.id);
+    if (view.interaction && !chapter.views.has(view.id))
+      problems.push(
+        `${chapter.file}: cell "${view.id}" is interactive, but its browser code is missing (write it as the default export of ${chapter.file.replace(/chapter\.ts$/, `${view.id}.cell.ts`)})`,
+      );
+  }
+  for (const [name, { file, view }] of chapter.views) {
+    if (view.id !== name)
+      problems.push(`${file}: its default export is cell "${view.id}"; the file must be named after the cell (${view.id}.cell.ts)`);
+  }
+  return problems;
+}
+
+/** What a chapter's MDX may refer to, from its module (the elapsed times come from each file's own frontmatter). */
+export function chapterIds(chapter: DiscoveredChapter | undefined): ChapterIds {
+  const definition = chapter?.definition;
+  return {
+    cells: chapter?.cells.map((c) => c.view.id) ?? [],
+    outputs: Object.keys(definition?.outputs ?? {}),
+    values: Object.keys(definition?.values ?? {}),
+    elapsed: [],
+  };
+}
+
+/** One chapter file to check: what it may refer to and, for a translation, its source (for images it shares). */
+export type ChapterCheck = [root: string, file: string, ids: ChapterIds | null, sourceFile: string | null];
+
+/** A chapter's text to check (a file read, or an import's result not yet written). */
+type TextCheck = [
+  root: string,
+  file: string,
+  text: string,
+  ids: ChapterIds | null,
+  sourceFile: string | null,
+  pending?: Readonly<Record<string, Uint8Array>>,
+];
+
+export interface ReadLimits {
+  readonly ms: number;
+  readonly heapMb: number;
+}
+const LIMITS: ReadLimits = { ms: CONTENT_LIMITS.checkMs, heapMb: CONTENT_LIMITS.checkHeapMb };
+
+// The work on each text, run in the bounded thread (an absolute path: the code's, not the
+// course's), and the read cache: made when first needed (a page that imports this module for
+// another export, bundled elsewhere, never makes them).
+const chapterFileModule = () => join(import.meta.dirname, "chapterFile.ts");
+let cache: ReadCache | null = null;
+const readCache = () => (cache ??= new ReadCache(join(import.meta.dirname, "../..")));
+
+const overrunLine = (file: string, why: Overrun, limits: ReadLimits) =>
+  why === "time"
+    ? `${file}: takes longer than ${limits.ms / 1000} s to read, so it is refused (simplify its nesting, emphasis or components)`
+    : `${file}: needs more than ${limits.heapMb} MB of memory to read, so it is refused`;
+
+/**
+ * Runs `fn` of chapterFile.ts on each text: in process when that exact text was read within
+ * the limits before (the read cache), otherwise in a thread bounded in time and memory, where
+ * a text that overruns gives one refusal line. No text, however it is made, can hold the
+ * build or a tool up or exhaust the machine.
+ */
+async function boundedTextWork(
+  fn: "chapterTextProblems" | "parseOnly",
+  checks: readonly TextCheck[],
+  limits: ReadLimits,
+): Promise<string[]> {
+  const run = (c: TextCheck) => (fn === "parseOnly" ? parseOnly(c[2]) : chapterTextProblems(...c));
+  const results: string[][] = [];
+  const fresh = checks.filter((c) => !readCache().has(c[2]));
+  const bounded = await runBounded<unknown[], string[]>({
+    module: chapterFileModule(),
+    fn,
+    jobs: fresh.map((c) => (fn === "parseOnly" ? [c[2]] : c)),
+    ...limits,
+  });
+  const byCheck = new Map(fresh.map((c, i) => [c, bounded[i]!]));
+  for (const c of checks) {
+    const done = byCheck.get(c);
+    if (done === undefined) results.push(run(c));
+    else if ("overrun" in done) results.push([overrunLine(c[1], done.overrun, limits)]);
+    else {
+      readCache().add(c[2]);
+      results.push(done.result);
+    }
+  }
+  return results.flat();
+}
+
+/** Reads each chapter file as a contributed file (size, plain file, UTF-8): its text, or its refusal. */
+function readChecks(checks: readonly ChapterCheck[]): { texts: TextCheck[]; refused: string[] } {
+  const texts: TextCheck[] = [];
+  const refused: string[] = [];
+  for (const [root, file, ids, sourceFile] of checks) {
+    const read = readContributedText(root, file, CONTENT_LIMITS.chapterBytes);
+    if ("problem" in read) refused.push(read.problem);
+    else texts.push([root, file, read.text, ids, sourceFile]);
+  }
+  return { texts, refused };
+}
+
+/**
+ * Checks chapter files (frontmatter, syntax, limits, policy, ids, images), each read as a
+ * contributed file and checked in bounded time and memory: one that would overrun is refused
+ * in one line.
+ */
+export async function checkChapterFiles(checks: readonly ChapterCheck[], limits: ReadLimits = LIMITS): Promise<string[]> {
+  const { texts, refused } = readChecks(checks);
+  return [...refused, ...(await boundedTextWork("chapterTextProblems", texts, limits))];
+}
+
+/** A chapter's text not yet written (an import's result), checked as the build would check the file: same limits, same lines. */
+export function checkChapterTexts(checks: readonly TextCheck[]): Promise<string[]> {
+  return boundedTextWork("chapterTextProblems", checks, LIMITS);
+}
+
+/**
+ * The chapter files (relative to the root) that no tool may work on, one line each: a link, not
+ * UTF-8, over the size limit, or a text whose syntax tree takes longer or more memory to build
+ * than allowed. The translators' commands stop on any.
+ */
+export async function refusedChapterFiles(root: string, files: readonly string[]): Promise<string[]> {
+  const { texts, refused } = readChecks(files.map((file): ChapterCheck => [root, file, null, null]));
+  return [...contentLinks(root), ...refused, ...(await boundedTextWork("parseOnly", texts, LIMITS))];
+}
+
+/** Keys whose `{placeholders}` differ from the source locale's, per layer of strings. */
+export function checkPlaceholders(
+  where: (locale: string) => string,
+  byLocale: ReadonlyMap<string, StringTable>,
+  sourceLocale: string,
+): string[] {
+  const source = byLocale.get(sourceLocale);
+  if (!source) return [];
+  return [...byLocale]
+    .filter(([locale]) => locale !== sourceLocale)
+    .flatMap(([locale, table]) =>
+      placeholderMismatches(source, table).map(
+        (m) =>
+          `${where(locale)}: "${printable(m.key, 60)}" has placeholders {${m.have.join("}, {")}} but the ${sourceLocale} text has {${m.want.join("}, {")}}`,
+      ),
+    );
+}
+
+/**
+ * What the build checks before anything is compiled or computed: no links under content/,
+ * every locale's chapters (limits, syntax, allowed content, ids, images, frontmatter; each in a
+ * bounded thread), the chapter modules and their strings' placeholders. Returns "file:line:
+ * problem" lines; the build stops on any.
+ */
+export async function checkCourse(root: string, chapters: readonly DiscoveredChapter[], sourceLocale: string): Promise<string[]> {
+  const links = contentLinks(root);
+  if (links.length) return links;
+  const bySlug = new Map(chapters.map((c) => [c.slug, c]));
+  const files = chapterFiles(root);
+  const problems: string[] = chapters.flatMap(checkChapterModule);
+  const sources = new Set(files.filter((f) => f.locale === sourceLocale).map((f) => f.slug));
+  for (const { file, locale, slug } of files)
+    if (locale !== sourceLocale && !sources.has(slug))
+      problems.push(`${file}: there is no ${sourceLocale} source for this chapter (content/${sourceLocale}/${slug}/index.mdx)`);
+  const checks = files.map(({ file, locale, slug }): ChapterCheck => {
+    const chapter = bySlug.get(slug);
+    const sourceFile = locale !== sourceLocale && sources.has(slug) ? `content/${sourceLocale}/${slug}/index.mdx` : null;
+    return [root, file, chapter ? chapterIds(chapter) : chapterIds(undefined), sourceFile];
+  });
+  problems.push(...(await checkChapterFiles(checks)));
+  for (const chapter of chapters) {
+    if (!sources.has(chapter.slug))
+      problems.push(`${chapter.file}: no chapter content/${sourceLocale}/${chapter.slug}/index.mdx uses this module`);
+    const dir = chapter.file.replace(/chapter\.ts$/, "strings");
+    problems.push(...checkPlaceholders((l) => `${dir}/${l}.json`, chapter.strings, sourceLocale));
+  }
+  return problems;
+}
+
+/**
+ * The site's UI strings (src/translation/ui/<locale>.json): valid JSON, exactly the schema's keys,
+ * strings only, the same placeholders as the source locale's.
+ */
+export function checkSiteStrings(
+  root: string,
+  sourceLocale: string,
+  schema: {
+    safeParse(v: unknown): {
+      success: boolean;
+      error?: { issues: { path: (string | number)[]; code: string; message: string; keys?: string[] }[] };
+    };
+  },
+): string[] {
+  const dir = join(root, "src/translation/ui");
+  const problems: string[] = [];
+  const tables = new Map<string, StringTable>();
+  for (const name of readdirSync(dir).filter(isLocaleFile).sort()) {
+    const file = `src/translation/ui/${name}`;
+    const read = readContributedText(root, file, CONTENT_LIMITS.stringsBytes);
+    if ("problem" in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const parsed = parseStringTable(read.text, file);
+    if ("problems" in parsed) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const json = parsed.table;
+    const result = schema.safeParse({ ...json });
+    if (!result.success) {
+      for (const issue of result.error!.issues) {
+        const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? (issue.keys ?? []).join(", ") : "(root)");
+        problems.push(
+          issue.code === "unrecognized_keys"
+            ? `${file}: unknown key(s) ${printable(key, 120)}`
+            : `${file}: "${printable(key, 60)}": ${issue.message === "Required" ? "missing UI string" : issue.message}`,
+        );
+      }
+      continue;
+    }
+    tables.set(name.slice(0, -5), json);
+  }
+  return [...problems, ...checkPlaceholders((l) => `src/translation/ui/${l}.json`, tables, sourceLocale)];
+}

@@ -1,0 +1,134 @@
+import type { DatasetDeclaration, LoadedDataset, LoadEnvironment } from "../api/course.ts";
+import type { PythonOutput } from "../api/outputs.ts";
+import type { AnyView } from "../api/types.ts";
+import type { DiscoveredChapter } from "./discover.ts";
+import { FileRegistry } from "./files.ts";
+import { renderCell, scriptJson } from "./render.ts";
+import type { ChapterLocale, ChapterStore, RenderedCell, RenderedDataset } from "./store.ts";
+import { layeredTranslator, type StringTable } from "../translation/strings/strings.ts";
+import { Timings } from "./timings.ts";
+
+/** What a build knows about its site: where it is, its languages and the site's UI strings. */
+export interface CourseConfig {
+  readonly environment: LoadEnvironment;
+  /** The site's locales, the source first or not: every chapter is computed for each. */
+  readonly locales: readonly string[];
+  readonly sourceLocale: string;
+  /** The site's base path, /course/ or /. */
+  readonly base: string;
+  readonly coreStrings: (locale: string) => StringTable;
+  /** Reader-facing strings of each dataset, by id then locale. */
+  readonly datasetStrings: ReadonlyMap<string, ReadonlyMap<string, StringTable>>;
+}
+
+/** UI strings the browser runtime itself needs, besides the chapter's. */
+const CLIENT_CORE_KEYS = [
+  "status.loading",
+  "status.error",
+  "status.actionDone",
+  "action.retry",
+  "control.valueWithUnit",
+  "number.timesTenTo",
+];
+
+/**
+ * One build's computation: datasets loaded and validated once each (whatever the number of
+ * chapters and locales that use them), each chapter's payloads, outputs, values and figures
+ * for every locale, and the browser's files registered by content address. Holds no global
+ * state: a build (or a test) makes its own.
+ */
+export class CourseData {
+  readonly timings = new Timings();
+  readonly files = new FileRegistry();
+  private readonly datasets = new Map<string, LoadedDataset<unknown>>();
+
+  constructor(readonly config: CourseConfig) {}
+
+  /** A dataset, loaded the first time a chapter asks for it. */
+  dataset<T>(declaration: DatasetDeclaration<T>): LoadedDataset<T> {
+    let loaded = this.datasets.get(declaration.id);
+    if (!loaded) {
+      loaded = this.timings.time("data: load + validate", () => declaration.load(this.config.environment));
+      this.datasets.set(declaration.id, loaded);
+    }
+    return loaded as LoadedDataset<T>;
+  }
+
+  /** How many datasets were loaded so far. */
+  get datasetCount(): number {
+    return this.datasets.size;
+  }
+
+  private datasetStrings(id: string, locale: string): StringTable {
+    const byLocale = this.config.datasetStrings.get(id);
+    return { ...byLocale?.get(this.config.sourceLocale), ...byLocale?.get(locale) };
+  }
+
+  /** Computes everything a chapter's pages show, for every locale. */
+  chapter(chapter: DiscoveredChapter): ChapterStore {
+    const { definition } = chapter;
+    const names = Object.keys(definition.datasets);
+    const loaded = Object.fromEntries(names.map((name) => [name, this.dataset(definition.datasets[name]!)]));
+    const data = Object.fromEntries(names.map((name) => [name, loaded[name]!.value]));
+    const ctx = this.timings.time("data: summaries and payloads", () => ({ data, summary: definition.summarize(data as never) }));
+    const payloads = this.timings.time("data: summaries and payloads", () =>
+      Object.fromEntries(chapter.cells.map((c) => [c.view.id, c.data(ctx as never)])),
+    );
+    const outputs: Record<string, PythonOutput> = Object.fromEntries(
+      Object.entries(definition.outputs ?? {}).map(([id, output]) => [id, output(ctx as never)]),
+    );
+    const files = Object.fromEntries(
+      Object.entries(definition.files ?? {}).map(([name, { set, dataset }]) => {
+        const source = loaded[dataset]!;
+        const folder = this.files.register(`${source.info.key}\n${set.id}`, () =>
+          this.timings.time("data: files for the browser", () => set.build(source.value as never)),
+        );
+        return [name, this.config.base + folder];
+      }),
+    );
+    const locales = Object.fromEntries(
+      this.config.locales.map((locale): [string, ChapterLocale] => {
+        const layers = [
+          chapter.strings.get(locale) ?? {},
+          chapter.strings.get(this.config.sourceLocale) ?? {},
+          this.config.coreStrings(locale),
+        ];
+        const t = layeredTranslator(layers, `${chapter.file} [${locale}]`, locale);
+        const plotContext = { locale, t };
+        const time = (work: () => string) => this.timings.time("figures", work);
+        const cells = Object.fromEntries(
+          chapter.cells.map((c): [string, RenderedCell] => [
+            c.view.id,
+            renderCell(c.view as unknown as AnyView, payloads[c.view.id], plotContext, files, time),
+          ]),
+        );
+        const values = Object.fromEntries(
+          Object.entries(definition.values ?? {}).map(([key, value]) => [key, value(ctx as never, plotContext)]),
+        );
+        const datasets = names.map((name): RenderedDataset => {
+          const strings = this.datasetStrings(loaded[name]!.info.id, locale);
+          return { ...loaded[name]!.info, title: strings.title ?? loaded[name]!.info.id, howToReal: strings.howToReal ?? null };
+        });
+        const keys = [...new Set([...layers.slice(0, 2).flatMap((l) => Object.keys(l)), ...CLIENT_CORE_KEYS])];
+        // Templates as written ({name} kept): the browser fills them in.
+        const clientStrings = scriptJson(Object.fromEntries(keys.map((key) => [key, layers.find((l) => key in l)?.[key] ?? key])));
+        return [locale, { cells, values, datasets, clientStrings }];
+      }),
+    );
+    const nb = definition.notebook;
+    const standIn = nb?.standIn;
+    const standInSet = standIn ? definition.files?.[standIn.files] : undefined;
+    if (standIn && !standInSet)
+      throw new Error(`${chapter.file}: notebook.standIn.files names "${standIn.files}", which files does not declare`);
+    const notebookData = nb
+      ? {
+          match: nb.dataCell,
+          standIn:
+            standIn && standInSet && loaded[standInSet.dataset]!.info.source !== "real"
+              ? { load: standIn.load, url: `${files[standIn.files]!}${standIn.path}` }
+              : null,
+        }
+      : null;
+    return { slug: chapter.slug, outputs, locales, notebookData };
+  }
+}

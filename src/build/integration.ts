@@ -1,0 +1,212 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import type { Plugin } from "vite";
+import * as pagefind from "pagefind";
+import { uiStringsSchema } from "../translation/strings/schema.ts";
+import { headersFile } from "../lib/security/csp.ts";
+import { offlineConfig, serviceWorkerSource } from "./serviceWorker.ts";
+import { CourseError } from "./courseError.ts";
+import { chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
+import { chapterMarkdown } from "./markdown.ts";
+import { CourseData } from "./compute.ts";
+import { discoverChapters, discoverDatasetStrings } from "./discover.ts";
+import type { StringTable } from "../translation/strings/strings.ts";
+import { formatTimings } from "./timings.ts";
+
+export { CourseError };
+
+export interface CourseOptions {
+  readonly sourceLocale: string;
+  /** Whether to write the offline service worker (the site's settings, parsed once in astro.config.mjs). */
+  readonly offline: boolean;
+  /** The site's UI strings per locale (src/translation/ui/<locale>.json). */
+  readonly coreStrings: (locale: string) => StringTable;
+  /** Where the build's computed chapters go for the pages to read (a fresh folder is made inside). */
+  readonly storeRoot?: string;
+}
+
+const STORE_MODULE = "virtual:course/store";
+
+/**
+ * The course generator as an Astro integration. Before Astro compiles anything it checks the
+ * content (every chapter of every locale, as a syntax tree), loads each dataset once and
+ * computes every chapter for every locale into a store the pages read; after the pages are
+ * written it adds the browser's data files, the search index and the headers file, and prints
+ * the time of each phase.
+ */
+export default function course(options: CourseOptions): AstroIntegration {
+  let data: CourseData | null = null;
+  let storeDir = "";
+  let base = "/";
+  let pagesStart = 0;
+  const started = performance.now();
+  return {
+    name: "course",
+    hooks: {
+      "astro:config:setup": async ({ config, command, updateConfig }) => {
+        const root = fileURLToPath(config.root);
+        const chapters = discoverChapters(root);
+        const datasetStrings = discoverDatasetStrings(root);
+        const problems = [
+          ...checkSiteStrings(root, options.sourceLocale, uiStringsSchema),
+          ...datasetStrings.problems,
+          ...(await checkCourse(root, chapters, options.sourceLocale)),
+        ];
+        if (problems.length) throw new CourseError(problems);
+        const idsBySlug = new Map(chapters.map((c) => [c.slug, chapterIds(c)]));
+        const locales = config.i18n?.locales.map((l) => (typeof l === "string" ? l : l.path)) ?? [options.sourceLocale];
+        updateConfig({
+          markdown: chapterMarkdown({
+            root,
+            sourceLocale: options.sourceLocale,
+            locales,
+            coreStrings: options.coreStrings,
+            idsFor: (slug) => idsBySlug.get(slug) ?? null,
+          }),
+        });
+        base = config.base.replace(/\/?$/, "/");
+        if (command !== "preview" && command !== "sync") {
+          const storeRoot = options.storeRoot ?? join(root, ".cache");
+          mkdirSync(storeRoot, { recursive: true });
+          removeStaleStores(storeRoot);
+          storeDir = mkdtempSync(join(storeRoot, `course-store-${process.pid}-`));
+          const course = new CourseData({
+            environment: { env: process.env, root },
+            locales,
+            sourceLocale: options.sourceLocale,
+            base,
+            coreStrings: options.coreStrings,
+            datasetStrings: datasetStrings.strings,
+          });
+          for (const chapter of chapters) {
+            let store;
+            try {
+              store = course.chapter(chapter);
+            } catch (err) {
+              throw new CourseError([(err as Error).message]);
+            }
+            const file = join(storeDir, `${chapter.slug.replace(/\//g, "--")}.json`);
+            writeFileSync(file, JSON.stringify(store));
+          }
+          data = course;
+        }
+        const dir = storeDir;
+        const files = () => data?.files;
+        const servedBase = base;
+        const plugin: Plugin = {
+          name: "course-store",
+          resolveId: (id) => (id === STORE_MODULE ? `\0${STORE_MODULE}` : null),
+          load: (id) => (id === `\0${STORE_MODULE}` ? `export const STORE_DIR = ${JSON.stringify(dir)};` : null),
+          // The development server serves the browser's data files from memory.
+          configureServer(server) {
+            server.middlewares.use((req, res, next) => {
+              const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname).slice(servedBase.length);
+              const bytes = files()?.lookup(path);
+              if (!bytes) {
+                next();
+                return;
+              }
+              res.setHeader("content-type", "application/octet-stream");
+              res.end(bytes);
+            });
+          },
+        };
+        updateConfig({ vite: { plugins: [plugin] } });
+      },
+      "astro:build:start": () => {
+        pagesStart = performance.now();
+      },
+      "astro:build:done": async ({ dir, pages }) => {
+        const out = fileURLToPath(dir);
+        const pagesMs = performance.now() - pagesStart;
+        const course = data!;
+        const written = course.timings.time("data: files for the browser", () => course.files.writeAll(out));
+        const searchStart = performance.now();
+        await buildSearchIndex(out);
+        const searchMs = performance.now() - searchStart;
+        writeFileSync(join(out, "_headers"), headersFile(base));
+        if (options.offline) writeServiceWorker(out, base);
+        rmSync(storeDir, { recursive: true, force: true });
+        const t = course.timings;
+        const figures = t.get("figures");
+        const rows: [string, number][] = [
+          [`data: load + validate (${course.datasetCount} dataset(s))`, t.get("data: load + validate").ms],
+          ["data: summaries and payloads", t.get("data: summaries and payloads").ms],
+          [`figures: ${figures.count} SVGs`, figures.ms],
+          [
+            `data: files for the browser (${written.files} files, ${(written.bytes / 1e6).toFixed(1)} MB)`,
+            t.get("data: files for the browser").ms,
+          ],
+          [
+            `pages: Astro bundling + rendering (${pages.length} pages, ${(pagesMs / Math.max(1, pages.length) / 1000).toFixed(3)} s each)`,
+            pagesMs,
+          ],
+          ["search: Pagefind index", searchMs],
+          ["course build (all of the above)", performance.now() - started],
+        ];
+        process.stderr.write(formatTimings(rows));
+        // The same facts as data, for tools and tests (BUILD_REPORT=<file>): never the log lines.
+        const reportFile = process.env.BUILD_REPORT;
+        if (reportFile) {
+          const report: BuildReport = {
+            datasets: course.datasetCount,
+            figures: figures.count,
+            dataFiles: written.files,
+            dataBytes: written.bytes,
+            dataSets: course.files.keys(),
+            pages: pages.length,
+            seconds: Object.fromEntries(rows.map(([label, ms]) => [label.replace(/ \(.*$/, ""), Math.round(ms) / 1000])),
+          };
+          writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+        }
+      },
+    },
+  };
+}
+
+/** What a build did, as data (written to BUILD_REPORT when it is set). */
+export interface BuildReport {
+  /** Datasets loaded (each once, however many chapters use it). */
+  readonly datasets: number;
+  readonly figures: number;
+  /** Files written under data/, their bytes, and their content addresses (each set once). */
+  readonly dataFiles: number;
+  readonly dataBytes: number;
+  readonly dataSets: readonly string[];
+  readonly pages: number;
+  /** Seconds per phase. */
+  readonly seconds: Readonly<Record<string, number>>;
+}
+
+/** Writes sw.js for the deploy now in `out`. */
+function writeServiceWorker(out: string, base: string): void {
+  writeFileSync(join(out, "sw.js"), serviceWorkerSource(offlineConfig(out, base)));
+}
+
+/** Removes stores left by builds that were killed (their process is gone). */
+function removeStaleStores(storeRoot: string): void {
+  for (const entry of readdirSync(storeRoot)) {
+    const pid = Number(/^course-store-(\d+)-/.exec(entry)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ESRCH") rmSync(join(storeRoot, entry), { recursive: true, force: true });
+    }
+  }
+}
+
+/** One Pagefind index per language, from the chapters' text (not TeX, tables or controls). */
+async function buildSearchIndex(site: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({
+    excludeSelectors: [".katex-mathml", ".cell-table", ".cell-controls", ".output", ".data-notice", ".stale-notice", ".video", ".feedback"],
+  });
+  if (!index) throw new Error(errors.join("\n"));
+  const added = await index.addDirectory({ path: site });
+  if (added.errors.length) throw new Error(added.errors.join("\n"));
+  const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
+  if (written.errors.length) throw new Error(written.errors.join("\n"));
+  await pagefind.close();
+}

@@ -1,0 +1,92 @@
+import type { AnyView, InputValues, PlotContext } from "../api/types.ts";
+import { defaultInputs } from "../api/types.ts";
+import { numberFieldName, spokenValue } from "../shared/inputFormat.ts";
+import { bestReadout } from "../shared/readouts.ts";
+import { renderPlot } from "../lib/plot/ssr.ts";
+import type { RenderedCell, RenderedInteraction } from "./store.ts";
+
+/** What an interactive cell's browser code is given (inlined in the page as JSON). */
+export interface CellConfig {
+  readonly payload: unknown;
+  readonly locale: string;
+  /** Where each of the chapter's file sets is served from (ends with /). */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/** The width of the figures drawn for phones: 12 px text stays above 11 px on a 320 px screen. */
+export const NARROW_WIDTH = 320;
+
+/** JSON that is safe inside a <script type="application/json">: no `<` can close the element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+function interactionOf(
+  view: AnyView,
+  payload: never,
+  inputs: InputValues,
+  ctx: PlotContext,
+  files: Record<string, string>,
+): RenderedInteraction {
+  const interaction = view.interaction!;
+  const controls = interaction.inputs(payload).map((spec) => {
+    const label = ctx.t(spec.label);
+    // The number field is named after the slider's visible label, the notebook's name included.
+    const visible = spec.kind !== "toggle" && spec.code ? `${label} ${spec.code}` : label;
+    return { spec, label, valueText: spokenValue(spec, spec.value, ctx), numberName: numberFieldName(spec, visible, ctx.t) };
+  });
+  const specs = interaction.readouts ?? [];
+  const values = specs.map((r) => r.compute(payload, inputs));
+  const shown = specs.map((r) => !r.shownBy || inputs[r.shownBy] === true);
+  const best = bestReadout(specs, values, shown);
+  const readouts = specs.map((r, i) => {
+    const params = Object.fromEntries(Object.entries(r.labelParams ?? {}).map(([k, key]) => [k, ctx.t(key)]));
+    return {
+      key: r.key,
+      label: ctx.t(r.label, params),
+      value: values[i]!,
+      text: r.format(values[i]!, ctx.locale),
+      spoken: r.spoken?.(values[i]!, ctx),
+      hidden: !shown[i],
+      best: best === i,
+    };
+  });
+  const config: CellConfig = { payload: interaction.slim ? interaction.slim(payload) : payload, locale: ctx.locale, files };
+  return {
+    controls,
+    readouts,
+    actions: (interaction.actions ?? []).map((a) => ({ name: a.name, label: ctx.t(a.label) })),
+    notes: (interaction.notes ?? []).map((key) => ctx.t(key)),
+    config: scriptJson(config),
+  };
+}
+
+/**
+ * Draws a cell at its default inputs for one locale: the SVG a reader sees without
+ * JavaScript, its text alternative and table, and for an interactive cell its controls,
+ * readouts and the configuration its browser code starts from.
+ */
+export function renderCell(
+  view: AnyView,
+  payload: unknown,
+  ctx: PlotContext,
+  files: Record<string, string>,
+  time: (work: () => string) => string,
+): RenderedCell {
+  const p = payload as never;
+  const inputs = defaultInputs(view, p);
+  const options = view.plot(p, inputs, ctx);
+  const svg = time(() => renderPlot(options));
+  // A phone shows this one (chosen by CSS): its text stays at its size instead of shrinking by half.
+  const narrowSvg = time(() => renderPlot({ ...options, width: NARROW_WIDTH }));
+  const { alt, table } = view.describe(p, inputs, ctx);
+  const state = view.state?.(p, inputs, ctx);
+  return {
+    ...(state ? { state } : {}),
+    svg,
+    narrowSvg,
+    alt,
+    table,
+    ...(view.interaction ? { interactive: interactionOf(view, p, inputs, ctx, files) } : {}),
+  };
+}

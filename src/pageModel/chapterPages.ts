@@ -1,0 +1,36 @@
+import { getCollection, type CollectionEntry } from "astro:content";
+import { siteLocales } from "../translation/strings/uiStrings.ts";
+import { SITE } from "../site.ts";
+import { hasOwnVersion } from "../translation/page/translation.ts";
+
+/** One chapter page: its locale and slug, the MDX entry it shows, and the locales that have their own version. */
+export interface ChapterPage {
+  readonly params: { readonly locale: string; readonly slug: string };
+  readonly props: {
+    readonly entry: CollectionEntry<"chapters">;
+    /** No section translated: the page shows the source (canonical to it). */
+    readonly fallback: boolean;
+    /** Locales whose page is their own: the source, or a translation with a translated section. */
+    readonly versions: readonly string[];
+  };
+}
+
+/** Every chapter in every site locale (the routes of a chapter page and of its notebook). */
+export async function chapterPages(): Promise<ChapterPage[]> {
+  const bySlug = new Map<string, Map<string, CollectionEntry<"chapters">>>();
+  for (const entry of await getCollection("chapters")) {
+    const [locale, ...rest] = entry.id.split("/");
+    const slug = rest.join("/");
+    if (!bySlug.has(slug)) bySlug.set(slug, new Map());
+    bySlug.get(slug)!.set(locale!, entry);
+  }
+  return [...bySlug].flatMap(([slug, versions]) => {
+    const source = versions.get(SITE.sourceLocale);
+    if (!source) throw new Error(`content/${SITE.sourceLocale}/${slug}/index.mdx is missing: every chapter needs its source`);
+    const own = siteLocales().filter((l) => versions.has(l) && hasOwnVersion(l, slug));
+    return siteLocales().map((locale): ChapterPage => {
+      const fallback = !own.includes(locale);
+      return { params: { locale, slug }, props: { entry: fallback ? source : versions.get(locale)!, fallback, versions: own } };
+    });
+  });
+}

@@ -1,0 +1,368 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { componentsIn } from "../model/components.ts";
+import { forbiddenUses, missingTerms, parseGlossary } from "../model/glossary.ts";
+import { verbatimProblems } from "../model/verbatim.ts";
+import { splitSections } from "../model/sections.ts";
+import { structureProblems } from "../model/status.ts";
+import { chapterTypography, hasTypographyRules, textTypography } from "../model/typography.ts";
+import { MdxSyntaxError, parseMdx } from "../../lib/content/parseMdx.ts";
+import { uiStringsSchema } from "../strings/schema.ts";
+import { checkSiteStrings } from "../../build/checkCourse.ts";
+import { placeholderMismatches } from "../strings/strings.ts";
+import { chapterTextProblems, readContributedText } from "../../build/chapterFile.ts";
+import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
+import { parseStringTable, type StringTable } from "../model/stringTable.ts";
+import type { ContentTree } from "../status/contentTree.ts";
+import { statusRows } from "../status/statusRows.ts";
+
+/** A finding of `i18n:check`: errors fail it, warnings are for translators to act on. */
+export interface Finding {
+  readonly level: "error" | "warning";
+  readonly where: string;
+  readonly message: string;
+}
+
+/**
+ * A strings file read as contributed data (plain file, size limit, JSON object of text values,
+ * keys that are words): its table, or its problems as errors naming the file and key.
+ */
+function readTable(tree: ContentTree, file: string): { table: StringTable } | { problems: Finding[] } {
+  const read = readContributedText(tree.root, file, CONTENT_LIMITS.stringsBytes);
+  const parsed = "problem" in read ? { problems: [read.problem] } : parseStringTable(read.text, file);
+  if ("table" in parsed) return parsed;
+  return {
+    problems: parsed.problems.map((line) => ({ level: "error", where: file, message: line.slice(file.length + 2) }) satisfies Finding),
+  };
+}
+
+/** UI strings of the site: every locale has a file, each with exactly the schema's keys and the source's placeholders. */
+export function checkUiStrings(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  for (const locale of tree.locales()) {
+    if (tree.read(join("src/translation/ui", `${locale}.json`)) === null)
+      findings.push({
+        level: "error",
+        where: join("src/translation/ui", `${locale}.json`),
+        message: `content/${locale}/ exists but its UI strings do not (copy src/translation/ui/${tree.sourceLocale}.json and translate it)`,
+      });
+  }
+  if (!existsSync(join(tree.root, "src/translation/ui"))) return findings;
+  for (const line of checkSiteStrings(tree.root, tree.sourceLocale, uiStringsSchema)) {
+    const at = line.indexOf(": ");
+    findings.push({ level: "error", where: line.slice(0, at), message: line.slice(at + 2) });
+  }
+  return findings;
+}
+
+/** Files under a folder with one of the extensions, relative paths. */
+function sourceFiles(root: string, dir: string, extensions: readonly string[]): string[] {
+  const full = join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { recursive: true, encoding: "utf8" })
+    .filter((f) => extensions.some((e) => f.endsWith(e)))
+    .map((f) => join(dir, f));
+}
+
+/**
+ * Which UI string keys some code uses: every quoted key literal, and every key prefix of a
+ * template (`model.${name}` uses all keys starting with "model.").
+ */
+export function keysUsedBy(code: string): { literals: Set<string>; prefixes: string[] } {
+  const literals = new Set([...code.matchAll(/["'`]([A-Za-z][\w-]*(?:\.[\w-]+)+)["'`]/g)].map((m) => m[1]!));
+  const prefixes = [...code.matchAll(/`([A-Za-z][\w-]*(?:\.[\w-]*)*\.)\$\{/g)].map((m) => m[1]!);
+  return { literals, prefixes };
+}
+
+const isUsed = (key: string, used: { literals: Set<string>; prefixes: string[] }) =>
+  used.literals.has(key) || used.prefixes.some((p) => key.startsWith(p));
+
+/**
+ * Strings in layers: the site's keys must be used by the site's code; each chapter's (and each
+ * dataset's) strings must be used by its own code, and a locale missing a key falls back to the
+ * source language, reported so a translator can fill it in.
+ */
+export function checkStringLayers(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  const read = (file: string) => tree.read(file) ?? "";
+  const siteCode = sourceFiles(tree.root, "src", [".ts", ".astro"]).map(read).join("\n");
+  const siteUsed = keysUsedBy(siteCode);
+  const siteSource = readTable(tree, `src/translation/ui/${tree.sourceLocale}.json`);
+  if ("table" in siteSource) {
+    for (const key of Object.keys(siteSource.table))
+      if (!isUsed(key, siteUsed))
+        findings.push({
+          level: "warning",
+          where: `src/translation/ui/${tree.sourceLocale}.json`,
+          message: `"${key}" is not used by any page or component`,
+        });
+  }
+  const layers = [
+    ...sourceFiles(tree.root, "chapters", ["/strings/" + tree.sourceLocale + ".json"]).map((f) =>
+      f.slice(0, -`/strings/${tree.sourceLocale}.json`.length),
+    ),
+    ...sourceFiles(tree.root, "datasets", ["/strings/" + tree.sourceLocale + ".json"]).map((f) =>
+      f.slice(0, -`/strings/${tree.sourceLocale}.json`.length),
+    ),
+  ];
+  for (const dir of layers) {
+    const sourceFile = `${dir}/strings/${tree.sourceLocale}.json`;
+    const sourceTable = readTable(tree, sourceFile);
+    if ("problems" in sourceTable) {
+      findings.push(...sourceTable.problems);
+      continue;
+    }
+    const source = sourceTable.table;
+    const code = sourceFiles(tree.root, dir, [".ts"]).map(read).join("\n");
+    const used = keysUsedBy(code);
+    const isDataset = dir.startsWith("datasets/");
+    for (const key of Object.keys(source))
+      if (!isDataset && !isUsed(key, used))
+        findings.push({ level: "warning", where: sourceFile, message: `"${key}" is not used by the chapter's code` });
+    for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale)) {
+      const file = `${dir}/strings/${locale}.json`;
+      const read = tree.read(file) === null ? { table: {} } : readTable(tree, file);
+      if ("problems" in read) {
+        findings.push(...read.problems);
+        continue;
+      }
+      const table = read.table;
+      const missing = Object.keys(source).filter((k) => !(k in table));
+      if (missing.length)
+        findings.push({
+          level: "warning",
+          where: file,
+          message: `${missing.length} string(s) not translated, shown in ${tree.sourceLocale}: ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? ", …" : ""}`,
+        });
+      for (const key of Object.keys(table))
+        if (!(key in source))
+          findings.push({ level: "warning", where: file, message: `"${key}" is not in the ${tree.sourceLocale} strings` });
+      for (const m of placeholderMismatches(source, table))
+        findings.push({
+          level: "error",
+          where: file,
+          message: `"${m.key}" has placeholders {${m.have.join("}, {")}} but the ${tree.sourceLocale} text has {${m.want.join("}, {")}}`,
+        });
+    }
+  }
+  return findings;
+}
+
+/** What a chapter may contain (frontmatter, syntax, no imports, expressions or active HTML, images beside it), for every locale. */
+export function checkContentPolicy(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  for (const chapter of tree.chapters()) {
+    for (const locale of tree.locales()) {
+      const file = tree.file(locale, chapter);
+      const mdx = tree.read(file);
+      if (mdx === null) continue;
+      const sourceFile = locale === tree.sourceLocale ? null : tree.file(tree.sourceLocale, chapter);
+      for (const line of chapterTextProblems(tree.root, file, mdx, null, sourceFile)) {
+        const m = /^(.*?:\d+|[^:]*): ([\s\S]*)$/.exec(line)!;
+        findings.push({ level: "error", where: m[1]!, message: m[2]! });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Links inside a chapter (`](#id)`, `href="#id"`, and links to other chapters) point somewhere real. */
+function checkLinks(tree: ContentTree, locale: string, chapter: string, mdx: string): Finding[] {
+  const file = tree.file(locale, chapter);
+  const ids = new Set(splitSections(mdx).sections.map((s) => s.id));
+  for (const c of componentsIn(mdx)) {
+    if (c.name === "Cell" && c.props.id) ids.add(`cell-${c.props.id}`);
+    else if (c.props.id) ids.add(c.props.id);
+  }
+  const findings: Finding[] = [];
+  mdx.split("\n").forEach((line, i) => {
+    for (const m of line.matchAll(/\]\(([^)\s]+)\)|href="([^"]+)"/g)) {
+      const target = m[1] ?? m[2]!;
+      if (/^[a-z]+:/.test(target)) continue;
+      const [path, hash] = target.split("#") as [string, string | undefined];
+      if (path === "" && hash && !ids.has(hash))
+        findings.push({ level: "error", where: `${file}:${i + 1}`, message: `link to #${hash}, which is not an id in this chapter` });
+      const other = /^\/?([a-z]{2}(?:-[A-Za-z]+)?)\/(.+?)\/?$/.exec(path);
+      if (other && !existsSync(join(tree.root, tree.file(tree.sourceLocale, other[2]!)))) {
+        findings.push({ level: "error", where: `${file}:${i + 1}`, message: `link to ${target}: there is no chapter "${other[2]}"` });
+      }
+    }
+  });
+  return findings;
+}
+
+/**
+ * Punctuation and heading forms of locales that have rules (Japanese: full-width ！？：（）, one
+ * form of numbered heading), in every chapter and in the UI strings.
+ */
+export function checkTypography(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  for (const locale of tree.locales().filter(hasTypographyRules)) {
+    for (const chapter of tree.chapters()) {
+      const file = tree.file(locale, chapter);
+      const mdx = tree.read(file);
+      if (mdx === null) continue;
+      // The frontmatter's prose (title, description, course line), then the chapter's text.
+      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(mdx)?.[1] ?? "";
+      frontmatter.split("\n").forEach((line, i) => {
+        const field = /^(title|description|course|byline|thanks):\s*(.*)$/.exec(line);
+        for (const p of field ? textTypography(locale, field[2]!) : [])
+          findings.push({ level: "error", where: `${file}:${i + 2}`, message: `${field![1]}: ${p.message}` });
+      });
+      try {
+        for (const p of chapterTypography(locale, parseMdx(mdx)))
+          findings.push({ level: "error", where: `${file}:${p.line}`, message: p.message });
+      } catch (err) {
+        if (!(err instanceof MdxSyntaxError)) throw err;
+        findings.push({ level: "error", where: `${file}:${err.line}`, message: `not valid MDX: ${err.reason}` });
+      }
+    }
+    const uiFile = join("src/translation/ui", `${locale}.json`);
+    const ui = readTable(tree, uiFile);
+    if (!("table" in ui)) continue; // reported by checkUiStrings
+    const strings = ui.table;
+    for (const [key, value] of Object.entries(strings))
+      if (typeof value === "string")
+        for (const p of textTypography(locale, value)) findings.push({ level: "error", where: uiFile, message: `"${key}": ${p.message}` });
+  }
+  return findings;
+}
+
+/**
+ * UI strings a translation left identical to the source's: usually forgotten, sometimes right
+ * (a product name, "ISI"); those are listed per locale in the layer's `identical.json`
+ * (`{ "ja": ["key", …] }`) and not reported.
+ */
+export function identicalStrings(tree: ContentTree, dir: string, sourceFile: string, locale: string, localeFile: string): Finding[] {
+  const parse = (file: string): Record<string, unknown> => {
+    try {
+      return JSON.parse(tree.read(file) ?? "{}") as Record<string, unknown>;
+    } catch {
+      return {}; // reported where the file is read
+    }
+  };
+  const source = parse(sourceFile);
+  const table = parse(localeFile);
+  const allowed = new Set((parse(join(dir, "identical.json"))[locale] as string[] | undefined) ?? []);
+  const same = Object.keys(table).filter(
+    (k) => typeof table[k] === "string" && table[k] === source[k] && /\p{L}{2}/u.test(table[k]) && !allowed.has(k),
+  );
+  if (same.length === 0) return [];
+  return [
+    {
+      level: "warning",
+      where: localeFile,
+      message: `${same.length} string(s) identical to the ${tree.sourceLocale} text (translate them, or list them in ${join(dir, "identical.json")} under "${locale}" if that is right): ${same.slice(0, 8).join(", ")}${same.length > 8 ? ", …" : ""}`,
+    },
+  ];
+}
+
+/** Identical-to-source strings in every layer (the site's, each chapter's and dataset's) of every translation. */
+function checkIdenticalStrings(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  const layers = [
+    "src/translation/ui",
+    ...sourceFiles(tree.root, "chapters", [`/strings/${tree.sourceLocale}.json`]).map((f) =>
+      f.slice(0, -`/${tree.sourceLocale}.json`.length),
+    ),
+    ...sourceFiles(tree.root, "datasets", [`/strings/${tree.sourceLocale}.json`]).map((f) =>
+      f.slice(0, -`/${tree.sourceLocale}.json`.length),
+    ),
+  ];
+  for (const dir of layers)
+    for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale))
+      findings.push(...identicalStrings(tree, dir, join(dir, `${tree.sourceLocale}.json`), locale, join(dir, `${locale}.json`)));
+  return findings;
+}
+
+/** Whether a finding concerns a locale: its content, its strings, its status. */
+function concerns(finding: Finding, locale: string): boolean {
+  return new RegExp(`(^|/)${locale.replace(/[-]/g, "\\-")}(/|\\.json)`).test(finding.where);
+}
+
+/** Every check of `i18n:check`, in the order a translator would fix them (only one locale's, when asked). */
+export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
+  const findings: Finding[] = [
+    ...checkUiStrings(tree),
+    ...checkContentPolicy(tree),
+    ...checkStringLayers(tree),
+    ...checkIdenticalStrings(tree),
+    ...checkTypography(tree),
+  ];
+  const glossaryFile = join(tree.root, "content/glossary.yaml");
+  const glossary = existsSync(glossaryFile) ? parseGlossary(readFileSync(glossaryFile, "utf8")) : [];
+  for (const chapter of tree.chapters()) {
+    const source = tree.read(tree.file(tree.sourceLocale, chapter))!;
+    for (const p of splitSections(source).problems)
+      findings.push({ level: "error", where: `${tree.file(tree.sourceLocale, chapter)}:${p.line}`, message: p.message });
+    findings.push(...checkLinks(tree, tree.sourceLocale, chapter, source));
+    const sourceSections = new Map(splitSections(source).sections.map((s) => [s.id, s]));
+    for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale)) {
+      const file = tree.file(locale, chapter);
+      const translation = tree.read(file);
+      if (translation === null) {
+        findings.push({
+          level: "warning",
+          where: file,
+          message: `not translated yet: readers get the ${tree.sourceLocale} chapter with a notice`,
+        });
+        continue;
+      }
+      for (const p of structureProblems(source, translation))
+        findings.push({ level: "error", where: `${file}:${p.line || 1}`, message: p.message });
+      for (const p of verbatimProblems(source, translation))
+        findings.push({ level: "error", where: `${file}:${p.line}`, message: p.message });
+      findings.push(...checkLinks(tree, locale, chapter, translation));
+      for (const s of splitSections(translation).sections) {
+        for (const use of forbiddenUses(s.text, glossary, locale, s.line))
+          findings.push({
+            level: "error",
+            where: `${file}:${use.line}`,
+            message: `"${use.form}" is not used for "${use.term.names[tree.sourceLocale]}": write "${use.term.names[locale]}" (glossary: ${use.term.id})`,
+          });
+        const original = sourceSections.get(s.id);
+        if (!original) continue;
+        for (const use of missingTerms(original.text, s.text, glossary, tree.sourceLocale, locale)) {
+          findings.push({
+            level: "warning",
+            where: `${file}:${s.line}`,
+            message: `section "${s.id}" uses "${use.term.names[tree.sourceLocale]}" ${use.sourceCount}× in ${tree.sourceLocale}, but the agreed ${locale} term "${use.term.names[locale]}" 0× (glossary: ${use.term.id}; if that is right, put <span data-i18n-ignore="glossary:${use.term.id}" /> in the section)`,
+          });
+        }
+      }
+    }
+  }
+  const untranslated = new Map<string, { file: string; ids: string[] }>();
+  for (const row of statusRows(tree)) {
+    if (row.status === "stale")
+      findings.push({
+        level: "warning",
+        where: `${row.file}:${row.line}`,
+        message: `section "${row.section}" is stale: the ${tree.sourceLocale} source changed since it was translated (npm run i18n:status shows how)`,
+      });
+    if (row.status === "missing")
+      findings.push({
+        level: "warning",
+        where: row.file,
+        message: `section "${row.section}" is missing: readers get the ${tree.sourceLocale} text of ${row.sourceFile}:${row.sourceLine}`,
+      });
+    if (row.status === "untranslated" && tree.read(row.file) !== null) {
+      const key = row.file;
+      if (!untranslated.has(key)) untranslated.set(key, { file: row.file, ids: [] });
+      untranslated.get(key)!.ids.push(row.section);
+    }
+    if (row.status === "extra")
+      findings.push({
+        level: "error",
+        where: `${row.file}:${row.line}`,
+        message: `section "${row.section}" is not in the ${tree.sourceLocale} source`,
+      });
+  }
+  for (const { file, ids } of untranslated.values())
+    findings.push({
+      level: "warning",
+      where: file,
+      message: `${ids.length} section(s) with no translation recorded, shown in ${tree.sourceLocale}: ${ids.slice(0, 6).join(", ")}${ids.length > 6 ? ", …" : ""} (translate, then npm run i18n:mark)`,
+    });
+  return only ? findings.filter((f) => concerns(f, only)) : findings;
+}

@@ -1,0 +1,66 @@
+import { resolve } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { runCli, UsageError } from "../../../scripts/cli.ts";
+import { chapterFiles, refusedChapterFiles } from "../../build/checkCourse.ts";
+import { ContentTree } from "../status/contentTree.ts";
+
+/** Chapter files the tools may not work on: each named on a line of its own. */
+class ContentRefusedError extends Error {
+  constructor(lines: readonly string[]) {
+    super(`${lines.length} chapter file(s) refused:\n  ${lines.join("\n  ")}`);
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** What every translators' command is told: its options, the project, the locale asked for. */
+export interface CommandInput {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: string[];
+  readonly tree: ContentTree;
+  /** `--locale`, checked against the project's locales; undefined when not given. */
+  readonly locale: string | undefined;
+}
+
+/**
+ * Runs one of the i18n commands: `--help` prints what it does and exits 0; `--locale` and
+ * `--root` are understood by all of them (the locale must be one the project has); a wrong
+ * option prints the usage and exits 2.
+ */
+export function i18nCommand(
+  spec: { usage: string; help: string; options?: Options; positionals?: boolean },
+  main: (input: CommandInput) => Promise<void> | void,
+): void {
+  runCli(spec.usage, async () => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        allowPositionals: spec.positionals ?? false,
+        options: {
+          ...spec.options,
+          help: { type: "boolean", short: "h" },
+          locale: { type: "string" },
+          root: { type: "string" },
+        },
+      });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const values = parsed.values as CommandInput["values"];
+    if (values.help) {
+      process.stdout.write(`${spec.usage}\n\n${spec.help.trim()}\n`);
+      return;
+    }
+    const tree = new ContentTree(resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../..")));
+    const locale = values.locale as string | undefined;
+    if (locale !== undefined && !tree.locales().includes(locale))
+      throw new UsageError(`no locale "${locale}" (locales: ${tree.locales().join(", ")})`);
+    // Files no tool may read further (links, too large, too slow to parse) stop every command first.
+    const refused = await refusedChapterFiles(
+      tree.root,
+      chapterFiles(tree.root).map((f) => f.file),
+    );
+    if (refused.length) throw new ContentRefusedError(refused);
+    await main({ values, positionals: parsed.positionals, tree, locale });
+  });
+}

@@ -1,0 +1,54 @@
+import type { SectionStatus } from "../../model/status.ts";
+import { segmentsOf, type Piece, type Segment } from "./segments.ts";
+
+/** A translatable unit of a chapter: the source's segment and, when aligned, the translation's. */
+export interface Unit {
+  /** `<section>.<n>`: the section and the segment's place in it (1-based). */
+  readonly id: string;
+  readonly section: string;
+  readonly kind: string;
+  readonly status: SectionStatus;
+  readonly source: Segment;
+  /** The translation's segment, when the section is translated and has the source's structure. */
+  readonly target: Segment | null;
+}
+
+/** Segments grouped by section, in order. */
+export function bySection(segments: readonly Segment[]): Map<string, Segment[]> {
+  const map = new Map<string, Segment[]>();
+  for (const s of segments) map.set(s.section, [...(map.get(s.section) ?? []), s]);
+  return map;
+}
+
+/** Whether two lists of segments have the same kinds in the same order (so they pair one to one). */
+export function aligned(a: readonly Segment[] | undefined, b: readonly Segment[] | undefined): boolean {
+  return !!a && !!b && a.length === b.length && a.every((s, i) => s.kind === b[i]!.kind);
+}
+
+/**
+ * The units of a chapter: every segment of the source, paired with the translation's segment
+ * of the same section and place when the section is translated (current or stale) and has the
+ * same structure. `states` gives each section's state; the frontmatter counts as translated
+ * when the translation exists.
+ */
+export function chapterUnits(sourceMdx: string, translationMdx: string | null, states: ReadonlyMap<string, SectionStatus>): Unit[] {
+  const source = bySection(segmentsOf(sourceMdx));
+  const translation = translationMdx === null ? new Map<string, Segment[]>() : bySection(segmentsOf(translationMdx));
+  const units: Unit[] = [];
+  for (const [section, segments] of source) {
+    const status: SectionStatus =
+      section === "_meta" ? (translationMdx === null ? "untranslated" : "current") : (states.get(section) ?? "untranslated");
+    const translated = status === "current" || status === "stale";
+    const mine = translation.get(section);
+    const paired = translated && aligned(segments, mine);
+    segments.forEach((s, i) => {
+      units.push({ id: `${section}.${i + 1}`, section, kind: s.kind, status, source: s, target: paired ? mine![i]! : null });
+    });
+  }
+  return units;
+}
+
+/** The parts kept as they are in a unit's pieces, in order. */
+export function kept(pieces: readonly Piece[]): string[] {
+  return pieces.flatMap((p) => ("keep" in p ? [p.keep] : []));
+}

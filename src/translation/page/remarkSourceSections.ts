@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import type { Root } from "mdast";
+import type { Processor } from "unified";
+import type { VFile } from "vfile";
+import { blankFrontmatter } from "../../lib/content/parseMdx.ts";
+import { pointImages } from "../../build/remarkChapter.ts";
+import { mergeSections } from "../model/mergeSections.ts";
+import { pageTranslation } from "./translation.ts";
+
+const CHAPTER_FILE = /^(.*)\/content\/([a-z]{2}(?:-[A-Za-z]+)?)\/(.+)\/index\.mdx$/;
+
+/**
+ * A partly translated chapter keeps every section: those not translated yet (no translation
+ * recorded, or absent from the file) are taken from the source chapter, parsed by this same
+ * processor, and wrapped so the page marks them. Runs after the content policy has passed the
+ * translation (the source passes it on its own page); a source chapter is left as it is.
+ */
+export default function remarkSourceSections(this: Processor) {
+  // eslint-disable-next-line @typescript-eslint/no-this-alias -- the processor parses the source with the same syntax
+  const processor = this;
+  return (tree: Root, file: VFile): Root | undefined => {
+    const match = file.path ? CHAPTER_FILE.exec(file.path.replace(/\\/g, "/")) : null;
+    if (!match) return undefined;
+    const [, root, locale, slug] = match as unknown as [string, string, string, string];
+    const translation = pageTranslation(locale, slug, root);
+    if (translation.fromSource.size === 0) return undefined;
+    const sourceFile = `content/${translation.sourceLocale}/${slug}/index.mdx`;
+    const source = processor.parse(blankFrontmatter(readFileSync(`${root}/${sourceFile}`, "utf8"))) as Root;
+    // The source's images are its folder's files: pointed at from the translation's folder.
+    pointImages(source, root, sourceFile, null, `content/${locale}/${slug}/index.mdx`);
+    return mergeSections(tree, source, translation.fromSource);
+  };
+}

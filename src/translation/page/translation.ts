@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseProvenance } from "../model/provenance.ts";
+import { compareChapter, FROM_SOURCE, type SectionStatus } from "../model/status.ts";
+import { SITE } from "../../site.ts";
+
+/** How a chapter page in one locale stands against its source, section by section. */
+export interface PageTranslation {
+  /** The locale the chapter is translated from. */
+  readonly sourceLocale: string;
+  /** Section id -> state (empty for the source locale). */
+  readonly states: ReadonlyMap<string, SectionStatus>;
+  /** Sections translated from an older source: shown with a notice. */
+  readonly stale: ReadonlySet<string>;
+  /** Sections shown from the source (untranslated or missing), marked with its language. */
+  readonly fromSource: ReadonlySet<string>;
+  /** No section is translated: the page is a fallback page, canonical to the source. */
+  readonly fallback: boolean;
+}
+
+const NONE: PageTranslation = {
+  sourceLocale: SITE.sourceLocale,
+  states: new Map(),
+  stale: new Set(),
+  fromSource: new Set(),
+  fallback: false,
+};
+
+/**
+ * The state of every section of a chapter in a locale, read from the files: the source, the
+ * translation (if any) and its translation.json. The source locale's page is its own.
+ */
+export function pageTranslation(locale: string, slug: string, root = process.cwd()): PageTranslation {
+  if (locale === SITE.sourceLocale) return NONE;
+  // Every route of a build asks again (pages, notebooks, lists, the MDX compiler): work it out
+  // once per version of the three files.
+  const files = [
+    `content/${SITE.sourceLocale}/${slug}/index.mdx`,
+    `content/${locale}/${slug}/index.mdx`,
+    `content/${locale}/${slug}/translation.json`,
+  ];
+  const key = `${root}\n${locale}\n${slug}\n${files.map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : -1)).join()}`;
+  const cached = memo.get(key);
+  if (cached) return cached;
+  const result = computePageTranslation(locale, slug, root);
+  memo.set(key, result);
+  return result;
+}
+
+const memo = new Map<string, PageTranslation>();
+
+function computePageTranslation(locale: string, slug: string, root: string): PageTranslation {
+  const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : null);
+  const source = read(`content/${SITE.sourceLocale}/${slug}/index.mdx`);
+  if (source === null) return NONE;
+  const translation = read(`content/${locale}/${slug}/index.mdx`);
+  const provenanceFile = `content/${locale}/${slug}/translation.json`;
+  const text = read(provenanceFile);
+  const provenance = text === null ? null : parseProvenance(text, provenanceFile);
+  const reports = compareChapter(source, translation, provenance).filter((r) => r.status !== "extra");
+  const states = new Map(reports.map((r) => [r.section, r.status]));
+  const ids = (pick: (s: SectionStatus) => boolean) => new Set(reports.filter((r) => pick(r.status)).map((r) => r.section));
+  const fromSource = ids((s) => FROM_SOURCE.has(s));
+  return {
+    sourceLocale: SITE.sourceLocale,
+    states,
+    stale: ids((s) => s === "stale"),
+    fromSource,
+    fallback: fromSource.size === reports.length,
+  };
+}
+
+/**
+ * Whether a locale's page of a chapter is its own (the source, or a translation with at least
+ * one translated section) rather than a fallback page: the versions offered as alternates.
+ */
+export function hasOwnVersion(locale: string, slug: string, root = process.cwd()): boolean {
+  if (locale === SITE.sourceLocale) return true;
+  if (!existsSync(join(root, `content/${locale}/${slug}/index.mdx`))) return false;
+  return !pageTranslation(locale, slug, root).fallback;
+}

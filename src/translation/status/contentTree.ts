@@ -1,0 +1,114 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseProvenance, type Provenance } from "../model/provenance.ts";
+import { sectionHash, splitSections } from "../model/sections.ts";
+import { SITE } from "../../site.ts";
+
+/** A project's content as the translators' tools see it (the repository, or a copy of it). */
+export class ContentTree {
+  constructor(readonly root: string) {}
+
+  get sourceLocale(): string {
+    return SITE.sourceLocale;
+  }
+
+  /** Locales: those with UI strings (src/translation/ui/<locale>.json) or a content folder. */
+  locales(): string[] {
+    const fromStrings = existsSync(join(this.root, "src/translation/ui"))
+      ? readdirSync(join(this.root, "src/translation/ui"))
+          .filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f))
+          .map((f) => f.slice(0, -5))
+      : [];
+    const fromContent = readdirSync(join(this.root, "content"), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+    return [...new Set([...fromStrings, ...fromContent])].sort();
+  }
+
+  /** Chapters (paths under content/<locale>/) that the source locale has. */
+  chapters(): string[] {
+    const base = join(this.root, "content", this.sourceLocale);
+    if (!existsSync(base)) return [];
+    return readdirSync(base, { recursive: true, encoding: "utf8" })
+      .filter((path) => path.endsWith("/index.mdx"))
+      .map((path) => path.slice(0, -"/index.mdx".length))
+      .sort();
+  }
+
+  /** content/<locale>/<chapter>/index.mdx, relative to the root. */
+  file(locale: string, chapter: string): string {
+    return join("content", locale, chapter, "index.mdx");
+  }
+
+  provenanceFile(locale: string, chapter: string): string {
+    return join("content", locale, chapter, "translation.json");
+  }
+
+  read(path: string): string | null {
+    const full = join(this.root, path);
+    return existsSync(full) ? readFileSync(full, "utf8") : null;
+  }
+
+  provenance(locale: string, chapter: string): Provenance | null {
+    const path = this.provenanceFile(locale, chapter);
+    const text = this.read(path);
+    return text === null ? null : parseProvenance(text, path);
+  }
+
+  /** The source file's versions in git, newest first (commit, ISO date, text); empty without git. */
+  private sourceHistory = new Map<string, { commit: string; date: string; text: string }[]>();
+
+  private history(chapter: string): { commit: string; date: string; text: string }[] {
+    const cached = this.sourceHistory.get(chapter);
+    if (cached) return cached;
+    const path = this.file(this.sourceLocale, chapter);
+    const git = (args: string[]) =>
+      execFileSync("git", args, { cwd: this.root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 });
+    let versions: { commit: string; date: string; text: string }[] = [];
+    try {
+      versions = git(["log", "--format=%H %cI", "--", path])
+        .split("\n")
+        .filter(Boolean)
+        .flatMap((line) => {
+          const [commit, date] = line.split(" ") as [string, string];
+          try {
+            return [{ commit, date, text: git(["show", `${commit}:${path}`]) }];
+          } catch {
+            return [];
+          }
+        });
+    } catch {
+      versions = [];
+    }
+    this.sourceHistory.set(chapter, versions);
+    return versions;
+  }
+
+  /**
+   * The text a source section had when its hash was `hash`, found by walking the git history
+   * of the source file (newest first); null when git has no such version (or no history).
+   */
+  sourceSectionAt(chapter: string, section: string, hash: string): string | null {
+    for (const version of this.history(chapter)) {
+      const found = splitSections(version.text).sections.find((s) => s.id === section);
+      if (found && sectionHash(found.text) === hash) return found.text;
+    }
+    return null;
+  }
+
+  /**
+   * When a source section got the text it has now: the date of the oldest commit in the unbroken
+   * run of commits (from the newest) whose section matches it. Null when the change is not
+   * committed yet, or git has no history here.
+   */
+  sectionChangedAt(chapter: string, section: string, hash: string): string | null {
+    let date: string | null = null;
+    for (const version of this.history(chapter)) {
+      const found = splitSections(version.text).sections.find((s) => s.id === section);
+      if (!found || sectionHash(found.text) !== hash) break;
+      date = version.date;
+    }
+    return date;
+  }
+}

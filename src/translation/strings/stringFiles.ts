@@ -1,0 +1,34 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
+import { parseStringTable, type StringTable } from "../model/stringTable.ts";
+import { readContributedText } from "../../build/chapterFile.ts";
+
+/** A locale's strings file: `<locale>.json` (other JSON files beside them, such as identical.json, are not locales). */
+const LOCALE_FILE = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.json$/;
+
+/** Is this file name a locale's strings file (`ja.json`, `pt-BR.json`)? */
+export const isLocaleFile = (name: string): boolean => LOCALE_FILE.test(name) && name !== "identical.json";
+
+/**
+ * Every locale's strings in a folder (`<folder>/<locale>.json`, relative to the root), each read
+ * as a contributed file and checked (JSON, keys, text values). A file that is refused is not in
+ * the tables; its problems are, one line each, naming the file and the key.
+ */
+export function readStringFolder(root: string, folder: string): { tables: Map<string, StringTable>; problems: string[] } {
+  const tables = new Map<string, StringTable>();
+  const problems: string[] = [];
+  if (!existsSync(join(root, folder))) return { tables, problems };
+  for (const name of readdirSync(join(root, folder)).filter(isLocaleFile).sort()) {
+    const file = `${folder}/${name}`;
+    const read = readContributedText(root, file, CONTENT_LIMITS.stringsBytes);
+    if ("problem" in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const parsed = parseStringTable(read.text, file);
+    if ("problems" in parsed) problems.push(...parsed.problems);
+    else tables.set(name.slice(0, -".json".length), parsed.table);
+  }
+  return { tables, problems };
+}

@@ -1,0 +1,36 @@
+import type { Translate } from "../../api/types.ts";
+import { fillTemplate } from "../../shared/template.ts";
+import { ownString, type StringTable } from "../model/stringTable.ts";
+
+export type { StringTable };
+
+/** A UI string that no layer has: names the key and where it was looked for. */
+export class MissingStringError extends Error {}
+
+/**
+ * A `t()` over layers of strings, the first layer that has the key winning: a chapter's own
+ * strings in the reader's language, then in the source language, then the site's. A key in
+ * no layer throws, naming the key and `where` (a chapter, a page).
+ */
+export function layeredTranslator(layers: readonly StringTable[], where: string, locale = "en"): Translate {
+  return (key, params) => {
+    for (const layer of layers) {
+      const template = ownString(layer, key);
+      if (template !== undefined) return fillTemplate(template, params, locale);
+    }
+    throw new MissingStringError(`${where}: no UI string "${key}"`);
+  };
+}
+
+/** The `{name}` placeholders of a template (a plural `{name, plural, …}` included), sorted. */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]!))].sort();
+}
+
+/** Keys whose placeholders differ from the source's: a translation must use exactly the same ones. */
+export function placeholderMismatches(source: StringTable, translation: StringTable): { key: string; want: string[]; have: string[] }[] {
+  return Object.keys(translation)
+    .filter((key) => ownString(source, key) !== undefined && typeof translation[key] === "string")
+    .map((key) => ({ key, want: placeholders(source[key]!), have: placeholders(translation[key]!) }))
+    .filter((m) => m.want.join() !== m.have.join());
+}

@@ -1,0 +1,48 @@
+import { uiStringsSchema, type UiKey, type UiStrings } from "./schema.ts";
+import { orderLocales } from "../../site.ts";
+import { fillTemplate } from "../../shared/template.ts";
+import { isLocaleFile } from "./stringFiles.ts";
+
+// Every src/translation/ui/<locale>.json: adding a locale is adding its file (and its content folder).
+const RAW: Record<string, unknown> = Object.fromEntries(
+  Object.entries(import.meta.glob<unknown>("../ui/*.json", { eager: true, import: "default" }))
+    .filter(([path]) => isLocaleFile(path.slice("../ui/".length)))
+    .map(([path, strings]) => [path.replace(/^\.\.\/ui\/(.*)\.json$/, "$1"), strings]),
+);
+
+/** The site's locales: those with UI strings, in the site's order of preference. */
+export function siteLocales(): string[] {
+  return orderLocales(Object.keys(RAW));
+}
+
+const parsed = new Map<string, UiStrings>();
+
+/**
+ * A locale's UI strings, checked against the strict schema: a missing or unknown key throws,
+ * naming the file and the keys, so the build stops.
+ */
+export function uiStrings(locale: string): UiStrings {
+  let strings = parsed.get(locale);
+  if (!strings) {
+    const raw = RAW[locale];
+    if (raw === undefined) throw new Error(`src/translation/ui/${locale}.json: no UI strings for locale "${locale}"`);
+    const result = uiStringsSchema.safeParse(raw);
+    if (!result.success) {
+      const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+      throw new Error(`src/translation/ui/${locale}.json: ${issues}`);
+    }
+    strings = result.data;
+    parsed.set(locale, strings);
+  }
+  return strings;
+}
+
+export { fillTemplate };
+
+export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
+
+/** The `t()` of one locale. */
+export function translator(locale: string): Translate {
+  const strings = uiStrings(locale);
+  return (key, params) => fillTemplate(strings[key], params, locale);
+}
