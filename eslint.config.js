@@ -1,8 +1,10 @@
 // @ts-check
 import js from "@eslint/js";
 import astro from "eslint-plugin-astro";
+import importPlugin from "eslint-plugin-import";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { LAYERS } from "./eslint.layers.js";
 
 export default tseslint.config(
   { ignores: ["dist/", ".astro/", ".cache/", ".test-sites/", ".scratch/", "node_modules/", "tests/fixtures/", "coverage/"] },
@@ -39,4 +41,14 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  // The layers of the house (README, "What is where"): an import across them is an error.
+  {
+    files: ["**/*.ts", "**/*.mjs", "**/*.js", "**/*.astro"],
+    plugins: { import: importPlugin },
+    settings: {
+      "import/resolver": { typescript: { alwaysTryTypes: true, project: "./tsconfig.json" }, node: true },
+      "import/extensions": [".ts", ".js", ".mjs", ".astro"],
+    },
+    rules: { "import/no-restricted-paths": ["error", { zones: LAYERS }] },
+  },
 );

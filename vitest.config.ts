@@ -10,6 +10,7 @@ import { defineConfig } from "vitest/config";
  */
 const UNIT = [
   "tests/lib/**/*.test.ts",
+  "tests/lint/**/*.test.ts",
   "tests/client/**/*.test.ts",
   "tests/cells/**/*.test.ts",
   "tests/course/**/*.test.ts",

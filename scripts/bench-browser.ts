@@ -4,10 +4,20 @@ import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { activateAllCells, launchDebianChromium as launchChromium } from "./lib/chromium.ts";
 import { serveStatic } from "./lib/staticServer.ts";
-import { runCli } from "./cli.ts";
+import { runCli } from "../src/lib/cli/runCli.ts";
+import { courseChapters } from "./lib/courseChapters.ts";
+import { SITE } from "../src/site.ts";
 
-const USAGE = "usage: npm run bench:browser [-- --moves 240]   (measures dist/; run npm run build first)";
-const PAGE = "/en/w1d1/tutorial1/";
+const USAGE = "usage: npm run bench:browser [-- --moves 240] [--page /en/<chapter>/]   (measures dist/; run npm run build first)";
+// The page measured: --page, or the course's first chapter in its source language.
+const PAGE =
+  pageArgument() ??
+  `/${SITE.sourceLocale}/${courseChapters(resolve(import.meta.dirname, "..")).find((c) => c.locales.includes(SITE.sourceLocale))!.slug}/`;
+
+function pageArgument(): string | undefined {
+  const i = process.argv.indexOf("--page");
+  return i < 0 ? undefined : process.argv[i + 1];
+}
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

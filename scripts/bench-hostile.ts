@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CONTENT_LIMITS } from "../src/lib/content/limits.ts";
+import { SITE } from "../src/site.ts";
+import { courseChapters } from "./lib/courseChapters.ts";
 
 // Hostile chapter files (each within the 1 MB cap, put in place of the Japanese chapter of a
 // copy of the project) run through `i18n:check` in a process of its own: its wall time and
@@ -11,7 +13,11 @@ import { CONTENT_LIMITS } from "../src/lib/content/limits.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const budget = Number(process.argv[process.argv.indexOf("--budget") + 1] ?? "") || 40;
-const JA = "content/ja/w1d1/tutorial1/index.mdx";
+// The file replaced: the course's first chapter in a language other than the source's.
+const translated = courseChapters(ROOT).flatMap((c) =>
+  c.locales.filter((l) => l !== SITE.sourceLocale).map((l) => `content/${l}/${c.slug}/index.mdx`),
+);
+const JA = translated[0] ?? `content/${SITE.sourceLocale}/${courseChapters(ROOT)[0]!.slug}/index.mdx`;
 const pad = (n: number) => " ".repeat(n);
 
 const CASES: Record<string, string> = {
@@ -30,7 +36,7 @@ const CASES: Record<string, string> = {
 };
 
 const project = mkdtempSync(join(tmpdir(), "bench-hostile-"));
-for (const part of ["content", "src", "scripts", "package.json", "tsconfig.json"])
+for (const part of ["course.config.ts", "content", "chapters", "datasets", "src", "scripts", "package.json", "tsconfig.json"])
   cpSync(join(ROOT, part), join(project, part), { recursive: true });
 symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
 const original = readFileSync(join(project, JA), "utf8");

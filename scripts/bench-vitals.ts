@@ -4,7 +4,7 @@ import type { Browser, CDPSession, Page } from "playwright-core";
 import { launchDebianChromium } from "./lib/chromium.ts";
 import { serveStatic } from "./lib/staticServer.ts";
 import { PROFILES, VITALS_BUDGET, type Profile } from "./lib/vitalsProfiles.ts";
-import { runCli } from "./cli.ts";
+import { runCli } from "../src/lib/cli/runCli.ts";
 
 const USAGE = `usage: npm run bench:vitals [-- --runs 3] [--pace 1000] [--dist dist] [--uncompressed] [--budget] [--verbose]
   Serves the built site gzip-compressed (--uncompressed: as a host that does not compress) and

@@ -4,7 +4,7 @@ import { build } from "astro";
 import { formatTimings } from "../src/build/timings.ts";
 import { StagedSite } from "../src/lib/fs/atomicSite.ts";
 import { filesMentioning } from "../src/lib/fs/leaks.ts";
-import { runCli } from "./cli.ts";
+import { runCli } from "../src/lib/cli/runCli.ts";
 
 const USAGE =
   "usage: npm run build   (SPIKES_FILE, SPIKES_SEED, BASE_PATH, SITE_URL, SITE_REPOSITORY and OUT_DIR are read from the environment)";

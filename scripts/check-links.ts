@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { runCli } from "./cli.ts";
+import { runCli } from "../src/lib/cli/runCli.ts";
 import { checkLinks } from "./links/checkLinks.ts";
 
 const USAGE = "usage: npm run links [-- --dist dist --base /]";

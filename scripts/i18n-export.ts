@@ -1,6 +1,6 @@
 import { exportFiles } from "../src/translation/exchange/exchange.ts";
 import { writeXliff } from "../src/translation/exchange/xliff/xliff.ts";
-import { UsageError } from "./cli.ts";
+import { UsageError } from "../src/lib/cli/runCli.ts";
 import { i18nCommand } from "../src/translation/checks/command.ts";
 
 i18nCommand(

@@ -7,7 +7,7 @@ import { sectionHash, splitSections } from "../src/translation/model/sections.ts
 import { applyImport } from "../src/translation/exchange/xliff/apply.ts";
 import { MAX_XLIFF_BYTES, readXliff, XliffError } from "../src/translation/exchange/xliff/xliff.ts";
 import { checkChapterTexts } from "../src/build/checkCourse.ts";
-import { UsageError } from "./cli.ts";
+import { UsageError } from "../src/lib/cli/runCli.ts";
 import { i18nCommand } from "../src/translation/checks/command.ts";
 
 i18nCommand(

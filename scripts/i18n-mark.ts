@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../src/translation/model/provenance.ts";
 import { sectionHash, splitSections } from "../src/translation/model/sections.ts";
-import { UsageError } from "./cli.ts";
+import { UsageError } from "../src/lib/cli/runCli.ts";
 import { i18nCommand } from "../src/translation/checks/command.ts";
 
 i18nCommand(
@@ -11,7 +11,7 @@ i18nCommand(
     help: `
 Records that sections of a translated chapter now translate the source as it is today (in
 content/<locale>/<chapter>/translation.json), so they count as current. Give every section you
-brought up to date: npm run i18n:mark -- ja w1d1/tutorial1 section-1 section-3
+brought up to date: npm run i18n:mark -- ja <chapter> section-1 section-3
 Every id is checked first: one unknown id marks nothing and exits 2.
 
   --all         every section the translation file has (only when you checked them all)

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { syncVerbatim } from "../src/translation/model/sync.ts";
-import { UsageError } from "./cli.ts";
+import { UsageError } from "../src/lib/cli/runCli.ts";
 import { i18nCommand } from "../src/translation/checks/command.ts";
 
 i18nCommand(

@@ -10,7 +10,7 @@ import { formatProvenance } from "../src/translation/model/provenance.ts";
 import { sectionHash, splitSections } from "../src/translation/model/sections.ts";
 import { MAX_NOTEBOOK_BYTES, NotebookError } from "../src/notebook/readNotebook.ts";
 import type { NotebookImport } from "../src/notebook/notebookImport.ts";
-import { runCli, UsageError } from "./cli.ts";
+import { runCli, UsageError } from "../src/lib/cli/runCli.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 /** How long converting one notebook may take (a long tutorial takes well under a second). */
@@ -52,7 +52,7 @@ runCli(USAGE, async () => {
   if (!file || positionals.length > 1) throw new UsageError("give one notebook file");
   const chapter = values.chapter;
   if (!chapter || !/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/.test(chapter))
-    throw new UsageError("give the chapter's path with --chapter, lower-case words and slashes (w2d1/tutorial1)");
+    throw new UsageError("give the chapter's path with --chapter, lower-case words and slashes (week2/intro)");
   const tree = new ContentTree(resolve(values.root ?? resolve(import.meta.dirname, "..")));
   const locale = values.locale;
   if (!locale || !tree.locales().includes(locale))

@@ -13,7 +13,8 @@ const name = process.argv[2];
 // A command is the generator's (scripts/<name>.ts) or the course's own, a `*.command.ts` file in
 // a chapter's or dataset's folder (its path from the project root).
 const courseCommand = /^(chapters|datasets)(\/[a-z0-9][a-z0-9._-]*)+\.command\.ts$/;
-const entry = name && (/^[a-z0-9-]+$/.test(name) ? join("scripts", `${name}.ts`) : courseCommand.test(name) && !name.includes("..") ? name : null);
+const entry =
+  name && (/^[a-z0-9-]+$/.test(name) ? join("scripts", `${name}.ts`) : courseCommand.test(name) && !name.includes("..") ? name : null);
 if (!entry || !existsSync(join(root, entry))) {
   process.stderr.write(`error: no command ${entry ?? `scripts/${name ?? "<name>"}.ts`}\nusage: node scripts/run.mjs <name> [args]\n`);
   process.exit(2);

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { launchDebianChromium } from "./lib/chromium.ts";
 import { BUDGET, weighSite } from "./lib/pageWeights.ts";
-import { runCli, UsageError } from "./cli.ts";
+import { runCli, UsageError } from "../src/lib/cli/runCli.ts";
 
 const USAGE = "usage: npm run size [-- --dist <folder>]   (measures a built site, dist/ by default, in headless Chromium)";
 

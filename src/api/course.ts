@@ -78,4 +78,3 @@ export function defineChapter<D extends Record<string, DatasetDeclaration<unknow
 
 /** A chapter with its types erased, as the generator holds it. */
 export type AnyChapter = ChapterDefinition<Record<string, DatasetDeclaration<unknown>>, unknown>;
-

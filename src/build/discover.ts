@@ -8,7 +8,9 @@ import { readStringFolder } from "../translation/strings/stringFiles.ts";
 // Code is imported; strings are data, read from disk and checked (src/translation/strings/stringFiles.ts).
 const chapterModules = import.meta.glob<{ default: AnyChapter }>("../../chapters/**/chapter.ts", { eager: true });
 const viewModules = import.meta.glob<{ default: AnyView }>("../../chapters/**/*.cell.ts", { eager: true });
-const datasetFolders = Object.keys(import.meta.glob("../../datasets/*/index.ts")).map((k) => k.replace(/^\.\.\/\.\.\/(.*)\/index\.ts$/, "$1"));
+const datasetFolders = Object.keys(import.meta.glob("../../datasets/*/index.ts")).map((k) =>
+  k.replace(/^\.\.\/\.\.\/(.*)\/index\.ts$/, "$1"),
+);
 
 /** A chapter's module folder, chapters/<slug>/, as the build found it. */
 export interface DiscoveredChapter {

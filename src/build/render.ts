@@ -4,14 +4,7 @@ import { numberFieldName, spokenValue } from "../shared/inputFormat.ts";
 import { bestReadout } from "../shared/readouts.ts";
 import { renderPlot } from "../lib/plot/ssr.ts";
 import type { RenderedCell, RenderedInteraction } from "./store.ts";
-
-/** What an interactive cell's browser code is given (inlined in the page as JSON). */
-export interface CellConfig {
-  readonly payload: unknown;
-  readonly locale: string;
-  /** Where each of the chapter's file sets is served from (ends with /). */
-  readonly files: Readonly<Record<string, string>>;
-}
+import type { CellConfig } from "../shared/cellConfig.ts";
 
 /** The width of the figures drawn for phones: 12 px text stays above 11 px on a 320 px screen. */
 export const NARROW_WIDTH = 320;

@@ -3,7 +3,9 @@ import { z } from "zod";
 /** A text in one or more languages: a plain string is the source language's. */
 const localized = z
   .union([z.string().min(1), z.record(z.string().min(1))])
-  .describe("Text per locale ({ en: ..., ja: ... }); a plain string is the source locale's. A locale without it shows the source text, marked as such.");
+  .describe(
+    "Text per locale ({ en: ..., ja: ... }); a plain string is the source locale's. A locale without it shows the source text, marked as such.",
+  );
 
 const link = z
   .object({
@@ -76,7 +78,10 @@ export function courseText(
   if (typeof text === "string") return { text, lang: sourceLocale };
   const own = text[locale];
   if (own !== undefined) return { text: own, lang: locale };
-  return { text: text[sourceLocale] ?? Object.values(text)[0] ?? "", lang: text[sourceLocale] !== undefined ? sourceLocale : Object.keys(text)[0]! };
+  return {
+    text: text[sourceLocale] ?? Object.values(text)[0] ?? "",
+    lang: text[sourceLocale] !== undefined ? sourceLocale : Object.keys(text)[0]!,
+  };
 }
 
 /** An address from a host template: `{id}` replaced by the (URI-encoded) id. */

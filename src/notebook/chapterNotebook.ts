@@ -157,7 +157,9 @@ export function chapterNotebook(input: NotebookInput): Notebook {
         return;
       }
       case "Video":
-        code(videoCellCode(input.course.videoCell, attr(node, "title") ?? "", attr(node, "youtube") ?? "", attr(node, "bilibili") ?? ""), { cellView: "form" });
+        code(videoCellCode(input.course.videoCell, attr(node, "title") ?? "", attr(node, "youtube") ?? "", attr(node, "bilibili") ?? ""), {
+          cellView: "form",
+        });
         return;
       case "Feedback":
         code(`# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_${attr(node, "id") ?? ""}")`, { cellView: "form" });

@@ -5,7 +5,18 @@ import { join } from "node:path";
 import { ROOT } from "./run.ts";
 
 /** The parts of the project a build reads. */
-export const PROJECT_PARTS = ["course.config.ts", "content", "chapters", "datasets", "src", "public", "scripts", "package.json", "astro.config.mjs", "tsconfig.json"] as const;
+export const PROJECT_PARTS = [
+  "course.config.ts",
+  "content",
+  "chapters",
+  "datasets",
+  "src",
+  "public",
+  "scripts",
+  "package.json",
+  "astro.config.mjs",
+  "tsconfig.json",
+] as const;
 
 /**
  * Copies the parts of the project a build or the translators' tools read into a folder (a new

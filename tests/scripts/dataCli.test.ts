@@ -9,7 +9,9 @@ import { ROOT, runScript } from "../helpers/run.ts";
 
 /** The command an npm script runs (package.json): the course's data commands live in its dataset's and chapter's folders. */
 const commandOf = (script: string) =>
-  /scripts\/run\.mjs (\S+)/.exec((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts[script]!)![1]!;
+  /scripts\/run\.mjs (\S+)/.exec(
+    (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts[script]!,
+  )![1]!;
 const SUMMARY = commandOf("data:summary");
 const EXPORT = commandOf("data:export");
 const FETCH = commandOf("data:fetch");
@@ -21,15 +23,7 @@ afterAll(() => {
 
 describe("data:summary", () => {
   it("prints one JSON object with numpy's numbers for a fixture", async () => {
-    const r = await runScript(SUMMARY, [
-      fixture("spikes/small-compressed.npz"),
-      "--interval",
-      "5,15",
-      "--neuron",
-      "42",
-      "--bins",
-      "50",
-    ]);
+    const r = await runScript(SUMMARY, [fixture("spikes/small-compressed.npz"), "--interval", "5,15", "--neuron", "42", "--bins", "50"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
     const want = expected["small-compressed.npz"]!;

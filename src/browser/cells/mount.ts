@@ -1,6 +1,6 @@
 import { plot, type PlotOptions } from "@observablehq/plot";
 import type { AnyView, InputValue, InputValues, PlotContext } from "../../api/types.ts";
-import type { CellConfig } from "../../build/render.ts";
+import type { CellConfig } from "../../shared/cellConfig.ts";
 import { fillTemplate } from "../../shared/template.ts";
 import { quietPlot } from "../../lib/plot/quiet.ts";
 import { bestReadout } from "../../shared/readouts.ts";

@@ -1,6 +1,5 @@
 /** What a dataset is to the generator: how it loads, what it says about itself, the files made from it. */
 
-
 /** Where a dataset's numbers came from, as every page built from it says. */
 export interface DatasetInfo {
   /** The declaration's id (datasets/<id>/index.ts). */

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { runCli, UsageError } from "../../../scripts/cli.ts";
+import { runCli, UsageError } from "../../lib/cli/runCli.ts";
 import { chapterFiles, refusedChapterFiles } from "../../build/checkCourse.ts";
 import { ContentTree } from "../status/contentTree.ts";
 

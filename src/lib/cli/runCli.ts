@@ -1,4 +1,4 @@
-import { SpikeFileError } from "../src/lib/spikes/errors.ts";
+import { SpikeFileError } from "../spikes/errors.ts";
 
 /** A mistake in how a command was called: printed with the usage, exit status 2. */
 export class UsageError extends Error {}

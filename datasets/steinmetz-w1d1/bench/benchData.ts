@@ -4,18 +4,20 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
-import { histogram } from "../src/lib/analysis/histogram.ts";
-import { mean } from "../src/lib/analysis/numeric.ts";
-import { countInInterval, experimentDuration, interSpikeIntervals } from "../src/lib/analysis/spikeTrains.ts";
-import { fractionBelowMean, median } from "../src/lib/analysis/stats.ts";
-import { neuronSpikes, spikeCounts } from "../src/lib/spikes/dataset.ts";
-import { assembleSpikeTrains, unpickleNeurons } from "../src/lib/spikes/decode.ts";
-import { encodeNpz } from "../src/lib/spikes/npzWrite.ts";
-import { SYNTHETIC_MARK } from "../src/lib/spikes/parse.ts";
-import { generateSynthetic } from "../datasets/steinmetz-w1d1/standIn.ts";
-import { listZipMembers, readZipMember } from "../src/lib/spikes/zip.ts";
-import { runCli } from "./cli.ts";
+import { writeFileAtomic } from "#lib/fs/atomicWrite.ts";
+import { histogram } from "#lib/analysis/histogram.ts";
+import { mean } from "#lib/analysis/numeric.ts";
+import { countInInterval, experimentDuration, interSpikeIntervals } from "#lib/analysis/spikeTrains.ts";
+import { fractionBelowMean, median } from "#lib/analysis/stats.ts";
+import { neuronSpikes, spikeCounts } from "#lib/spikes/dataset.ts";
+import { assembleSpikeTrains, unpickleNeurons } from "#lib/spikes/decode.ts";
+import { encodeNpz } from "#lib/spikes/npzWrite.ts";
+import { SYNTHETIC_MARK } from "#lib/spikes/parse.ts";
+import { generateSynthetic } from "../standIn.ts";
+import { listZipMembers, readZipMember } from "#lib/spikes/zip.ts";
+import { runCli } from "#commands";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
 
 const USAGE = "usage: npm run bench:data [-- --file <full-scale.npz>] [--runs 7]";
 type Steps = Record<string, number>;
@@ -68,7 +70,7 @@ function medianOf(xs: number[]): number {
 }
 
 function numpyReference(file: string, runs: number): { total: number; load: number; peakMb: number; baselineMb: number } | string {
-  const script = join(import.meta.dirname, "bench", "numpy_reference.py");
+  const script = join(import.meta.dirname, "numpy_reference.py");
   try {
     const results = Array.from(
       { length: runs },
@@ -158,11 +160,11 @@ runCli(USAGE, () => {
         return performance.now() - start;
       }),
     );
-  const ours = wall(process.execPath, [join(import.meta.dirname, "run.mjs"), "data-summary", file]);
-  const npm = wall("npm", ["run", "--silent", "--prefix", join(import.meta.dirname, ".."), "data:summary", "--", file]);
+  const ours = wall(process.execPath, [join(ROOT, "scripts/run.mjs"), "chapters/w1d1/tutorial1/summary.command.ts", file]);
+  const npm = wall("npm", ["run", "--silent", "--prefix", ROOT, "data:summary", "--", file]);
   // The interpreter itself, not a launcher in front of it (pyenv's shims add a shell's start-up).
   const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
-  const theirs = wall(python, [join(import.meta.dirname, "bench", "numpy_reference.py"), file]);
+  const theirs = wall(python, [join(import.meta.dirname, "numpy_reference.py"), file]);
   const whole = ours / theirs;
   process.stdout.write(
     `whole process: data:summary ${ours.toFixed(0)} ms (through npm run ${npm.toFixed(0)} ms), numpy script ${theirs.toFixed(0)} ms: ${whole.toFixed(2)}x (target <= 1.2x) ${whole <= 1.2 ? "OK" : "OVER TARGET"}\n`,

@@ -1,0 +1,42 @@
+// @ts-check
+// The project's layers, for eslint-plugin-import's no-restricted-paths (eslint.config.js) and its test.
+
+/** Who may import whom: each zone forbids `target` to import from `from` (paths from the project root). */
+export const LAYERS = [
+  {
+    target: "./src/lib",
+    from: "./",
+    except: ["./src/lib", "./node_modules"],
+    message: "src/lib holds pure helpers: it imports nothing of the project outside itself.",
+  },
+  {
+    target: "./src/browser",
+    from: "./src",
+    except: ["./browser", "./shared", "./api", "./lib"],
+    message: "Browser code imports only browser code, src/shared, the API's types and src/lib.",
+  },
+  {
+    target: "./src/shared",
+    from: "./src",
+    except: ["./shared", "./api", "./lib"],
+    message: "Code shared by the build and the browser imports only src/shared, the API's types and src/lib.",
+  },
+  {
+    target: "./src/api",
+    from: "./src",
+    except: ["./api", "./lib"],
+    message: "The authoring API imports only itself and src/lib.",
+  },
+  {
+    target: "./src",
+    from: ["./chapters", "./datasets", "./tests", "./scripts"],
+    message: "The generator imports no chapter, dataset, test or command (it finds chapters by file name).",
+  },
+  {
+    target: ["./chapters", "./datasets"],
+    from: "./src",
+    except: ["./api", "./lib"],
+    message: 'A chapter or dataset imports the generator only through "#course" and "#lib/*".',
+  },
+  { target: "./scripts", from: "./tests", message: "Commands import no tests (shared tooling lives in scripts/lib)." },
+];

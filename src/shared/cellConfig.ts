@@ -1,0 +1,9 @@
+// The contract between the build, which inlines it in the page, and the browser, which reads it.
+
+/** What an interactive cell's browser code is given (inlined in the page as JSON). */
+export interface CellConfig {
+  readonly payload: unknown;
+  readonly locale: string;
+  /** Where each of the chapter's file sets is served from (ends with /). */
+  readonly files: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,48 @@
+import { ESLint } from "eslint";
+import importPlugin from "eslint-plugin-import";
+import tseslint from "typescript-eslint";
+import { describe, expect, it } from "vitest";
+import { LAYERS } from "../../eslint.layers.js";
+import { ROOT } from "../helpers/run.ts";
+
+// The layer rule as `npm run lint` runs it (the same zones), on imports written for the test.
+const eslint = new ESLint({
+  cwd: ROOT,
+  overrideConfigFile: true,
+  overrideConfig: [
+    {
+      files: ["**/*.ts"],
+      languageOptions: { parser: tseslint.parser },
+      plugins: { import: importPlugin },
+      settings: { "import/resolver": { typescript: { project: "./tsconfig.json" }, node: true } },
+      rules: { "import/no-restricted-paths": ["error", { zones: LAYERS }] },
+    },
+  ],
+});
+
+async function problems(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${ROOT}/${file}` });
+  return result!.messages.map((m) => m.message);
+}
+
+describe("layers", () => {
+  it.each([
+    ["src/lib/probe.ts", 'import { renderCell } from "../build/render.ts";', "src/lib holds pure helpers"],
+    ["src/browser/cells/probe.ts", 'import { renderCell } from "../../build/render.ts";', "Browser code imports only"],
+    ["src/build/probe.ts", 'import x from "../../chapters/w1d1/tutorial1/chapter.ts";', "The generator imports no chapter"],
+    ["src/build/probe.ts", 'import { ROOT } from "../../tests/helpers/run.ts";', "The generator imports no chapter, dataset, test"],
+    ["chapters/probe/chapter.ts", 'import { renderCell } from "../../src/build/render.ts";', 'only through "#course"'],
+    ["scripts/probe.ts", 'import { ROOT } from "../tests/helpers/run.ts";', "Commands import no tests"],
+  ])("%s: %s is refused", async (file, code, message) => {
+    expect((await problems(file, code)).join("\n")).toContain(message);
+  });
+
+  it.each([
+    ["src/lib/probe.ts", 'import { histogram } from "./analysis/histogram.ts";'],
+    ["src/browser/cells/probe.ts", 'import type { CellConfig } from "../../shared/cellConfig.ts";'],
+    ["chapters/probe/chapter.ts", 'import { defineChapter } from "#course";\nimport { histogram } from "#lib/analysis/histogram.ts";'],
+    ["src/build/probe.ts", 'import { histogram } from "../lib/analysis/histogram.ts";'],
+  ])("%s: %s is allowed", async (file, code) => {
+    expect(await problems(file, code)).toEqual([]);
+  });
+});
