@@ -4,6 +4,8 @@ import { build } from "astro";
 import { formatTimings } from "../src/build/timings.ts";
 import { StagedSite } from "../src/lib/fs/atomicSite.ts";
 import { filesMentioning } from "../src/lib/fs/leaks.ts";
+import { checkCourseCode } from "../src/build/checkCode.ts";
+import { CourseError } from "../src/build/courseError.ts";
 import { runCli } from "../src/lib/cli/runCli.ts";
 
 const USAGE =
@@ -32,13 +34,31 @@ function moveInto(from: string, dest: string): void {
 }
 
 /**
+ * Runs `work` without Astro's "An unhandled error occurred while running the … hook" line for
+ * our integration: the error it announces is our problem list, printed in full below.
+ */
+async function withoutHookNotices<T>(work: () => Promise<T>): Promise<T> {
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    /\[course\].*An unhandled error occurred while running the/.test(String(chunk)) ? true : write(chunk, ...rest)) as typeof process.stderr.write;
+  try {
+    return await work();
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
+/**
  * Builds the site beside the output folder and swaps it in only when everything succeeded, so
  * a failed build (bad data, a broken chapter, an unwritable folder) leaves the previous site
  * as it was. The course integration prints the time of each phase; this adds the swap.
  */
 runCli(USAGE, async () => {
-  await import("../src/site.ts"); // a bad setting (BASE_PATH, SITE_URL, ...) or course file stops here
   const root = resolve(import.meta.dirname, "..");
+  // A syntax error in the course's code: one line each, before Astro wraps it in its own report.
+  const codeProblems = await checkCourseCode(root);
+  if (codeProblems.length) throw new CourseError(codeProblems);
+  await import("../src/site.ts"); // a bad setting (BASE_PATH, SITE_URL, ...) or course file stops here
   const outDir = resolve(root, process.env.OUT_DIR ?? "dist");
   const started = performance.now();
   const site = new StagedSite(outDir);
@@ -49,7 +69,9 @@ runCli(USAGE, async () => {
   const buildDir = inside ? site.stage : join(root, ".cache", `build-${process.pid}`);
   try {
     if (!inside) rmSync(buildDir, { recursive: true, force: true });
-    await build({ root, outDir: buildDir, logLevel: process.env.BUILD_LOG ?? "warn" } as Parameters<typeof build>[0]);
+    await withoutHookNotices(() =>
+      build({ root, outDir: buildDir, logLevel: process.env.BUILD_LOG ?? "warn" } as Parameters<typeof build>[0]),
+    );
     if (!inside) moveInto(buildDir, site.stage);
   } catch (err) {
     if (!inside) rmSync(buildDir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ runCli(USAGE, async () => {
     throw new UsageError((err as Error).message);
   }
   const url = (process.env.SPIKES_URL?.trim() ?? "") || RECORDING.url;
-  const dest = out ? resolve(out) : resolve(import.meta.dirname, "..", "data", RECORDING.fileName);
+  const dest = out ? resolve(out) : resolve(import.meta.dirname, "../..", "data", RECORDING.fileName);
   const timeoutMs = Number(process.env.SPIKES_FETCH_TIMEOUT_MS ?? 300_000);
   process.stderr.write(`downloading ${url}\n`);
   let response: Response;

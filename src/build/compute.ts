@@ -2,6 +2,10 @@ import type { DatasetDeclaration, LoadedDataset, LoadEnvironment } from "../api/
 import type { PythonOutput } from "../api/outputs.ts";
 import type { AnyView } from "../api/types.ts";
 import type { DiscoveredChapter } from "./discover.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkInputSpecs } from "./checkInputs.ts";
+import { CourseError } from "./courseError.ts";
 import { FileRegistry } from "./files.ts";
 import { renderCell, scriptJson } from "./render.ts";
 import type { ChapterLocale, ChapterStore, RenderedCell, RenderedDataset } from "./store.ts";
@@ -64,6 +68,20 @@ export class CourseData {
     return { ...byLocale?.get(this.config.sourceLocale), ...byLocale?.get(locale) };
   }
 
+  /** Stops the build on any mistake in the chapter's controls (checkInputSpecs), all of them listed. */
+  private checkControls(chapter: DiscoveredChapter, payloads: Record<string, unknown>): void {
+    const source = this.config.sourceLocale;
+    const strings = { ...this.config.coreStrings(source), ...chapter.strings.get(source) };
+    const stringsFile = chapter.file.replace(/chapter\.ts$/, `strings/${source}.json`);
+    const problems = chapter.cells.flatMap(({ view }) => {
+      if (!view.interaction) return [];
+      const file = chapter.views.get(view.id)?.file ?? chapter.file;
+      const text = readFileSync(join(this.config.environment.root, file), "utf8");
+      return checkInputSpecs(view.interaction.inputs(payloads[view.id] as never), { file, text, id: view.id }, strings, stringsFile);
+    });
+    if (problems.length) throw new CourseError(problems);
+  }
+
   /** Computes everything a chapter's pages show, for every locale. */
   chapter(chapter: DiscoveredChapter): ChapterStore {
     const { definition } = chapter;
@@ -74,6 +92,7 @@ export class CourseData {
     const payloads = this.timings.time("data: summaries and payloads", () =>
       Object.fromEntries(chapter.cells.map((c) => [c.view.id, c.data(ctx as never)])),
     );
+    this.checkControls(chapter, payloads);
     const outputs: Record<string, PythonOutput> = Object.fromEntries(
       Object.entries(definition.outputs ?? {}).map(([id, output]) => [id, output(ctx as never)]),
     );
@@ -93,7 +112,7 @@ export class CourseData {
           chapter.strings.get(this.config.sourceLocale) ?? {},
           this.config.coreStrings(locale),
         ];
-        const t = layeredTranslator(layers, `${chapter.file} [${locale}]`, locale);
+        const t = layeredTranslator(layers, `${chapter.file} [${locale}]`, locale, chapter.file.replace(/chapter\.ts$/, `strings/${this.config.sourceLocale}.json`));
         const plotContext = { locale, t };
         const time = (work: () => string) => this.timings.time("figures", work);
         const cells = Object.fromEntries(

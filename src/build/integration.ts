@@ -85,7 +85,7 @@ export default function course(options: CourseOptions): AstroIntegration {
             try {
               store = course.chapter(chapter);
             } catch (err) {
-              throw new CourseError([(err as Error).message]);
+              throw err instanceof CourseError ? err : new CourseError([(err as Error).message]);
             }
             const file = join(storeDir, `${chapter.slug.replace(/\//g, "--")}.json`);
             writeFileSync(file, JSON.stringify(store));

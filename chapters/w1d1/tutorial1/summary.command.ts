@@ -43,6 +43,6 @@ runCli(USAGE, () => {
   };
   const data = positionals[0]
     ? readSpikeFile(positionals[0])
-    : steinmetz.load({ env: process.env, root: resolve(import.meta.dirname, "..") }).value;
+    : steinmetz.load({ env: process.env, root: resolve(import.meta.dirname, "../../..") }).value;
   process.stdout.write(`${JSON.stringify(computeSummary(data, params), null, 1)}\n`);
 });

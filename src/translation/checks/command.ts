@@ -51,7 +51,7 @@ export function i18nCommand(
       process.stdout.write(`${spec.usage}\n\n${spec.help.trim()}\n`);
       return;
     }
-    const tree = new ContentTree(resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../..")));
+    const tree = new ContentTree(resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../../..")));
     const locale = values.locale as string | undefined;
     if (locale !== undefined && !tree.locales().includes(locale))
       throw new UsageError(`no locale "${locale}" (locales: ${tree.locales().join(", ")})`);

@@ -10,15 +10,15 @@ export class MissingStringError extends Error {}
 /**
  * A `t()` over layers of strings, the first layer that has the key winning: a chapter's own
  * strings in the reader's language, then in the source language, then the site's. A key in
- * no layer throws, naming the key and `where` (a chapter, a page).
+ * no layer throws, naming the key, `where` (a chapter, a page) and the file to add it to.
  */
-export function layeredTranslator(layers: readonly StringTable[], where: string, locale = "en"): Translate {
+export function layeredTranslator(layers: readonly StringTable[], where: string, locale = "en", addTo?: string): Translate {
   return (key, params) => {
     for (const layer of layers) {
       const template = ownString(layer, key);
       if (template !== undefined) return fillTemplate(template, params, locale);
     }
-    throw new MissingStringError(`${where}: no UI string "${key}"`);
+    throw new MissingStringError(`${where}: no UI string "${key}"${addTo ? `; add it to ${addTo}` : ""}`);
   };
 }
 

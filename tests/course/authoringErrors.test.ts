@@ -1,0 +1,68 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { InputSpec } from "../../src/api/types.ts";
+import { checkCourseCode } from "../../src/build/checkCode.ts";
+import { checkInputSpecs } from "../../src/build/checkInputs.ts";
+
+const text = [
+  "const view = {",
+  "  inputs: () => [",
+  '    { kind: "range", name: "window", label: "control.window", min: 50, max: 2, step: 1, value: 10 },',
+  "  ],",
+  "};",
+].join("\n");
+const source = { file: "chapters/x/win.cell.ts", text, id: "win" };
+const strings = { "control.window": "Window" };
+const range = (over: Partial<Extract<InputSpec, { kind: "range" }>>): InputSpec => ({
+  kind: "range",
+  name: "window",
+  label: "control.window",
+  min: 0,
+  max: 10,
+  step: 1,
+  value: 5,
+  ...over,
+});
+const check = (specs: InputSpec[]) => checkInputSpecs(specs, source, strings, "chapters/x/strings/en.json");
+
+describe("a cell's controls", () => {
+  it("a good slider has no problem", () => {
+    expect(check([range({}), { kind: "toggle", name: "show", label: "control.window", value: true }])).toEqual([]);
+  });
+
+  it("min above max names the file, the line that declares the control, and what to do", () => {
+    expect(check([range({ min: 50, max: 2, value: 10 })])).toEqual([
+      'chapters/x/win.cell.ts:3: control "window" of cell "win": min (50) must be below max (2); swap them or fix one',
+    ]);
+  });
+
+  it.each([
+    [{ value: 11 }, "the default value 11 is outside 0..10"],
+    [{ step: 0 }, "step (0) must be a positive number"],
+    [{ step: 3 }, "step 3 does not divide 0..10"],
+    [{ value: 2.5 }, "the default value 2.5 is not on a step of 1 from 0"],
+    [{ label: "control.nothing" }, 'no string "control.nothing": add it to chapters/x/strings/en.json'],
+  ])("%o: %s", (over, message) => {
+    expect(check([range(over)]).join("\n")).toContain(message);
+  });
+
+  it("two controls with one name are refused", () => {
+    expect(check([range({}), range({})]).join("\n")).toContain("another control of this cell has the same name");
+  });
+
+  it("a step of 0.005 over -0.5..0.5 is exact enough (floating point)", () => {
+    expect(check([range({ min: -0.5, max: 0.5, step: 0.005, value: 0.1 })])).toEqual([]);
+  });
+});
+
+describe("the course's code", () => {
+  it("a syntax error is one line with file, line, column and the message", async () => {
+    const root = mkdtempSync(join(tmpdir(), "course-code-"));
+    mkdirSync(join(root, "chapters", "a"), { recursive: true });
+    writeFileSync(join(root, "chapters", "a", "chapter.ts"), "export const ok = 1;\n");
+    writeFileSync(join(root, "chapters", "a", "b.cell.ts"), "const x = 1;\nexport default x +;\n");
+    expect(await checkCourseCode(root)).toEqual(['chapters/a/b.cell.ts:2:19: Unexpected ";"']);
+  });
+});
