@@ -155,7 +155,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
       const c = await runScript("i18n-check.ts", ["--root", dir, "--locale", "ko"]);
       expect(c.stdout).toContain("17 section(s) with no translation recorded");
       // Every UI value left as the source's is reported (none listed as intentional for ko).
-      expect(c.stdout).toMatch(/warning: src\/i18n\/ko\.json: \d+ string\(s\) identical to the en text/);
+      expect(c.stdout).toMatch(/warning: src\/translation\/ui\/ko\.json: \d+ string\(s\) identical to the en text/);
       expect(c.stdout).not.toContain("content/ja/");
     } finally {
       rmSync(join(dir, "content/ko"), { recursive: true });

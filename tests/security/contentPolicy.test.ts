@@ -67,7 +67,7 @@ describe("a chapter is content, not code (checked on its syntax tree)", () => {
   it("requires a stable id on every heading and refuses a duplicate id", () => {
     expect(problems("## One \\{#a\\}\n\n## Two\n\n## Three \\{#a\\}\n")).toEqual([
       '3: heading "Two" has no stable id (write it as: ## Title \\{#some-id\\})',
-      '5: section id "a" is already used at line 1',
+      '5: section id "a" is already used at line 1; give each section an id of its own',
     ]);
   });
 

@@ -67,7 +67,9 @@ describe("the build refuses bad settings and bad strings with one line", () => {
     edit(dir, "src/translation/ui/ja.json", "{minutes}分", "{minuts}分");
     const check = await runScript("i18n-check.ts", ["--root", dir]);
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/error: src\/i18n\/ja\.json: "toc\.minutes" has placeholders \{minuts\} but the en text has \{minutes\}/);
+    expect(check.stdout).toMatch(
+      /error: src\/translation\/ui\/ja\.json: "toc\.minutes" has placeholders \{minuts\} but the en text has \{minutes\}/,
+    );
     const build = await runScript("build.ts", [], { OUT_DIR: join(dir, "dist") }, dir);
     expect(build.code).toBe(1);
     expect(build.stderr).toContain('src/translation/ui/ja.json: "toc.minutes" has placeholders {minuts} but the en text has {minutes}');
