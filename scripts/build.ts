@@ -39,8 +39,8 @@ function moveInto(from: string, dest: string): void {
  */
 async function withoutHookNotices<T>(work: () => Promise<T>): Promise<T> {
   const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    /\[course\].*An unhandled error occurred while running the/.test(String(chunk)) ? true : write(chunk, ...rest)) as typeof process.stderr.write;
+  process.stderr.write = (chunk: string | Uint8Array, ...rest: never[]) =>
+    /\[course\].*An unhandled error occurred while running the/.test(String(chunk)) ? true : write(chunk, ...rest);
   try {
     return await work();
   } finally {

@@ -7,8 +7,7 @@ export function courseCodeFiles(root: string): string[] {
   const files = existsSync(join(root, "course.config.ts")) ? ["course.config.ts"] : [];
   for (const top of ["chapters", "datasets"]) {
     if (!existsSync(join(root, top))) continue;
-    for (const f of readdirSync(join(root, top), { recursive: true, encoding: "utf8" }))
-      if (f.endsWith(".ts")) files.push(`${top}/${f}`);
+    for (const f of readdirSync(join(root, top), { recursive: true, encoding: "utf8" })) if (f.endsWith(".ts")) files.push(`${top}/${f}`);
   }
   return files.sort();
 }
@@ -26,7 +25,9 @@ export async function checkCourseCode(root: string): Promise<string[]> {
       await transform(readFileSync(join(root, file), "utf8"), { loader: "ts", sourcefile: file, logLevel: "silent" });
     } catch (err) {
       const errors = (err as { errors?: Message[] }).errors ?? [];
-      problems.push(...(errors.length ? errors.map((m) => line(relative(root, join(root, file)), m)) : [`${file}: ${(err as Error).message}`]));
+      problems.push(
+        ...(errors.length ? errors.map((m) => line(relative(root, join(root, file)), m)) : [`${file}: ${(err as Error).message}`]),
+      );
     }
   }
   return problems;

@@ -48,6 +48,11 @@ export class CourseData {
 
   constructor(readonly config: CourseConfig) {}
 
+  /** Forgets every loaded dataset (the dev server, after a dataset's declaration changed). */
+  forgetDatasets(): void {
+    this.datasets.clear();
+  }
+
   /** A dataset, loaded the first time a chapter asks for it. */
   dataset<T>(declaration: DatasetDeclaration<T>): LoadedDataset<T> {
     let loaded = this.datasets.get(declaration.id);
@@ -77,7 +82,7 @@ export class CourseData {
       if (!view.interaction) return [];
       const file = chapter.views.get(view.id)?.file ?? chapter.file;
       const text = readFileSync(join(this.config.environment.root, file), "utf8");
-      return checkInputSpecs(view.interaction.inputs(payloads[view.id] as never), { file, text, id: view.id }, strings, stringsFile);
+      return checkInputSpecs(view.interaction.inputs(payloads[view.id]), { file, text, id: view.id }, strings, stringsFile);
     });
     if (problems.length) throw new CourseError(problems);
   }
@@ -112,7 +117,12 @@ export class CourseData {
           chapter.strings.get(this.config.sourceLocale) ?? {},
           this.config.coreStrings(locale),
         ];
-        const t = layeredTranslator(layers, `${chapter.file} [${locale}]`, locale, chapter.file.replace(/chapter\.ts$/, `strings/${this.config.sourceLocale}.json`));
+        const t = layeredTranslator(
+          layers,
+          `${chapter.file} [${locale}]`,
+          locale,
+          chapter.file.replace(/chapter\.ts$/, `strings/${this.config.sourceLocale}.json`),
+        );
         const plotContext = { locale, t };
         const time = (work: () => string) => this.timings.time("figures", work);
         const cells = Object.fromEntries(

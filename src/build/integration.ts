@@ -9,7 +9,9 @@ import { headersFile } from "../lib/security/csp.ts";
 import { offlineConfig, serviceWorkerSource } from "./serviceWorker.ts";
 import { CourseError } from "./courseError.ts";
 import { chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
-import { chapterMarkdown } from "./markdown.ts";
+import { chapterMarkdown, GlossaryHolder } from "./markdown.ts";
+import { startDevLoop } from "./devLoop.ts";
+import { storeFile } from "./storeFiles.ts";
 import { CourseData } from "./compute.ts";
 import { discoverChapters, discoverDatasetStrings } from "./discover.ts";
 import type { StringTable } from "../translation/strings/strings.ts";
@@ -56,15 +58,19 @@ export default function course(options: CourseOptions): AstroIntegration {
         ];
         if (problems.length) throw new CourseError(problems);
         const idsBySlug = new Map(chapters.map((c) => [c.slug, chapterIds(c)]));
+        const glossary = new GlossaryHolder(root);
         const locales = config.i18n?.locales.map((l) => (typeof l === "string" ? l : l.path)) ?? [options.sourceLocale];
         updateConfig({
-          markdown: chapterMarkdown({
-            root,
-            sourceLocale: options.sourceLocale,
-            locales,
-            coreStrings: options.coreStrings,
-            idsFor: (slug) => idsBySlug.get(slug) ?? null,
-          }),
+          markdown: chapterMarkdown(
+            {
+              root,
+              sourceLocale: options.sourceLocale,
+              locales,
+              coreStrings: options.coreStrings,
+              idsFor: (slug) => idsBySlug.get(slug) ?? null,
+            },
+            glossary,
+          ),
         });
         base = config.base.replace(/\/?$/, "/");
         if (command !== "preview" && command !== "sync") {
@@ -87,8 +93,7 @@ export default function course(options: CourseOptions): AstroIntegration {
             } catch (err) {
               throw err instanceof CourseError ? err : new CourseError([(err as Error).message]);
             }
-            const file = join(storeDir, `${chapter.slug.replace(/\//g, "--")}.json`);
-            writeFileSync(file, JSON.stringify(store));
+            writeFileSync(storeFile(storeDir, chapter.slug), JSON.stringify(store));
           }
           data = course;
         }
@@ -99,8 +104,20 @@ export default function course(options: CourseOptions): AstroIntegration {
           name: "course-store",
           resolveId: (id) => (id === STORE_MODULE ? `\0${STORE_MODULE}` : null),
           load: (id) => (id === `\0${STORE_MODULE}` ? `export const STORE_DIR = ${JSON.stringify(dir)};` : null),
-          // The development server serves the browser's data files from memory.
+          // The development server serves the browser's data files from memory, and recomputes
+          // what an author edits (src/build/devLoop.ts).
           configureServer(server) {
+            if (command === "dev" && data)
+              startDevLoop(server, {
+                root,
+                storeDir: dir,
+                sourceLocale: options.sourceLocale,
+                course: data,
+                idsBySlug,
+                reloadGlossary: () => {
+                  glossary.reload();
+                },
+              });
             server.middlewares.use((req, res, next) => {
               const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname).slice(servedBase.length);
               const bytes = files()?.lookup(path);

@@ -4,13 +4,37 @@ import { fillTemplate } from "../shared/template.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
 import { remarkMath } from "../lib/content/syntax.ts";
-import { parseGlossary } from "../translation/model/glossary.ts";
+import { parseGlossary, type GlossaryTerm } from "../translation/model/glossary.ts";
 import rehypeGlossary from "../translation/glossary/rehypeGlossary.ts";
 import remarkHeadingIds from "../lib/markdown/remarkHeadingIds.ts";
 import remarkSourceSections from "../translation/page/remarkSourceSections.ts";
 import { CourseError } from "./courseError.ts";
 import { readContributedText } from "./chapterFile.ts";
 import remarkChapter, { type ChapterPipelineOptions } from "./remarkChapter.ts";
+
+/** The course's glossary (content/glossary.yaml), read when made and again on `reload()` (the dev server). */
+export class GlossaryHolder {
+  terms: readonly GlossaryTerm[] = [];
+
+  constructor(private readonly root: string) {
+    this.reload();
+  }
+
+  /** Reads the glossary again; a file that is wrong throws a CourseError and keeps the terms read before. */
+  reload(): void {
+    const read = readContributedText(this.root, "content/glossary.yaml", CONTENT_LIMITS.stringsBytes);
+    if ("problem" in read) {
+      if (!read.problem.includes("cannot be read")) throw new CourseError([read.problem]);
+      this.terms = [];
+      return;
+    }
+    try {
+      this.terms = parseGlossary(read.text);
+    } catch (err) {
+      throw new CourseError([(err as Error).message]);
+    }
+  }
+}
 
 /** What each language writes around an aside, from its `punct.aside` string ("{text}" marks the aside). */
 function asideOf(coreStrings: (locale: string) => StringTable): (locale: string) => readonly [string, string] {
@@ -31,24 +55,22 @@ function asideOf(coreStrings: (locale: string) => StringTable): (locale: string)
  */
 export function chapterMarkdown(
   options: ChapterPipelineOptions & { readonly locales: readonly string[]; readonly coreStrings: (locale: string) => StringTable },
+  glossary: GlossaryHolder = new GlossaryHolder(options.root),
 ): Pick<NonNullable<AstroUserConfig["markdown"]>, "gfm" | "remarkPlugins" | "rehypePlugins"> {
-  const read = readContributedText(options.root, "content/glossary.yaml", CONTENT_LIMITS.stringsBytes);
-  let glossary: ReturnType<typeof parseGlossary> = [];
-  if ("problem" in read) {
-    if (!read.problem.includes("cannot be read")) throw new CourseError([read.problem]);
-  } else {
-    try {
-      glossary = parseGlossary(read.text);
-    } catch (err) {
-      throw new CourseError([(err as Error).message]);
-    }
-  }
   return {
     gfm: true,
     remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath],
     rehypePlugins: [
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],
-      [rehypeGlossary, { glossary, sourceLocale: options.sourceLocale, locales: options.locales, aside: asideOf(options.coreStrings) }],
+      [
+        rehypeGlossary,
+        {
+          glossary: () => glossary.terms,
+          sourceLocale: options.sourceLocale,
+          locales: options.locales,
+          aside: asideOf(options.coreStrings),
+        },
+      ],
     ],
   };
 }

@@ -1,17 +1,28 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { STORE_DIR } from "virtual:course/store";
 import type { ChapterStore } from "./store.ts";
+import { DEV_PROBLEMS_FILE, storeFile } from "./storeFiles.ts";
 
-const cache = new Map<string, ChapterStore | null>();
+const cache = new Map<string, { readonly mtime: number; readonly value: unknown }>();
+
+/** A JSON file of the store, read again only when it changed (the dev server rewrites them). */
+function readStoreJson<T>(file: string, missing: T): T {
+  if (!existsSync(file)) return missing;
+  const mtime = statSync(file).mtimeMs;
+  const hit = cache.get(file);
+  if (hit?.mtime === mtime) return hit.value as T;
+  const value = JSON.parse(readFileSync(file, "utf8")) as T;
+  cache.set(file, { mtime, value });
+  return value;
+}
 
 /** What the build computed for a chapter (null for a chapter without a module: text only). */
 export function chapterStore(slug: string): ChapterStore | null {
-  let store = cache.get(slug);
-  if (store === undefined) {
-    const file = join(STORE_DIR, `${slug.replace(/\//g, "--")}.json`);
-    store = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ChapterStore) : null;
-    cache.set(slug, store);
-  }
-  return store;
+  return readStoreJson<ChapterStore | null>(storeFile(STORE_DIR, slug), null);
+}
+
+/** Problems the development server found in the course's files since its last good edit (none in a build). */
+export function devProblems(): readonly string[] {
+  return readStoreJson<string[]>(join(STORE_DIR, DEV_PROBLEMS_FILE), []);
 }

@@ -13,7 +13,7 @@ export interface RunResult {
  * This process's environment without what Vitest adds (BASE_URL, MODE, NODE_ENV, VITEST_*):
  * a child build would otherwise take Vitest's BASE_URL for its own base path.
  */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST.*|BASE_URL|MODE|NODE_ENV|DEV|PROD|SSR)$/.test(key)));
 }
 

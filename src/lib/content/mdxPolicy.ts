@@ -197,7 +197,11 @@ export function checkMdxPolicy(tree: Root, ids: ChapterIds | null = null): Conte
             line,
             message: `heading "${printable(toString(node), 60)}" has no stable id (write it as: ## Title \\{#some-id\\})`,
           });
-        else if (seen.has(id)) problems.push({ line, message: `section id "${id}" is already used at line ${seen.get(id)}; give each section an id of its own` });
+        else if (seen.has(id))
+          problems.push({
+            line,
+            message: `section id "${id}" is already used at line ${seen.get(id)}; give each section an id of its own`,
+          });
         else {
           seen.set(id, line);
           const reserved = reservedIdProblem(id, cells);

@@ -3,7 +3,8 @@ import { termHintId } from "../../lib/content/pageIds.ts";
 import { termPattern, type GlossaryTerm } from "../model/glossary.ts";
 
 export interface GlossaryOptions {
-  readonly glossary: readonly GlossaryTerm[];
+  /** The glossary now (read again by the dev server when the file changes). */
+  readonly glossary: () => readonly GlossaryTerm[];
   readonly sourceLocale: string;
   readonly locales: readonly string[];
   /** What a page's language writes before and after an aside (its `punct.aside` string): " (" and ")", "（" and "）". */
@@ -53,7 +54,7 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales, aside 
     if (!locale) return;
     const others = hintLocales(locale, sourceLocale, locales);
     const parens = aside(locale);
-    const pending = glossary
+    const pending = glossary()
       .filter((t) => t.names[locale] && others.some((l) => t.names[l]))
       .map((t) => ({ term: t, pattern: termPattern(t.names[locale]!) }));
     const visit = (node: Root | Element): void => {

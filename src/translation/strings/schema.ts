@@ -75,6 +75,7 @@ export const uiStringsSchema = z
     "notebook.download": z.string(),
     "notebook.colab": z.string(),
     "status.title": z.string(),
+    "dev.problems": z.string(),
     "status.intro": z.string(),
     "status.current": z.string(),
     "status.allCurrent": z.string(),

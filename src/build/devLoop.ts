@@ -1,0 +1,146 @@
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { ViteDevServer } from "vite";
+import type { AnyChapter } from "../api/course.ts";
+import { chapterCells } from "../api/course.ts";
+import type { AnyView, CellDefinition } from "../api/types.ts";
+import { readStringFolder } from "../translation/strings/stringFiles.ts";
+import { checkCourseCode } from "./checkCode.ts";
+import type { ChapterIds } from "../lib/content/components.ts";
+import { chapterIds, checkChapterModule } from "./checkCourse.ts";
+import type { CourseData } from "./compute.ts";
+import { CourseError } from "./courseError.ts";
+import type { DiscoveredChapter } from "./discover.ts";
+import { DEV_PROBLEMS_FILE, storeFile } from "./storeFiles.ts";
+
+/** What the development server's loop works on: the build's computation and what the pages read. */
+export interface DevLoopContext {
+  readonly root: string;
+  readonly storeDir: string;
+  readonly sourceLocale: string;
+  readonly course: CourseData;
+  /** The cell ids the MDX check accepts, per chapter (updated when a chapter changes). */
+  readonly idsBySlug: Map<string, ChapterIds>;
+  /** Reads the glossary again (content/glossary.yaml); throws a CourseError when it is wrong. */
+  readonly reloadGlossary: () => void;
+}
+
+/** The chapters on disk now: every folder under chapters/ with a chapter.ts, by slug. */
+function chapterSlugs(root: string): string[] {
+  const dir = join(root, "chapters");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f === "chapter.ts" || f.endsWith(`${sep}chapter.ts`))
+    .map((f) => f.slice(0, -"/chapter.ts".length).split(sep).join("/"))
+    .sort();
+}
+
+/** A chapter loaded through the dev server's module graph (fresh after an edit), as discovery gives it. */
+async function loadChapter(server: ViteDevServer, root: string, slug: string): Promise<DiscoveredChapter> {
+  const folder = `chapters/${slug}`;
+  const file = `${folder}/chapter.ts`;
+  const definition = ((await server.ssrLoadModule(`/${file}`)) as { default: AnyChapter }).default;
+  const views = new Map<string, { file: string; view: AnyView }>();
+  for (const name of readdirSync(join(root, folder))
+    .filter((f) => f.endsWith(".cell.ts"))
+    .sort()) {
+    const view = ((await server.ssrLoadModule(`/${folder}/${name}`)) as { default: AnyView }).default;
+    views.set(name.slice(0, -".cell.ts".length), { file: `${folder}/${name}`, view });
+  }
+  const { tables: strings, problems: stringProblems } = readStringFolder(root, `${folder}/strings`);
+  const cells = chapterCells(definition.cells) as readonly CellDefinition<unknown, never>[];
+  return { slug, file, definition, cells, views, strings, stringProblems };
+}
+
+/** Forgets the dev server's compiled copies of the files under `prefix` (or of one file). */
+function invalidate(server: ViteDevServer, root: string, test: (file: string) => boolean): void {
+  for (const mod of server.moduleGraph.idToModuleMap.values())
+    if (mod.file && test(relative(root, mod.file).split(sep).join("/"))) server.moduleGraph.invalidateModule(mod);
+}
+
+/** One line per problem of an error: ours as they are, others by their first line. */
+function problemLines(err: unknown): string[] {
+  if (err instanceof CourseError) return [...err.problems];
+  const e = err as { message?: string; loc?: { file?: string; line?: number; column?: number }; id?: string };
+  const first = (e.message ?? String(err)).split("\n")[0]!;
+  return [e.loc?.file ? `${e.loc.file}:${e.loc.line ?? 1}:${e.loc.column ?? 1}: ${first}` : first];
+}
+
+/**
+ * Keeps `npm run dev` live for authors: an edit to a chapter's module, cells or strings
+ * recomputes that chapter; to a dataset, every chapter; to the glossary, every page's hints;
+ * to a source chapter's text, its translations (which show its untranslated sections). The
+ * open page then reloads. Problems go to dev-problems.json, which the chapter page shows with
+ * file and line until they are fixed.
+ */
+export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const sourcePrefix = `content/${ctx.sourceLocale}/`;
+  const relevant = (f: string) =>
+    f.startsWith("chapters/") ||
+    f.startsWith("datasets/") ||
+    f === "content/glossary.yaml" ||
+    f === "course.config.ts" ||
+    (f.startsWith(sourcePrefix) && f.endsWith("/index.mdx"));
+  server.watcher.on("all", (_event, path) => {
+    const file = relative(ctx.root, path).split(sep).join("/");
+    if (!relevant(file)) return;
+    pending.add(file);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(flush);
+    }, 40);
+  });
+
+  async function flush(): Promise<void> {
+    const files = [...pending];
+    pending.clear();
+    const problems = await checkCourseCode(ctx.root);
+    const glossaryChanged = files.includes("content/glossary.yaml");
+    const datasetChanged = files.some((f) => f.startsWith("datasets/"));
+    const all = chapterSlugs(ctx.root);
+    const slugs = datasetChanged ? all : all.filter((s) => files.some((f) => f.startsWith(`chapters/${s}/`)));
+    const mdxSlugs = new Set(
+      files.filter((f) => f.startsWith(sourcePrefix)).map((f) => f.slice(sourcePrefix.length, -"/index.mdx".length)),
+    );
+    if (glossaryChanged) {
+      try {
+        ctx.reloadGlossary();
+      } catch (err) {
+        problems.push(...problemLines(err));
+      }
+    }
+    if (datasetChanged) {
+      ctx.course.forgetDatasets();
+      invalidate(server, ctx.root, (f) => f.startsWith("datasets/"));
+    }
+    if (problems.length === 0) {
+      for (const slug of slugs) {
+        invalidate(server, ctx.root, (f) => f.startsWith(`chapters/${slug}/`));
+        try {
+          const chapter = await loadChapter(server, ctx.root, slug);
+          const found = checkChapterModule(chapter);
+          if (found.length) throw new CourseError(found);
+          writeFileSync(storeFile(ctx.storeDir, slug), JSON.stringify(ctx.course.chapter(chapter)));
+          ctx.idsBySlug.set(slug, chapterIds(chapter));
+          mdxSlugs.add(slug);
+        } catch (err) {
+          problems.push(...problemLines(err));
+        }
+      }
+    }
+    // Every language's text of a changed chapter compiles again (ids it may use, sections it borrows).
+    invalidate(
+      server,
+      ctx.root,
+      (f) =>
+        f.startsWith("content/") && f.endsWith(".mdx") && (glossaryChanged || [...mdxSlugs].some((s) => f.endsWith(`/${s}/index.mdx`))),
+    );
+    writeFileSync(join(ctx.storeDir, DEV_PROBLEMS_FILE), JSON.stringify(problems));
+    if (problems.length)
+      server.config.logger.error(`the course has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`, { timestamp: true });
+    server.ws.send({ type: "full-reload", path: "*" });
+  }
+}

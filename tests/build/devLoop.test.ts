@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser.ts";
+import { fixture } from "../helpers/fixtures.ts";
+import { copyProject, edit } from "../helpers/project.ts";
+import { cleanEnv, ROOT } from "../helpers/run.ts";
+
+// `npm run dev` as an author uses it: a copy of the project with AUTHORING.md's example chapter,
+// each kind of chapter file edited in turn, the page read until the edit shows (at most 2 s).
+const PAGE = "/en/example/hello/";
+const LIMIT_MS = 2000;
+let dir = "";
+let server: ChildProcess | null = null;
+let base = "";
+let log = "";
+let browser: Browser | null = null;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+const get = async (path: string) => (await fetch(base + path)).text();
+
+/** Milliseconds from now until the page at `path` satisfies `ok` (fails after 10 s). */
+async function timeUntil(path: string, ok: (html: string) => boolean): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    if (ok(await get(path))) return performance.now() - started;
+    if (performance.now() - started > 10_000) throw new Error(`${path} never showed the edit; the server said:\n${log.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+beforeAll(async () => {
+  dir = copyProject();
+  cpSync(fixture("authoring"), dir, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [join(ROOT, "node_modules/astro/astro.js"), "dev", "--host", "127.0.0.1", "--port", String(port)], {
+    cwd: dir,
+    env: { ...cleanEnv(), SPIKES_FILE: join(ROOT, "tests/fixtures/site/mini-734.npz") },
+  });
+  server.stdout!.on("data", (d: Buffer) => (log += d.toString()));
+  server.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  const started = performance.now();
+  while (
+    !(await fetch(base + PAGE).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (performance.now() - started > 90_000) throw new Error(`the dev server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const CHAPTER = "chapters/example/hello";
+
+describe("npm run dev", () => {
+  it("an edit to the chapter's strings shows on the open page (it reloads itself)", async () => {
+    const page = await browser!.newPage();
+    await page.goto(base + PAGE);
+    const started = performance.now();
+    edit(dir, `${CHAPTER}/strings/en.json`, '"Number of spikes"', '"Spikes fired"');
+    await page.waitForFunction(() => document.querySelector('[data-cell="first-counts"] svg')?.textContent.includes("Spikes fired"), null, {
+      timeout: 10_000,
+    });
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    await page.close();
+  });
+
+  it.each([
+    [
+      "the MDX",
+      "content/en/example/hello/index.mdx",
+      "the slider shows more or fewer",
+      "the slider shows more or fewer, live",
+      "more or fewer, live",
+    ],
+    [
+      "the chapter module",
+      `${CHAPTER}/chapter.ts`,
+      "summary.totalSpikes.toLocaleString(locale)",
+      "`${summary.totalSpikes} spikes in all`",
+      "spikes in all",
+    ],
+    ["a cell's code", `${CHAPTER}/first-counts.cell.ts`, 'x: { label: t("axis.neuron")', 'x: { label: "Neuron number"', "Neuron number"],
+    [
+      "the dataset's declaration",
+      "datasets/steinmetz-w1d1/index.ts",
+      "Nature 576, 266–273.",
+      "Nature 576, 266–273 (edited).",
+      "266–273 (edited)",
+    ],
+    ["the glossary", "content/glossary.yaml", "- id: spike\n", "- id: recording\n  en: recording\n  ja: 記録\n- id: spike\n", "記録"],
+  ])("an edit to %s shows within 2 s", async (_kind, file, from, to, shown) => {
+    expect(await get(PAGE)).not.toContain(shown);
+    edit(dir, file, from, to);
+    expect(await timeUntil(PAGE, (html) => html.includes(shown))).toBeLessThan(LIMIT_MS);
+  });
+
+  it("a translation's page follows its source: an untranslated language shows the new source text", async () => {
+    edit(dir, "content/en/example/hello/index.mdx", "Here are the first neurons", "Here are the very first neurons");
+    expect(await timeUntil("/ja/example/hello/", (html) => html.includes("the very first neurons"))).toBeLessThan(LIMIT_MS);
+  });
+
+  it("a syntax error in a cell shows on the page with file, line and column, and the page recovers when it is fixed", async () => {
+    const file = join(dir, CHAPTER, "first-counts.cell.ts");
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, good.replace("export default firstCounts;", "export default firstCounts +;"));
+    await timeUntil(PAGE, (html) => html.includes("chapters/example/hello/first-counts.cell.ts:26:"));
+    writeFileSync(file, good);
+    await timeUntil(PAGE, (html) => !html.includes('class="dev-problems"'));
+  });
+
+  it("a slider with min above max is reported with the line that declares it, until fixed", async () => {
+    edit(dir, `${CHAPTER}/first-counts.cell.ts`, "min: 5, max: 20", "min: 20, max: 5");
+    await timeUntil(
+      PAGE,
+      (html) =>
+        html.includes("first-counts.cell.ts:22: control &quot;neurons&quot;") ||
+        html.includes('first-counts.cell.ts:22: control "neurons"'),
+    );
+    edit(dir, `${CHAPTER}/first-counts.cell.ts`, "min: 20, max: 5", "min: 5, max: 20");
+    await timeUntil(PAGE, (html) => !html.includes('class="dev-problems"'));
+  });
+});
