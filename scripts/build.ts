@@ -56,7 +56,7 @@ async function withoutHookNotices<T>(work: () => Promise<T>): Promise<T> {
 runCli(USAGE, async () => {
   const root = resolve(import.meta.dirname, "..");
   // A syntax error in the course's code: one line each, before Astro wraps it in its own report.
-  const codeProblems = await checkCourseCode(root);
+  const codeProblems = checkCourseCode(root);
   if (codeProblems.length) throw new CourseError(codeProblems);
   await import("../src/site.ts"); // a bad setting (BASE_PATH, SITE_URL, ...) or course file stops here
   const outDir = resolve(root, process.env.OUT_DIR ?? "dist");

@@ -1,5 +1,5 @@
 import type { CellDefinition, CellView, PlotContext } from "./types.ts";
-import type { Computed, PythonOutput } from "./outputs.ts";
+import type { Computed, FixedOutput, PythonOutput } from "./outputs.ts";
 import type { DatasetDeclaration, FileSet } from "../lib/datasets/declaration.ts";
 
 export type { DatasetDeclaration, DatasetInfo, FileSet, LoadedDataset, LoadEnvironment } from "../lib/datasets/declaration.ts";
@@ -40,7 +40,8 @@ export interface ChapterDefinition<D extends Record<string, DatasetDeclaration<u
   readonly cells:
     | readonly CellDefinition<unknown, ChapterContext<DatasetValues<D>, S>>[]
     | ((cell: CellFactory<ChapterContext<DatasetValues<D>, S>>) => readonly CellDefinition<unknown, ChapterContext<DatasetValues<D>, S>>[]);
-  readonly outputs?: Readonly<Record<string, (ctx: ChapterContext<DatasetValues<D>, S>) => PythonOutput>>;
+  /** What its code cells print, by `<CodeCell output>` key: computed from the data, or `fixedOutput(...)` when it does not depend on it. */
+  readonly outputs?: Readonly<Record<string, ((ctx: ChapterContext<DatasetValues<D>, S>) => PythonOutput) | FixedOutput>>;
   /** Each number the prose quotes, formatted for a locale (`text.t` reads the chapter's strings). */
   readonly values?: Readonly<Record<string, (ctx: ChapterContext<DatasetValues<D>, S>, text: PlotContext) => Computed>>;
   readonly files?: Readonly<Record<string, ChapterFiles<D>>>;

@@ -12,3 +12,13 @@ export type PythonOutput = readonly (string | Computed)[];
 export function computed(key: string, value: unknown, text: string): Computed {
   return { key, value, text };
 }
+
+/** A printed output that does not depend on the data (a help text, a type name): no stand-in mark. */
+export interface FixedOutput {
+  readonly fixed: PythonOutput;
+}
+
+/** Declares an output the same whatever the data (`help(...)`, a constant): readers see no stand-in mark on it. */
+export function fixedOutput(output: PythonOutput): FixedOutput {
+  return { fixed: output };
+}

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { transform, type Message } from "esbuild";
+import { transformSync, type Message } from "esbuild";
 
 /** The course's own code: the course file, and every TypeScript file of its chapters and datasets. */
 export function courseCodeFiles(root: string): string[] {
@@ -18,11 +18,11 @@ const line = (file: string, m: Message) => `${file}:${m.location ? `${m.location
  * Syntax errors in the course's code, one line each (`file:line:column: message`), found before
  * Astro loads anything (it would report them wrapped in its config loader's error and a stack).
  */
-export async function checkCourseCode(root: string): Promise<string[]> {
+export function checkCourseCode(root: string): string[] {
   const problems: string[] = [];
   for (const file of courseCodeFiles(root)) {
     try {
-      await transform(readFileSync(join(root, file), "utf8"), { loader: "ts", sourcefile: file, logLevel: "silent" });
+      transformSync(readFileSync(join(root, file), "utf8"), { loader: "ts", sourcefile: file, logLevel: "silent" });
     } catch (err) {
       const errors = (err as { errors?: Message[] }).errors ?? [];
       problems.push(

@@ -99,8 +99,9 @@ export class CourseData {
     );
     this.checkControls(chapter, payloads);
     const outputs: Record<string, PythonOutput> = Object.fromEntries(
-      Object.entries(definition.outputs ?? {}).map(([id, output]) => [id, output(ctx as never)]),
+      Object.entries(definition.outputs ?? {}).map(([id, output]) => [id, typeof output === "function" ? output(ctx as never) : output.fixed]),
     );
+    const fixedOutputs = Object.entries(definition.outputs ?? {}).flatMap(([id, output]) => (typeof output === "function" ? [] : [id]));
     const files = Object.fromEntries(
       Object.entries(definition.files ?? {}).map(([name, { set, dataset }]) => {
         const source = loaded[dataset]!;
@@ -158,6 +159,6 @@ export class CourseData {
               : null,
         }
       : null;
-    return { slug: chapter.slug, outputs, locales, notebookData };
+    return { slug: chapter.slug, outputs, fixedOutputs, locales, notebookData };
   }
 }

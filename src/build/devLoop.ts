@@ -97,7 +97,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
   async function flush(): Promise<void> {
     const files = [...pending];
     pending.clear();
-    const problems = await checkCourseCode(ctx.root);
+    const problems = checkCourseCode(ctx.root);
     const glossaryChanged = files.includes("content/glossary.yaml");
     const datasetChanged = files.some((f) => f.startsWith("datasets/"));
     const all = chapterSlugs(ctx.root);

@@ -68,5 +68,7 @@ export interface ChapterStore {
   /** What the chapter's notebook needs to load the data the page was built from (null: no notebook data cell). */
   readonly notebookData: { readonly match: string; readonly standIn: { readonly load: string; readonly url: string } | null } | null;
   readonly outputs: Readonly<Record<string, PythonOutput>>;
+  /** Outputs that do not depend on the data (declared with fixedOutput): they carry no stand-in mark. */
+  readonly fixedOutputs: readonly string[];
   readonly locales: Readonly<Record<string, ChapterLocale>>;
 }

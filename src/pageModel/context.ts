@@ -7,6 +7,7 @@ import type { PageTranslation } from "../translation/page/translation.ts";
 export interface PageChapter extends ChapterLocale {
   readonly slug: string;
   readonly outputs: ChapterStore["outputs"];
+  readonly fixedOutputs: ChapterStore["fixedOutputs"];
 }
 
 /** What the components of a chapter page share while it renders (set on Astro.locals). */
@@ -30,7 +31,7 @@ export interface PageContext {
 /** Builds the context for one chapter page. */
 export function makePageContext(options: Omit<PageContext, "t" | "pageT" | "chapter"> & { store: ChapterStore | null }): PageContext {
   const { store, ...rest } = options;
-  const chapter = store ? { slug: store.slug, outputs: store.outputs, ...store.locales[options.locale]! } : null;
+  const chapter = store ? { slug: store.slug, outputs: store.outputs, fixedOutputs: store.fixedOutputs, ...store.locales[options.locale]! } : null;
   return { ...rest, chapter, t: translator(options.locale), pageT: translator(options.pageLocale) };
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { InputSpec } from "../../src/api/types.ts";
 import { checkCourseCode } from "../../src/build/checkCode.ts";
 import { checkInputSpecs } from "../../src/build/checkInputs.ts";
+import { keysNamedBy } from "../../src/translation/checks/checks.ts";
 
 const text = [
   "const view = {",
@@ -58,11 +59,26 @@ describe("a cell's controls", () => {
 });
 
 describe("the course's code", () => {
-  it("a syntax error is one line with file, line, column and the message", async () => {
+  it("a syntax error is one line with file, line, column and the message", () => {
     const root = mkdtempSync(join(tmpdir(), "course-code-"));
     mkdirSync(join(root, "chapters", "a"), { recursive: true });
     writeFileSync(join(root, "chapters", "a", "chapter.ts"), "export const ok = 1;\n");
     writeFileSync(join(root, "chapters", "a", "b.cell.ts"), "const x = 1;\nexport default x +;\n");
-    expect(await checkCourseCode(root)).toEqual(['chapters/a/b.cell.ts:2:19: Unexpected ";"']);
+    expect(checkCourseCode(root)).toEqual(['chapters/a/b.cell.ts:2:19: Unexpected ";"']);
+  });
+});
+
+describe("keys a chapter's code names", () => {
+  it("finds t() keys and control labels with their lines, not other dotted strings", () => {
+    const code = [
+      'const a = t("axis.time");',
+      'const spec = { label: "control.window", unit: "unit.seconds" };',
+      'const file = "spike_times.npz";',
+    ].join("\n");
+    expect(keysNamedBy(code)).toEqual([
+      { key: "axis.time", line: 1 },
+      { key: "control.window", line: 2 },
+      { key: "unit.seconds", line: 2 },
+    ]);
   });
 });

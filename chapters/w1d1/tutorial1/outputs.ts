@@ -1,7 +1,7 @@
 import { numpyArrayStr, pyIntList, pyPercent, pyShape } from "#lib/python/format.ts";
 import { pydocHelp } from "#lib/python/pydoc.ts";
 import { neuronCount, neuronSpikes, spikeCounts } from "#lib/spikes/dataset.ts";
-import { computed as value, type Computed, type PythonOutput } from "#course";
+import { computed as value, fixedOutput, type Computed, type FixedOutput, type PythonOutput } from "#course";
 import type { PlotContext } from "#course";
 import type { Tutorial1 } from "./context.ts";
 import { peakBinMs } from "./isiData.ts";
@@ -41,8 +41,8 @@ function dtypeAndFirstValues({ data, summary }: Tutorial1): PythonOutput {
 }
 
 /** Every code cell's printed output, by the `output` key its `<CodeCell>` names. */
-export const pythonOutputs: Readonly<Record<string, (ctx: Tutorial1) => PythonOutput>> = {
-  "type-spike-times": () => [value("type_spike_times", "numpy.ndarray", "numpy.ndarray")],
+export const pythonOutputs: Readonly<Record<string, ((ctx: Tutorial1) => PythonOutput) | FixedOutput>> = {
+  "type-spike-times": fixedOutput([value("type_spike_times", "numpy.ndarray", "numpy.ndarray")]),
   "shape-spike-times": ({ summary: s }) => [value("n_neurons", s.n_neurons, pyShape([s.n_neurons]))],
   "entry-0": (ctx) => entry(ctx, 0),
   "entry-321": (ctx) => entry(ctx, 321),
@@ -57,7 +57,7 @@ export const pythonOutputs: Readonly<Record<string, (ctx: Tutorial1) => PythonOu
     value("frac_below_mean", s.frac_below_mean, pyPercent(s.frac_below_mean, 1)),
     " of neurons are below the mean",
   ],
-  "help-restrict": () => [pydocHelp("restrict_spike_times", "spike_times, interval", RESTRICT_DOCSTRING)],
+  "help-restrict": fixedOutput([pydocHelp("restrict_spike_times", "spike_times, interval", RESTRICT_DOCSTRING)]),
   "frac-interval-spikes": ({ summary: s }) => [
     value("frac_interval_spikes", s.frac_interval_spikes, pyPercent(s.frac_interval_spikes, 2)),
     " of the total spikes are in the interval",

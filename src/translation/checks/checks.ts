@@ -12,7 +12,8 @@ import { checkSiteStrings } from "../../build/checkCourse.ts";
 import { placeholderMismatches } from "../strings/strings.ts";
 import { chapterTextProblems, readContributedText } from "../../build/chapterFile.ts";
 import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
-import { parseStringTable, type StringTable } from "../model/stringTable.ts";
+import { ownString, parseStringTable, type StringTable } from "../model/stringTable.ts";
+import { checkCourseCode } from "../../build/checkCode.ts";
 import type { ContentTree } from "../status/contentTree.ts";
 import { statusRows } from "../status/statusRows.ts";
 
@@ -74,6 +75,13 @@ export function keysUsedBy(code: string): { literals: Set<string>; prefixes: str
   return { literals, prefixes };
 }
 
+/** Keys a chapter's code names for sure: `t("key")`, and a control's or readout's `label:`/`unit:`, with their lines. */
+export function keysNamedBy(code: string): { key: string; line: number }[] {
+  const KEY = `["'\`]([A-Za-z][\\w-]*(?:\\.[\\w-]+)+)["'\`]`;
+  const pattern = new RegExp(`(?:\\bt\\(\\s*${KEY}|\\b(?:label|unit)\\s*:\\s*${KEY})`, "g");
+  return [...code.matchAll(pattern)].map((m) => ({ key: (m[1] ?? m[2])!, line: code.slice(0, m.index).split("\n").length }));
+}
+
 const isUsed = (key: string, used: { literals: Set<string>; prefixes: string[] }) =>
   used.literals.has(key) || used.prefixes.some((p) => key.startsWith(p));
 
@@ -113,8 +121,14 @@ export function checkStringLayers(tree: ContentTree): Finding[] {
       continue;
     }
     const source = sourceTable.table;
-    const code = sourceFiles(tree.root, dir, [".ts"]).map(read).join("\n");
+    const codeFiles = sourceFiles(tree.root, dir, [".ts"]);
+    const code = codeFiles.map(read).join("\n");
     const used = keysUsedBy(code);
+    if (!dir.startsWith("datasets/") && "table" in siteSource)
+      for (const file of codeFiles)
+        for (const { key, line } of keysNamedBy(read(file)))
+          if (ownString(source, key) === undefined && ownString(siteSource.table, key) === undefined)
+            findings.push({ level: "error", where: `${file}:${line}`, message: `no string "${key}": add it to ${sourceFile}` });
     const isDataset = dir.startsWith("datasets/");
     for (const key of Object.keys(source))
       if (!isDataset && !isUsed(key, used))
@@ -283,6 +297,10 @@ function concerns(finding: Finding, locale: string): boolean {
 /** Every check of `i18n:check`, in the order a translator would fix them (only one locale's, when asked). */
 export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
   const findings: Finding[] = [
+    ...checkCourseCode(tree.root).map((line): Finding => {
+      const m = /^(.*?:\d+:\d+): (.*)$/.exec(line);
+      return { level: "error", where: m?.[1] ?? "", message: m?.[2] ?? line };
+    }),
     ...checkUiStrings(tree),
     ...checkContentPolicy(tree),
     ...checkStringLayers(tree),
