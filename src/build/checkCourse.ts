@@ -9,6 +9,7 @@ import { chapterTextProblems, parseOnly, readContributedText } from "./chapterFi
 import { ReadCache } from "./readCache.ts";
 import type { DiscoveredChapter } from "./discover.ts";
 import { isLocaleFile } from "../translation/strings/stringFiles.ts";
+import { messageProblem } from "../translation/strings/messageFormat.ts";
 import { placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
 
 export { readFrontmatter } from "./chapterFile.ts";
@@ -174,16 +175,30 @@ export function checkPlaceholders(
   byLocale: ReadonlyMap<string, StringTable>,
   sourceLocale: string,
 ): string[] {
+  // Every string of every locale is a valid ICU message (intl-messageformat reads it).
+  const malformed = [...byLocale].flatMap(([locale, table]) =>
+    Object.entries(table).flatMap(([key, text]) => {
+      const problem = messageProblem(text, locale);
+      return problem
+        ? [
+            `${where(locale)}: "${printable(key, 60)}" is not a valid message (${problem}); close every { with }, and give a plural an "other" form`,
+          ]
+        : [];
+    }),
+  );
   const source = byLocale.get(sourceLocale);
-  if (!source) return [];
-  return [...byLocale]
-    .filter(([locale]) => locale !== sourceLocale)
-    .flatMap(([locale, table]) =>
-      placeholderMismatches(source, table).map(
-        (m) =>
-          `${where(locale)}: "${printable(m.key, 60)}" has placeholders {${m.have.join("}, {")}} but the ${sourceLocale} text has {${m.want.join("}, {")}}`,
+  if (!source) return malformed;
+  return [
+    ...malformed,
+    ...[...byLocale]
+      .filter(([locale]) => locale !== sourceLocale)
+      .flatMap(([locale, table]) =>
+        placeholderMismatches(source, table).map(
+          (m) =>
+            `${where(locale)}: "${printable(m.key, 60)}" has placeholders {${m.have.join("}, {")}} but the ${sourceLocale} text has {${m.want.join("}, {")}}`,
+        ),
       ),
-    );
+  ];
 }
 
 /**

@@ -99,7 +99,10 @@ export class CourseData {
     );
     this.checkControls(chapter, payloads);
     const outputs: Record<string, PythonOutput> = Object.fromEntries(
-      Object.entries(definition.outputs ?? {}).map(([id, output]) => [id, typeof output === "function" ? output(ctx as never) : output.fixed]),
+      Object.entries(definition.outputs ?? {}).map(([id, output]) => [
+        id,
+        typeof output === "function" ? output(ctx as never) : output.fixed,
+      ]),
     );
     const fixedOutputs = Object.entries(definition.outputs ?? {}).flatMap(([id, output]) => (typeof output === "function" ? [] : [id]));
     const files = Object.fromEntries(

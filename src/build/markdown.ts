@@ -1,6 +1,6 @@
 import type { AstroUserConfig } from "astro";
 import rehypeKatex from "rehype-katex";
-import { fillTemplate } from "../shared/template.ts";
+import { formatMessage } from "../translation/strings/messageFormat.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
 import { remarkMath } from "../lib/content/syntax.ts";
@@ -39,7 +39,7 @@ export class GlossaryHolder {
 /** What each language writes around an aside, from its `punct.aside` string ("{text}" marks the aside). */
 function asideOf(coreStrings: (locale: string) => StringTable): (locale: string) => readonly [string, string] {
   return (locale) => {
-    const [open = "", close = ""] = fillTemplate(coreStrings(locale)["punct.aside"] ?? " ({text})", { text: "\u0000" }, locale).split(
+    const [open = "", close = ""] = formatMessage(coreStrings(locale)["punct.aside"] ?? " ({text})", { text: "\u0000" }, locale).split(
       "\u0000",
     );
     return [open, close];

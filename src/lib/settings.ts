@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { printable } from "./text/printable.ts";
 
 /** Settings an operator gives the build through the environment, checked. */
@@ -69,20 +70,53 @@ function branchName(name: string, raw: string | undefined): string | null {
   return text;
 }
 
+/** A zod field over an environment variable, checked by `parse` (which throws a SettingsError). */
+const variable = <T>(parse: (raw: string | undefined) => T) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return parse(raw);
+      } catch (err) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
+        return z.NEVER;
+      }
+    });
+
+/** The environment a build reads, each variable described and checked. */
+export const environmentSchema = z.object({
+  BASE_PATH: variable(normalizeBase).describe("Where the site is hosted under its origin: / or /course/."),
+  SITE_URL: variable((raw) => httpUrl("SITE_URL", raw, ["http", "https"])).describe(
+    "The site's public address (canonical links, sitemap, notebooks).",
+  ),
+  SITE_REPOSITORY: variable((raw) => httpUrl("SITE_REPOSITORY", raw, ["https"])).describe(
+    "The course's repository, for 'report a problem' links.",
+  ),
+  NOTEBOOK_BRANCH: variable((raw) => branchName("NOTEBOOK_BRANCH", raw)).describe(
+    "The branch holding built notebooks, for 'Open in Colab'.",
+  ),
+  OFFLINE: variable((raw) => onOff("OFFLINE", raw, true)).describe("on (default) or off: pages a reader opened stay readable offline."),
+});
+
 /**
  * The site's settings: from the environment BASE_PATH, SITE_URL, SITE_REPOSITORY, NOTEBOOK_BRANCH
- * and OFFLINE, each checked; from the course file its source locale and locale order.
+ * and OFFLINE (environmentSchema; the first problem is thrown as one line naming the variable),
+ * and from the course file its source locale and locale order.
  */
 export function siteSettings(
   env: Readonly<Record<string, string | undefined>>,
   course: { readonly sourceLocale: string; readonly localeOrder: readonly string[] },
 ): SiteSettings {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) throw new SettingsError(parsed.error.issues[0]!.message);
+  const e = parsed.data;
   return {
-    base: normalizeBase(env.BASE_PATH),
-    url: httpUrl("SITE_URL", env.SITE_URL, ["http", "https"]),
-    repository: httpUrl("SITE_REPOSITORY", env.SITE_REPOSITORY, ["https"]),
-    notebookBranch: branchName("NOTEBOOK_BRANCH", env.NOTEBOOK_BRANCH),
-    offline: onOff("OFFLINE", env.OFFLINE, true),
+    base: e.BASE_PATH,
+    url: e.SITE_URL,
+    repository: e.SITE_REPOSITORY,
+    notebookBranch: e.NOTEBOOK_BRANCH,
+    offline: e.OFFLINE,
     sourceLocale: course.sourceLocale,
     localeOrder: course.localeOrder,
   };

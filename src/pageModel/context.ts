@@ -31,7 +31,9 @@ export interface PageContext {
 /** Builds the context for one chapter page. */
 export function makePageContext(options: Omit<PageContext, "t" | "pageT" | "chapter"> & { store: ChapterStore | null }): PageContext {
   const { store, ...rest } = options;
-  const chapter = store ? { slug: store.slug, outputs: store.outputs, fixedOutputs: store.fixedOutputs, ...store.locales[options.locale]! } : null;
+  const chapter = store
+    ? { slug: store.slug, outputs: store.outputs, fixedOutputs: store.fixedOutputs, ...store.locales[options.locale]! }
+    : null;
   return { ...rest, chapter, t: translator(options.locale), pageT: translator(options.pageLocale) };
 }
 

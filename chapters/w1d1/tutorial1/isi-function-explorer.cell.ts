@@ -4,7 +4,8 @@ import { binCenters, MODEL_NAMES, MODELS, sumSquaredErrors, type ModelName } fro
 import { formatNumber } from "#lib/format/number.ts";
 import { clipToBand } from "#lib/plot/clip.ts";
 import { polylineMark, stepAreaMark } from "#lib/plot/paths.ts";
-import { BASE, COLORS, DASHES } from "#lib/plot/theme.ts";
+import { BASE, DASHES } from "#lib/plot/theme.ts";
+import { COLORS } from "./colors.ts";
 import type { CellView, InputSpec, InputValues, PlotContext, ReadoutSpec } from "#course";
 import { ISI_NEURON, type IsiPayload } from "./isiData.ts";
 import { describeIsis, loadIsis } from "./isi-histogram.cell.ts";

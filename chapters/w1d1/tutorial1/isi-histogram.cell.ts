@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { formatNumber } from "#lib/format/number.ts";
-import { BASE, COLORS } from "#lib/plot/theme.ts";
+import { BASE } from "#lib/plot/theme.ts";
+import { COLORS } from "./colors.ts";
 import { decodeIsiFile, isiFilePath } from "#lib/spikes/isiFile.ts";
 import type { CellView, FetchFile, InputValues, PlotContext } from "#course";
 import { ISI_NEURON, isiPayload, peakBinMs, type IsiPayload } from "./isiData.ts";

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { rasterMark, type RasterRow } from "#lib/plot/raster.ts";
-import { BASE, COLORS } from "#lib/plot/theme.ts";
+import { BASE } from "#lib/plot/theme.ts";
+import { COLORS } from "./colors.ts";
 import type { PlotContext } from "#course";
 
 /** A window of spike trains: the rows drawn, and the window in seconds. */

@@ -1,17 +1,17 @@
 /**
- * Figure colours as CSS custom properties (defined for light and dark in the site's CSS), so
- * one SVG reads well in both colour schemes. The series colours follow matplotlib's defaults
- * the tutorial uses: C0 blue bars, orange means, limegreen medians, C1/C2/C4 model curves.
+ * Figure colours as CSS custom properties (defined for light and dark, and for forced colours,
+ * in the site's CSS), so one SVG reads well in every scheme: a categorical palette in
+ * matplotlib's default order (c0 blue, c1 orange, c2 green, c3 purple, its C4), an ink for
+ * marks that are data themselves (a raster's ticks), and a translucent band. A chapter names
+ * its series after them (chapters/<chapter>/colors.ts).
  */
-export const COLORS = {
-  bars: "var(--plot-bars)",
-  mean: "var(--plot-mean)",
-  median: "var(--plot-median)",
+export const PALETTE = {
+  c0: "var(--plot-c0)",
+  c1: "var(--plot-c1)",
+  c2: "var(--plot-c2)",
+  c3: "var(--plot-c3)",
+  ink: "var(--plot-ink)",
   band: "var(--plot-band)",
-  spikes: "var(--plot-spikes)",
-  exponential: "var(--plot-exponential)",
-  inverse: "var(--plot-inverse)",
-  linear: "var(--plot-linear)",
 } as const;
 
 /**

@@ -69,11 +69,6 @@ export function countTerm(text: string, term: GlossaryTerm, locale: string): num
   return count;
 }
 
-/** The glossary terms a text uses in a locale. */
-export function termsUsed(text: string, glossary: readonly GlossaryTerm[], locale: string): GlossaryTerm[] {
-  return glossary.filter((term) => countTerm(text, term, locale) > 0);
-}
-
 /**
  * The marker that silences one glossary finding in a translation: `<span
  * data-i18n-ignore="glossary:histogram">…</span>` around a forbidden rendering that is right

@@ -1,5 +1,5 @@
 import type { Translate } from "../../api/types.ts";
-import { fillTemplate } from "../../shared/template.ts";
+import { formatMessage } from "./messageFormat.ts";
 import { ownString, type StringTable } from "../model/stringTable.ts";
 
 export type { StringTable };
@@ -16,7 +16,7 @@ export function layeredTranslator(layers: readonly StringTable[], where: string,
   return (key, params) => {
     for (const layer of layers) {
       const template = ownString(layer, key);
-      if (template !== undefined) return fillTemplate(template, params, locale);
+      if (template !== undefined) return formatMessage(template, params, locale);
     }
     throw new MissingStringError(`${where}: no UI string "${key}"${addTo ? `; add it to ${addTo}` : ""}`);
   };

@@ -1,6 +1,6 @@
 import { uiStringsSchema, type UiKey, type UiStrings } from "./schema.ts";
 import { orderLocales } from "../../site.ts";
-import { fillTemplate } from "../../shared/template.ts";
+import { formatMessage } from "./messageFormat.ts";
 import { isLocaleFile } from "./stringFiles.ts";
 
 // Every src/translation/ui/<locale>.json: adding a locale is adding its file (and its content folder).
@@ -37,12 +37,12 @@ export function uiStrings(locale: string): UiStrings {
   return strings;
 }
 
-export { fillTemplate };
+export { formatMessage };
 
 export type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
 
 /** The `t()` of one locale. */
 export function translator(locale: string): Translate {
   const strings = uiStrings(locale);
-  return (key, params) => fillTemplate(strings[key], params, locale);
+  return (key, params) => formatMessage(strings[key], params, locale);
 }

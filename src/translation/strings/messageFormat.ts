@@ -1,0 +1,55 @@
+import { IntlMessageFormat } from "intl-messageformat";
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** A UI string compiled for a locale by intl-messageformat (ICU MessageFormat), cached. */
+function compile(template: string, locale: string): IntlMessageFormat {
+  const key = `${locale}\n${template}`;
+  let message = compiled.get(key);
+  if (!message) {
+    message = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
+    compiled.set(key, message);
+  }
+  return message;
+}
+
+/**
+ * Fills a UI string as ICU MessageFormat does (`{name}`, `{n, plural, one {# x} other {# xs}}`):
+ * the build's formatter. A parameter left unfilled is an error naming it. The browser uses the
+ * small subset formatter of src/shared/template.ts (this library would be most of its budget);
+ * tests/lib/i18n/template.test.ts checks that both give the same text for every string.
+ */
+export function formatMessage(template: string, params: Record<string, string | number> = {}, locale = "en"): string {
+  const message = compile(template, locale);
+  for (const name of placeholderNames(message)) if (!(name in params)) throw new Error(`missing parameter {${name}} in "${template}"`);
+  const out = message.format(params);
+  return Array.isArray(out) ? out.join("") : String(out);
+}
+
+/** Why a UI string is not a valid message (an unclosed brace, a plural without `other`), or null. */
+export function messageProblem(template: string, locale: string): string | null {
+  try {
+    compile(template, locale);
+    return null;
+  } catch (err) {
+    return (err as Error).message.split("\n")[0]!;
+  }
+}
+
+// The parser's element types (@formatjs/icu-messageformat-parser TYPE): text and `#` name no argument.
+const LITERAL = 0;
+const POUND = 7;
+
+/** The argument names a compiled message uses. */
+function placeholderNames(message: IntlMessageFormat): string[] {
+  const names = new Set<string>();
+  const walk = (elements: ReturnType<IntlMessageFormat["getAst"]>): void => {
+    for (const el of elements) {
+      if ("value" in el && typeof el.value === "string" && (el.type as number) !== LITERAL && (el.type as number) !== POUND)
+        names.add(el.value);
+      if ("options" in el) for (const option of Object.values(el.options)) walk((option as { value: typeof elements }).value);
+    }
+  };
+  walk(message.getAst());
+  return [...names];
+}
