@@ -1,18 +1,13 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
-import { readdirSync } from "node:fs";
 import course from "./src/build/integration.ts";
-import { isLocaleFile } from "./src/translation/strings/stringFiles.ts";
+import { locales as courseLocales } from "./src/translation/locales.ts";
 import { uiStrings } from "./src/translation/strings/uiStrings.ts";
 import { orderLocales, SITE as settings } from "./src/site.ts";
 
-// A locale is a file of UI strings, src/translation/ui/<locale>.json (and, when translated, content/<locale>/).
-const locales = orderLocales(
-  readdirSync("src/translation/ui")
-    .filter(isLocaleFile)
-    .map((f) => f.slice(0, -5)),
-);
+// The course's locales (src/translation/locales.ts decides), in the course file's order.
+const locales = orderLocales(courseLocales(process.cwd()));
 
 export default defineConfig({
   ...(settings.url ? { site: settings.url } : {}),

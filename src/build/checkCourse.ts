@@ -8,7 +8,7 @@ import { runBounded, type Overrun } from "./bounded.ts";
 import { chapterTextProblems, parseOnly, readContributedText } from "./chapterFile.ts";
 import { ReadCache } from "./readCache.ts";
 import type { DiscoveredChapter } from "./discover.ts";
-import { isLocaleFile } from "../translation/strings/stringFiles.ts";
+import { isLocaleFile, UI_STRINGS_DIR, uiStringsFile } from "../translation/locales.ts";
 import { messageProblem } from "../translation/strings/messageFormat.ts";
 import { placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
 
@@ -246,11 +246,11 @@ export function checkSiteStrings(
     };
   },
 ): string[] {
-  const dir = join(root, "src/translation/ui");
+  const dir = join(root, UI_STRINGS_DIR);
   const problems: string[] = [];
   const tables = new Map<string, StringTable>();
   for (const name of readdirSync(dir).filter(isLocaleFile).sort()) {
-    const file = `src/translation/ui/${name}`;
+    const file = `${UI_STRINGS_DIR}/${name}`;
     const read = readContributedText(root, file, CONTENT_LIMITS.stringsBytes);
     if ("problem" in read) {
       problems.push(read.problem);
@@ -276,5 +276,5 @@ export function checkSiteStrings(
     }
     tables.set(name.slice(0, -5), json);
   }
-  return [...problems, ...checkPlaceholders((l) => `src/translation/ui/${l}.json`, tables, sourceLocale)];
+  return [...problems, ...checkPlaceholders(uiStringsFile, tables, sourceLocale)];
 }

@@ -14,6 +14,7 @@ import { chapterTextProblems, readContributedText } from "../../build/chapterFil
 import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
 import { ownString, parseStringTable, type StringTable } from "../model/stringTable.ts";
 import { checkCourseCode } from "../../build/checkCode.ts";
+import { UI_STRINGS_DIR, uiStringsFile } from "../locales.ts";
 import type { ContentTree } from "../status/contentTree.ts";
 import { statusRows } from "../status/statusRows.ts";
 
@@ -41,14 +42,14 @@ function readTable(tree: ContentTree, file: string): { table: StringTable } | { 
 export function checkUiStrings(tree: ContentTree): Finding[] {
   const findings: Finding[] = [];
   for (const locale of tree.locales()) {
-    if (tree.read(join("src/translation/ui", `${locale}.json`)) === null)
+    if (tree.read(uiStringsFile(locale)) === null)
       findings.push({
         level: "error",
-        where: join("src/translation/ui", `${locale}.json`),
-        message: `content/${locale}/ exists but its UI strings do not (copy src/translation/ui/${tree.sourceLocale}.json and translate it)`,
+        where: uiStringsFile(locale),
+        message: `content/${locale}/ exists but its UI strings do not (copy ${uiStringsFile(tree.sourceLocale)} and translate it)`,
       });
   }
-  if (!existsSync(join(tree.root, "src/translation/ui"))) return findings;
+  if (!existsSync(join(tree.root, UI_STRINGS_DIR))) return findings;
   for (const line of checkSiteStrings(tree.root, tree.sourceLocale, uiStringsSchema)) {
     const at = line.indexOf(": ");
     findings.push({ level: "error", where: line.slice(0, at), message: line.slice(at + 2) });
@@ -95,13 +96,13 @@ export function checkStringLayers(tree: ContentTree): Finding[] {
   const read = (file: string) => tree.read(file) ?? "";
   const siteCode = sourceFiles(tree.root, "src", [".ts", ".astro"]).map(read).join("\n");
   const siteUsed = keysUsedBy(siteCode);
-  const siteSource = readTable(tree, `src/translation/ui/${tree.sourceLocale}.json`);
+  const siteSource = readTable(tree, uiStringsFile(tree.sourceLocale));
   if ("table" in siteSource) {
     for (const key of Object.keys(siteSource.table))
       if (!isUsed(key, siteUsed))
         findings.push({
           level: "warning",
-          where: `src/translation/ui/${tree.sourceLocale}.json`,
+          where: uiStringsFile(tree.sourceLocale),
           message: `"${key}" is not used by any page or component`,
         });
   }
@@ -231,7 +232,7 @@ export function checkTypography(tree: ContentTree): Finding[] {
         findings.push({ level: "error", where: `${file}:${err.line}`, message: `not valid MDX: ${err.reason}` });
       }
     }
-    const uiFile = join("src/translation/ui", `${locale}.json`);
+    const uiFile = uiStringsFile(locale);
     const ui = readTable(tree, uiFile);
     if (!("table" in ui)) continue; // reported by checkUiStrings
     const strings = ui.table;
@@ -275,7 +276,7 @@ export function identicalStrings(tree: ContentTree, dir: string, sourceFile: str
 function checkIdenticalStrings(tree: ContentTree): Finding[] {
   const findings: Finding[] = [];
   const layers = [
-    "src/translation/ui",
+    UI_STRINGS_DIR,
     ...sourceFiles(tree.root, "chapters", [`/strings/${tree.sourceLocale}.json`]).map((f) =>
       f.slice(0, -`/${tree.sourceLocale}.json`.length),
     ),

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parseProvenance, type Provenance } from "../model/provenance.ts";
 import { sectionHash, splitSections } from "../model/sections.ts";
 import { SITE } from "../../site.ts";
+import { locales } from "../locales.ts";
 
 /** A project's content as the translators' tools see it (the repository, or a copy of it). */
 export class ContentTree {
@@ -13,13 +14,9 @@ export class ContentTree {
     return SITE.sourceLocale;
   }
 
-  /** Locales: those with UI strings (src/translation/ui/<locale>.json) or a content folder. */
+  /** Locales: the course's (src/translation/locales.ts), and any content folder without strings yet (reported by i18n:check). */
   locales(): string[] {
-    const fromStrings = existsSync(join(this.root, "src/translation/ui"))
-      ? readdirSync(join(this.root, "src/translation/ui"))
-          .filter((f) => /^[a-z]{2}(-[A-Za-z]+)?\.json$/.test(f))
-          .map((f) => f.slice(0, -5))
-      : [];
+    const fromStrings = locales(this.root);
     const fromContent = readdirSync(join(this.root, "content"), { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);

@@ -4,11 +4,9 @@ import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
 import { parseStringTable, type StringTable } from "../model/stringTable.ts";
 import { readContributedText } from "../../build/chapterFile.ts";
 
-/** A locale's strings file: `<locale>.json` (other JSON files beside them, such as identical.json, are not locales). */
-const LOCALE_FILE = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.json$/;
+import { isLocaleFile } from "../locales.ts";
 
-/** Is this file name a locale's strings file (`ja.json`, `pt-BR.json`)? */
-export const isLocaleFile = (name: string): boolean => LOCALE_FILE.test(name) && name !== "identical.json";
+export { isLocaleFile };
 
 /**
  * Every locale's strings in a folder (`<folder>/<locale>.json`, relative to the root), each read

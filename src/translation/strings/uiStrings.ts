@@ -1,7 +1,7 @@
 import { uiStringsSchema, type UiKey, type UiStrings } from "./schema.ts";
 import { orderLocales } from "../../site.ts";
 import { formatMessage } from "./messageFormat.ts";
-import { isLocaleFile } from "./stringFiles.ts";
+import { isLocaleFile, uiStringsFile } from "../locales.ts";
 
 // Every src/translation/ui/<locale>.json: adding a locale is adding its file (and its content folder).
 const RAW: Record<string, unknown> = Object.fromEntries(
@@ -25,11 +25,11 @@ export function uiStrings(locale: string): UiStrings {
   let strings = parsed.get(locale);
   if (!strings) {
     const raw = RAW[locale];
-    if (raw === undefined) throw new Error(`src/translation/ui/${locale}.json: no UI strings for locale "${locale}"`);
+    if (raw === undefined) throw new Error(`${uiStringsFile(locale)}: no UI strings for locale "${locale}"`);
     const result = uiStringsSchema.safeParse(raw);
     if (!result.success) {
       const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-      throw new Error(`src/translation/ui/${locale}.json: ${issues}`);
+      throw new Error(`${uiStringsFile(locale)}: ${issues}`);
     }
     strings = result.data;
     parsed.set(locale, strings);

@@ -1,0 +1,33 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * Which languages a course has is decided here and nowhere else: a locale is a file of the
+ * site's UI strings, `src/translation/ui/<locale>.json`, named by its BCP 47 tag (`ja`,
+ * `pt-BR`, `zh-Hant-TW`). Other JSON files beside them (identical.json) are not locales.
+ */
+export const UI_STRINGS_DIR = "src/translation/ui";
+
+const TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** The locale a strings file is for (`pt-BR.json` → `pt-BR`), or null when the name is not a language tag. */
+export function localeOfFile(name: string): string | null {
+  if (!name.endsWith(".json") || name === "identical.json") return null;
+  const tag = name.slice(0, -".json".length);
+  return TAG.test(tag) ? tag : null;
+}
+
+/** Is this file name a locale's strings file (`ja.json`, `pt-BR.json`)? */
+export const isLocaleFile = (name: string): boolean => localeOfFile(name) !== null;
+
+/** The site's UI strings file of a locale, relative to the project. */
+export const uiStringsFile = (locale: string): string => `${UI_STRINGS_DIR}/${locale}.json`;
+
+/** The course's locales: one per UI strings file, sorted by tag. */
+export function locales(root: string): string[] {
+  const dir = join(root, UI_STRINGS_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((f) => localeOfFile(f) ?? [])
+    .sort();
+}
