@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../src/lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../src/translation/model/provenance.ts";
 import { sectionHash, splitSections } from "../src/translation/model/sections.ts";
+import { structureProblems } from "../src/translation/model/status.ts";
+import { verbatimProblems } from "../src/translation/model/verbatim.ts";
 import { UsageError } from "../src/lib/cli/runCli.ts";
 import { i18nCommand } from "../src/translation/checks/command.ts";
 
@@ -44,12 +46,26 @@ Every id is checked first: one unknown id marks nothing and exits 2.
       throw new Error(
         `${tree.file(locale, chapter)} has no section ${absent.map((id) => `"${id}"`).join(", ")}: translate it before marking it`,
       );
+    // A section is marked only when it passes its checks: the same code, formulas, components and structure as the source's.
+    const translationSections = splitSections(translation).sections;
+    const failing = [...structureProblems(source, translation), ...verbatimProblems(source, translation)].flatMap((p) => {
+      const section = translationSections.find((x) => p.line >= x.line && p.line <= x.lastLine);
+      return section && ids.includes(section.id) ? [`  ${tree.file(locale, chapter)}:${p.line}: ${p.message}`] : [];
+    });
+    if (failing.length)
+      throw new Error(
+        `nothing marked: the sections to mark fail their checks (the translation must keep the source's code, formulas and components); fix these first, or run npm run i18n:sync -- ${locale}:\n${failing.join("\n")}`,
+      );
     const provenance = tree.provenance(locale, chapter) ?? { source: tree.sourceLocale, sections: {} };
     for (const id of ids) provenance.sections[id] = sectionHash(sourceSections.find((x) => x.id === id)!.text);
     writeFileAtomic(
       join(tree.root, tree.provenanceFile(locale, chapter)),
       formatProvenance({ source: tree.sourceLocale, sections: provenance.sections }),
     );
+    if (tree.hasUncommittedChanges(tree.file(tree.sourceLocale, chapter)))
+      process.stderr.write(
+        `warning: ${tree.file(tree.sourceLocale, chapter)} has uncommitted changes: commit it with this mark, or a later change to it cannot be shown word by word\n`,
+      );
     process.stderr.write(
       `marked ${ids.length} section(s) of ${chapter} [${locale}] as translated from the current ${tree.sourceLocale} text: ${ids.join(", ")}\n`,
     );

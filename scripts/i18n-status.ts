@@ -28,7 +28,7 @@ Lists every section of every translated chapter with its state:
     const out: string[] = [];
     let group = "";
     for (const r of rows) {
-      const head = `${r.chapter} [${r.locale}] translated from ${tree.sourceLocale}`;
+      const head = `${r.chapter} [${r.locale}], against the ${tree.sourceLocale} source`;
       if (head !== group) {
         out.push(`\n${head}`);
         group = head;
@@ -43,8 +43,15 @@ Lists every section of every translated chapter with its state:
         }
       else if (r.recordedHash)
         out.push(
-          `      the source changed since version ${r.recordedHash}, which is not in this clone's git history:`,
-          "      run `git fetch --unshallow` (or clone without --depth) to see what changed",
+          ...(tree.isShallow()
+            ? [
+                `      the source changed since version ${r.recordedHash}, which is not in this clone's git history:`,
+                "      run `git fetch --unshallow` (or clone without --depth) to see what changed",
+              ]
+            : [
+                `      the source changed since version ${r.recordedHash}, which was never committed (the section was marked`,
+                `      while the source had uncommitted changes): compare the section with ${r.sourceFile}:${r.sourceLine} by hand`,
+              ]),
         );
     }
     const count = (s: string) => rows.filter((r) => r.status === s).length;

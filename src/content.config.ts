@@ -5,7 +5,9 @@ import { chapterSchema } from "./lib/content/frontmatter.ts";
 export { chapterSchema, type ChapterFrontmatter } from "./lib/content/frontmatter.ts";
 
 const chapters = defineCollection({
-  loader: glob({ base: "./content", pattern: "*/**/index.mdx" }),
+  // An entry's id is its path as written (`pt-BR/w1d1/tutorial1`): the loader's default would
+  // lowercase it, and a region locale's pages would never find their text.
+  loader: glob({ base: "./content", pattern: "*/**/index.mdx", generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, "") }),
   schema: chapterSchema,
 });
 

@@ -218,7 +218,20 @@ function removeStaleStores(storeRoot: string): void {
 /** One Pagefind index per language, from the chapters' text (not TeX, tables or controls). */
 async function buildSearchIndex(site: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({
-    excludeSelectors: [".katex-mathml", ".cell-table", ".cell-controls", ".output", ".data-notice", ".stale-notice", ".video", ".feedback"],
+    // Out of the index: maths markup, figures' tables and controls, code and what it printed,
+    // notices, videos, feedback, and every button's label ("Copy" is no search result).
+    excludeSelectors: [
+      ".katex-mathml",
+      ".cell-table",
+      ".cell-controls",
+      "pre",
+      ".output",
+      "button",
+      ".data-notice",
+      ".stale-notice",
+      ".video",
+      ".feedback",
+    ],
   });
   if (!index) throw new Error(errors.join("\n"));
   const added = await index.addDirectory({ path: site });

@@ -31,3 +31,12 @@ export function locales(root: string): string[] {
     .flatMap((f) => localeOfFile(f) ?? [])
     .sort();
 }
+
+/** A language's name in the reader's language (`en` read in `ja`: 英語), from Intl.DisplayNames; the tag when unknown. */
+export function languageName(tag: string, inLocale: string): string {
+  try {
+    return new Intl.DisplayNames([inLocale], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -229,6 +229,14 @@ export function genericSuite(
         if (await page.isVisible("#site-search")) {
           await page.fill("#site-search", "spike");
           await page.waitForSelector(".search-results .search-count");
+          // The count says what the list shows.
+          const { said, listed, lang } = await page.evaluate(() => ({
+            said: document.querySelector(".search-results .search-count")!.textContent,
+            listed: document.querySelectorAll(".search-results li").length,
+            lang: document.documentElement.lang,
+          }));
+          if (listed > 0 && !said.includes(new Intl.NumberFormat(lang || "en").format(listed)))
+            found.push(`${path}: search says "${said}" and lists ${listed}`);
         }
         const facade = page.locator("a.video-facade").first();
         if ((await facade.count()) > 0 && (await facade.isVisible())) {

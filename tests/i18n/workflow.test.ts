@@ -103,8 +103,10 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     const rows = await status();
     expect(rows.find((r) => r.section === "section-3")).toMatchObject({ status: "stale", diff: null });
     const human = await runScript("i18n-status.ts", ["--root", dir]);
-    expect(human.stdout).toContain("not in this clone's git history");
-    expect(human.stdout).toContain("git fetch --unshallow");
+    // This clone has its whole history, so that version was never committed (no "git fetch --unshallow" advice).
+    expect(human.stdout).toContain("which was never committed");
+    expect(human.stdout).not.toContain("git fetch --unshallow");
+    expect(human.stdout).toContain("w1d1/tutorial1 [ja], against the en source");
   });
 
   it("marks several sections at once", async () => {
@@ -170,6 +172,13 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     const c = await check();
     expect(c.code).toBe(1);
     expect(c.stdout).toContain(`error: ${JA}:${line}: <Cell id="raster-3"> differs from the source's <Cell id="raster-three">`);
+    // Such a section is not marked current: nothing is, and the reason is given with its line.
+    const before = readFileSync(join(dir, "content/ja/w1d1/tutorial1/translation.json"), "utf8");
+    const mark = await runScript("i18n-mark.ts", ["ja", "w1d1/tutorial1", "--all", "--root", dir]);
+    expect(mark.code).toBe(1);
+    expect(mark.stderr).toContain("nothing marked: the sections to mark fail their checks");
+    expect(mark.stderr).toContain(`${JA}:${line}: <Cell id="raster-3"> differs`);
+    expect(readFileSync(join(dir, "content/ja/w1d1/tutorial1/translation.json"), "utf8")).toBe(before);
     writeFileSync(join(dir, JA), text);
   });
 

@@ -63,20 +63,20 @@ export function enableSearch(root: Document): void {
         });
       hits.push(ranked.length ? ranked : [{ title: page.meta.title ?? page.url, url: page.url, excerpt: page.excerpt }]);
     }
-    const count = hits.reduce((n, subs) => n + subs.length, 0);
+    // The count says how many sections are listed (up to 3 from each of 6 pages), so the two agree.
+    const shown = hits.slice(0, 6).flatMap((subs) => subs.slice(0, 3));
+    const count = shown.length;
     results.replaceChildren();
     const list = document.createElement("ol");
-    for (const subs of hits.slice(0, 6)) {
-      for (const s of subs.slice(0, 3)) {
-        const item = document.createElement("li");
-        const link = document.createElement("a");
-        link.href = s.url;
-        link.textContent = s.title;
-        const excerpt = document.createElement("p");
-        excerpt.innerHTML = trimExcerpt(s.excerpt); // Pagefind's excerpt of our own page, with <mark>s
-        item.append(link, excerpt);
-        list.append(item);
-      }
+    for (const s of shown) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = s.url;
+      link.textContent = s.title;
+      const excerpt = document.createElement("p");
+      excerpt.innerHTML = trimExcerpt(s.excerpt); // Pagefind's excerpt of our own page, with <mark>s
+      item.append(link, excerpt);
+      list.append(item);
     }
     const status = document.createElement("p");
     status.className = "search-count";

@@ -108,4 +108,34 @@ export class ContentTree {
     }
     return date;
   }
+
+  /** True when this clone's git history is cut short (a shallow clone): old versions may be missing. */
+  isShallow(): boolean {
+    try {
+      return (
+        execFileSync("git", ["rev-parse", "--is-shallow-repository"], {
+          cwd: this.root,
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "ignore"],
+        }).trim() === "true"
+      );
+    } catch {
+      return false;
+    }
+  }
+
+  /** True when a file has changes git has not committed (or is not in git at all). */
+  hasUncommittedChanges(path: string): boolean {
+    try {
+      return (
+        execFileSync("git", ["status", "--porcelain", "--", path], {
+          cwd: this.root,
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "ignore"],
+        }).trim() !== ""
+      );
+    } catch {
+      return false;
+    }
+  }
 }
