@@ -5,7 +5,7 @@ import { loadPage, searchFragments } from "../helpers/site.ts";
 import { site } from "../helpers/sites.ts";
 
 // The test bed (tests/helpers/sites.ts): a third locale ("de": UI strings only, no chapters), a
-// fourth started the way TRANSLATING.md says ("ko": the English chapter copied, one section
+// fourth, with a region, started the way TRANSLATING.md says ("pt-BR": the English chapter copied, one section
 // translated and marked), a Japanese section deleted, and an English section edited after its
 // Japanese translation was made; its other chapters are translated partly or not at all.
 let dist = "";
@@ -23,7 +23,7 @@ describe("a locale without translations", () => {
     expect(doc.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/en\/w1d1\/tutorial1\/$/);
     // Alternates name the real versions only.
     const alternates = [...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => l.getAttribute("hreflang"));
-    expect(alternates.sort()).toEqual(["en", "ja", "ko"]);
+    expect(alternates.sort()).toEqual(["en", "ja", "pt-BR"]);
     // The figures and numbers are there, in the source's language.
     expect(doc.querySelectorAll("[data-cell] svg").length).toBeGreaterThanOrEqual(8);
     expect(doc.querySelector("h1")!.textContent).toContain("Tutorial 1");
@@ -38,7 +38,7 @@ describe("a locale without translations", () => {
     const ja = loadPage(dist, "ja/w1d1/tutorial1/");
     expect(ja.querySelector('.language-switch a[hreflang="de"]')!.getAttribute("href")).toMatch(/\/de\/w1d1\/tutorial1\/$/);
     const alternates = [...ja.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => l.getAttribute("hreflang"));
-    expect(alternates.sort()).toEqual(["en", "ja", "ko"]);
+    expect(alternates.sort()).toEqual(["en", "ja", "pt-BR"]);
     expect(ja.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/ja\/w1d1\/tutorial1\/$/);
   });
 });
@@ -59,40 +59,40 @@ describe("a stale translated section", () => {
 
 describe("a partly translated chapter", () => {
   it("is the locale's page: translated sections in its language, the rest from the source, marked and unindexed", () => {
-    const ko = loadPage(dist, "ko/w1d1/tutorial1/");
-    expect(ko.querySelector("article")!.getAttribute("lang")).toBe("ko");
-    expect(ko.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/ko\/w1d1\/tutorial1\/$/);
-    expect(ko.querySelector(".translation-notice")).toBeNull();
+    const pt = loadPage(dist, "pt-BR/w1d1/tutorial1/");
+    expect(pt.querySelector("article")!.getAttribute("lang")).toBe("pt-BR");
+    expect(pt.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/pt-BR\/w1d1\/tutorial1\/$/);
+    expect(pt.querySelector(".translation-notice")).toBeNull();
     // Every section is there, in the source's order; 16 of 17 from the source.
-    const ids = [...ko.querySelectorAll("article h2[id], article h3[id]")].map((h) => h.id);
+    const ids = [...pt.querySelectorAll("article h2[id], article h3[id]")].map((h) => h.id);
     const en = loadPage(dist, "en/w1d1/tutorial1/");
     expect(ids).toEqual([...en.querySelectorAll("article h2[id], article h3[id]")].map((h) => h.id));
-    const fromSource = [...ko.querySelectorAll("[data-from-source]")];
+    const fromSource = [...pt.querySelectorAll("[data-from-source]")];
     expect(fromSource.map((s) => s.getAttribute("data-from-source"))).not.toContain("summary");
     expect(fromSource.length).toBe(16);
     for (const s of fromSource) {
       expect(s.getAttribute("lang")).toBe("en");
       expect(s.getAttribute("data-pagefind-ignore")).toBe("all");
     }
-    const summary = ko.getElementById("summary")!;
-    expect(summary.textContent).toBe("요약");
+    const summary = pt.getElementById("summary")!;
+    expect(summary.textContent).toBe("Resumo");
     expect(summary.closest("[data-from-source]")).toBeNull();
-    // A notice under each untranslated heading, in the reader's language (ko's strings say it in English here).
-    const notice = ko.getElementById("section-1")!.nextElementSibling!;
+    // A notice under each untranslated heading, in the reader's language (pt-BR's strings say it in English here).
+    const notice = pt.getElementById("section-1")!.nextElementSibling!;
     expect(notice.className).toBe("source-notice");
-    expect(notice.getAttribute("lang")).toBe("ko");
+    expect(notice.getAttribute("lang")).toBe("pt-BR");
     // The table of contents is complete, and marks the entries in the source's language.
-    const toc = [...ko.querySelectorAll(".toc a[data-section]")];
+    const toc = [...pt.querySelectorAll(".toc a[data-section]")];
     expect(toc.length).toBe(ids.length);
     expect(toc.find((a) => a.getAttribute("data-section") === "section-1")!.getAttribute("lang")).toBe("en");
     expect(toc.find((a) => a.getAttribute("data-section") === "summary")!.getAttribute("lang")).toBeNull();
-    expect(ko.querySelector(".toc summary")!.textContent).toBe("목차");
+    expect(pt.querySelector(".toc summary")!.textContent).toBe("Sumário");
     // A figure in a section from the source: its caption is the source's prose (inherits "en"),
     // what the site wrote around it (labels, table, controls) says its own language.
-    const figure = ko.querySelector("[data-from-source] figure[data-cell]")!;
+    const figure = pt.querySelector("[data-from-source] figure[data-cell]")!;
     expect(figure.querySelector("figcaption")!.closest("[lang]")!.getAttribute("lang")).toBe("en");
-    expect(figure.querySelector(".cell-figure")!.getAttribute("lang")).toBe("ko");
-    expect(figure.querySelector(".cell-table")!.getAttribute("lang")).toBe("ko");
+    expect(figure.querySelector(".cell-figure")!.getAttribute("lang")).toBe("pt-BR");
+    expect(figure.querySelector(".cell-table")!.getAttribute("lang")).toBe("pt-BR");
   });
 
   it("keeps a section deleted from a translation, from the source, with a notice", () => {
@@ -105,16 +105,16 @@ describe("a partly translated chapter", () => {
   });
 
   it("is listed as partly translated on the locale's home page", () => {
-    const home = loadPage(dist, "ko/").querySelector('[data-chapter="w1d1/tutorial1"]')!;
+    const home = loadPage(dist, "pt-BR/").querySelector('[data-chapter="w1d1/tutorial1"]')!;
     expect(home.querySelector(".partly-translated")!.textContent).toContain("1 of 17");
     expect(home.querySelector(".untranslated")).toBeNull();
   });
 
   it("keeps the source's text out of the locale's search index", () => {
-    const ko = searchFragments(dist, "ko").find((p) => p.url.endsWith("/ko/w1d1/tutorial1/"))!;
-    expect(ko.content).toContain("요약");
-    expect(ko.content).not.toContain("Tutorial Objectives");
-    expect(ko.content).not.toContain("refractory");
+    const pt = searchFragments(dist, "pt-br").find((p) => p.url.endsWith("/pt-BR/w1d1/tutorial1/"))!;
+    expect(pt.content).toContain("Resumo");
+    expect(pt.content).not.toContain("Tutorial Objectives");
+    expect(pt.content).not.toContain("refractory");
     const ja = searchFragments(dist, "ja").find((p) => p.url.endsWith("/ja/w1d1/tutorial1/"))!;
     expect(ja.content).toContain("不応期");
     expect(ja.content).not.toContain("Thinking back on models"); // think-5, deleted from ja, shown in English
@@ -142,13 +142,13 @@ describe("the translation status page", () => {
   it("writes every chapter's state in every locale as JSON, section by section, dated from git", () => {
     const chapter = report().chapters.find((c) => c.chapter === "w1d1/tutorial1")!;
     const by = Object.fromEntries(chapter.locales.map((l) => [l.locale, l]));
-    expect(Object.keys(by).sort()).toEqual(["de", "ja", "ko"]);
+    expect(Object.keys(by).sort()).toEqual(["de", "ja", "pt-BR"]);
     expect(by.ja!.counts).toMatchObject({ current: 15, stale: 1, missing: 1, untranslated: 0 });
     expect(by.ja!.share).toBeCloseTo(15 / 17, 3);
     expect(by.ja!.sections.map((s) => `${s.id}:${s.status}`)).toEqual(["section-2-1:stale", "think-5:missing"]);
     expect(by.ja!.sections[0]!.href).toBe("/ja/w1d1/tutorial1/#section-2-1");
     expect(by.ja!.sections[0]!.sourceChanged).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(by.ko!.counts).toMatchObject({ current: 1, untranslated: 16 });
+    expect(by["pt-BR"]!.counts).toMatchObject({ current: 1, untranslated: 16 });
     expect(by.de!.counts).toMatchObject({ current: 0, untranslated: 17 });
   });
 

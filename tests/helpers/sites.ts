@@ -32,7 +32,7 @@ const SITES = {
   /**
    * The course with more added by files: the generator's test-bed chapter (every kind of cell,
    * a second dataset, half translated), AUTHORING.md's example chapter, a new locale with no
-   * chapters (de) and one started as TRANSLATING.md says (ko), a stale and a deleted Japanese
+   * chapters (de) and one with a region started as TRANSLATING.md says (pt-BR), a stale and a deleted Japanese
    * section; read from a real-format data file, with a repository and without offline reading.
    */
   testbed: {

@@ -33,7 +33,7 @@ function recordTestbedTranslation(dir: string): void {
 /**
  * What the test bed changes besides adding files, as translators and authors would: the
  * test-bed chapter's Japanese records its one translated section; a locale with UI strings only
- * (de); a locale started as TRANSLATING.md says (ko: the English Tutorial 1 copied, its summary
+ * (de); a locale with a region started as TRANSLATING.md says (pt-BR: the English Tutorial 1 copied, its summary
  * translated and marked); a Japanese section deleted, and an English sentence edited after its
  * Japanese translation was made (a stale section).
  */
@@ -44,12 +44,15 @@ export function prepareTestbed(dir: string): void {
     join(dir, "src/translation/ui/de.json"),
     JSON.stringify({ ...en, "lang.name": "Deutsch", "translation.untranslated": "noch nicht übersetzt" }, null, 2),
   );
-  writeFileSync(join(dir, "src/translation/ui/ko.json"), JSON.stringify({ ...en, "lang.name": "한국어", "nav.contents": "목차" }, null, 2));
-  mkdirSync(join(dir, "content/ko/w1d1/tutorial1"), { recursive: true });
-  cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/ko/w1d1/tutorial1/index.mdx"));
-  edit(dir, "content/ko/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## 요약 \\{#summary\\}");
   writeFileSync(
-    join(dir, "content/ko/w1d1/tutorial1/translation.json"),
+    join(dir, "src/translation/ui/pt-BR.json"),
+    JSON.stringify({ ...en, "lang.name": "Português (Brasil)", "nav.contents": "Sumário" }, null, 2),
+  );
+  mkdirSync(join(dir, "content/pt-BR/w1d1/tutorial1"), { recursive: true });
+  cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/pt-BR/w1d1/tutorial1/index.mdx"));
+  edit(dir, "content/pt-BR/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## Resumo \\{#summary\\}");
+  writeFileSync(
+    join(dir, "content/pt-BR/w1d1/tutorial1/translation.json"),
     JSON.stringify({ source: "en", sections: { summary: hashOf(dir, "content/en/w1d1/tutorial1/index.mdx", "summary") } }),
   );
   const ja = readFileSync(join(dir, "content/ja/w1d1/tutorial1/index.mdx"), "utf8");
