@@ -9,6 +9,7 @@ import { MAX_XLIFF_BYTES, readXliff, XliffError } from "../src/translation/excha
 import { checkChapterTexts } from "../src/build/checkCourse.ts";
 import { UsageError } from "../src/lib/cli/runCli.ts";
 import { i18nCommand } from "../src/translation/checks/command.ts";
+import { matchLocale } from "../src/translation/locales.ts";
 
 i18nCommand(
   {
@@ -34,12 +35,13 @@ not structured as the source's, or text that is not allowed in a chapter.
     if (statSync(full).size > MAX_XLIFF_BYTES) throw new XliffError(`${name}: larger than ${MAX_XLIFF_BYTES / 1024 / 1024} MB`);
     const text = readFileSync(full, "utf8");
     const xliff = readXliff(text, name);
-    if (xliff.srcLang !== tree.sourceLocale)
+    // Language tags are compared case-insensitively (a tool may write pt-br for pt-BR).
+    if (xliff.srcLang.toLowerCase() !== tree.sourceLocale.toLowerCase())
       throw new XliffError(`${name}: its source language is ${xliff.srcLang}, the course's is ${tree.sourceLocale}`);
-    const target = xliff.trgLang;
+    const target = matchLocale(xliff.trgLang, tree.locales());
+    if (!target || target === tree.sourceLocale)
+      throw new XliffError(`${name}: no translation locale "${xliff.trgLang}" in this course (locales: ${tree.locales().join(", ")})`);
     if (locale && target !== locale) throw new XliffError(`${name}: it is for ${target}, not ${locale}`);
-    if (!tree.locales().includes(target) || target === tree.sourceLocale)
-      throw new XliffError(`${name}: no translation locale "${target}" in this course (locales: ${tree.locales().join(", ")})`);
     // Everything is worked out before anything is written.
     const writes: { file: string; text: string }[] = [];
     const report: string[] = [];

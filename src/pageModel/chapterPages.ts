@@ -12,6 +12,8 @@ export interface ChapterPage {
     readonly fallback: boolean;
     /** Locales whose page is their own: the source, or a translation with a translated section. */
     readonly versions: readonly string[];
+    /** The chapter's source entry (its frontmatter tells which fields a translation left as they were). */
+    readonly source: CollectionEntry<"chapters">;
   };
 }
 
@@ -30,7 +32,7 @@ export async function chapterPages(): Promise<ChapterPage[]> {
     const own = siteLocales().filter((l) => versions.has(l) && hasOwnVersion(l, slug));
     return siteLocales().map((locale): ChapterPage => {
       const fallback = !own.includes(locale);
-      return { params: { locale, slug }, props: { entry: fallback ? source : versions.get(locale)!, fallback, versions: own } };
+      return { params: { locale, slug }, props: { entry: fallback ? source : versions.get(locale)!, fallback, versions: own, source } };
     });
   });
 }

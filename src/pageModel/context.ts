@@ -22,6 +22,9 @@ export interface PageContext {
   readonly chapter: PageChapter | null;
   readonly slug: string;
   readonly frontmatter: ChapterFrontmatter;
+  /** The source's frontmatter: a field a translation left equal to it is in the source language. */
+  readonly sourceFrontmatter: ChapterFrontmatter;
+  readonly sourceLocale: string;
   /** Each section's state against the source: stale ones and those shown from the source get notices. */
   readonly translation: PageTranslation;
   /** The same chapter in the source locale, for links from stale notices. */

@@ -40,3 +40,12 @@ export function languageName(tag: string, inLocale: string): string {
     return tag;
   }
 }
+
+/**
+ * The course's locale a tag names, compared case-insensitively as BCP 47 says (`pt-br`, `PT-BR`
+ * and `pt-BR` are one language), in the course's own spelling; undefined when it has none.
+ */
+export function matchLocale(tag: string, known: readonly string[]): string | undefined {
+  const wanted = tag.trim().toLowerCase();
+  return known.find((l) => l.toLowerCase() === wanted);
+}

@@ -63,6 +63,13 @@ describe("a partly translated chapter", () => {
     expect(pt.querySelector("article")!.getAttribute("lang")).toBe("pt-BR");
     expect(pt.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/pt-BR\/w1d1\/tutorial1\/$/);
     expect(pt.querySelector(".translation-notice")).toBeNull();
+    // Frontmatter the translator left in English is marked English and kept out of the pt-BR index.
+    for (const field of [".chapter-course", ".chapter-byline"]) {
+      const el = pt.querySelector(`.chapter-header ${field}`);
+      if (el) expect([el.getAttribute("lang"), el.getAttribute("data-pagefind-ignore")], field).toEqual(["en", "all"]);
+    }
+    expect(pt.querySelector(".chapter-header h1")!.getAttribute("lang")).toBe("en");
+    expect(loadPage(dist, "ja/w1d1/tutorial1/").querySelector(".chapter-header h1")!.getAttribute("lang")).toBeNull();
     // Every section is there, in the source's order; 16 of 17 from the source.
     const ids = [...pt.querySelectorAll("article h2[id], article h3[id]")].map((h) => h.id);
     const en = loadPage(dist, "en/w1d1/tutorial1/");

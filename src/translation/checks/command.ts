@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { matchLocale } from "../locales.ts";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runCli, UsageError } from "../../lib/cli/runCli.ts";
 import { chapterFiles, refusedChapterFiles } from "../../build/checkCourse.ts";
@@ -52,9 +53,9 @@ export function i18nCommand(
       return;
     }
     const tree = new ContentTree(resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../../..")));
-    const locale = values.locale as string | undefined;
-    if (locale !== undefined && !tree.locales().includes(locale))
-      throw new UsageError(`no locale "${locale}" (locales: ${tree.locales().join(", ")})`);
+    const asked = values.locale as string | undefined;
+    const locale = asked === undefined ? undefined : matchLocale(asked, tree.locales());
+    if (asked !== undefined && locale === undefined) throw new UsageError(`no locale "${asked}" (locales: ${tree.locales().join(", ")})`);
     // Files no tool may read further (links, too large, too slow to parse) stop every command first.
     const refused = await refusedChapterFiles(
       tree.root,
