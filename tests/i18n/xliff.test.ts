@@ -113,7 +113,7 @@ describe("XLIFF 2.0 import", () => {
     expect(snapshot()).toEqual(pristine);
   });
 
-  it("reads language tags in any case, as BCP 47 says (a tool that writes trgLang=\"JA\", --locale Ja)", async () => {
+  it('reads language tags in any case, as BCP 47 says (a tool that writes trgLang="JA", --locale Ja)', async () => {
     const xliff = (await exportXliff("--locale", "ja")).replace('srcLang="en" trgLang="ja"', 'srcLang="EN" trgLang="JA"');
     const r = await importXliff(xliff, "--locale", "Ja");
     expect(r.code, r.stderr).toBe(0);
