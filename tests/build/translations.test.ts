@@ -161,12 +161,22 @@ describe("the translation status page", () => {
 
   it("is a page linked from every chapter's footer, each state linked to its place", () => {
     const ja = loadPage(dist, "ja/w1d1/tutorial1/");
-    expect(ja.querySelector("footer .status-link")!.getAttribute("href")).toBe("/translation-status/");
+    expect(ja.querySelector("footer .status-link")!.getAttribute("href")).toBe("/ja/translation-status/");
     expect(ja.querySelector("footer .status-link")!.textContent).toBe("翻訳の状況");
     // The footer of a fallback page speaks the reader's language too (de's strings are English here but its own).
     const de = loadPage(dist, "de/w1d1/tutorial1/");
     expect(de.querySelector("footer")!.closest("[lang]")!.getAttribute("lang")).toBe("de");
-    const page = loadPage(dist, "translation-status/");
+    // In each language: the reader's strings, the source named in the reader's language, code in headings as code.
+    const jaStatus = loadPage(dist, "ja/translation-status/");
+    expect(jaStatus.documentElement.getAttribute("lang")).toBe("ja");
+    expect(jaStatus.querySelector("h1")!.textContent).toBe("翻訳の状況");
+    expect(jaStatus.querySelector("main > p")!.textContent).toContain("英語");
+    expect(jaStatus.querySelector('[data-chapter="w1d1/tutorial1"] .status-locale[data-locale="ja"]')!.textContent).toContain(
+      "全 17 節のうち 15 節が最新",
+    );
+    expect(jaStatus.querySelector(".status-sections")!.textContent).not.toContain("`");
+    expect(loadPage(dist, "translation-status/").querySelectorAll('a[href$="/translation-status/"]').length).toBeGreaterThanOrEqual(3);
+    const page = loadPage(dist, "en/translation-status/");
     const ja2 = page.querySelector('[data-chapter="w1d1/tutorial1"] [data-locale="ja"]')!;
     const stale = ja2.querySelector('[data-section="section-2-1"]')!;
     expect(stale.getAttribute("data-status")).toBe("stale");
