@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from "hast";
 import { termHintId } from "../../lib/content/pageIds.ts";
-import { termPattern, type GlossaryTerm } from "../model/glossary.ts";
+import { findForms, formsOf, type GlossaryTerm, type TermMatch } from "../model/glossary.ts";
 
 export interface GlossaryOptions {
   /** The glossary now (read again by the dev server when the file changes). */
@@ -54,9 +54,14 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales, aside 
     if (!locale) return;
     const others = hintLocales(locale, sourceLocale, locales);
     const parens = aside(locale);
-    const pending = glossary()
-      .filter((t) => t.names[locale] && others.some((l) => t.names[l]))
-      .map((t) => ({ term: t, pattern: termPattern(t.names[locale]!) }));
+    // Every rendering of every term competes (the longest wins, on word edges); only terms with
+    // a name in another language get a hint, once a page.
+    const candidates = formsOf(glossary(), locale);
+    const pending = new Set(
+      glossary()
+        .filter((t) => t.names[locale] && others.some((l) => t.names[l]))
+        .map((t) => t.id),
+    );
     const visit = (node: Root | Element): void => {
       const children: ElementContent[] = [];
       for (const child of node.children as ElementContent[]) {
@@ -65,7 +70,7 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales, aside 
           if (!SKIP.has(child.tagName) && !className.includes("katex")) visit(child);
           children.push(child);
         } else if (child.type === "text") {
-          children.push(...mark(child, pending, others, parens));
+          children.push(...mark(child, findForms(child.value, candidates, locale), pending, others, parens));
         } else children.push(child);
       }
       (node as Element).children = children;
@@ -90,27 +95,29 @@ function hint(term: GlossaryTerm, others: readonly string[], [open, close]: read
   };
 }
 
+/** A text node with the first use on the page of each pending term wrapped, its hint after it. */
 function mark(
   text: Text,
-  pending: { term: GlossaryTerm; pattern: RegExp }[],
+  matches: readonly TermMatch[],
+  pending: Set<string>,
   others: readonly string[],
   aside: readonly [string, string],
 ): ElementContent[] {
-  // The earliest match of any term not yet marked on this page.
-  const matches = pending.map(({ pattern }, k) => ({ m: pattern.exec(text.value), k })).filter((x) => x.m !== null);
-  if (matches.length === 0) return [text];
-  const first = matches.reduce((a, b) => (b.m!.index < a.m!.index ? b : a));
-  const { index } = first.m!;
-  const { length } = first.m![0];
-  const { k } = first;
-  const { term } = pending.splice(k, 1)[0]!;
-  const before: Text = { type: "text", value: text.value.slice(0, index) };
-  const after: Text = { type: "text", value: text.value.slice(index + length) };
-  const span: Element = {
-    type: "element",
-    tagName: "span",
-    properties: { className: ["term"], dataTerm: term.id },
-    children: [{ type: "text", value: text.value.slice(index, index + length) }, hint(term, others, aside)],
-  };
-  return [...(before.value ? [before] : []), span, ...mark(after, pending, others, aside)];
+  const out: ElementContent[] = [];
+  let at = 0;
+  for (const m of matches) {
+    if (!pending.has(m.term.id)) continue;
+    pending.delete(m.term.id);
+    if (m.index > at) out.push({ type: "text", value: text.value.slice(at, m.index) });
+    out.push({
+      type: "element",
+      tagName: "span",
+      properties: { className: ["term"], dataTerm: m.term.id },
+      children: [{ type: "text", value: text.value.slice(m.index, m.index + m.length) }, hint(m.term, others, aside)],
+    });
+    at = m.index + m.length;
+  }
+  if (at === 0) return [text];
+  if (at < text.value.length) out.push({ type: "text", value: text.value.slice(at) });
+  return out;
 }

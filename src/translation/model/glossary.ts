@@ -44,29 +44,66 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// Scripts written without spaces between words: their word edges come from Intl.Segmenter.
+const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// What continues a word in a spaced script: a letter, a mark, a digit, "_" or "-" ("inter-spike" is not "spike").
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_-]/u;
+
+/** Where the locale's word segmenter puts word edges in a text (every segment's start and end). */
+function wordEdges(text: string, locale: string): Set<number> {
+  const edges = new Set<number>([0, text.length]);
+  for (const s of new Intl.Segmenter(locale, { granularity: "word" }).segment(text)) {
+    edges.add(s.index);
+    edges.add(s.index + s.segment.length);
+  }
+  return edges;
+}
+
+/** A rendering of a glossary term found in a text. */
+export interface TermMatch {
+  readonly term: GlossaryTerm;
+  readonly form: string;
+  readonly index: number;
+  readonly length: number;
+}
+
 /**
- * Where a rendering occurs in text. Alphabetic forms match whole words: a letter, digit or
- * hyphen next to it makes another word, so "inter-spike" is not "spike" (and "means" is not
- * "mean": list plurals as variants).
- * Japanese has no spaces: a form matches anywhere.
+ * Every occurrence of the given renderings in a text, case ignored: the longest rendering
+ * first and none inside another (インタースパイク間隔 is not スパイク間隔 again), each on word
+ * edges. In a spaced script a letter, digit or hyphen next to it makes another word ("means" is
+ * not "mean": list plurals as variants); in a script without spaces (Japanese, Chinese, Thai)
+ * it must start and end where the locale's word segmenter does (非線形 is not 線形).
  */
-export function termPattern(form: string, flags = "i"): RegExp {
-  return /^[\x20-\x7e]+$/.test(form)
-    ? new RegExp(`(?<![\\w-])${escape(form)}(?![\\w-])`, flags)
-    : new RegExp(escape(form), flags.replace("i", ""));
+export function findForms(text: string, candidates: readonly { term: GlossaryTerm; form: string }[], locale: string): TermMatch[] {
+  const sorted = candidates.filter((c) => c.form.length > 0).sort((a, b) => b.form.length - a.form.length);
+  const taken = new Uint8Array(text.length);
+  let edges: Set<number> | null = null;
+  const onEdge = (at: number, spaceless: boolean, neighbour: string | undefined) =>
+    spaceless ? (edges ??= wordEdges(text, locale)).has(at) : neighbour === undefined || !WORD_CHAR.test(neighbour);
+  const found: TermMatch[] = [];
+  for (const { term, form } of sorted) {
+    const first = SPACELESS.test(form[0]!);
+    const last = SPACELESS.test(form.at(-1)!);
+    for (const m of text.matchAll(new RegExp(escape(form), "giu"))) {
+      const index = m.index;
+      const length = m[0].length;
+      if (!onEdge(index, first, text[index - 1]) || !onEdge(index + length, last, text[index + length])) continue;
+      if (taken.subarray(index, index + length).some((x) => x === 1)) continue;
+      taken.fill(1, index, index + length);
+      found.push({ term, form, index, length });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Every accepted rendering of some terms in a locale, as candidates for findForms. */
+export function formsOf(terms: readonly GlossaryTerm[], locale: string): { term: GlossaryTerm; form: string }[] {
+  return terms.flatMap((term) => (term.forms[locale] ?? []).map((form) => ({ term, form })));
 }
 
 /** How many times a text uses any accepted rendering of a term in a locale (longest first, no overlaps). */
 export function countTerm(text: string, term: GlossaryTerm, locale: string): number {
-  const forms = [...(term.forms[locale] ?? [])].sort((a, b) => b.length - a.length);
-  let rest = text;
-  let count = 0;
-  for (const form of forms) {
-    const pattern = termPattern(form, "gi");
-    count += [...rest.matchAll(pattern)].length;
-    rest = rest.replace(pattern, " ");
-  }
-  return count;
+  return findForms(text, formsOf([term], locale), locale).length;
 }
 
 /**
@@ -143,11 +180,13 @@ export function forbiddenUses(text: string, glossary: readonly GlossaryTerm[], l
   const clean = blankBlocks(text, blank)
     .replace(/`[^`\n]*`/g, blank)
     .replace(IGNORE, blank);
-  const lines = clean.split("\n");
-  for (const term of glossary)
-    for (const form of term.forbidden[locale] ?? [])
-      lines.forEach((line, i) => {
-        if (termPattern(form).test(line)) uses.push({ term, form, line: firstLine + i });
-      });
+  // Accepted renderings compete too: a forbidden form inside a longer accepted one is no use of it.
+  const forbidden = glossary.flatMap((term) => (term.forbidden[locale] ?? []).map((form) => ({ term, form, bad: true })));
+  const candidates = [...formsOf(glossary, locale).map((c) => ({ ...c, bad: false })), ...forbidden];
+  const isBad = new Set(forbidden.map((c) => `${c.term.id}\n${c.form}`));
+  clean.split("\n").forEach((line, i) => {
+    for (const m of findForms(line, candidates, locale))
+      if (isBad.has(`${m.term.id}\n${m.form}`)) uses.push({ term: m.term, form: m.form, line: firstLine + i });
+  });
   return uses.sort((a, b) => a.line - b.line);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countTerm, forbiddenUses, missingTerms, parseGlossary } from "../../../src/translation/model/glossary.ts";
+import { countTerm, findForms, forbiddenUses, formsOf, missingTerms, parseGlossary } from "../../../src/translation/model/glossary.ts";
 import { hintLocales } from "../../../src/translation/glossary/rehypeGlossary.ts";
 
 const glossary = parseGlossary(`
@@ -42,5 +42,43 @@ describe("the glossary", () => {
     expect(hintLocales("ja", "en", ["ja", "en"])).toEqual(["en"]);
     expect(hintLocales("en", "en", ["ja", "en"])).toEqual(["ja"]);
     expect(hintLocales("ko", "en", ["ja", "en", "ko"])).toEqual(["en", "ja"]);
+  });
+});
+
+describe("glossary terms on word edges", () => {
+  const glossary = parseGlossary(
+    [
+      "- id: linear",
+      "  en: linear",
+      "  ja: 線形",
+      "- id: isi",
+      "  en: inter-spike interval",
+      "  ja: スパイク間隔",
+      "  variants:",
+      "    ja: [インタースパイク間隔]",
+      "- id: refractory",
+      "  en: refractory period",
+      "  pt-BR: período refratário",
+      "  forbidden:",
+      "    pt-BR: [período de refração]",
+    ].join("\n"),
+  );
+  const [linear, isi] = glossary;
+
+  it("a Japanese term is not found inside a longer word (非線形 is not 線形)", () => {
+    expect(countTerm("非線形なモデルと線形モデル", linear!, "ja")).toBe(1);
+  });
+
+  it("the longest rendering wins: インタースパイク間隔 counts once, not again as スパイク間隔", () => {
+    expect(findForms("インタースパイク間隔とスパイク間隔", formsOf(glossary, "ja"), "ja").map((m) => m.form)).toEqual([
+      "インタースパイク間隔",
+      "スパイク間隔",
+    ]);
+    expect(countTerm("インタースパイク間隔", isi!, "ja")).toBe(1);
+  });
+
+  it("forbidden renderings are found whatever their case, with accents (pt-BR)", () => {
+    const uses = forbiddenUses("Período de refração é curto.\n\nO período refratário.", glossary, "pt-BR");
+    expect(uses.map((u) => [u.form, u.line])).toEqual([["período de refração", 1]]);
   });
 });
