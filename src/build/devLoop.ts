@@ -84,6 +84,11 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
     f === "content/glossary.yaml" ||
     f === "course.config.ts" ||
     (f.startsWith(sourcePrefix) && f.endsWith("/index.mdx"));
+  // Load every chapter through the dev server once, in the background: the first edit then
+  // compiles only what changed (a cold start would compile the helpers and Plot first).
+  running = running.then(async () => {
+    for (const slug of chapterSlugs(ctx.root)) await loadChapter(server, ctx.root, slug).catch(() => undefined);
+  });
   server.watcher.on("all", (_event, path) => {
     const file = relative(ctx.root, path).split(sep).join("/");
     if (!relevant(file)) return;
