@@ -121,18 +121,33 @@ export class CourseData {
           chapter.strings.get(this.config.sourceLocale) ?? {},
           this.config.coreStrings(locale),
         ];
+        // Which of the chapter's strings a cell used came from its own language and which from
+        // the source's: a cell drawn only with the source's is marked as in the source language.
+        let own = 0;
+        let fromSource = 0;
         const t = layeredTranslator(
           layers,
           `${chapter.file} [${locale}]`,
           locale,
           chapter.file.replace(/chapter\.ts$/, `strings/${this.config.sourceLocale}.json`),
+          (_key, layer) => {
+            if (layer === 0) own++;
+            else if (layer === 1) fromSource++;
+          },
         );
         const plotContext = { locale, t };
+        const langOf = (render: () => RenderedCell): RenderedCell => {
+          own = 0;
+          fromSource = 0;
+          const cell = render();
+          const inSource = locale !== this.config.sourceLocale && fromSource > 0 && own === 0;
+          return inSource ? { ...cell, lang: this.config.sourceLocale } : cell;
+        };
         const time = (work: () => string) => this.timings.time("figures", work);
         const cells = Object.fromEntries(
           chapter.cells.map((c): [string, RenderedCell] => [
             c.view.id,
-            renderCell(c.view as unknown as AnyView, payloads[c.view.id], plotContext, files, time),
+            langOf(() => renderCell(c.view as unknown as AnyView, payloads[c.view.id], plotContext, files, time)),
           ]),
         );
         const values = Object.fromEntries(

@@ -40,6 +40,8 @@ export interface RenderedCell {
   /** What the figure shows now, in words (interactive cells). */
   readonly state?: string;
   readonly interactive?: RenderedInteraction;
+  /** The language of its labels when it is not the page's: every chapter string it used fell back to the source's. */
+  readonly lang?: string;
 }
 
 /** A dataset as a page describes it, in the page's language. */

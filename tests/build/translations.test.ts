@@ -94,12 +94,21 @@ describe("a partly translated chapter", () => {
     expect(toc.find((a) => a.getAttribute("data-section") === "section-1")!.getAttribute("lang")).toBe("en");
     expect(toc.find((a) => a.getAttribute("data-section") === "summary")!.getAttribute("lang")).toBeNull();
     expect(pt.querySelector(".toc summary")!.textContent).toBe("Sumário");
-    // A figure in a section from the source: its caption is the source's prose (inherits "en"),
-    // what the site wrote around it (labels, table, controls) says its own language.
+    // A figure in a section from the source: its caption is the source's prose (inherits "en");
+    // pt-BR has none of the chapter's strings yet, so its labels, alternative and table are the
+    // source's and say so, while what the site wrote around them says pt-BR.
     const figure = pt.querySelector("[data-from-source] figure[data-cell]")!;
     expect(figure.querySelector("figcaption")!.closest("[lang]")!.getAttribute("lang")).toBe("en");
-    expect(figure.querySelector(".cell-figure")!.getAttribute("lang")).toBe("pt-BR");
-    expect(figure.querySelector(".cell-table")!.getAttribute("lang")).toBe("pt-BR");
+    expect(figure.querySelector(".cell-figure")!.getAttribute("lang")).toBe("en");
+    expect(figure.querySelector(".cell-table")!.getAttribute("lang")).toBe("en");
+    expect(figure.querySelector(".cell-table summary")!.getAttribute("lang")).toBe("pt-BR");
+    const explorer = pt.querySelector('figure[data-cell="isi-function-explorer"]')!;
+    expect(explorer.querySelector(".cell-controls")!.getAttribute("lang")).toBe("pt-BR");
+    expect(explorer.querySelector(".cell-controls label span[lang]")!.getAttribute("lang")).toBe("en");
+    // Japanese has the chapter's strings: its figures are Japanese.
+    const jaFigure = loadPage(dist, "ja/w1d1/tutorial1/").querySelector('figure[data-cell="isi-function-explorer"]')!;
+    expect(jaFigure.querySelector(".cell-figure")!.getAttribute("lang")).toBe("ja");
+    expect(jaFigure.querySelector(".cell-controls label span[lang]")).toBeNull();
   });
 
   it("keeps a section deleted from a translation, from the source, with a notice", () => {

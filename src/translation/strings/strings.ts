@@ -12,11 +12,20 @@ export class MissingStringError extends Error {}
  * strings in the reader's language, then in the source language, then the site's. A key in
  * no layer throws, naming the key, `where` (a chapter, a page) and the file to add it to.
  */
-export function layeredTranslator(layers: readonly StringTable[], where: string, locale = "en", addTo?: string): Translate {
+export function layeredTranslator(
+  layers: readonly StringTable[],
+  where: string,
+  locale = "en",
+  addTo?: string,
+  /** Told which layer each string came from (its index in `layers`). */
+  onFound?: (key: string, layer: number) => void,
+): Translate {
   return (key, params) => {
-    for (const layer of layers) {
+    for (const [i, layer] of layers.entries()) {
       const template = ownString(layer, key);
-      if (template !== undefined) return formatMessage(template, params, locale);
+      if (template === undefined) continue;
+      onFound?.(key, i);
+      return formatMessage(template, params, locale);
     }
     throw new MissingStringError(`${where}: no UI string "${key}"${addTo ? `; add it to ${addTo}` : ""}`);
   };
