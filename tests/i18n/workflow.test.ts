@@ -214,20 +214,19 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
   it("fails on code or a formula changed only in the translation, and sync brings them back", async () => {
     const text = readFileSync(join(dir, JA), "utf8");
     const lines = text.split("\n");
-    // The line a block starts on: its opening fence or $$.
-    const opening = (inside: string, mark: string) => {
-      let i = lines.findIndex((l) => l.includes(inside));
-      while (!lines[i]!.trimStart().startsWith(mark)) i--;
-      return i + 1;
-    };
-    const code = opening("neuron_idx=283", "```");
-    const formula = opening("(x - x_0)", "$$");
+    // The line that differs (not the block's opening fence or $$), and only that line is shown.
+    const lineOf = (inside: string) => lines.findIndex((l) => l.includes(inside)) + 1;
+    const code = lineOf("neuron_idx=283");
+    const formula = lineOf("(x - x_0)");
     edit(dir, JA, "neuron_idx=283", "neuron_idx=999");
     edit(dir, JA, "(x - x_0)", "(x + x_0)");
     const c = await check();
     expect(c.code).toBe(1);
-    expect(c.stdout).toContain(`error: ${JA}:${code}: code block differs from the source's`);
-    expect(c.stdout).toContain(`error: ${JA}:${formula}: formula differs from the source's`);
+    expect(c.stdout).toContain(`error: ${JA}:${code}: code block differs from the source's at its line`);
+    expect(c.stdout).toContain(`error: ${JA}:${formula}: formula differs from the source's at its line`);
+    const codeMessage = c.stdout.split("\n").find((l) => l.includes(`${JA}:${code}:`))!;
+    expect(codeMessage).toContain("neuron_idx=999");
+    expect(codeMessage.length).toBeLessThan(400);
     const dry = await runScript("i18n-sync.ts", ["ja", "w1d1/tutorial1", "--dry-run", "--root", dir]);
     expect(dry.stdout).toContain("1 file(s) would change");
     expect(readFileSync(join(dir, JA), "utf8")).toContain("neuron_idx=999");

@@ -16,6 +16,8 @@ export interface VerbatimPart {
   readonly label: string;
   /** The part's content, whitespace normalised (what is compared). */
   readonly value: string;
+  /** A block's content as written, line by line (for messages that show the differing line). */
+  readonly raw?: string;
   readonly line: number;
   readonly start: number;
   readonly end: number;
@@ -40,8 +42,9 @@ export function verbatimParts(mdx: string, tree: Root = parseMdx(mdx)): Map<stri
     if (!id) return;
     const parts = bySection.get(id)!;
     const at = { line: pos.start.line, start: offset(pos.start), end: offset(pos.end) };
-    if (node.type === "code") parts.push({ kind: "code", label: "code block", value: normal(`${node.lang ?? ""}\n${node.value}`), ...at });
-    else if (node.type === "math") parts.push({ kind: "math", label: "formula", value: normal(node.value), ...at });
+    if (node.type === "code")
+      parts.push({ kind: "code", label: "code block", value: normal(`${node.lang ?? ""}\n${node.value}`), raw: node.value, ...at });
+    else if (node.type === "math") parts.push({ kind: "math", label: "formula", value: normal(node.value), raw: node.value, ...at });
     else if (node.type === "inlineMath") parts.push({ kind: "inline-math", label: "inline formula", value: normal(node.value), ...at });
     else if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name && /^[A-Z]/.test(node.name)) {
       const index = componentCount.get(id) ?? 0;
@@ -75,6 +78,38 @@ export interface VerbatimProblem {
 
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
+/** Two versions of a line cut to where they differ (about 60 characters from a little before it). */
+function around(a: string, b: string): [string, string] {
+  let j = 0;
+  while (j < a.length && a[j] === b[j]) j++;
+  const from = Math.max(0, j - 20);
+  const cut = (s: string) => `${from > 0 ? "…" : ""}${clip(s.slice(from))}`;
+  return [cut(a), cut(b)];
+}
+
+/**
+ * Where a block (code, a display formula) of the translation departs from the source's: the
+ * first differing line of each (its line in the file: the block's first line is its fence), or
+ * how many lines one has more than the other.
+ */
+function blockDifference(label: string, have: VerbatimPart, want: VerbatimPart): { line: number; message: string } {
+  const h = (have.raw ?? have.value).split("\n");
+  const w = (want.raw ?? want.value).split("\n");
+  const k = h.findIndex((line, i) => normal(line) !== normal(w[i] ?? ""));
+  if (k >= 0 && k < w.length) {
+    const [mine, theirs] = around(h[k]!.trim(), w[k]!.trim());
+    return {
+      line: have.line + 1 + k,
+      message: `${label} differs from the source's at its line ${k + 1} (source line ${want.line + 1 + k}): "${mine}" instead of "${theirs}"`,
+    };
+  }
+  const extra = h.length - w.length;
+  return {
+    line: have.line + 1 + Math.min(h.length, w.length),
+    message: `${label} has ${Math.abs(extra)} line(s) ${extra > 0 ? "more" : "fewer"} than the source's (source line ${want.line})`,
+  };
+}
+
 /**
  * Code blocks and formulas that differ between a source and a translation, section by section
  * (props are compared with the components, in `structureProblems`). Code and display formulas
@@ -96,15 +131,17 @@ export function verbatimProblems(sourceMdx: string, translationMdx: string): Ver
         const h = have[i];
         if (w && w.value === h?.value) continue;
         const label = (w ?? h)!.label;
-        problems.push({
-          section,
-          line: h?.line ?? headingLine,
-          message: !h
-            ? `${label} ${i + 1} of section "${section}" is missing (source line ${w!.line})`
-            : !w
-              ? `${label} ${i + 1} of section "${section}" is not in the source`
-              : `${label} differs from the source's (line ${w.line}): "${clip(h.value)}" instead of "${clip(w.value)}"`,
-        });
+        problems.push(
+          h && w
+            ? { section, ...blockDifference(label, h, w) }
+            : {
+                section,
+                line: h?.line ?? headingLine,
+                message: !h
+                  ? `${label} ${i + 1} of section "${section}" is missing (source line ${w!.line})`
+                  : `${label} ${i + 1} of section "${section}" is not in the source`,
+              },
+        );
         break; // the rest of the section is shifted: one message is clearer
       }
     }

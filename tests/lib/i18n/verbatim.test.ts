@@ -47,11 +47,25 @@ describe("verbatim parts of a translation", () => {
       .replace("a e^{b x}", "a e^{-b x}");
     const problems = verbatimProblems(source, bad);
     expect(problems.map((p) => [p.line, p.message.split(":")[0]])).toEqual([
-      [7, "code block differs from the source's (line 7)"],
-      [11, "formula differs from the source's (line 11)"],
+      [8, "code block differs from the source's at its line 1 (source line 8)"],
+      [12, "formula differs from the source's at its line 1 (source line 12)"],
       [3, 'inline formula $x + x_0$ is not in the source section "ex"'],
       [1, 'inline formula $x - x_0$ of the source section "ex" is missing'],
     ]);
+  });
+
+  it("show the differing line of a block, not the whole block", () => {
+    const src = ["## A \\{#a\\}", "", "```python", "x = 1", "y = 2", "z = 3", "```", ""].join("\n");
+    const changed = src.replace("y = 2", "y = 20");
+    expect(verbatimProblems(src, changed)).toEqual([
+      {
+        section: "a",
+        line: 5,
+        message: 'code block differs from the source\'s at its line 2 (source line 5): "y = 20" instead of "y = 2"',
+      },
+    ]);
+    const longer = src.replace("z = 3", "z = 3\nw = 4");
+    expect(verbatimProblems(src, longer)[0]!.message).toBe("code block has 1 line(s) more than the source's (source line 3)");
   });
 
   it("are copied from the source by sync, leaving the prose alone", () => {
