@@ -92,7 +92,8 @@ export function chapterNotebook(input: NotebookInput): Notebook {
       .map((k) => `__${t("punct.labelled", { label: t(`credits.${k}`) })}__ ${list.format(fm.credits[k])}`)
       .join("\n\n"),
     fm.thanks ?? "",
-    `<${input.pageUrl}>`,
+    // A link when the site's address is known (SITE_URL); otherwise the page's path, as text a reader can use.
+    /^https?:\/\//.test(input.pageUrl) ? `<${input.pageUrl}>` : t("notebook.pageAt", { path: `\`${input.pageUrl}\`` }),
   ];
   marked(head.filter(Boolean).join("\n\n"), { header: true });
 
@@ -137,8 +138,13 @@ export function chapterNotebook(input: NotebookInput): Notebook {
           }
           const standIn = input.data?.standIn;
           if (standIn && text.includes(input.data.match)) {
-            const added = `\n\n# ${t("notebook.standIn")}\n${standIn.load
-              .replace(/\{url\}/g, standIn.url)
+            // From a deployment with a known address the file's URL is absolute; otherwise the lines
+            // start with the site's address to fill in (requests cannot fetch a bare path).
+            const absolute = /^https?:\/\//.test(standIn.url);
+            const load = absolute
+              ? standIn.load.replace(/\{url\}/g, standIn.url)
+              : `SITE_URL = "https://"  # ${t("notebook.siteAddress")}\n${standIn.load.replace(/(["'])\{url\}\1/g, `SITE_URL + "${standIn.url}"`).replace(/\{url\}/g, standIn.url)}`;
+            const added = `\n\n# ${t("notebook.standIn")}\n${load
               .split("\n")
               .map((l) => `# ${l}`.trimEnd())
               .join("\n")}`;

@@ -67,8 +67,14 @@ describe.each(["en", "ja"])("the %s notebook", (locale) => {
       .cells.map(text)
       .find((c) => c.includes("https://osf.io/sy5xt/download"))!;
     expect(data).toContain("r = requests.get('https://osf.io/sy5xt/download')");
-    const standIn = /^# r = requests\.get\("(\/data\/[0-9a-f]{16}\/spike_times\.npz)"\)$/m.exec(data);
+    // Built without SITE_URL: the lines take the site's address as a variable (requests cannot fetch a bare path).
+    expect(data).toMatch(/^# SITE_URL = "https:\/\/" {2}# \S/m);
+    const standIn = /^# r = requests\.get\(SITE_URL \+ "(\/data\/[0-9a-f]{16}\/spike_times\.npz)"\)$/m.exec(data);
     expect(standIn, data).not.toBeNull();
+    // The header names the page by its path, as text (no address to link to).
+    const header = text(read(locale).cells[0]!);
+    expect(header).toContain(`\`/${locale}/w1d1/tutorial1/\``);
+    expect(header).not.toMatch(/<\/[a-z]/);
     expect(readFileSync(join(DIST, standIn![1]!)).subarray(0, 4)).toEqual(Buffer.from("PK\u0003\u0004", "latin1"));
   });
 

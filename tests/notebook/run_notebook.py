@@ -121,7 +121,8 @@ for cell in nb.cells:
     with contextlib.redirect_stdout(out):
         run_cell(code, cell.id)
         if "# spike_times = np.load" in code:
-            tail = code[code.index("# r = requests.get") :] if "# r = requests.get" in code else ""
+            start = "# SITE_URL = " if "# SITE_URL = " in code else "# r = requests.get"
+            tail = code[code.index(start) :] if start in code else ""
             exec("\n".join(l[2:] if l.startswith("# ") else l for l in tail.split("\n")), namespace)
     plt.close("all")
     printed[cell.id] = {"text": out.getvalue(), "output": cell.metadata.get("course", {}).get("output")}

@@ -72,6 +72,8 @@ export const uiStringsSchema = z
     "translation.sectionFromSource": z.string(),
     "translation.partial": z.string(),
     "notebook.standIn": z.string(),
+    "notebook.pageAt": z.string(),
+    "notebook.siteAddress": z.string(),
     "notebook.download": z.string(),
     "notebook.colab": z.string(),
     "status.title": z.string(),
