@@ -2,6 +2,7 @@ import type { Nodes, Root, RootContent } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { fileOffsets } from "../lib/content/offsets.ts";
 import { slidesUrl } from "../lib/content/slides.ts";
+import { visit } from "unist-util-visit";
 import { parseMdx } from "../lib/content/parseMdx.ts";
 import { sourceLines, type Notebook, type NotebookCell } from "./cells.ts";
 import { videoCellCode } from "./videoCell.ts";
@@ -28,6 +29,8 @@ export interface NotebookInput {
   readonly value: (key: string) => string;
   /** The page's address, named at the top. */
   readonly pageUrl: string;
+  /** The source chapter's video titles by id: a video cell's code keeps the source's (the course's notebooks do). */
+  readonly sourceVideoTitles?: Readonly<Record<string, string>> | undefined;
   /** The course's ways of writing media in a notebook: its slides host and its video cell template (course.config.ts). */
   readonly course: { readonly slidesHost: string; readonly videoCell: string };
   /**
@@ -75,11 +78,6 @@ export function chapterNotebook(input: NotebookInput): Notebook {
       .replace(HEADING_ID, (_, hid: string) => ` <a name="${hid}"></a>`)
       .replace(/\\([{}<>])/g, "$1");
   const raw = (node: Nodes) => mdx.slice(offset(node.position!.start), offset(node.position!.end));
-  const attr = (node: MdxJsxFlowElement | MdxJsxTextElement, name: string) => {
-    const a = node.attributes.find((x) => x.type === "mdxJsxAttribute" && x.name === name);
-    if (a?.type !== "mdxJsxAttribute") return undefined;
-    return typeof a.value === "string" ? a.value : a.value === null ? "true" : undefined;
-  };
 
   // The top of the notebook: course, title, byline, credits, thanks, and where the page is.
   const list = new Intl.ListFormat(input.locale, { type: "conjunction" });
@@ -131,11 +129,7 @@ export function chapterNotebook(input: NotebookInput): Notebook {
           if (child.type !== "code") continue;
           let text = child.value;
           const course: Record<string, unknown> = {};
-          // Colab folds a cell by its form line: one is added when the code has none (and noted, so an import removes it).
-          if (hidden && !/^\s*#\s*@title/.test(text)) {
-            text = `# @title ${hidden}\n${text}`;
-            course.addedTitle = true;
-          }
+          // The code is the course's, as its notebook has it: no form line is added (the label travels in the metadata).
           const standIn = input.data?.standIn;
           if (standIn && text.includes(input.data.match)) {
             // From a deployment with a known address the file's URL is absolute; otherwise the lines
@@ -162,11 +156,17 @@ export function chapterNotebook(input: NotebookInput): Notebook {
         }
         return;
       }
-      case "Video":
-        code(videoCellCode(input.course.videoCell, attr(node, "title") ?? "", attr(node, "youtube") ?? "", attr(node, "bilibili") ?? ""), {
+      case "Video": {
+        // The code's form line keeps the source's title, as the course's notebooks do in every
+        // language; the page's title in this language travels in the metadata (an import restores it).
+        const title = attr(node, "title") ?? "";
+        const codeTitle = input.sourceVideoTitles?.[attr(node, "id") ?? ""] ?? title;
+        code(videoCellCode(input.course.videoCell, codeTitle, attr(node, "youtube") ?? "", attr(node, "bilibili") ?? ""), {
           cellView: "form",
+          ...(codeTitle !== title ? { course: { videoTitle: title } } : {}),
         });
         return;
+      }
       case "Feedback":
         code(`# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_${attr(node, "id") ?? ""}")`, { cellView: "form" });
         return;
@@ -216,4 +216,24 @@ export function chapterNotebook(input: NotebookInput): Notebook {
     },
     cells,
   };
+}
+
+/** A component's literal prop (`true` for a bare one), or undefined. */
+function attr(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): string | undefined {
+  const a = node.attributes.find((x) => x.type === "mdxJsxAttribute" && x.name === name);
+  if (a?.type !== "mdxJsxAttribute") return undefined;
+  return typeof a.value === "string" ? a.value : a.value === null ? "true" : undefined;
+}
+
+/** The titles of a chapter's videos by id (`<Video id title>`), for its translations' notebooks. */
+export function videoTitles(mdx: string): Record<string, string> {
+  const titles: Record<string, string> = {};
+  visit(parseMdx(mdx), (node) => {
+    if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name === "Video") {
+      const id = attr(node, "id");
+      const title = attr(node, "title");
+      if (id && title !== undefined) titles[id] = title;
+    }
+  });
+  return titles;
 }

@@ -252,7 +252,9 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
     const video = /video_ids\s*=\s*\[\s*\(\s*'Youtube'\s*,\s*'([\w-]+)'\s*\)\s*,\s*\(\s*'Bilibili'\s*,\s*'([\w-]+)'\s*\)/.exec(code);
     if (video) {
       videos++;
-      push(`<Video id="video-${videos}" title=${attr(title ?? `Video ${videos}`)} youtube="${video[1]}" bilibili="${video[2]}" />`);
+      // Our export keeps the source's title in the code and the page's in the metadata.
+      const shown = typeof marks.videoTitle === "string" ? marks.videoTitle : title;
+      push(`<Video id="video-${videos}" title=${attr(shown ?? `Video ${videos}`)} youtube="${video[1]}" bilibili="${video[2]}" />`);
       continue;
     }
     const feedback = /^(?:\s*#.*\n)*\s*content_review\(f"\{feedback_prefix\}_([\w-]+)"\)\s*$/.exec(code);

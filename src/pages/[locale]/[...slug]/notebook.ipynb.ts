@@ -5,7 +5,7 @@ import { chapterStore } from "../../../build/storeReader.ts";
 import { translator } from "../../../translation/strings/uiStrings.ts";
 import { chapterPath } from "../../../pageModel/routing.ts";
 import { mergeSectionTexts } from "../../../translation/model/mergeSections.ts";
-import { chapterNotebook } from "../../../notebook/chapterNotebook.ts";
+import { chapterNotebook, videoTitles } from "../../../notebook/chapterNotebook.ts";
 import { notebookJson } from "../../../notebook/cells.ts";
 import { chapterPages, type ChapterPage } from "../../../pageModel/chapterPages.ts";
 import { pageTranslation } from "../../../translation/page/translation.ts";
@@ -39,6 +39,7 @@ export const GET: APIRoute = ({ params, props }) => {
     },
     pageUrl: address(chapterPath(locale, slug)),
     course: { slidesHost: COURSE.hosts.slides, videoCell: COURSE.notebook.videoCell },
+    sourceVideoTitles: contentLocale === SITE.sourceLocale ? undefined : videoTitles(read(SITE.sourceLocale)),
     data: data
       ? { match: data.match, standIn: data.standIn ? { load: data.standIn.load, url: address(data.standIn.url) } : null }
       : undefined,
