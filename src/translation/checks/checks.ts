@@ -312,8 +312,11 @@ export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
   const glossary = existsSync(glossaryFile) ? parseGlossary(readFileSync(glossaryFile, "utf8")) : [];
   for (const chapter of tree.chapters()) {
     const source = tree.read(tree.file(tree.sourceLocale, chapter))!;
-    for (const p of splitSections(source).problems)
-      findings.push({ level: "error", where: `${tree.file(tree.sourceLocale, chapter)}:${p.line}`, message: p.message });
+    // A line the content check already faulted (a section id used twice) is reported once.
+    for (const p of splitSections(source).problems) {
+      const where = `${tree.file(tree.sourceLocale, chapter)}:${p.line}`;
+      if (!findings.some((f) => f.level === "error" && f.where === where)) findings.push({ level: "error", where, message: p.message });
+    }
     findings.push(...checkLinks(tree, tree.sourceLocale, chapter, source));
     const sourceSections = new Map(splitSections(source).sections.map((s) => [s.id, s]));
     for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale)) {
