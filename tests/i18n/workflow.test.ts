@@ -182,6 +182,17 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     writeFileSync(join(dir, JA), text);
   });
 
+  it("reports a section id used twice in the source on one line, naming file, line and what to do", async () => {
+    const text = readFileSync(join(dir, EN), "utf8");
+    edit(dir, EN, "## Setup \\{#setup\\}", "## Setup \\{#tutorial-objectives\\}");
+    const c = await check();
+    expect(c.code).toBe(1);
+    const lines = c.stdout.split("\n").filter((l) => l.startsWith(`error: ${EN}:`));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/:\d+: section id "tutorial-objectives" is already used at line \d+; give each section an id of its own$/);
+    writeFileSync(join(dir, EN), text);
+  });
+
   it("fails on a missing UI string, naming the file and key", async () => {
     const file = join(dir, "src/translation/ui/ja.json");
     const text = readFileSync(file, "utf8");
