@@ -4,21 +4,10 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runCli, UsageError } from "../src/lib/cli/runCli.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
+import { PROJECT_PARTS } from "./lib/projectParts.ts";
 
 const USAGE = "usage: npm run bench:build -- [--chapters 40]";
 const ROOT = resolve(import.meta.dirname, "..");
-const PARTS = [
-  "course.config.ts",
-  "content",
-  "chapters",
-  "datasets",
-  "src",
-  "public",
-  "scripts",
-  "package.json",
-  "astro.config.mjs",
-  "tsconfig.json",
-];
 
 /**
  * A copy of the project with `n` copies of its first chapter (module folder and every locale's
@@ -28,7 +17,7 @@ function scratch(n: number): string {
   const dir = join(ROOT, ".cache", `bench-build-${n}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const part of PARTS) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of PROJECT_PARTS) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   const first = courseChapters(ROOT)[0]!;
   for (let i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { CONTENT_LIMITS } from "../src/lib/content/limits.ts";
 import { SITE } from "../src/site.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
+import { PROJECT_PARTS } from "./lib/projectParts.ts";
 
 // Hostile chapter files (each within the 1 MB cap, put in place of the Japanese chapter of a
 // copy of the project) run through `i18n:check` in a process of its own: its wall time and
@@ -36,8 +37,7 @@ const CASES: Record<string, string> = {
 };
 
 const project = mkdtempSync(join(tmpdir(), "bench-hostile-"));
-for (const part of ["course.config.ts", "content", "chapters", "datasets", "src", "scripts", "package.json", "tsconfig.json"])
-  cpSync(join(ROOT, part), join(project, part), { recursive: true });
+for (const part of PROJECT_PARTS) cpSync(join(ROOT, part), join(project, part), { recursive: true });
 symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
 const original = readFileSync(join(project, JA), "utf8");
 // Runs a command as npm would (scripts/run.mjs) and reports the process's peak memory when it ends.

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { transformSync, type Message } from "esbuild";
 
@@ -21,6 +21,11 @@ const line = (file: string, m: Message) => `${file}:${m.location ? `${m.location
 export function checkCourseCode(root: string): string[] {
   const problems: string[] = [];
   for (const file of courseCodeFiles(root)) {
+    // A link could point anywhere on the machine, and a parser's message quotes what it read.
+    if (lstatSync(join(root, file)).isSymbolicLink()) {
+      problems.push(`${file}: is a symbolic link; the course's code must be plain files`);
+      continue;
+    }
     try {
       transformSync(readFileSync(join(root, file), "utf8"), { loader: "ts", sourcefile: file, logLevel: "silent" });
     } catch (err) {

@@ -2,13 +2,13 @@ import { existsSync, lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
-import { parseStringTable } from "../translation/model/stringTable.ts";
 import { printable } from "../lib/text/printable.ts";
 import { runBounded, type Overrun } from "./bounded.ts";
 import { chapterTextProblems, parseOnly, readContributedText } from "./chapterFile.ts";
 import { ReadCache } from "./readCache.ts";
 import type { DiscoveredChapter } from "./discover.ts";
-import { isLocaleFile, UI_STRINGS_DIR, uiStringsFile } from "../translation/locales.ts";
+import { UI_STRINGS_DIR, uiStringsFile } from "../translation/locales.ts";
+import { readStringFolder } from "../translation/strings/stringFiles.ts";
 import { messageProblem } from "../translation/strings/messageFormat.ts";
 import { placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
 
@@ -246,23 +246,13 @@ export function checkSiteStrings(
     };
   },
 ): string[] {
-  const dir = join(root, UI_STRINGS_DIR);
-  const problems: string[] = [];
+  // Read and checked as every strings file is (readStringFolder); then against the schema.
+  const read = readStringFolder(root, UI_STRINGS_DIR);
+  const problems = [...read.problems];
   const tables = new Map<string, StringTable>();
-  for (const name of readdirSync(dir).filter(isLocaleFile).sort()) {
-    const file = `${UI_STRINGS_DIR}/${name}`;
-    const read = readContributedText(root, file, CONTENT_LIMITS.stringsBytes);
-    if ("problem" in read) {
-      problems.push(read.problem);
-      continue;
-    }
-    const parsed = parseStringTable(read.text, file);
-    if ("problems" in parsed) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    const json = parsed.table;
-    const result = schema.safeParse({ ...json });
+  for (const [locale, table] of read.tables) {
+    const file = uiStringsFile(locale);
+    const result = schema.safeParse({ ...table });
     if (!result.success) {
       for (const issue of result.error!.issues) {
         const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? (issue.keys ?? []).join(", ") : "(root)");
@@ -274,7 +264,7 @@ export function checkSiteStrings(
       }
       continue;
     }
-    tables.set(name.slice(0, -5), json);
+    tables.set(locale, table);
   }
   return [...problems, ...checkPlaceholders(uiStringsFile, tables, sourceLocale)];
 }

@@ -22,7 +22,7 @@ describe("every figure of W1D1 Tutorial 1 on the mini fixture", () => {
     for (const locale of ["en", "ja"]) {
       it(`${cell.view.id} (${locale})`, () => {
         const view = cell.view as unknown as AnyView;
-        const t = layeredTranslator([strings(locale), strings("en"), uiStrings(locale)], `w1d1/tutorial1 [${locale}]`);
+        const t = layeredTranslator([strings(locale), strings("en"), uiStrings(locale)], `w1d1/tutorial1 [${locale}]`, locale);
         const payload = cell.data(ctx) as never;
         const svg = renderPlot(view.plot(payload, defaultInputs(view, payload), { locale, t }));
         expect(svg).toMatch(/^<(svg|figure)/);

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -65,6 +65,15 @@ describe("the course's code", () => {
     writeFileSync(join(root, "chapters", "a", "chapter.ts"), "export const ok = 1;\n");
     writeFileSync(join(root, "chapters", "a", "b.cell.ts"), "const x = 1;\nexport default x +;\n");
     expect(checkCourseCode(root)).toEqual(['chapters/a/b.cell.ts:2:19: Unexpected ";"']);
+  });
+
+  it("a symbolic link among the course's code is refused without being read", () => {
+    const root = mkdtempSync(join(tmpdir(), "course-code-"));
+    mkdirSync(join(root, "chapters", "a"), { recursive: true });
+    writeFileSync(join(root, "secret.txt"), "root:x:0:0 not code");
+    symlinkSync(join(root, "secret.txt"), join(root, "chapters", "a", "chapter.ts"));
+    const problems = checkCourseCode(root);
+    expect(problems).toEqual(["chapters/a/chapter.ts: is a symbolic link; the course's code must be plain files"]);
   });
 });
 

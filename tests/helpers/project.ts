@@ -4,19 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./run.ts";
 
-/** The parts of the project a build reads. */
-export const PROJECT_PARTS = [
-  "course.config.ts",
-  "content",
-  "chapters",
-  "datasets",
-  "src",
-  "public",
-  "scripts",
-  "package.json",
-  "astro.config.mjs",
-  "tsconfig.json",
-] as const;
+import { PROJECT_PARTS } from "../../scripts/lib/projectParts.ts";
+
+export { PROJECT_PARTS };
 
 /**
  * Copies the parts of the project a build or the translators' tools read into a folder (a new

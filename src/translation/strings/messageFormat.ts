@@ -1,16 +1,17 @@
 import { IntlMessageFormat } from "intl-messageformat";
 
-const compiled = new Map<string, IntlMessageFormat>();
+const compiled = new Map<string, { readonly message: IntlMessageFormat; readonly names: readonly string[] }>();
 
-/** A UI string compiled for a locale by intl-messageformat (ICU MessageFormat), cached. */
-function compile(template: string, locale: string): IntlMessageFormat {
+/** A UI string compiled for a locale by intl-messageformat (ICU MessageFormat) with its argument names, cached. */
+function compile(template: string, locale: string): { readonly message: IntlMessageFormat; readonly names: readonly string[] } {
   const key = `${locale}\n${template}`;
-  let message = compiled.get(key);
-  if (!message) {
-    message = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
-    compiled.set(key, message);
+  let entry = compiled.get(key);
+  if (!entry) {
+    const message = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
+    entry = { message, names: placeholderNames(message) };
+    compiled.set(key, entry);
   }
-  return message;
+  return entry;
 }
 
 /**
@@ -19,9 +20,9 @@ function compile(template: string, locale: string): IntlMessageFormat {
  * small subset formatter of src/shared/template.ts (this library would be most of its budget);
  * tests/lib/i18n/template.test.ts checks that both give the same text for every string.
  */
-export function formatMessage(template: string, params: Record<string, string | number> = {}, locale = "en"): string {
-  const message = compile(template, locale);
-  for (const name of placeholderNames(message)) if (!(name in params)) throw new Error(`missing parameter {${name}} in "${template}"`);
+export function formatMessage(template: string, params: Record<string, string | number> = {}, locale: string): string {
+  const { message, names } = compile(template, locale);
+  for (const name of names) if (!(name in params)) throw new Error(`missing parameter {${name}} in "${template}"`);
   const out = message.format(params);
   return Array.isArray(out) ? out.join("") : String(out);
 }

@@ -15,7 +15,7 @@ export class MissingStringError extends Error {}
 export function layeredTranslator(
   layers: readonly StringTable[],
   where: string,
-  locale = "en",
+  locale: string,
   addTo?: string,
   /** Told which layer each string came from (its index in `layers`). */
   onFound?: (key: string, layer: number) => void,
