@@ -1,7 +1,42 @@
 import { compareChapter, type SectionStatus } from "../model/status.ts";
-import { chapterUnits } from "./xliff/units.ts";
-import type { XliffFile } from "./xliff/xliff.ts";
 import type { ContentTree } from "../status/contentTree.ts";
+import { inlineKey, unitInline, type Code, type Inline } from "./inline.ts";
+import { TranslationMemory, type MemoryEntry, type MemoryMatch } from "./memory.ts";
+import { META } from "./segments.ts";
+import { chapterUnits } from "./units.ts";
+
+/** A unit as every exchange format writes it. */
+export interface ExchangeUnit {
+  /** `<section>.<n>`. */
+  readonly id: string;
+  readonly section: string;
+  /** "heading", "paragraph", "prop:Video.title", "meta:title". */
+  readonly kind: string;
+  readonly status: SectionStatus;
+  /** The line of the source file where the unit is. */
+  readonly line: number;
+  readonly source: Inline[];
+  /** The current translation, when the section is translated; null otherwise. */
+  readonly target: Inline[] | null;
+  readonly codes: ReadonlyMap<string, Code>;
+  /** Translations already made for the same or similar text elsewhere (best first); empty when the unit is current. */
+  readonly matches: readonly MemoryMatch[];
+}
+
+/** One chapter's units in an exchange file. */
+export interface ExchangeFile {
+  readonly chapter: string;
+  /** The translation's path, content/<locale>/<chapter>/index.mdx. */
+  readonly original: string;
+  readonly units: readonly ExchangeUnit[];
+}
+
+/** What an export writes, in any format. */
+export interface ExchangeDocument {
+  readonly srcLang: string;
+  readonly trgLang: string;
+  readonly files: readonly ExchangeFile[];
+}
 
 /** Each source section's state in a locale's translation of a chapter. */
 export function sectionStates(tree: ContentTree, locale: string, chapter: string): Map<string, SectionStatus> {
@@ -11,14 +46,62 @@ export function sectionStates(tree: ContentTree, locale: string, chapter: string
   );
 }
 
-/** The units of a locale's chapters (all, or one), as XLIFF files: what `i18n:export` writes. */
-export function exportFiles(tree: ContentTree, locale: string, chapters: readonly string[]): XliffFile[] {
-  return chapters.map((chapter) => ({
-    original: tree.file(locale, chapter),
-    units: chapterUnits(
-      tree.read(tree.file(tree.sourceLocale, chapter))!,
-      tree.read(tree.file(locale, chapter)),
-      sectionStates(tree, locale, chapter),
-    ),
-  }));
+/**
+ * A chapter's units as inline content. A frontmatter field whose translation is still the
+ * source's text is not translated (it is exported without a target, never as `final`).
+ */
+function chapterExchangeUnits(tree: ContentTree, locale: string, chapter: string): Omit<ExchangeUnit, "matches">[] {
+  const units = chapterUnits(
+    tree.read(tree.file(tree.sourceLocale, chapter))!,
+    tree.read(tree.file(locale, chapter)),
+    sectionStates(tree, locale, chapter),
+  );
+  return units.map((unit) => {
+    const inline = unitInline(unit.source, unit.target);
+    const same = unit.section === META && inline.target !== null && inlineKey(inline.target) === inlineKey(inline.source);
+    return {
+      id: unit.id,
+      section: unit.section,
+      kind: unit.kind,
+      status: same ? "untranslated" : unit.status,
+      line: unit.source.line,
+      source: inline.source,
+      target: same ? null : inline.target,
+      codes: inline.codes,
+    };
+  });
+}
+
+/** Every current translation a locale has, in every chapter: the memory its exports draw on. */
+export function courseMemory(tree: ContentTree, locale: string): TranslationMemory {
+  const entries: MemoryEntry[] = [];
+  for (const chapter of tree.chapters())
+    for (const unit of chapterExchangeUnits(tree, locale, chapter))
+      if (unit.status === "current" && unit.target)
+        entries.push({ origin: `${chapter}#${unit.id}`, source: unit.source, target: unit.target, codes: unit.codes });
+  return new TranslationMemory(entries);
+}
+
+/**
+ * A locale's chapters (all, or those asked for) as an exchange document: every unit, its
+ * translation, and, for a unit that is not current, the memory's matches.
+ */
+export function exportDocument(
+  tree: ContentTree,
+  locale: string,
+  chapters: readonly string[],
+  memory: TranslationMemory | null = courseMemory(tree, locale),
+): ExchangeDocument {
+  return {
+    srcLang: tree.sourceLocale,
+    trgLang: locale,
+    files: chapters.map((chapter) => ({
+      chapter,
+      original: tree.file(locale, chapter),
+      units: chapterExchangeUnits(tree, locale, chapter).map((unit) => ({
+        ...unit,
+        matches: memory && unit.status !== "current" ? memory.matches(`${chapter}#${unit.id}`, unit.source, unit.codes) : [],
+      })),
+    })),
+  };
 }

@@ -1,5 +1,5 @@
-import type { SectionStatus } from "../../model/status.ts";
-import { segmentsOf, type Piece, type Segment } from "./segments.ts";
+import type { SectionStatus } from "../model/status.ts";
+import { segmentsOf, type Segment } from "./segments.ts";
 
 /** A translatable unit of a chapter: the source's segment and, when aligned, the translation's. */
 export interface Unit {
@@ -46,9 +46,4 @@ export function chapterUnits(sourceMdx: string, translationMdx: string | null, s
     });
   }
   return units;
-}
-
-/** The parts kept as they are in a unit's pieces, in order. */
-export function kept(pieces: readonly Piece[]): string[] {
-  return pieces.flatMap((p) => ("keep" in p ? [p.keep] : []));
 }

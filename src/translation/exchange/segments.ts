@@ -1,11 +1,17 @@
 import type { Nodes, PhrasingContent, Root } from "mdast";
-import { fileOffsets } from "../../../lib/content/offsets.ts";
-import { parseMdx } from "../../../lib/content/parseMdx.ts";
-import { PROSE_PROPS } from "../../model/proseProps.ts";
-import { splitSections } from "../../model/sections.ts";
+import { fileOffsets } from "../../lib/content/offsets.ts";
+import { parseMdx } from "../../lib/content/parseMdx.ts";
+import { PROSE_PROPS } from "../model/proseProps.ts";
+import { splitSections } from "../model/sections.ts";
 
-/** A piece of a segment: text a translator edits, or a part kept as it is (code, maths, a tag, a link's address). */
-export type Piece = { readonly text: string } | { readonly keep: string };
+/**
+ * A piece of a segment: text a translator edits (as written in the file, escapes and all), or a
+ * part kept as it is. A kept part is a whole thing (`code`, maths, an image, a `<Value>`), or one
+ * end of a pair around text the translator edits: a link's `[` and `](address)`, `**` around
+ * bold words, a `<sub>` and its `</sub>`; both ends of a pair carry the same `pair` number.
+ */
+export type Piece =
+  { readonly text: string } | { readonly keep: string; readonly pair?: { readonly n: number; readonly end: "open" | "close" } };
 
 /**
  * A translatable unit of a chapter: a heading's words, a paragraph, a component's prose prop,
@@ -15,6 +21,8 @@ export interface Segment {
   readonly section: string;
   /** What it is: "heading", "paragraph", "prop:Video.title", "meta:title"; a translation's segment must be of the same kind. */
   readonly kind: string;
+  /** A prop's quote character (its text is written between two of them). */
+  readonly quote?: string | undefined;
   readonly start: number;
   readonly end: number;
   readonly line: number;
@@ -25,6 +33,10 @@ export interface Segment {
 export const META = "_meta";
 const META_FIELDS = /^(title|description|course|byline|thanks):[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*$/;
 const HEADING_ID = /[ \t]*\\\{#[A-Za-z][\w-]*\\\}[ \t]*$/;
+/** Inline elements whose content is kept whole (code, a value): the translator sees a placeholder. */
+const WHOLE_ELEMENTS = new Set(["code", "kbd", "samp", "var", "Value"]);
+/** Inline nodes that pair around text the translator edits. */
+const PAIRED = new Set(["link", "strong", "emphasis", "delete", "mdxJsxTextElement"]);
 
 interface Positioned {
   position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
@@ -53,29 +65,39 @@ export function segmentsOf(mdx: string, tree: Root = parseMdx(mdx)): Segment[] {
   }
 
   const pieces = (start: number, end: number, children: readonly PhrasingContent[]): Piece[] => {
-    const keep: [number, number][] = [];
+    const keep: [number, number, Piece & { keep: string }][] = [];
+    let pairs = 0;
     const walk = (nodes: readonly Nodes[]) => {
       for (const node of nodes) {
         if (!("position" in node) || !node.position) continue;
         const [s, e] = span(node);
         const inner = "children" in node ? (node.children as Nodes[]).filter((c) => c.position) : [];
-        if (node.type === "inlineCode" || node.type === "inlineMath" || node.type === "image" || node.type === "break") keep.push([s, e]);
-        else if (node.type === "link" || node.type === "mdxJsxTextElement") {
-          if (inner.length === 0) keep.push([s, e]);
-          else {
-            keep.push([s, span(inner[0]!)[0]], [span(inner.at(-1)!)[1], e]);
-            walk(inner);
-          }
+        const whole =
+          node.type === "inlineCode" ||
+          node.type === "inlineMath" ||
+          node.type === "image" ||
+          node.type === "imageReference" ||
+          node.type === "break" ||
+          node.type === "mdxTextExpression" ||
+          node.type === "footnoteReference" ||
+          (node.type === "mdxJsxTextElement" && WHOLE_ELEMENTS.has(node.name ?? ""));
+        if (whole || (PAIRED.has(node.type) && inner.length === 0)) keep.push([s, e, { keep: mdx.slice(s, e) }]);
+        else if (PAIRED.has(node.type)) {
+          const n = ++pairs;
+          const [innerStart, innerEnd] = [span(inner[0]!)[0], span(inner.at(-1)!)[1]];
+          keep.push([s, innerStart, { keep: mdx.slice(s, innerStart), pair: { n, end: "open" } }]);
+          keep.push([innerEnd, e, { keep: mdx.slice(innerEnd, e), pair: { n, end: "close" } }]);
+          walk(inner);
         } else if (inner.length) walk(inner);
       }
     };
     walk(children);
-    keep.sort((a, b) => a[0] - b[0]);
+    keep.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const out: Piece[] = [];
     let at = start;
-    for (const [s, e] of keep) {
+    for (const [s, e, piece] of keep) {
       if (s > at) out.push({ text: mdx.slice(at, s) });
-      if (e > s) out.push({ keep: mdx.slice(s, e) });
+      if (e > s) out.push(piece);
       at = Math.max(at, e);
     }
     if (end > at) out.push({ text: mdx.slice(at, end) });
@@ -127,6 +149,7 @@ export function segmentsOf(mdx: string, tree: Root = parseMdx(mdx)): Segment[] {
           start,
           end,
           line: attr.position.start.line,
+          quote: mdx[start - 1],
           pieces: [{ text: mdx.slice(start, end) }],
         });
       }

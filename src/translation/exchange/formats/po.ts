@@ -1,0 +1,157 @@
+import { po as gettextPo, type GetTextTranslation, type GetTextTranslations } from "gettext-parser";
+import type { ReadUnit } from "../apply.ts";
+import type { ExchangeDocument } from "../exchange.ts";
+import { ExchangeError } from "../exchangeError.ts";
+import type { Code, Inline } from "../inline.ts";
+import type { ReadDocument, ReadFile } from "./read.ts";
+import { MAX_EXCHANGE_BYTES } from "./xml.ts";
+
+/**
+ * Codes in PO text: `<1/>` for a placeholder, `<2>…</2>` around words a pair formats (bold,
+ * a link). Numbered tags only, so a `<` a translator types is text.
+ */
+const CODE_TAG = /<(\/?)((?:t)?\d+)(\/?)>/g;
+
+/** Inline content as PO text, codes as numbered tags. */
+export function poText(inline: readonly Inline[]): string {
+  return inline.map((i) => ("text" in i ? i.text : "ph" in i ? `<${i.ph}/>` : "open" in i ? `<${i.open}>` : `</${i.close}>`)).join("");
+}
+
+/** PO text back as inline content (tags that are not ours stay text). */
+export function poInline(text: string): Inline[] {
+  const out: Inline[] = [];
+  let at = 0;
+  const push = (t: string) => {
+    if (!t) return;
+    const last = out.at(-1);
+    if (last && "text" in last) out[out.length - 1] = { text: last.text + t };
+    else out.push({ text: t });
+  };
+  for (const m of text.matchAll(CODE_TAG)) {
+    const [all, slash, id, selfClose] = m;
+    if (slash && selfClose) continue;
+    push(text.slice(at, m.index));
+    out.push(selfClose ? { ph: id! } : slash ? { close: id! } : { open: id! });
+    at = m.index + all.length;
+  }
+  push(text.slice(at));
+  return out;
+}
+
+const describe = (code: Code) =>
+  code.kind === "ph" ? `<${code.id}/> = ${code.data}` : `<${code.id}>…</${code.id}> = ${code.start}…${code.end}`;
+
+/** The key that names a unit in PO and XLIFF 1.2 files: `<chapter>#<unit id>` (the unit id is `<section>.<n>`). */
+export const poContext = (chapter: string, unit: string) => `${chapter}#${unit}`;
+/** A unit key's chapter and unit id, or null when the text is not one. */
+export function parseUnitKey(key: string): { chapter: string; id: string } | null {
+  const m = /^([\w./-]+)#(_?[A-Za-z][\w-]*\.\d+)$/.exec(key.trim());
+  return m ? { chapter: m[1]!, id: m[2]! } : null;
+}
+
+/**
+ * Writes a gettext PO file: an entry per unit, `msgctxt` the chapter and unit id, `msgid` the
+ * source, `msgstr` the current translation (empty when there is none). Notes for the
+ * translator (`#.`) give the section, its state, the kind of text and what each numbered code
+ * stands for; `#:` the line of the source. A stale translation is `fuzzy` (to review); a
+ * unit without one gets the memory's best match as a `fuzzy` suggestion, its similarity noted.
+ * `msgfmt --check` accepts it; fuzzy entries are not imported until the translator clears the flag.
+ */
+export function writePo(doc: ExchangeDocument): string {
+  const translations: Record<string, Record<string, GetTextTranslation>> = {
+    "": { "": { msgid: "", msgstr: [""] } },
+  };
+  for (const file of doc.files)
+    for (const unit of file.units) {
+      const msgctxt = poContext(file.chapter, unit.id);
+      const best = unit.target ? null : (unit.matches[0] ?? null);
+      const notes = [
+        `section ${unit.section} (${unit.status}); ${unit.kind}`,
+        ...[...unit.codes.values()].map(describe),
+        ...(best ? [`memory: ${best.similarity}% match, from ${best.origin}`] : []),
+      ];
+      const fuzzy = (unit.target !== null && unit.status !== "current") || best !== null;
+      translations[msgctxt] = {
+        [poText(unit.source)]: {
+          msgctxt,
+          msgid: poText(unit.source),
+          msgstr: [unit.target ? poText(unit.target) : best ? poText(best.target) : ""],
+          comments: {
+            extracted: notes.join("\n"),
+            // The unit's key first: tools that drop msgctxt (po2xliff) keep references.
+            reference: `${msgctxt} ${file.original.replace(`/${doc.trgLang}/`, `/${doc.srcLang}/`)}:${unit.line}`,
+            ...(fuzzy ? { flag: "fuzzy" } : {}),
+          },
+        },
+      };
+    }
+  const table: GetTextTranslations = {
+    charset: "utf-8",
+    headers: {
+      "Project-Id-Version": "course",
+      "PO-Revision-Date": new Date().toISOString().replace(/T(\d\d:\d\d).*/, " $1+0000"),
+      "Last-Translator": "",
+      "Language-Team": doc.trgLang,
+      Language: doc.trgLang,
+      "MIME-Version": "1.0",
+      "Content-Type": "text/plain; charset=UTF-8",
+      "Content-Transfer-Encoding": "8bit",
+      "X-Source-Language": doc.srcLang,
+    },
+    translations,
+  };
+  return gettextPo.compile(table, { foldLength: 0 }).toString("utf8") + "\n";
+}
+
+/** Which of a unit's notes say what a code stands for: `<1/> = data`, `<2>…</2> = start…end`. */
+function codeNotes(extracted: string | undefined): Map<string, string> {
+  const data = new Map<string, string>();
+  for (const line of (extracted ?? "").split("\n")) {
+    const m = /^<((?:t)?\d+)(?:\/>|>…<\/\1>) = (.*)$/.exec(line);
+    if (m) data.set(m[1]!, m[2]!);
+  }
+  return data;
+}
+
+/**
+ * Reads a PO file we wrote (or a tool edited, rewrapped or converted): the languages from its
+ * header, and per chapter each entry's unit (from `msgctxt`), source and translation. A fuzzy
+ * entry or an empty `msgstr` is not translated; a plural entry is refused.
+ */
+export function readPo(text: string, name: string): ReadDocument {
+  if (Buffer.byteLength(text) > MAX_EXCHANGE_BYTES) throw new ExchangeError(`${name}: larger than ${MAX_EXCHANGE_BYTES / 1024 / 1024} MB`);
+  let table: GetTextTranslations;
+  try {
+    table = gettextPo.parse(text);
+  } catch (err) {
+    throw new ExchangeError(`${name}: not a PO file we can read (${(err as Error).message.split("\n")[0]})`);
+  }
+  const headers = Object.fromEntries(Object.entries(table.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const trgLang = headers.language ?? "";
+  const srcLang = headers["x-source-language"] ?? "";
+  const byChapter = new Map<string, ReadUnit[]>();
+  for (const [context, entries] of Object.entries(table.translations))
+    for (const entry of Object.values(entries)) {
+      if (context === "" && entry.msgid === "") continue;
+      // The unit: msgctxt as we write it, or (after a tool dropped it) a reference that is the unit's key.
+      const key =
+        parseUnitKey(context) ??
+        (entry.comments?.reference ?? "")
+          .split(/\s+/)
+          .map((ref) => parseUnitKey(ref.replace(/%23/gi, "#")))
+          .find((k) => k !== null);
+      if (!key)
+        throw new ExchangeError(
+          `${name}: the entry "${entry.msgid.slice(0, 40)}" names no unit (msgctxt or a #: reference <chapter>#<unit>, as we write them)`,
+        );
+      const { chapter, id } = key;
+      if (entry.msgid_plural !== undefined) throw new ExchangeError(`${name}: unit "${id}": a plural entry is not one of ours`);
+      const fuzzy = (entry.comments?.flag ?? "").split(/[\s,]+/).includes("fuzzy");
+      const msgstr = entry.msgstr[0] ?? "";
+      const target = fuzzy || msgstr === "" ? null : poInline(msgstr);
+      const units = byChapter.get(chapter) ?? byChapter.set(chapter, []).get(chapter)!;
+      units.push({ id, source: poInline(entry.msgid), target, confirmed: target !== null, data: codeNotes(entry.comments?.extracted) });
+    }
+  const files: ReadFile[] = [...byChapter].map(([chapter, units]) => ({ chapter, units }));
+  return { srcLang, trgLang, files };
+}

@@ -1,0 +1,284 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { copyProject } from "../helpers/project.ts";
+import { runScript } from "../helpers/run.ts";
+
+// The exchange formats translators' tools read: PO (gettext) and XLIFF 1.2 beside XLIFF 2.0,
+// read by Debian's translate-toolkit and gettext, round trips through them, a third language
+// grown section by section through each format, and the translation memory.
+const JA = "content/ja/w1d1/tutorial1/index.mdx";
+let dir: string;
+let pristine: Map<string, string>;
+const saved = new Map<string, string>();
+
+function snapshot(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const top of ["content", "src/translation/ui"])
+    for (const f of readdirSync(join(dir, top), { recursive: true, encoding: "utf8" }).sort()) {
+      try {
+        files.set(
+          join(top, f),
+          createHash("sha256")
+            .update(readFileSync(join(dir, top, f)))
+            .digest("hex"),
+        );
+      } catch {
+        // a folder
+      }
+    }
+  return files;
+}
+
+const exportAs = async (format: string, ...args: string[]) => {
+  const r = await runScript("i18n-export.ts", ["--root", dir, "--format", format, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+};
+const importFile = (file: string, ...args: string[]) => runScript("i18n-import.ts", [file, "--root", dir, ...args]);
+const write = (name: string, text: string) => {
+  const file = join(dir, "work", name);
+  writeFileSync(file, text);
+  return file;
+};
+const tool = (cmd: string, args: string[]) => {
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  expect(r.status, `${cmd} ${args.join(" ")}: ${r.stderr}`).toBe(0);
+  return r;
+};
+/** pocount's count of a file's units (translated + fuzzy + untranslated), as the toolkit reads it. */
+function pocount(file: string): { total: number; translated: number; fuzzy: number } {
+  const out = tool("pocount", ["--csv", file]).stdout.trim().split("\n");
+  const header = out[0]!.split(",").map((s) => s.trim());
+  const row = out
+    .at(-1)!
+    .split(",")
+    .map((s) => s.trim());
+  const at = (name: string) => Number(row[header.indexOf(name)]);
+  return { total: at("Total Message"), translated: at("Translated Messages"), fuzzy: at("Fuzzy Messages") };
+}
+const states = async (locale: string) => {
+  const r = await runScript("i18n-status.ts", ["--json", "--root", dir, "--locale", locale]);
+  expect(r.code, r.stderr).toBe(0);
+  return new Map((JSON.parse(r.stdout) as { section: string; status: string }[]).map((s) => [s.section, s.status]));
+};
+const entries = (po: string) => po.split("\n\n").filter((e) => e.includes("msgctxt "));
+
+beforeAll(() => {
+  dir = copyProject(["content", "src/translation/ui"]);
+  mkdirSync(join(dir, "work"));
+  for (const f of readdirSync(join(dir, "content"), { recursive: true, encoding: "utf8" }))
+    if (f.endsWith(".mdx") || f.endsWith(".json")) saved.set(join("content", f), readFileSync(join(dir, "content", f), "utf8"));
+  pristine = snapshot();
+});
+beforeEach(() => {
+  for (const [f, t] of saved) writeFileSync(join(dir, f), t);
+  for (const extra of ["content/pt-BR", "content/en/w1d1/tutorial1b", "content/ja/w1d1/tutorial1b"])
+    rmSync(join(dir, extra), { recursive: true, force: true });
+  rmSync(join(dir, "src/translation/ui/pt-BR.json"), { force: true });
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("PO and XLIFF 1.2, read by gettext and translate-toolkit", () => {
+  it("writes a PO file msgfmt accepts and pocount reads in full, text as a reader sees it, codes as numbered tags", async () => {
+    const po = await exportAs("po", "--locale", "ja");
+    const file = write("ja.po", po);
+    const check = tool("msgfmt", ["--check", "-o", "/dev/null", file]);
+    expect(check.stderr).toBe("");
+    const units = entries(po);
+    expect(units.length).toBeGreaterThan(0);
+    expect(pocount(file)).toMatchObject({ total: units.length });
+    // Every entry names its chapter and unit; section and state are notes for the translator.
+    for (const e of units) {
+      expect(e).toMatch(/^msgctxt "w1d1\/tutorial1#[\w-]+\.\d+"$/m);
+      expect(e).toMatch(/^#\. section [\w-]+ \((current|stale|untranslated|missing)\); /m);
+    }
+    // No Markdown or YAML escapes reach the translator (Tutorial 1's title has quotes; its exercises bold words).
+    const title = units.find((e) => e.includes('msgctxt "w1d1/tutorial1#_meta.1"'))!;
+    expect(title).toContain('msgid "Tutorial 1: \\"What\\" models"');
+    expect(po).not.toMatch(/msgid "[^\n]*\*\*/);
+    expect(po).not.toMatch(/msgid "[^\n]*\\\\[{}<>*_[\]]/);
+    // Code is a numbered placeholder, explained in a note; bold words are wrapped by a numbered pair.
+    const code = units.find((e) => e.includes('msgctxt "w1d1/tutorial1#section-1.4"'))!;
+    expect(code).toMatch(/^msgid ".*into the variable <1\/>\."$/m);
+    expect(code).toContain("#. <1/> = `spike_times`");
+    expect(po).toMatch(/msgid "[^\n]*<(\d+)>[^<\n]+<\/\1>/);
+  });
+
+  it("writes XLIFF 1.2 that pocount reads unit for unit, states and notes as the toolkit expects", async () => {
+    const xlf = await exportAs("xliff12", "--locale", "ja");
+    const file = write("ja12.xlf", xlf);
+    const units = xlf.match(/<trans-unit /g)!.length;
+    expect(pocount(file)).toMatchObject({ total: units, translated: units });
+    expect(xlf).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">');
+    expect(xlf).toMatch(/<x id="1" ctype="x-code" equiv-text="`spike_times`"\/>/);
+    expect(xlf).toMatch(/<g id="\d+" ctype="(bold|italic|link)">/);
+    // xliff2po converts every unit.
+    const converted = join(dir, "work/from12.po");
+    tool("xliff2po", [file, converted]);
+    expect(pocount(converted).total).toBe(units);
+  });
+
+  it("changes no byte on a round trip through each format and through the tools' conversions", async () => {
+    const po = write("ja.po", await exportAs("po", "--locale", "ja"));
+    const xlf12 = write("ja12.xlf", await exportAs("xliff12", "--locale", "ja"));
+    const xlf20 = write("ja20.xlf", await exportAs("xliff", "--locale", "ja"));
+    const msgcat = join(dir, "work/msgcat.po");
+    tool("msgcat", ["--width=40", "-o", msgcat, po]);
+    const poXliff = join(dir, "work/po2xliff.xlf");
+    tool("po2xliff", [po, poXliff]);
+    const xliffPo = join(dir, "work/xliff2po.po");
+    tool("xliff2po", [xlf12, xliffPo]);
+    for (const file of [po, xlf12, xlf20, msgcat, poXliff, xliffPo]) {
+      const r = await importFile(file, "--locale", "ja");
+      expect(r.code, `${file}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, file).toContain("0 file(s) written");
+    }
+    // xliff2po drops inline codes: those units are skipped, said so, never written without their code.
+    const r = await importFile(xliffPo, "--locale", "ja");
+    expect(r.stderr).toMatch(
+      /unit "section-1\.4" skipped: its placeholders are missing from its source \(a converter such as xliff2po drops them\)/,
+    );
+    rmSync(join(dir, "work"), { recursive: true, force: true });
+    mkdirSync(join(dir, "work"));
+    expect(snapshot()).toEqual(pristine);
+  });
+
+  it("imports a PO entry edited in a tool, leaves fuzzy and empty ones as they are, escapes what was typed", async () => {
+    const po = await exportAs("po", "--locale", "ja");
+    const edited = po.replace(/(msgctxt "w1d1\/tutorial1#summary\.1"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/, '$1"まとめ {とても} <大事>"');
+    expect(edited).not.toBe(po);
+    const r = await importFile(write("ja.po", edited));
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(dir, JA), "utf8");
+    expect(text).toContain("## まとめ \\{とても} \\<大事> \\{#summary\\}");
+    const check = await runScript("i18n-check.ts", ["--root", dir, "--locale", "ja"]);
+    expect(check.stdout).toContain("0 error(s)");
+  });
+});
+
+describe("a third language with a region grows section by section, through PO, XLIFF 1.2 and XLIFF 2.0", () => {
+  it("keeps every section's state true at each step", async () => {
+    // Started as TRANSLATING.md says: the UI strings file; the chapter comes with the first import.
+    writeFileSync(join(dir, "src/translation/ui/pt-BR.json"), readFileSync(join(dir, "src/translation/ui/en.json")));
+    const before = await states("pt-BR");
+    expect([...before.values()].every((s) => s === "untranslated")).toBe(true);
+
+    // 1. PO, edited by a CAT-style script (translate-toolkit's own PO store): the summary section.
+    const po = write("pt.po", await exportAs("po", "--locale", "pt-BR"));
+    execFileSync("/usr/bin/python3", [
+      "-c",
+      `
+import sys
+from translate.storage import factory
+store = factory.getobject(sys.argv[1])
+for unit in store.units:
+    if unit.isheader() or "#summary." not in unit.getcontext():
+        continue
+    unit.target = "[pt-BR] " + unit.source
+    unit.markfuzzy(False)
+store.save()
+`,
+      po,
+    ]);
+    let r = await importFile(po);
+    expect(r.code, r.stderr).toBe(0);
+    let now = await states("pt-BR");
+    expect(now.get("summary")).toBe("current");
+    // The file made by the import holds the source's other sections, not yet translated.
+    expect([...now].filter(([s]) => s !== "summary").every(([, v]) => v === "untranslated")).toBe(true);
+    expect(readFileSync(join(dir, "content/pt-BR/w1d1/tutorial1/index.mdx"), "utf8")).toContain("## \\[pt-BR] Summary \\{#summary\\}");
+
+    // 2. XLIFF 1.2: a tool copies the source into the target, codes and all, for section-1, and approves it.
+    let xlf = await exportAs("xliff12", "--locale", "pt-br");
+    xlf = xlf.replace(
+      /(<trans-unit id="w1d1\/tutorial1#section-1\.\d+"[^>]*)>\n {4}<source>([\s\S]*?)<\/source>/g,
+      '$1 approved="yes">\n    <source>$2</source>\n    <target state="translated">[pt-BR] $2</target>',
+    );
+    r = await importFile(write("pt12.xlf", xlf));
+    expect(r.code, r.stderr).toBe(0);
+    now = await states("pt-BR");
+    expect([now.get("summary"), now.get("section-1")]).toEqual(["current", "current"]);
+
+    // 3. XLIFF 2.0: the same for section-2; an empty target elsewhere changes nothing.
+    let x20 = await exportAs("xliff", "--locale", "pt-BR");
+    x20 = x20.replace(
+      /(<unit id="section-2\.\d+"[\s\S]*?<segment id="s1" state=")initial(">\n {4}<source xml:space="preserve">)([\s\S]*?)<\/source>/g,
+      '$1final$2$3</source>\n    <target xml:space="preserve">[pt-BR] $3</target>',
+    );
+    x20 = x20.replace(/(<unit id="section-3\.1"[\s\S]*?<\/source>)/, '$1\n    <target xml:space="preserve"></target>');
+    r = await importFile(write("pt20.xlf", x20));
+    expect(r.code, r.stderr).toBe(0);
+    now = await states("pt-BR");
+    expect([now.get("summary"), now.get("section-1"), now.get("section-2"), now.get("section-3")]).toEqual([
+      "current",
+      "current",
+      "current",
+      "untranslated",
+    ]);
+    const check = await runScript("i18n-check.ts", ["--root", dir, "--locale", "pt-BR"]);
+    expect(check.stdout).toContain("0 error(s)");
+  });
+});
+
+describe("translation memory", () => {
+  /** A second chapter that repeats part of Tutorial 1 (as a course's notebooks repeat their setup), one sentence edited. */
+  function similarChapter(): { exact: string; near: string } {
+    const en = readFileSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), "utf8");
+    const front = en.slice(0, en.indexOf("\n---", 4) + 4);
+    const setup = en.slice(en.indexOf("## Setup"), en.indexOf("\n## ", en.indexOf("## Setup") + 3));
+    const near =
+      "Scientific questions grow out of the models we already have. So what do we already know that could point us towards questions about these data?";
+    expect(en).toContain(near);
+    const body = `${front}\n\n${setup}\n\n## More \\{#more\\}\n\n${near.replace("already have", "already hold")}\n`;
+    mkdirSync(join(dir, "content/en/w1d1/tutorial1b"), { recursive: true });
+    writeFileSync(join(dir, "content/en/w1d1/tutorial1b/index.mdx"), body);
+    return { exact: setup.split("\n").find((l) => /^[A-Z]/.test(l))!, near };
+  }
+
+  it("offers exact and near matches from the course on export, in each format, and never imports an untouched suggestion", async () => {
+    similarChapter();
+    const po = await exportAs("po", "--locale", "ja", "--chapter", "w1d1/tutorial1b");
+    const near = entries(po).find((e) => e.includes('msgctxt "w1d1/tutorial1b#more.2"'))!;
+    expect(near).toMatch(/^#, fuzzy$/m);
+    expect(near).toMatch(/^#\. memory: (9\d|8\d)% match, from w1d1\/tutorial1#section-3\.3$/m);
+    expect(near).toMatch(/^msgstr "科学的な問い/m);
+    const exact = entries(po).filter((e) => e.includes("#. memory: 100% match"));
+    expect(exact.length).toBeGreaterThan(3);
+    expect(entries(po).find((e) => e.includes('msgctxt "w1d1/tutorial1b#_meta.1"'))).toMatch(
+      /#\. memory: 100% match, from w1d1\/tutorial1#_meta\.1/,
+    );
+    const x20 = await exportAs("xliff", "--locale", "ja", "--chapter", "w1d1/tutorial1b");
+    expect(x20).toMatch(/<mtc:match ref="#s1" similarity="100" origin="w1d1\/tutorial1#setup\.\d+">/);
+    const x12 = await exportAs("xliff12", "--locale", "ja", "--chapter", "w1d1/tutorial1b");
+    expect(x12).toMatch(/<alt-trans match-quality="100%" origin="w1d1\/tutorial1#setup\.\d+">/);
+    // msgfmt and the toolkit read the suggestions as fuzzy entries.
+    const file = write("memory.po", po);
+    expect(pocount(file).fuzzy).toBe(entries(po).filter((e) => /^#, fuzzy$/m.test(e)).length);
+    // Imported untouched, no suggestion becomes a translation.
+    const r = await importFile(file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, "content/ja/w1d1")).includes("tutorial1b")).toBe(false);
+  });
+
+  it("reports the memory's leverage on a chapter: i18n:memory", async () => {
+    const { exact } = similarChapter();
+    expect(exact.length).toBeGreaterThan(0);
+    const r = await runScript("i18n-memory.ts", ["--root", dir, "--locale", "ja", "--chapter", "w1d1/tutorial1b", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      chapters: { chapter: string; todo: { units: number; exact: { units: number }; near: { units: number }; none: { units: number } } }[];
+    };
+    const todo = report.chapters[0]!.todo;
+    expect(report.chapters[0]!.chapter).toBe("w1d1/tutorial1b");
+    expect(todo.near.units).toBeGreaterThanOrEqual(1);
+    expect(todo.exact.units).toBeGreaterThan(3);
+    expect(todo.exact.units + todo.near.units + todo.none.units).toBe(todo.units);
+    const text = await runScript("i18n-memory.ts", ["--root", dir, "--locale", "ja"]);
+    expect(text.stdout).toMatch(/^w1d1\/tutorial1b$/m);
+  });
+});
