@@ -7,7 +7,7 @@ import { runBounded, type Overrun } from "./bounded.ts";
 import { chapterTextProblems, parseOnly, readContributedText } from "./chapterFile.ts";
 import { ReadCache } from "./readCache.ts";
 import type { DiscoveredChapter } from "./discover.ts";
-import { UI_STRINGS_DIR, uiStringsFile } from "../translation/locales.ts";
+import { localeSpellingProblems, UI_STRINGS_DIR, uiStringsFile } from "../translation/locales.ts";
 import { readStringFolder } from "../translation/strings/stringFiles.ts";
 import { messageProblem } from "../translation/strings/messageFormat.ts";
 import { placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
@@ -233,8 +233,9 @@ export async function checkCourse(root: string, chapters: readonly DiscoveredCha
 }
 
 /**
- * The site's UI strings (src/translation/ui/<locale>.json): valid JSON, exactly the schema's keys,
- * strings only, the same placeholders as the source locale's.
+ * The site's UI strings (src/translation/ui/<locale>.json): named by canonical language tags
+ * (as their content folders are), valid JSON, exactly the schema's keys, strings only, the
+ * same placeholders as the source locale's.
  */
 export function checkSiteStrings(
   root: string,
@@ -248,7 +249,8 @@ export function checkSiteStrings(
 ): string[] {
   // Read and checked as every strings file is (readStringFolder); then against the schema.
   const read = readStringFolder(root, UI_STRINGS_DIR);
-  const problems = [...read.problems];
+  // A locale has one name, its canonical tag (pt-BR, zh-Hant-TW), in every file and folder.
+  const problems = [...localeSpellingProblems(root), ...read.problems];
   const tables = new Map<string, StringTable>();
   for (const [locale, table] of read.tables) {
     const file = uiStringsFile(locale);

@@ -21,7 +21,7 @@ export interface DevLoopContext {
   readonly course: CourseData;
   /** The cell ids the MDX check accepts, per chapter (updated when a chapter changes). */
   readonly idsBySlug: Map<string, ChapterIds>;
-  /** Reads the glossary again (content/glossary.yaml); throws a CourseError when it is wrong. */
+  /** Reads the glossaries again (content/glossary.yaml, chapters/<chapter>/glossary.yaml); throws a CourseError when one is wrong. */
   readonly reloadGlossary: () => void;
 }
 
@@ -103,7 +103,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
     const files = [...pending];
     pending.clear();
     const problems = checkCourseCode(ctx.root);
-    const glossaryChanged = files.includes("content/glossary.yaml");
+    const glossaryChanged = files.some((f) => f === "content/glossary.yaml" || (f.startsWith("chapters/") && f.endsWith("/glossary.yaml")));
     const datasetChanged = files.some((f) => f.startsWith("datasets/"));
     const all = chapterSlugs(ctx.root);
     const slugs = datasetChanged ? all : all.filter((s) => files.some((f) => f.startsWith(`chapters/${s}/`)));

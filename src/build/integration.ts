@@ -8,7 +8,7 @@ import { uiStringsSchema } from "../translation/strings/schema.ts";
 import { headersFile } from "../lib/security/csp.ts";
 import { offlineConfig, serviceWorkerSource } from "./serviceWorker.ts";
 import { CourseError } from "./courseError.ts";
-import { chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
+import { chapterFiles, chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
 import { chapterMarkdown, GlossaryHolder } from "./markdown.ts";
 import { startDevLoop } from "./devLoop.ts";
 import { storeFile } from "./storeFiles.ts";
@@ -58,7 +58,11 @@ export default function course(options: CourseOptions): AstroIntegration {
         ];
         if (problems.length) throw new CourseError(problems);
         const idsBySlug = new Map(chapters.map((c) => [c.slug, chapterIds(c)]));
-        const glossary = new GlossaryHolder(root);
+        const glossary = new GlossaryHolder(root, () =>
+          chapterFiles(root)
+            .filter((f) => f.locale === options.sourceLocale)
+            .map((f) => f.slug),
+        );
         const locales = config.i18n?.locales.map((l) => (typeof l === "string" ? l : l.path)) ?? [options.sourceLocale];
         updateConfig({
           markdown: chapterMarkdown(

@@ -4,7 +4,9 @@ import { formatMessage } from "../translation/strings/messageFormat.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
 import { remarkMath } from "../lib/content/syntax.ts";
-import { parseGlossary, type GlossaryTerm } from "../translation/model/glossary.ts";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { chapterGlossaryFile, COURSE_GLOSSARY, mergeGlossaries, parseGlossary, type GlossaryTerm } from "../translation/model/glossary.ts";
 import rehypeGlossary from "../translation/glossary/rehypeGlossary.ts";
 import remarkHeadingIds from "../lib/markdown/remarkHeadingIds.ts";
 import remarkSourceSections from "../translation/page/remarkSourceSections.ts";
@@ -12,27 +14,54 @@ import { CourseError } from "./courseError.ts";
 import { readContributedText } from "./chapterFile.ts";
 import remarkChapter, { type ChapterPipelineOptions } from "./remarkChapter.ts";
 
-/** The course's glossary (content/glossary.yaml), read when made and again on `reload()` (the dev server). */
+/**
+ * The course's glossary (content/glossary.yaml) and the chapters' own (chapters/<chapter>/glossary.yaml),
+ * read when made and again on `reload()` (the dev server).
+ */
 export class GlossaryHolder {
-  terms: readonly GlossaryTerm[] = [];
+  private course: readonly GlossaryTerm[] = [];
+  private chapters = new Map<string, readonly GlossaryTerm[]>();
 
-  constructor(private readonly root: string) {
+  constructor(
+    private readonly root: string,
+    private readonly chapterSlugs: () => readonly string[] = () => [],
+  ) {
     this.reload();
   }
 
-  /** Reads the glossary again; a file that is wrong throws a CourseError and keeps the terms read before. */
+  /** The terms of a chapter's pages (the course's when the chapter has none of its own). */
+  terms(chapter: string | null): readonly GlossaryTerm[] {
+    const own = chapter === null ? undefined : this.chapters.get(chapter);
+    return own ? mergeGlossaries(this.course, own) : this.course;
+  }
+
+  /** Reads the glossaries again; a file that is wrong throws a CourseError and keeps the terms read before. */
   reload(): void {
-    const read = readContributedText(this.root, "content/glossary.yaml", CONTENT_LIMITS.stringsBytes);
-    if ("problem" in read) {
-      if (!read.problem.includes("cannot be read")) throw new CourseError([read.problem]);
-      this.terms = [];
-      return;
+    const problems: string[] = [];
+    const read = (file: string): GlossaryTerm[] | null => {
+      const text = readContributedText(this.root, file, CONTENT_LIMITS.stringsBytes);
+      if ("problem" in text) {
+        if (!text.problem.includes("cannot be read")) problems.push(text.problem);
+        return null;
+      }
+      try {
+        return parseGlossary(text.text, file);
+      } catch (err) {
+        problems.push((err as Error).message);
+        return null;
+      }
+    };
+    const course = read(COURSE_GLOSSARY) ?? [];
+    const chapters = new Map<string, readonly GlossaryTerm[]>();
+    for (const slug of this.chapterSlugs()) {
+      const file = chapterGlossaryFile(slug);
+      if (!existsSync(join(this.root, file))) continue;
+      const terms = read(file);
+      if (terms) chapters.set(slug, terms);
     }
-    try {
-      this.terms = parseGlossary(read.text);
-    } catch (err) {
-      throw new CourseError([(err as Error).message]);
-    }
+    if (problems.length) throw new CourseError(problems);
+    this.course = course;
+    this.chapters = chapters;
   }
 }
 
@@ -65,7 +94,7 @@ export function chapterMarkdown(
       [
         rehypeGlossary,
         {
-          glossary: () => glossary.terms,
+          glossary: (chapter: string | null) => glossary.terms(chapter),
           sourceLocale: options.sourceLocale,
           locales: options.locales,
           aside: asideOf(options.coreStrings),

@@ -32,6 +32,47 @@ export function locales(root: string): string[] {
     .sort();
 }
 
+/** A tag's canonical form (`pt-br` → `pt-BR`, `zh-hant-tw` → `zh-Hant-TW`), or null when it is not a valid BCP 47 tag. */
+export function canonicalTag(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Locale names spelled other than in their canonical form, one line each: a strings file
+ * (`pt-br.json`) or a content folder (`content/pt-br`, or `content/PT-BR` beside `pt-BR.json`).
+ * The canonical tag is the one name a locale has everywhere (folder, route, `lang`, hreflang,
+ * search index), so any other spelling is refused, with the name to use.
+ */
+export function localeSpellingProblems(root: string): string[] {
+  const problems: string[] = [];
+  const known = locales(root);
+  for (const locale of known) {
+    const canonical = canonicalTag(locale);
+    if (canonical === null) problems.push(`${uiStringsFile(locale)}: "${locale}" is not a valid BCP 47 language tag`);
+    else if (canonical !== locale)
+      problems.push(
+        `${uiStringsFile(locale)}: name it ${canonical}.json, the canonical form of the language tag (and its content folder content/${canonical})`,
+      );
+  }
+  const content = join(root, "content");
+  if (existsSync(content))
+    for (const entry of readdirSync(content, { withFileTypes: true })) {
+      if (!entry.isDirectory() || known.includes(entry.name)) continue;
+      const match =
+        matchLocale(entry.name, known) ??
+        (canonicalTag(entry.name) !== null ? known.find((l) => l === canonicalTag(entry.name)) : undefined);
+      if (match)
+        problems.push(
+          `content/${entry.name}: the locale is spelled ${match} (${uiStringsFile(match)}): rename the folder content/${match}`,
+        );
+    }
+  return problems;
+}
+
 /** A language's name in the reader's language (`en` read in `ja`: 英語), from Intl.DisplayNames; the tag when unknown. */
 export function languageName(tag: string, inLocale: string): string {
   try {

@@ -247,6 +247,25 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     expect((await check()).code).toBe(0);
   });
 
+  it("checks a chapter's own glossary (chapters/<chapter>/glossary.yaml) beside the course's", async () => {
+    const text = readFileSync(join(dir, JA), "utf8");
+    const line = text.split("\n").findIndex((l) => l.includes("単一ニューロンの「インタースパイク間隔」")) + 1;
+    edit(dir, JA, "単一ニューロンの「インタースパイク間隔」", "単一神経細胞の「インタースパイク間隔」");
+    expect((await check()).code).toBe(0);
+    mkdirSync(join(dir, "chapters/w1d1/tutorial1"), { recursive: true });
+    writeFileSync(
+      join(dir, "chapters/w1d1/tutorial1/glossary.yaml"),
+      "- id: neuron\n  en: neuron\n  ja: ニューロン\n  variants:\n    en: [neurons]\n  forbidden:\n    ja: [神経細胞]\n",
+    );
+    const c = await check();
+    expect(c.code).toBe(1);
+    expect(c.stdout).toContain(`error: ${JA}:${line}: "神経細胞" is not used for "neuron": write "ニューロン" (glossary: neuron)`);
+    writeFileSync(join(dir, "chapters/w1d1/tutorial1/glossary.yaml"), "- id: neuron\n  en: [not a string]\n");
+    expect((await check()).stdout).toMatch(/error: chapters\/w1d1\/tutorial1\/glossary\.yaml: entry 1: /);
+    rmSync(join(dir, "chapters"), { recursive: true, force: true });
+    writeFileSync(join(dir, JA), text);
+  });
+
   it("fails on a forbidden rendering of a term, which a marker around it silences", async () => {
     const text = readFileSync(join(dir, JA), "utf8");
     const line = text.split("\n").findIndex((l) => l.includes("これは「ヒストグラム」として知られています")) + 1;

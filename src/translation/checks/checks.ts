@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { componentsIn } from "../model/components.ts";
-import { forbiddenUses, missingTerms, parseGlossary } from "../model/glossary.ts";
+import { chapterGlossaryFile, COURSE_GLOSSARY, forbiddenUses, mergeGlossaries, missingTerms, parseGlossary } from "../model/glossary.ts";
 import { verbatimProblems } from "../model/verbatim.ts";
 import { splitSections } from "../model/sections.ts";
 import { structureProblems } from "../model/status.ts";
@@ -308,9 +308,25 @@ export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
     ...checkIdenticalStrings(tree),
     ...checkTypography(tree),
   ];
-  const glossaryFile = join(tree.root, "content/glossary.yaml");
-  const glossary = existsSync(glossaryFile) ? parseGlossary(readFileSync(glossaryFile, "utf8")) : [];
+  // Read as the build reads them (plain files, bounded); a glossary that cannot be used is an error line.
+  const readGlossary = (file: string) => {
+    if (!existsSync(join(tree.root, file))) return [];
+    const read = readContributedText(tree.root, file, CONTENT_LIMITS.stringsBytes);
+    if ("problem" in read) {
+      findings.push({ level: "error", where: file, message: read.problem.replace(`${file}: `, "") });
+      return [];
+    }
+    try {
+      return parseGlossary(read.text, file);
+    } catch (err) {
+      findings.push({ level: "error", where: file, message: (err as Error).message.replace(`${file}: `, "") });
+      return [];
+    }
+  };
+  const courseGlossary = readGlossary(COURSE_GLOSSARY);
   for (const chapter of tree.chapters()) {
+    // The course's terms and the chapter's own.
+    const glossary = mergeGlossaries(courseGlossary, readGlossary(chapterGlossaryFile(chapter)));
     const source = tree.read(tree.file(tree.sourceLocale, chapter))!;
     // A line the content check already faulted (a section id used twice) is reported once.
     for (const p of splitSections(source).problems) {

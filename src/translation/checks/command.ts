@@ -1,14 +1,14 @@
 import { resolve } from "node:path";
-import { matchLocale } from "../locales.ts";
+import { localeSpellingProblems, matchLocale } from "../locales.ts";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runCli, UsageError } from "../../lib/cli/runCli.ts";
 import { chapterFiles, refusedChapterFiles } from "../../build/checkCourse.ts";
 import { ContentTree } from "../status/contentTree.ts";
 
-/** Chapter files the tools may not work on: each named on a line of its own. */
+/** Files the tools may not work on (a chapter, a misspelt locale): each named on a line of its own. */
 class ContentRefusedError extends Error {
   constructor(lines: readonly string[]) {
-    super(`${lines.length} chapter file(s) refused:\n  ${lines.join("\n  ")}`);
+    super(`${lines.length} file(s) refused:\n  ${lines.join("\n  ")}`);
   }
 }
 
@@ -57,10 +57,13 @@ export function i18nCommand(
     const locale = asked === undefined ? undefined : matchLocale(asked, tree.locales());
     if (asked !== undefined && locale === undefined) throw new UsageError(`no locale "${asked}" (locales: ${tree.locales().join(", ")})`);
     // Files no tool may read further (links, too large, too slow to parse) stop every command first.
-    const refused = await refusedChapterFiles(
-      tree.root,
-      chapterFiles(tree.root).map((f) => f.file),
-    );
+    const refused = [
+      ...localeSpellingProblems(tree.root),
+      ...(await refusedChapterFiles(
+        tree.root,
+        chapterFiles(tree.root).map((f) => f.file),
+      )),
+    ];
     if (refused.length) throw new ContentRefusedError(refused);
     await main({ values, positionals: parsed.positionals, tree, locale });
   });

@@ -3,8 +3,8 @@ import { termHintId } from "../../lib/content/pageIds.ts";
 import { findForms, formsOf, type GlossaryTerm, type TermMatch } from "../model/glossary.ts";
 
 export interface GlossaryOptions {
-  /** The glossary now (read again by the dev server when the file changes). */
-  readonly glossary: () => readonly GlossaryTerm[];
+  /** A chapter's glossary now: the course's terms and the chapter's own (read again by the dev server when a file changes). */
+  readonly glossary: (chapter: string | null) => readonly GlossaryTerm[];
   readonly sourceLocale: string;
   readonly locales: readonly string[];
   /** What a page's language writes before and after an aside (its `punct.aside` string): " (" and ")", "（" and "）". */
@@ -31,8 +31,10 @@ const SKIP = new Set([
   "span",
 ]);
 
-function localeOf(path: string | undefined): string | null {
-  return /[\\/]content[\\/]([a-z]{2}(?:-[A-Za-z]+)?)[\\/]/.exec(path ?? "")?.[1] ?? null;
+/** The locale and chapter of a chapter file's path (content/<locale>/<chapter>/index.mdx). */
+function placeOf(path: string | undefined): { locale: string; chapter: string } | null {
+  const m = /[\\/]content[\\/]([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)[\\/](.+)[\\/]index\.mdx$/.exec(path ?? "");
+  return m ? { locale: m[1]!, chapter: m[2]!.split("\\").join("/") } : null;
 }
 
 /** The locales a term's hint names on a page: the source's (on a translation) and, with three or more locales, every other. */
@@ -50,18 +52,16 @@ export function hintLocales(locale: string, sourceLocale: string, locales: reado
  */
 export default function rehypeGlossary({ glossary, sourceLocale, locales, aside }: GlossaryOptions) {
   return (tree: Root, file: { path?: string }): void => {
-    const locale = localeOf(file.path);
-    if (!locale) return;
+    const place = placeOf(file.path);
+    if (!place) return;
+    const { locale } = place;
+    const terms = glossary(place.chapter);
     const others = hintLocales(locale, sourceLocale, locales);
     const parens = aside(locale);
     // Every rendering of every term competes (the longest wins, on word edges); only terms with
     // a name in another language get a hint, once a page.
-    const candidates = formsOf(glossary(), locale);
-    const pending = new Set(
-      glossary()
-        .filter((t) => t.names[locale] && others.some((l) => t.names[l]))
-        .map((t) => t.id),
-    );
+    const candidates = formsOf(terms, locale);
+    const pending = new Set(terms.filter((t) => t.names[locale] && others.some((l) => t.names[l])).map((t) => t.id));
     const visit = (node: Root | Element): void => {
       const children: ElementContent[] = [];
       for (const child of node.children as ElementContent[]) {

@@ -40,6 +40,16 @@ export function parseGlossary(text: string, file = "content/glossary.yaml"): Glo
   });
 }
 
+/** The course glossary's file, and a chapter's own (its terms added to the course's, or replacing one by id). */
+export const COURSE_GLOSSARY = "content/glossary.yaml";
+export const chapterGlossaryFile = (chapter: string): string => `chapters/${chapter}/glossary.yaml`;
+
+/** A chapter's glossary: the course's terms, a chapter term with the same id in its place, the chapter's new terms after. */
+export function mergeGlossaries(course: readonly GlossaryTerm[], chapter: readonly GlossaryTerm[]): GlossaryTerm[] {
+  const own = new Map(chapter.map((t) => [t.id, t]));
+  return [...course.map((t) => own.get(t.id) ?? t), ...chapter.filter((t) => !course.some((c) => c.id === t.id))];
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { countTerm, findForms, forbiddenUses, formsOf, missingTerms, parseGlossary } from "../../../src/translation/model/glossary.ts";
-import { hintLocales } from "../../../src/translation/glossary/rehypeGlossary.ts";
+import type { Root } from "hast";
+import { toHtml } from "hast-util-to-html";
+import {
+  countTerm,
+  findForms,
+  forbiddenUses,
+  formsOf,
+  mergeGlossaries,
+  missingTerms,
+  parseGlossary,
+} from "../../../src/translation/model/glossary.ts";
+import rehypeGlossary, { hintLocales } from "../../../src/translation/glossary/rehypeGlossary.ts";
 
 const glossary = parseGlossary(`
 - id: spike
@@ -80,5 +90,49 @@ describe("glossary terms on word edges", () => {
   it("forbidden renderings are found whatever their case, with accents (pt-BR)", () => {
     const uses = forbiddenUses("Período de refração é curto.\n\nO período refratário.", glossary, "pt-BR");
     expect(uses.map((u) => [u.form, u.line])).toEqual([["período de refração", 1]]);
+  });
+});
+
+describe("a chapter's own glossary", () => {
+  const chapterTerms = parseGlossary(
+    `
+- id: neuron
+  en: neuron
+  ja: ニューロン
+  zh-Hant-TW: 神經元
+- id: histogram
+  en: histogram
+  ja: 柱状図
+`,
+    "chapters/c/glossary.yaml",
+  );
+
+  it("adds its terms to the course's and replaces a course term with the same id", () => {
+    const merged = mergeGlossaries(glossary, chapterTerms);
+    expect(merged.map((t) => [t.id, t.names.ja])).toEqual([
+      ["spike", "スパイク"],
+      ["histogram", "柱状図"],
+      ["neuron", "ニューロン"],
+    ]);
+  });
+
+  it("marks terms on the chapter's pages only, in any locale tag (zh-Hant-TW)", () => {
+    const terms = (chapter: string | null) => (chapter === "w1d1/lif" ? mergeGlossaries(glossary, chapterTerms) : glossary);
+    const marked = (path: string, text: string) => {
+      const tree: Root = {
+        type: "root",
+        children: [{ type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: text }] }],
+      };
+      rehypeGlossary({ glossary: terms, sourceLocale: "en", locales: ["en", "ja", "zh-Hant-TW"], aside: () => [" (", ")"] })(tree, {
+        path,
+      });
+      return toHtml(tree);
+    };
+    expect(marked("/p/content/ja/w1d1/lif/index.mdx", "ニューロンのスパイク")).toMatch(/class="term"[^>]*>ニューロン/);
+    expect(marked("/p/content/ja/w1d1/tutorial1/index.mdx", "ニューロンのスパイク")).not.toMatch(/class="term"[^>]*>ニューロン/);
+    expect(marked("/p/content/ja/w1d1/tutorial1/index.mdx", "ニューロンのスパイク")).toMatch(/class="term"[^>]*>スパイク/);
+    const zh = marked("/p/content/zh-Hant-TW/w1d1/lif/index.mdx", "一個神經元的放電");
+    expect(zh).toMatch(/class="term"[^>]*>神經元/);
+    expect(zh).toContain('lang="en"');
   });
 });
