@@ -1,12 +1,13 @@
 import type { DatasetDeclaration, LoadedDataset, LoadEnvironment } from "../api/course.ts";
 import type { PythonOutput } from "../api/outputs.ts";
-import type { AnyView } from "../api/types.ts";
+import type { AnyView, Translate } from "../api/types.ts";
 import type { DiscoveredChapter } from "./discover.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkInputSpecs } from "./checkInputs.ts";
 import { CourseError } from "./courseError.ts";
 import { FileRegistry } from "./files.ts";
+import { markFallbackTexts } from "./fallbackMarks.ts";
 import { renderCell, scriptJson } from "./render.ts";
 import type { ChapterLocale, ChapterStore, RenderedCell, RenderedDataset } from "./store.ts";
 import { layeredTranslator, type StringTable } from "../translation/strings/strings.ts";
@@ -122,26 +123,39 @@ export class CourseData {
           this.config.coreStrings(locale),
         ];
         // Which of the chapter's strings a cell used came from its own language and which from
-        // the source's: a cell drawn only with the source's is marked as in the source language.
+        // the source's: a cell drawn only with the source's is marked as in the source language;
+        // in a cell drawing with both, each label, readout and figure text that fell back is.
         let own = 0;
         let fromSource = 0;
-        const t = layeredTranslator(
+        let layerUsed = -1;
+        const layered = layeredTranslator(
           layers,
           `${chapter.file} [${locale}]`,
           locale,
           chapter.file.replace(/chapter\.ts$/, `strings/${this.config.sourceLocale}.json`),
           (_key, layer) => {
+            layerUsed = layer;
             if (layer === 0) own++;
             else if (layer === 1) fromSource++;
           },
         );
+        const fellBack = new Set<string>();
+        const t: Translate = (key, params) => {
+          layerUsed = -1;
+          const text = layered(key, params);
+          if (layerUsed === 1) fellBack.add(text);
+          return text;
+        };
         const plotContext = { locale, t };
+        const sourceLocale = this.config.sourceLocale;
         const langOf = (render: () => RenderedCell): RenderedCell => {
           own = 0;
           fromSource = 0;
+          fellBack.clear();
           const cell = render();
-          const inSource = locale !== this.config.sourceLocale && fromSource > 0 && own === 0;
-          return inSource ? { ...cell, lang: this.config.sourceLocale } : cell;
+          if (locale === sourceLocale || fromSource === 0) return cell;
+          const marked = markFallbackTexts(cell, fellBack, sourceLocale);
+          return own === 0 ? { ...marked, lang: sourceLocale } : marked;
         };
         const time = (work: () => string) => this.timings.time("figures", work);
         const cells = Object.fromEntries(

@@ -9,6 +9,8 @@ export interface RenderedControl {
   readonly valueText: string;
   /** The accessible name of the number field beside a slider. */
   readonly numberName: string;
+  /** The label's language when it fell back to the source's strings (in a cell that has some of its own). */
+  readonly lang?: string;
 }
 
 /** An interactive cell's parts that the page draws before any script runs. */
@@ -23,8 +25,10 @@ export interface RenderedInteraction {
     readonly spoken: string | undefined;
     readonly hidden: boolean;
     readonly best: boolean;
+    /** The label's language when it fell back to the source's strings. */
+    readonly lang?: string;
   }[];
-  readonly actions: readonly { readonly name: string; readonly label: string }[];
+  readonly actions: readonly { readonly name: string; readonly label: string; readonly lang?: string }[];
   readonly notes: readonly string[];
   /** What the browser needs to bring the cell to life (JSON, `<` escaped). */
   readonly config: string;

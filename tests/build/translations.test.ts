@@ -105,6 +105,18 @@ describe("a partly translated chapter", () => {
     const explorer = pt.querySelector('figure[data-cell="isi-function-explorer"]')!;
     expect(explorer.querySelector(".cell-controls")!.getAttribute("lang")).toBe("pt-BR");
     expect(explorer.querySelector(".cell-controls label span[lang]")!.getAttribute("lang")).toBe("en");
+    // A cell drawn with one pt-BR string and the rest in English: the translated label is pt-BR,
+    // each fallen-back label, and the figure's text that holds one, says "en".
+    const histogram = pt.querySelector('figure[data-cell="isi-histogram"]')!;
+    expect(histogram.querySelector(".cell-figure")!.getAttribute("lang")).toBe("pt-BR");
+    const label = (name: string) => histogram.querySelector(`input[name="${name}"]`)!.closest(".control")!.querySelector("label span")!;
+    expect(label("bins").textContent).toBe("Número de classes");
+    expect(label("bins").getAttribute("lang")).toBeNull();
+    expect(label("show_mean").getAttribute("lang")).toBe("en");
+    const englishTexts = [...histogram.querySelectorAll(".figure-wide svg text[lang]")];
+    expect(englishTexts.length).toBeGreaterThan(0);
+    expect(englishTexts.every((t) => t.getAttribute("lang") === "en")).toBe(true);
+    expect(englishTexts.map((t) => t.textContent).join(" ")).toMatch(/ISI/);
     // Japanese has the chapter's strings: its figures are Japanese.
     const jaFigure = loadPage(dist, "ja/w1d1/tutorial1/").querySelector('figure[data-cell="isi-function-explorer"]')!;
     expect(jaFigure.querySelector(".cell-figure")!.getAttribute("lang")).toBe("ja");

@@ -34,7 +34,7 @@ function recordTestbedTranslation(dir: string): void {
  * What the test bed changes besides adding files, as translators and authors would: the
  * test-bed chapter's Japanese records its one translated section; a locale with UI strings only
  * (de); a locale with a region started as TRANSLATING.md says (pt-BR: the English Tutorial 1 copied, its summary
- * translated and marked); a Japanese section deleted, and an English sentence edited after its
+ * translated and marked, one of the chapter's strings translated); a Japanese section deleted, and an English sentence edited after its
  * Japanese translation was made (a stale section).
  */
 export function prepareTestbed(dir: string): void {
@@ -48,6 +48,8 @@ export function prepareTestbed(dir: string): void {
     join(dir, "src/translation/ui/pt-BR.json"),
     JSON.stringify({ ...en, "lang.name": "Português (Brasil)", "nav.contents": "Sumário" }, null, 2),
   );
+  // The chapter's strings, begun: one label translated, the rest fall back to English.
+  writeFileSync(join(dir, "chapters/w1d1/tutorial1/strings/pt-BR.json"), JSON.stringify({ "control.bins": "Número de classes" }, null, 2));
   mkdirSync(join(dir, "content/pt-BR/w1d1/tutorial1"), { recursive: true });
   cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/pt-BR/w1d1/tutorial1/index.mdx"));
   edit(dir, "content/pt-BR/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## Resumo \\{#summary\\}");
