@@ -10,6 +10,7 @@ import { formatProvenance } from "../src/translation/model/provenance.ts";
 import { sectionHash, splitSections } from "../src/translation/model/sections.ts";
 import { MAX_NOTEBOOK_BYTES, NotebookError } from "../src/notebook/readNotebook.ts";
 import type { NotebookImport } from "../src/notebook/notebookImport.ts";
+import { SCAFFOLD_MARK, scaffoldCell, scaffoldChapter, scaffoldStrings } from "../src/notebook/widgetScaffold.ts";
 import { runCli, UsageError } from "../src/lib/cli/runCli.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -92,6 +93,27 @@ runCli(USAGE, async () => {
   const refused = await checkChapterTexts([[tree.root, target, mdx, null, sourceFile, Object.fromEntries(imported.files)]]);
   if (refused.length) throw new NotebookError(`${file}: the chapter it makes is not allowed: ${refused.join("; ")}`);
   writes.unshift({ file: target, data: mdx });
+  // Widget demos become cell modules to fill in, in a chapter module the import makes (or made
+  // before: it says so in its first lines); a module an author wrote is never touched.
+  const moduleFile = `chapters/${chapter}/chapter.ts`;
+  const existing = tree.read(moduleFile);
+  const ours = existing === null || existing.includes(SCAFFOLD_MARK);
+  if (imported.demos.length && locale === tree.sourceLocale) {
+    if (ours) {
+      for (const d of imported.demos)
+        writes.push({ file: `chapters/${chapter}/${d.id}.cell.ts`, data: scaffoldCell(d.demo, d.id, d.cellIndex) });
+      writes.push({ file: moduleFile, data: scaffoldChapter(imported.demos.map((d) => ({ id: d.id, file: `${d.id}.cell.ts` }))) });
+      const stringsFile = `chapters/${chapter}/strings/${locale}.json`;
+      const strings = Object.assign(
+        {},
+        ...imported.demos.map((d) => scaffoldStrings(d.demo, `chapters/${chapter}/${d.id}.cell.ts`)),
+      ) as Record<string, string>;
+      writes.push({ file: stringsFile, data: `${JSON.stringify(strings, null, 2)}\n` });
+    } else
+      imported.report.push(
+        `${moduleFile} exists and was written by hand: add the cell(s) ${imported.demos.map((d) => `"${d.id}"`).join(", ")} to it (AUTHORING.md)`,
+      );
+  }
   for (const [name, bytes] of imported.files) writes.push({ file: join(dirname(target), name), data: bytes });
   for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.data);
   const sections = splitSections(mdx).sections.length;

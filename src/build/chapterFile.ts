@@ -2,6 +2,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { ChapterIds } from "../lib/content/components.ts";
+import { formulaProblems } from "../lib/content/formulaProblems.ts";
 import { chapterSchema } from "../lib/content/frontmatter.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { chapterImages, checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
@@ -84,6 +85,8 @@ export function chapterTextProblems(
   }
   const policy = checkMdxPolicy(tree, withElapsed);
   for (const p of policy) problems.push(`${file}:${p.line}: ${p.message}`);
+  // Maths the build could not render (KaTeX, as the build runs it) is a content error with its line.
+  for (const p of formulaProblems(tree)) problems.push(`${file}:${p.line}: ${p.message}`);
   // Images whose address the policy refused are not looked for.
   const refusedLines = new Set(policy.map((p) => p.line));
   for (const image of chapterImages(tree)) {

@@ -3,12 +3,13 @@ import { dirname, posix } from "node:path";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { alignTranslation } from "./alignTranslation.ts";
 import { NotebookError, readNotebook } from "./readNotebook.ts";
-import { notebookToMdx } from "./toMdx.ts";
+import { notebookToMdx, type ImportedChapter } from "./toMdx.ts";
 import { readInside } from "../build/chapterImages.ts";
 
 /** What importing a notebook makes: the chapter's MDX, its images, the report, or why it cannot. */
 export type NotebookImport =
-  { readonly mdx: string; readonly files: [string, Uint8Array][]; readonly report: string[] } | { readonly refused: string };
+  | { readonly mdx: string; readonly files: [string, Uint8Array][]; readonly report: string[]; readonly demos: ImportedChapter["demos"] }
+  | { readonly refused: string };
 
 /**
  * Reads a notebook file and turns it into a chapter (lined up with `sourceMdx` when it is a
@@ -31,7 +32,7 @@ export function importNotebookFile(path: string, name: string, sourceMdx: string
       if (!aligned.ok) return { refused: `${name}: does not line up with ${sourceFile}: ${aligned.problems.join("; ")}` };
       mdx = aligned.mdx;
     }
-    return { mdx, files: [...imported.files], report: [...imported.report] };
+    return { mdx, files: [...imported.files], report: [...imported.report], demos: imported.demos };
   } catch (err) {
     if (err instanceof NotebookError) return { refused: err.message };
     throw err;

@@ -10,7 +10,12 @@ export interface ReadCell {
   readonly outputText: string;
   /** Attachments: name -> MIME type -> base64. */
   readonly attachments: Record<string, Record<string, string>>;
+  /** Images the cell drew (display_data / execute_result): MIME type and data (base64, or SVG text). */
+  readonly outputImages: readonly { readonly type: string; readonly data: string }[];
 }
+
+/** The image types a cell's output may hold that a chapter can show. */
+const OUTPUT_IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/svg+xml"];
 
 export interface ReadNotebook {
   readonly cells: readonly ReadCell[];
@@ -72,10 +77,18 @@ export function readNotebook(json: string, name: string): ReadNotebook {
     if (textLength > MAX_NOTEBOOK_TEXT)
       throw new NotebookError(`${where}: the notebook's text passes ${MAX_NOTEBOOK_TEXT / 1024 / 1024} MB, more than a chapter may hold`);
     let outputText = "";
+    const outputImages: { type: string; data: string }[] = [];
     if (type === "code" && Array.isArray(cell.outputs))
       for (const out of cell.outputs) {
         if (!isRecord(out)) continue;
+        const image =
+          (out.output_type === "execute_result" || out.output_type === "display_data") && isRecord(out.data)
+            ? OUTPUT_IMAGE_TYPES.find((t) => t in (out.data as Record<string, unknown>))
+            : undefined;
         if (out.output_type === "stream" && "text" in out) outputText += text(out.text, where, "an output");
+        // A drawing's text/plain ("<Figure size 640x480 with 1 Axes>") is not printed output: the image is.
+        else if (image)
+          outputImages.push({ type: image, data: text((out.data as Record<string, unknown>)[image], where, "an output image") });
         else if (
           (out.output_type === "execute_result" || out.output_type === "display_data") &&
           isRecord(out.data) &&
@@ -92,7 +105,7 @@ export function readNotebook(json: string, name: string): ReadNotebook {
       for (const [file, bundle] of Object.entries(cell.attachments))
         if (isRecord(bundle))
           attachments[file] = Object.fromEntries(Object.entries(bundle).filter((e): e is [string, string] => typeof e[1] === "string"));
-    return { index, type, source, metadata: isRecord(cell.metadata) ? cell.metadata : {}, outputText, attachments };
+    return { index, type, source, metadata: isRecord(cell.metadata) ? cell.metadata : {}, outputText, attachments, outputImages };
   });
   return { cells, metadata: isRecord(raw.metadata) ? raw.metadata : {} };
 }

@@ -3,14 +3,19 @@ import { chapterSchema, type ChapterFrontmatter } from "../lib/content/frontmatt
 import { imageProblem } from "../lib/content/imageFile.ts";
 import { printable } from "../lib/text/printable.ts";
 import { NotebookError, type ReadCell, type ReadNotebook } from "./readNotebook.ts";
+import { htmlMarkdownToMdx, type ImageResult } from "./htmlToMdx.ts";
+import { specialBlocks } from "./markdownBlocks.ts";
+import { demoCellId, readWidgetDemo, type WidgetDemo } from "./widgetScaffold.ts";
 
 /** A notebook turned into a chapter: its MDX, the images to put beside it, and what needs a person. */
 export interface ImportedChapter {
   readonly mdx: string;
   /** File name (beside index.mdx) -> bytes. */
   readonly files: ReadonlyMap<string, Uint8Array>;
-  /** One line per thing the notebook had that the page cannot do by itself. */
+  /** One line per thing the notebook had that the page cannot do by itself, and per cell what the import changed. */
   readonly report: readonly string[];
+  /** Widget demos read as controls: each gets a cell module to fill in (`<Cell id>` in the MDX). */
+  readonly demos: readonly { readonly id: string; readonly demo: WidgetDemo; readonly cellIndex: number }[];
 }
 
 export interface ImportOptions {
@@ -72,6 +77,7 @@ const SAFE_TAG = /^<\/?(abbr|b|br|cite|code|em|i|kbd|mark|q|s|samp|small|strong|
 export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): ImportedChapter {
   const files = new Map<string, Uint8Array>();
   const report: string[] = [];
+  const demos: { id: string; demo: WidgetDemo; cellIndex: number }[] = [];
   const ids = new Set<string>();
   const blocks: string[] = [];
   let section = "_intro";
@@ -97,14 +103,20 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
     ids.add(id);
     return id;
   };
-  const image = (cell: ReadCell, alt: string, target: string): string => {
-    if (/^https?:\/\//i.test(target)) return `[${alt || target}](${target})`;
+  /** What an image the notebook shows becomes: copied beside the chapter, a link when remote, a note when it cannot be. */
+  const imageResult = (cell: ReadCell, alt: string, target: string): ImageResult => {
+    if (/^https?:\/\//i.test(target))
+      return {
+        kind: "link",
+        url: target,
+        text: alt || `image: ${decodeURIComponent(target.replace(/[?#].*$/, "").replace(/^.*\//, "")) || target}`,
+      };
     let bytes: Uint8Array | null = null;
     let name: string;
     if (target.startsWith("attachment:")) {
       const bundle = cell.attachments[target.slice("attachment:".length)];
       const type = bundle ? Object.keys(bundle).find((t) => IMAGE_TYPES[t]) : undefined;
-      if (!bundle || !type) return `*[${alt || "image"}: ${target} is not in the notebook]*`;
+      if (!bundle || !type) return { kind: "note", text: `[${alt || "image"}: ${target} is not in the notebook]` };
       bytes = Buffer.from(bundle[type]!, "base64");
       const base =
         target
@@ -113,25 +125,56 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
           .replace(/[^\w-]+/g, "-") || "image";
       name = `${base}.${IMAGE_TYPES[type]}`;
     } else {
-      if (/(^|\/)\.\.(\/|$)|^\/|^[a-z]+:/i.test(target)) return `*[${alt || "image"}: ${target} is outside the notebook's folder]*`;
+      if (/(^|\/)\.\.(\/|$)|^\/|^[a-z]+:/i.test(target))
+        return { kind: "note", text: `[${alt || "image"}: ${target} is outside the notebook's folder]` };
       bytes = options.readRelative(target);
       name = target.replace(/^.*\//, "").replace(/[^\w.-]+/g, "-");
-      if (!bytes || !/\.(png|jpe?g|gif|svg|webp)$/i.test(name)) return `*[${alt || "image"}: ${target} could not be copied]*`;
+      if (!bytes || !/\.(png|jpe?g|gif|svg|webp)$/i.test(name))
+        return { kind: "note", text: `[${alt || "image"}: ${target} could not be copied]` };
     }
-    if (bytes.byteLength > MAX_IMAGE_BYTES) return `*[${alt || "image"}: ${name} is larger than 10 MB]*`;
+    if (bytes.byteLength > MAX_IMAGE_BYTES) return { kind: "note", text: `[${alt || "image"}: ${name} is larger than 10 MB]` };
     // An image is published as it is: it must be the image it says (an SVG without script).
     const problem = imageProblem(name.replace(/^.*\./, ""), bytes);
     if (problem) throw new NotebookError(`${options.name}: cell ${cell.index + 1}: image ${printable(target, 60)} ${problem}`);
     files.set(name, bytes);
-    return `![${alt}](./${name})`;
+    return { kind: "image", url: `./${name}`, alt };
+  };
+  const image = (cell: ReadCell, alt: string, target: string): string => {
+    const result = imageResult(cell, alt, target);
+    if (result.kind === "image") return `![${result.alt}](${result.url})`;
+    if (result.kind === "link") return `[${result.text}](${result.url})`;
+    return `*${result.text}*`;
   };
 
-  /** Markdown made safe for MDX, outside code and maths; headings get ids. */
+  /**
+   * Markdown made safe for MDX, outside code and maths; headings get ids. A block with HTML a
+   * chapter cannot hold (badges, sponsor and solution images, `<details>`, `<font>`) is read as
+   * Markdown with HTML and written again as MDX (htmlToMdx.ts); a LaTeX environment written
+   * without `$$` (`\begin{equation}` … `\end{equation}`) becomes a display formula.
+   */
   const markdown = (cell: ReadCell): string => {
+    const source = cell.source.replace(MARKERS, "").replace(/\r\n?/g, "\n");
+    const lines = source.split("\n");
+    const special = specialBlocks(source);
     const out: string[] = [];
     let inFence: string | null = null;
     let inMath = false;
-    for (const line of cell.source.replace(MARKERS, "").replace(/\r\n?/g, "\n").split("\n")) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const block = !inFence && !inMath ? special.get(i + 1) : undefined;
+      if (block) {
+        const text = lines.slice(i, block.endLine).join("\n");
+        if (block.kind === "latex") {
+          out.push("$$", text.trim(), "$$");
+          reportCell(cell, "a LaTeX environment without $$ made a display formula");
+        } else {
+          const converted = htmlMarkdownToMdx(text, (alt, src) => imageResult(cell, alt, src));
+          if (converted.mdx) out.push(converted.mdx);
+          for (const change of converted.changes) reportCell(cell, change);
+        }
+        i = block.endLine - 1;
+        continue;
+      }
       // A display formula over several lines is kept as written, like code.
       if (!inFence && (inMath || /^\s*\$\$\s*$/.test(line))) {
         out.push(line);
@@ -162,6 +205,11 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
       out.push(inline(cell, line));
     }
     return out.join("\n").trim();
+  };
+  /** What the import changed in a cell, once per kind, for the report. */
+  const reportCell = (cell: ReadCell, what: string) => {
+    const line = `cell ${cell.index + 1}: ${what}`;
+    if (!report.includes(line)) report.push(line);
   };
   /** One line of prose: code spans and maths kept, values and line breaks kept, the rest escaped. */
   const inline = (cell: ReadCell, line: string): string => {
@@ -197,19 +245,44 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
   }
 
   // A notebook's title cell (course line, title, byline, and nothing else) becomes the frontmatter.
-  let header: { course?: string; title?: string; byline?: string } | null = null;
-  const firstMarkdown = nb.cells.find((c) => c.type === "markdown");
+  let header: {
+    course?: string;
+    title?: string;
+    byline?: string;
+    credits: { creators: string[]; reviewers: string[]; editors: string[] };
+  } | null = null;
+  // (A cell of badges only, "Open in Colab", comes first in the course's notebooks: it is not the title.)
+  const badgesOnly = (c: ReadCell) =>
+    /^\s*(<a\s[^>]*>\s*<img\s[^>]*>\s*<\/a>\s*(&nbsp;)?\s*)+$/i.test(c.source) && /colab|kaggle/i.test(c.source);
+  const firstMarkdown = nb.cells.find((c) => c.type === "markdown" && !badgesOnly(c));
   if (!frontmatter && firstMarkdown) {
     const lines = firstMarkdown.source
       .split("\n")
       .map((l) => l.trim())
       .filter(Boolean);
-    if (lines.length && lines.every((l) => /^#{1,2} \S|^\*\*[^*]+\*\*$/.test(l))) {
-      header = {};
+    // The course's title cell: "# Tutorial 1: …", the course line and the byline in bold, then
+    // the credits ("__Content creators:__ A, B"); or "# Course" and "## Title".
+    const credit = /^(?:__|\*\*)([^_*]+?):?(?:__|\*\*)\s*:?\s*(.+)$/;
+    if (lines.length && lines.every((l) => /^#{1,2} \S|^\*\*[^*]+\*\*$/.test(l) || credit.test(l))) {
+      header = { credits: { creators: [], reviewers: [], editors: [] } };
+      const twoLevels = lines.some((l) => l.startsWith("## "));
       for (const l of lines) {
+        const c = credit.exec(l);
         if (l.startsWith("## ")) header.title ??= l.slice(3).trim();
-        else if (l.startsWith("# ")) header.course ??= l.slice(2).trim();
-        else header.byline ??= l.slice(2, -2).trim();
+        else if (l.startsWith("# ")) {
+          if (twoLevels) header.course ??= l.slice(2).trim();
+          else header.title ??= l.slice(2).trim();
+        } else if (/^\*\*[^*]+\*\*$/.test(l)) {
+          if (!twoLevels && header.course === undefined) header.course = l.slice(2, -2).trim();
+          else header.byline ??= l.slice(2, -2).trim();
+        } else if (c) {
+          const names = c[2]!
+            .split(/\s*,\s*|\s+and\s+/)
+            .map((n) => n.trim())
+            .filter(Boolean);
+          const role = /review/i.test(c[1]!) ? "reviewers" : /creat|author/i.test(c[1]!) ? "creators" : "editors";
+          header.credits[role].push(...names);
+        }
       }
     }
   }
@@ -218,6 +291,10 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
     const marks = course(cell);
     if (marks.header) continue; // our export's title cell: the frontmatter says it again
     if (header && cell === firstMarkdown) continue;
+    if (cell.type === "markdown" && badgesOnly(cell)) {
+      reportCell(cell, "a Colab/Kaggle badge dropped (the site links to its own notebook)");
+      continue;
+    }
     const inSolution = Boolean(isRecord(cell.metadata.jupyter) && cell.metadata.jupyter.source_hidden) || marks.inSolution === true;
     if (cell.type === "markdown") {
       if (typeof marks.solution === "string") {
@@ -249,7 +326,14 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
     const code = lines.join("\n").trimEnd();
     if (!code) continue;
     const label = typeof marks.hidden === "string" ? marks.hidden : title;
-    const video = /video_ids\s*=\s*\[\s*\(\s*'Youtube'\s*,\s*'([\w-]+)'\s*\)\s*,\s*\(\s*'Bilibili'\s*,\s*'([\w-]+)'\s*\)/.exec(code);
+    // The course's video cell, in its newer form (video_ids) or its older one (YouTubeVideo, BiliVideo).
+    const video =
+      /video_ids\s*=\s*\[\s*\(\s*'Youtube'\s*,\s*'([\w-]+)'\s*\)\s*,\s*\(\s*'Bilibili'\s*,\s*'([\w-]+)'\s*\)/.exec(code) ??
+      (() => {
+        const yt = /YouTubeVideo\(\s*id\s*=\s*["']([\w-]+)["']/.exec(code)?.[1];
+        const bili = /BiliVideo\(\s*id\s*=\s*["']([\w-]+)["']/.exec(code)?.[1];
+        return yt && bili ? ([code, yt, bili] as unknown as RegExpExecArray) : null;
+      })();
     if (video) {
       videos++;
       // Our export keeps the source's title in the code and the page's in the metadata.
@@ -266,7 +350,17 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
     // A widget cell whose figure follows (a cell our export marked) is the page's interactive cell already.
     const next = nb.cells[at + 1];
     const covered = next !== undefined && typeof course(next).cell === "string";
-    if (interactive && !covered) {
+    const demo = interactive && !covered ? readWidgetDemo(code) : null;
+    if (demo) {
+      let id = demoCellId(demo.fn);
+      for (let n = 2; demos.some((d) => d.id === id); n++) id = `${demoCellId(demo.fn)}-${n}`;
+      demos.push({ id, demo, cellIndex: cell.index });
+      report.push(
+        `section ${section}: interactive demo (cell ${cell.index + 1}) scaffolded as cell "${id}" with ${demo.controls.length} control(s) (${demo.controls.map((c) => c.name).join(", ")}); its payload and drawing are left to write`,
+      );
+      for (const n of demo.notes) report.push(`  cell ${cell.index + 1}: ${n}`);
+      push(`<Cell id="${id}" />`);
+    } else if (interactive && !covered) {
       report.push(
         `section ${section}: interactive demo${label ? ` "${label}"` : ""} (cell ${cell.index + 1}) needs a cell module (chapters/<chapter>/) to run on the page`,
       );
@@ -282,13 +376,33 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
       const printed = cell.outputText.trimEnd();
       push(`${fence(printed)}text\n${printed}\n${fence(printed)}`, inSolution);
     }
+    // What the cell drew: each image beside the chapter, shown after the code as the notebook shows it.
+    if (!marks.output)
+      cell.outputImages.forEach((out, n) => {
+        const name = `cell-${cell.index + 1}-output${cell.outputImages.length > 1 ? `-${n + 1}` : ""}.${IMAGE_TYPES[out.type]}`;
+        const bytes = out.type === "image/svg+xml" ? Buffer.from(out.data, "utf8") : Buffer.from(out.data, "base64");
+        if (bytes.byteLength > MAX_IMAGE_BYTES) {
+          reportCell(cell, `an output image larger than 10 MB left out`);
+          return;
+        }
+        const problem = imageProblem(IMAGE_TYPES[out.type]!, bytes);
+        if (problem) throw new NotebookError(`${options.name}: cell ${cell.index + 1}: its output image ${problem}`);
+        files.set(name, bytes);
+        push(`![Output of cell ${cell.index + 1}](./${name})`, inSolution);
+        reportCell(cell, `its output image kept as ${name}`);
+      });
   }
   closeSolution();
 
   if (!frontmatter) {
     const first = header?.title ?? /^#{1,6} (.*?) \\\{#/m.exec(blocks.join("\n"))?.[1] ?? options.name.replace(/\.ipynb$/, "");
     const plain = (s: string) => s.replace(/\\([{}<])/g, "$1").replace(/[*_`]/g, "");
-    const paragraph = blocks.find((b) => /^[^#<`*-]/.test(b) && b.length > 20) ?? first;
+    // The first paragraph of prose (a list after it without a blank line is not part of it).
+    const paragraph =
+      blocks
+        .flatMap((b) => b.split(/\n\s*\n/))
+        .map((b) => b.split(/\n\s*(?:[-*+]|\d+[.)])\s/)[0]!)
+        .find((b) => /^[\p{L}\p{N}]/u.test(b) && b.length > 20) ?? first;
     frontmatter = {
       title: plain(first).slice(0, 200),
       description: plain(paragraph).replace(/\s+/g, " ").slice(0, 300),
@@ -297,12 +411,12 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
       order: 1000,
       estimatedMinutes: 30,
       elapsed: {},
-      credits: { creators: [], reviewers: [], editors: [] },
+      credits: header?.credits ?? { creators: [], reviewers: [], editors: [] },
     };
     report.push(
       `frontmatter: made from the notebook's ${header ? "title cell" : "first heading"} and first paragraph; check title, description, course, order and estimatedMinutes`,
     );
   }
   const yaml = stringify(frontmatter, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", lineWidth: 0 }).trimEnd();
-  return { mdx: `---\n${yaml}\n---\n\n${blocks.join("\n\n")}\n`, files, report };
+  return { mdx: `---\n${yaml}\n---\n\n${blocks.join("\n\n")}\n`, files, report, demos };
 }

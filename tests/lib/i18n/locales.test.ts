@@ -20,7 +20,9 @@ const course = (uiFiles: string[], folders: string[]) => {
   for (const d of folders) mkdirSync(join(root, "content", d), { recursive: true });
   return root;
 };
-afterEach(() => { rmSync(root, { recursive: true, force: true }); });
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe("locales", () => {
   it("are the UI strings files named by a language tag, and nothing else", () => {
