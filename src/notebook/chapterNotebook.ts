@@ -4,7 +4,7 @@ import { fileOffsets } from "../lib/content/offsets.ts";
 import { slidesUrl } from "../lib/content/slides.ts";
 import { visit } from "unist-util-visit";
 import { parseMdx } from "../lib/content/parseMdx.ts";
-import { sourceLines, type Notebook, type NotebookCell } from "./cells.ts";
+import { sourceLines, textLines, type CodeCell, type CodeOutput, type Notebook, type NotebookCell } from "./cells.ts";
 import { videoCellCode } from "./videoCell.ts";
 
 /** What a chapter page shows besides its MDX: the numbers, the UI strings, the data it was built from. */
@@ -38,6 +38,13 @@ export interface NotebookInput {
    * stand-in, commented lines that load that stand-in instead (`load`, Python).
    */
   readonly data?: { readonly match: string; readonly standIn: { readonly load: string; readonly url: string } | null } | undefined;
+  /** What a `<CodeCell output>` prints, as the page prints it; null when the chapter has no such output. */
+  readonly output?: ((key: string) => string | null) | undefined;
+  /**
+   * A `<Cell>`'s figure as the page draws it: its SVG, the whole figure as HTML when it has more
+   * (a legend), and its text alternative; null when there is none.
+   */
+  readonly figure?: ((id: string) => { readonly svg: string; readonly html?: string; readonly alt: string } | null) | undefined;
 }
 
 const VALUE = /<Value\s+k="([^"]+)"\s*\/>/g;
@@ -68,9 +75,9 @@ export function chapterNotebook(input: NotebookInput): Notebook {
     flush();
     cells.push({ id: id(), cell_type: "markdown", metadata: { course }, source: text ? sourceLines(text) : [] });
   };
-  const code = (text: string, metadata: Record<string, unknown> = {}) => {
+  const code = (text: string, metadata: Record<string, unknown> = {}, outputs: CodeOutput[] = []) => {
     flush();
-    cells.push({ id: id(), cell_type: "code", metadata, source: sourceLines(text), execution_count: null, outputs: [] });
+    cells.push({ id: id(), cell_type: "code", metadata, source: sourceLines(text), execution_count: null, outputs });
   };
   const prose = (raw: string) =>
     raw
@@ -152,7 +159,9 @@ export function chapterNotebook(input: NotebookInput): Notebook {
           const output = attr(node, "output");
           if (output) course.output = output;
           if (Object.keys(course).length) metadata.course = course;
-          code(text, metadata);
+          // What the page prints under the code, the notebook shows as the cell's output.
+          const printed = output ? input.output?.(output) : null;
+          code(text, metadata, printed ? [{ output_type: "stream", name: "stdout", text: textLines(printed) }] : []);
         }
         return;
       }
@@ -161,14 +170,18 @@ export function chapterNotebook(input: NotebookInput): Notebook {
         // language; the page's title in this language travels in the metadata (an import restores it).
         const title = attr(node, "title") ?? "";
         const codeTitle = input.sourceVideoTitles?.[attr(node, "id") ?? ""] ?? title;
+        // (Marked as the page's video, so the notebook can be checked against the page.)
         code(videoCellCode(input.course.videoCell, codeTitle, attr(node, "youtube") ?? "", attr(node, "bilibili") ?? ""), {
           cellView: "form",
-          ...(codeTitle !== title ? { course: { videoTitle: title } } : {}),
+          course: { video: attr(node, "id") ?? "", ...(codeTitle !== title ? { videoTitle: title } : {}) },
         });
         return;
       }
       case "Feedback":
-        code(`# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_${attr(node, "id") ?? ""}")`, { cellView: "form" });
+        code(`# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_${attr(node, "id") ?? ""}")`, {
+          cellView: "form",
+          course: { feedback: attr(node, "id") ?? "" },
+        });
         return;
       case "Slides":
         if (fm.slides) marked(`[${t("slides.link")}](${slidesUrl(input.course.slidesHost, fm.slides)})`, { slides: true });
@@ -191,13 +204,29 @@ export function chapterNotebook(input: NotebookInput): Notebook {
       case "DataNote":
         marked(`*${t("data.computedHere")}* ${prose(inner(node)).trim()}`, { dataNote: true });
         return;
-      case "Cell":
-        // The figure is what the code above draws; its caption stays with it.
+      case "Cell": {
+        // The figure is what the code above draws: the page's drawing becomes that code cell's
+        // output (a student sees the example output the page shows); its caption stays with it.
+        const cellId = attr(node, "id");
+        const figure = cellId ? input.figure?.(cellId) : null;
+        flush();
+        const above = cells.findLast((c): c is CodeCell => c.cell_type === "code");
+        if (figure && above)
+          above.outputs.push({
+            output_type: "display_data",
+            data: {
+              ...(figure.html ? { "text/html": textLines(figure.html) } : {}),
+              "image/svg+xml": textLines(figure.svg),
+              "text/plain": textLines(figure.alt),
+            },
+            metadata: { course: { cell: cellId }, alt: figure.alt },
+          });
         marked(inner(node).trim() ? `*${prose(inner(node)).trim()}*` : "", {
-          cell: attr(node, "id"),
+          cell: cellId,
           ...(inSolution ? { inSolution } : {}),
         });
         return;
+      }
       default:
         visit(node.children, inSolution);
     }

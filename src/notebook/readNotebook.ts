@@ -87,6 +87,8 @@ export function readNotebook(json: string, name: string): ReadNotebook {
             : undefined;
         if (out.output_type === "stream" && "text" in out) outputText += text(out.text, where, "an output");
         // A drawing's text/plain ("<Figure size 640x480 with 1 Axes>") is not printed output: the image is.
+        // (A figure our export put there, marked with its cell, comes back as that <Cell>, not as an image.)
+        else if (image && isRecord(out.metadata) && isRecord(out.metadata.course) && typeof out.metadata.course.cell === "string") continue;
         else if (image)
           outputImages.push({ type: image, data: text((out.data as Record<string, unknown>)[image], where, "an output image") });
         else if (

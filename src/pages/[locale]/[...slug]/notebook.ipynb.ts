@@ -10,6 +10,10 @@ import { notebookJson } from "../../../notebook/cells.ts";
 import { chapterPages, type ChapterPage } from "../../../pageModel/chapterPages.ts";
 import { pageTranslation } from "../../../translation/page/translation.ts";
 import { COURSE, SITE } from "../../../site.ts";
+import { rootCustomProperties, standaloneDrawing } from "../../../lib/plot/standaloneSvg.ts";
+
+/** The figures' colours in the site's light scheme (its stylesheet's :root), for drawings shown outside the page. */
+const FIGURE_COLOURS = rootCustomProperties(readFileSync(join(process.cwd(), "src/styles/global.css"), "utf8"), /^--(plot-|bg$)/);
 
 /** Every chapter page's notebook: /<locale>/<chapter>/notebook.ipynb, in the page's language. */
 export const getStaticPaths = (() => chapterPages()) satisfies GetStaticPaths;
@@ -43,6 +47,12 @@ export const GET: APIRoute = ({ params, props }) => {
     data: data
       ? { match: data.match, standIn: data.standIn ? { load: data.standIn.load, url: address(data.standIn.url) } : null }
       : undefined,
+    // The page's own outputs and drawings, so the notebook shows what the page shows.
+    output: (key) => store?.outputs[key]?.map((part) => (typeof part === "string" ? part : part.text)).join("") ?? null,
+    figure: (cellId) => {
+      const cell = store?.locales[contentLocale]?.cells[cellId];
+      return cell ? { ...standaloneDrawing(cell.svg, FIGURE_COLOURS), alt: cell.alt } : null;
+    },
   });
   return new Response(notebookJson(notebook), { headers: { "content-type": "application/x-ipynb+json" } });
 };
