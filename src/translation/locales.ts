@@ -8,7 +8,9 @@ import { join } from "node:path";
  */
 export const UI_STRINGS_DIR = "src/translation/ui";
 
-const TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** A language tag's shape (BCP 47: a language, then script, region and variant subtags), for use inside other patterns. */
+export const TAG_PATTERN = "[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*";
+const TAG = new RegExp(`^${TAG_PATTERN}$`);
 
 /** The locale a strings file is for (`pt-BR.json` → `pt-BR`), or null when the name is not a language tag. */
 export function localeOfFile(name: string): string | null {

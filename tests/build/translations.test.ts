@@ -23,7 +23,7 @@ describe("a locale without translations", () => {
     expect(doc.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/en\/w1d1\/tutorial1\/$/);
     // Alternates name the real versions only.
     const alternates = [...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => l.getAttribute("hreflang"));
-    expect(alternates.sort()).toEqual(["en", "ja", "pt-BR"]);
+    expect(alternates.sort()).toEqual(["en", "ja", "pt-BR", "zh-Hant-TW"]);
     // The figures and numbers are there, in the source's language.
     expect(doc.querySelectorAll("[data-cell] svg").length).toBeGreaterThanOrEqual(8);
     expect(doc.querySelector("h1")!.textContent).toContain("Tutorial 1");
@@ -38,7 +38,7 @@ describe("a locale without translations", () => {
     const ja = loadPage(dist, "ja/w1d1/tutorial1/");
     expect(ja.querySelector('.language-switch a[hreflang="de"]')!.getAttribute("href")).toMatch(/\/de\/w1d1\/tutorial1\/$/);
     const alternates = [...ja.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => l.getAttribute("hreflang"));
-    expect(alternates.sort()).toEqual(["en", "ja", "pt-BR"]);
+    expect(alternates.sort()).toEqual(["en", "ja", "pt-BR", "zh-Hant-TW"]);
     expect(ja.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/ja\/w1d1\/tutorial1\/$/);
   });
 });
@@ -132,6 +132,24 @@ describe("a partly translated chapter", () => {
     expect(ja.getElementById("section-5")!.closest("[data-from-source]")).toBeNull();
   });
 
+  it("is a locale like any with a script and a region (zh-Hant-TW): its route, lang, hreflang, search index and status", () => {
+    const zh = loadPage(dist, "zh-Hant-TW/w1d1/tutorial1/");
+    expect(zh.documentElement.getAttribute("lang")).toBe("zh-Hant-TW");
+    expect(zh.querySelector("article")!.getAttribute("lang")).toBe("zh-Hant-TW");
+    expect(zh.getElementById("summary")!.textContent).toContain("總結");
+    expect(zh.querySelector('link[rel="canonical"]')!.getAttribute("href")).toMatch(/\/zh-Hant-TW\/w1d1\/tutorial1\/$/);
+    const ja = loadPage(dist, "ja/w1d1/tutorial1/");
+    expect(ja.querySelector('link[rel="alternate"][hreflang="zh-Hant-TW"]')!.getAttribute("href")).toMatch(
+      /\/zh-Hant-TW\/w1d1\/tutorial1\/$/,
+    );
+    // The language's name in the switch is in that language.
+    expect(ja.querySelector('.language-switch a[hreflang="zh-Hant-TW"]')!.textContent).toContain("中文");
+    const indexed = searchFragments(dist, "zh-hant-tw").find((p) => p.url.endsWith("/zh-Hant-TW/w1d1/tutorial1/"))!;
+    expect(indexed.content).toContain("總結");
+    expect(indexed.content).not.toContain("Tutorial Objectives");
+    expect(loadPage(dist, "zh-Hant-TW/").querySelector('[data-chapter="w1d1/tutorial1"] .partly-translated')!.textContent).toContain("1");
+  });
+
   it("is listed as partly translated on the locale's home page", () => {
     const home = loadPage(dist, "pt-BR/").querySelector('[data-chapter="w1d1/tutorial1"]')!;
     expect(home.querySelector(".partly-translated")!.textContent).toContain("1 of 17");
@@ -170,7 +188,7 @@ describe("the translation status page", () => {
   it("writes every chapter's state in every locale as JSON, section by section, dated from git", () => {
     const chapter = report().chapters.find((c) => c.chapter === "w1d1/tutorial1")!;
     const by = Object.fromEntries(chapter.locales.map((l) => [l.locale, l]));
-    expect(Object.keys(by).sort()).toEqual(["de", "ja", "pt-BR"]);
+    expect(Object.keys(by).sort()).toEqual(["de", "ja", "pt-BR", "zh-Hant-TW"]);
     expect(by.ja!.counts).toMatchObject({ current: 15, stale: 1, missing: 1, untranslated: 0 });
     expect(by.ja!.share).toBeCloseTo(15 / 17, 3);
     expect(by.ja!.sections.map((s) => `${s.id}:${s.status}`)).toEqual(["section-2-1:stale", "think-5:missing"]);

@@ -34,7 +34,8 @@ function recordTestbedTranslation(dir: string): void {
  * What the test bed changes besides adding files, as translators and authors would: the
  * test-bed chapter's Japanese records its one translated section; a locale with UI strings only
  * (de); a locale with a region started as TRANSLATING.md says (pt-BR: the English Tutorial 1 copied, its summary
- * translated and marked, one of the chapter's strings translated); a Japanese section deleted, and an English sentence edited after its
+ * translated and marked, one of the chapter's strings translated; zh-Hant-TW, a script and a region,
+ * the same way); a Japanese section deleted, and an English sentence edited after its
  * Japanese translation was made (a stale section).
  */
 export function prepareTestbed(dir: string): void {
@@ -55,6 +56,18 @@ export function prepareTestbed(dir: string): void {
   edit(dir, "content/pt-BR/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## Resumo \\{#summary\\}");
   writeFileSync(
     join(dir, "content/pt-BR/w1d1/tutorial1/translation.json"),
+    JSON.stringify({ source: "en", sections: { summary: hashOf(dir, "content/en/w1d1/tutorial1/index.mdx", "summary") } }),
+  );
+  // A locale with a script and a region (zh-Hant-TW), started the same way: its summary translated and marked.
+  writeFileSync(
+    join(dir, "src/translation/ui/zh-Hant-TW.json"),
+    JSON.stringify({ ...en, "lang.name": "中文（臺灣）", "nav.contents": "目錄" }, null, 2),
+  );
+  mkdirSync(join(dir, "content/zh-Hant-TW/w1d1/tutorial1"), { recursive: true });
+  cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/zh-Hant-TW/w1d1/tutorial1/index.mdx"));
+  edit(dir, "content/zh-Hant-TW/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## 總結 \\{#summary\\}");
+  writeFileSync(
+    join(dir, "content/zh-Hant-TW/w1d1/tutorial1/translation.json"),
     JSON.stringify({ source: "en", sections: { summary: hashOf(dir, "content/en/w1d1/tutorial1/index.mdx", "summary") } }),
   );
   const ja = readFileSync(join(dir, "content/ja/w1d1/tutorial1/index.mdx"), "utf8");

@@ -14,7 +14,7 @@ import { chapterTextProblems, readContributedText } from "../../build/chapterFil
 import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
 import { ownString, parseStringTable, type StringTable } from "../model/stringTable.ts";
 import { checkCourseCode } from "../../build/checkCode.ts";
-import { UI_STRINGS_DIR, uiStringsFile } from "../locales.ts";
+import { matchLocale, TAG_PATTERN, UI_STRINGS_DIR, uiStringsFile } from "../locales.ts";
 import type { ContentTree } from "../status/contentTree.ts";
 import { statusRows } from "../status/statusRows.ts";
 
@@ -197,8 +197,8 @@ function checkLinks(tree: ContentTree, locale: string, chapter: string, mdx: str
       const [path, hash] = target.split("#") as [string, string | undefined];
       if (path === "" && hash && !ids.has(hash))
         findings.push({ level: "error", where: `${file}:${i + 1}`, message: `link to #${hash}, which is not an id in this chapter` });
-      const other = /^\/?([a-z]{2}(?:-[A-Za-z]+)?)\/(.+?)\/?$/.exec(path);
-      if (other && !existsSync(join(tree.root, tree.file(tree.sourceLocale, other[2]!)))) {
+      const other = new RegExp(`^/?(${TAG_PATTERN})/(.+?)/?$`).exec(path);
+      if (other && matchLocale(other[1]!, tree.locales()) && !existsSync(join(tree.root, tree.file(tree.sourceLocale, other[2]!)))) {
         findings.push({ level: "error", where: `${file}:${i + 1}`, message: `link to ${target}: there is no chapter "${other[2]}"` });
       }
     }

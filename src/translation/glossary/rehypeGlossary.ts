@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, Text } from "hast";
 import { termHintId } from "../../lib/content/pageIds.ts";
+import { TAG_PATTERN } from "../locales.ts";
 import { findForms, formsOf, type GlossaryTerm, type TermMatch } from "../model/glossary.ts";
 
 export interface GlossaryOptions {
@@ -33,7 +34,7 @@ const SKIP = new Set([
 
 /** The locale and chapter of a chapter file's path (content/<locale>/<chapter>/index.mdx). */
 function placeOf(path: string | undefined): { locale: string; chapter: string } | null {
-  const m = /[\\/]content[\\/]([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)[\\/](.+)[\\/]index\.mdx$/.exec(path ?? "");
+  const m = new RegExp(`[\\\\/]content[\\\\/](${TAG_PATTERN})[\\\\/](.+)[\\\\/]index\\.mdx$`).exec(path ?? "");
   return m ? { locale: m[1]!, chapter: m[2]!.split("\\").join("/") } : null;
 }
 

@@ -6,8 +6,10 @@ import { blankFrontmatter } from "../../lib/content/parseMdx.ts";
 import { pointImages } from "../../build/remarkChapter.ts";
 import { mergeSections } from "../model/mergeSections.ts";
 import { pageTranslation } from "./translation.ts";
+import { TAG_PATTERN } from "../locales.ts";
 
-const CHAPTER_FILE = /^(.*)\/content\/([a-z]{2}(?:-[A-Za-z]+)?)\/(.+)\/index\.mdx$/;
+// content/<locale>/<chapter>/index.mdx, any language tag (pt-BR, zh-Hant-TW).
+const CHAPTER_FILE = new RegExp(`^(.*)/content/(${TAG_PATTERN})/(.+)/index\\.mdx$`);
 
 /**
  * A partly translated chapter keeps every section: those not translated yet (no translation
