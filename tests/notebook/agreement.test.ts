@@ -20,6 +20,15 @@ interface Cell {
   outputs?: Output[];
 }
 const joined = (lines: string[] | undefined) => (lines ?? []).join("");
+/** Text compared as a reader reads it: formatting marks and escapes dropped, spaces collapsed. */
+const plain = (text: string) =>
+  text
+    .replace(/[*_`\\]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+/** What the page adds around the chapter's prose (not in its notebook as prose). */
+const FURNITURE =
+  ".code-cell, figure, .video, [data-video], .feedback, nav, .toc, .stale-notice, .source-notice, .translation-notice, .data-notice, .output, .notebook-links, .chapter-header, header, footer, .solution > summary, .elapsed";
 
 let DIST = "";
 let pages: string[] = [];
@@ -38,7 +47,7 @@ describe("a chapter page and its notebook", () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 
-  it("show the same code, outputs and figures, and the same headings in order", () => {
+  it("show the same prose, code, outputs and figures, in the same order", () => {
     for (const dir of pages) {
       const page = loadPage(DIST, dir);
       const article = page.querySelector("article")!;
@@ -86,6 +95,38 @@ describe("a chapter page and its notebook", () => {
         expect(drawn[i]!.metadata?.alt).toBe(f.alt);
         expect(joined(data["text/plain"])).toBe(f.alt);
       }
+
+      // Prose: every paragraph of the page's text is in the notebook's markdown, in the same order
+      // (compared as plain text: formatting marks, link addresses and anchors set aside, each
+      // formula by its TeX, glossary hints and page furniture left out).
+      const notebookText = plain(
+        nb.cells
+          .filter((c) => c.cell_type === "markdown")
+          .map((c) => joined(c.source))
+          .join("\n")
+          .replace(/<a name="[^"]*"><\/a>/g, "")
+          .replace(/<span data-value="[^"]*">([^<]*)<\/span>/g, "$1")
+          .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+          .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+          .replace(/<\/?[a-z]+(?:\s[^>]*)?>/g, "")
+          .replace(/\$/g, ""),
+      );
+      let from = 0;
+      let compared = 0;
+      for (const para of article.querySelectorAll("p")) {
+        if (para.closest(FURNITURE) || para.className) continue;
+        const copy = para.cloneNode(true) as Element;
+        for (const hint of copy.querySelectorAll(".term-hint")) hint.remove();
+        for (const formula of copy.querySelectorAll(".katex"))
+          formula.replaceWith(formula.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? "");
+        const text = plain(copy.textContent);
+        if (!text) continue;
+        const at = notebookText.indexOf(text, from);
+        expect(at, `${dir}: a paragraph of the page is not in its notebook, in order: "${text.slice(0, 120)}"`).toBeGreaterThanOrEqual(0);
+        from = at + text.length;
+        compared++;
+      }
+      expect(compared, `${dir}: paragraphs compared`).toBeGreaterThan(0);
 
       // Headings: the page's section headings, in order, each an anchor in the notebook's markdown.
       const markdown = nb.cells
