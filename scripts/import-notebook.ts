@@ -10,7 +10,7 @@ import { formatProvenance } from "../src/translation/model/provenance.ts";
 import { sectionHash, splitSections } from "../src/translation/model/sections.ts";
 import { MAX_NOTEBOOK_BYTES, NotebookError } from "../src/notebook/readNotebook.ts";
 import type { NotebookImport } from "../src/notebook/notebookImport.ts";
-import { SCAFFOLD_MARK, scaffoldCell, scaffoldChapter, scaffoldStrings } from "../src/notebook/widgetScaffold.ts";
+import { SCAFFOLD_MARK, scaffoldCell, scaffoldChapter, scaffoldStrings } from "../src/notebook/import/widgetScaffold.ts";
 import { runCli, UsageError } from "../src/lib/cli/runCli.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");

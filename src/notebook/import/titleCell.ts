@@ -1,0 +1,93 @@
+import { chapterSchema, type ChapterFrontmatter } from "../../lib/content/frontmatter.ts";
+import { NotebookError, type ReadCell, type ReadNotebook } from "../readNotebook.ts";
+import { isRecord } from "./shared.ts";
+
+/** What a notebook's title cell says: the course's form ("# Tutorial 1: …", course and byline in bold, credits). */
+export interface TitleCell {
+  readonly cell: ReadCell;
+  readonly course?: string;
+  readonly title?: string;
+  readonly byline?: string;
+  readonly credits: { creators: string[]; reviewers: string[]; editors: string[] };
+}
+
+/** A markdown cell of "Open in Colab/Kaggle" badges only (the course's notebooks start with one). */
+export const isBadgeCell = (c: ReadCell): boolean =>
+  c.type === "markdown" && /^\s*(<a\s[^>]*>\s*<img\s[^>]*>\s*<\/a>\s*(&nbsp;)?\s*)+$/i.test(c.source) && /colab|kaggle/i.test(c.source);
+
+/** The frontmatter our own export put in the notebook's metadata (metadata.course.frontmatter), checked; null when none. */
+export function exportedFrontmatter(nb: ReadNotebook, name: string): ChapterFrontmatter | null {
+  const meta = isRecord(nb.metadata.course) ? nb.metadata.course : {};
+  if (!isRecord(meta.frontmatter)) return null;
+  const parsed = chapterSchema.safeParse(meta.frontmatter);
+  if (!parsed.success)
+    throw new NotebookError(
+      `${name}: metadata.course.frontmatter: ${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}`,
+    );
+  return parsed.data;
+}
+
+const CREDIT = /^(?:__|\*\*)([^_*]+?):?(?:__|\*\*)\s*:?\s*(.+)$/;
+
+/**
+ * The notebook's title cell, when its first markdown cell (badges aside) is one: headings, bold
+ * lines and credit lines only. "# Tutorial 1: …" is the title, the first bold line the course,
+ * the next the byline (or "# Course" and "## Title"); "__Content creators:__ A, B" and the like
+ * are the credits (reviewers, creators, and every other role as editors).
+ */
+export function readTitleCell(nb: ReadNotebook): TitleCell | null {
+  const cell = nb.cells.find((c) => c.type === "markdown" && !isBadgeCell(c));
+  if (!cell) return null;
+  const lines = cell.source
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (!lines.length || !lines.every((l) => /^#{1,2} \S|^\*\*[^*]+\*\*$/.test(l) || CREDIT.test(l))) return null;
+  const found: { course?: string; title?: string; byline?: string } = {};
+  const credits = { creators: [] as string[], reviewers: [] as string[], editors: [] as string[] };
+  const twoLevels = lines.some((l) => l.startsWith("## "));
+  for (const l of lines) {
+    const c = CREDIT.exec(l);
+    if (l.startsWith("## ")) found.title ??= l.slice(3).trim();
+    else if (l.startsWith("# ")) {
+      if (twoLevels) found.course ??= l.slice(2).trim();
+      else found.title ??= l.slice(2).trim();
+    } else if (/^\*\*[^*]+\*\*$/.test(l)) {
+      if (!twoLevels && found.course === undefined) found.course = l.slice(2, -2).trim();
+      else found.byline ??= l.slice(2, -2).trim();
+    } else if (c) {
+      const names = c[2]!
+        .split(/\s*,\s*|\s+and\s+/)
+        .map((n) => n.trim())
+        .filter(Boolean);
+      credits[/review/i.test(c[1]!) ? "reviewers" : /creat|author/i.test(c[1]!) ? "creators" : "editors"].push(...names);
+    }
+  }
+  return { cell, ...found, credits };
+}
+
+/**
+ * A frontmatter made up for a notebook that has none of ours: the title cell's title, course,
+ * byline and credits (or the first heading), the first paragraph of prose as the description,
+ * and defaults the author checks (order, time).
+ */
+export function madeUpFrontmatter(title: TitleCell | null, blocks: readonly string[], name: string): ChapterFrontmatter {
+  const first = title?.title ?? /^#{1,6} (.*?) \\\{#/m.exec(blocks.join("\n"))?.[1] ?? name.replace(/\.ipynb$/, "");
+  const plain = (s: string) => s.replace(/\\([{}<])/g, "$1").replace(/[*_`]/g, "");
+  // The first paragraph of prose (a list after it without a blank line is not part of it).
+  const paragraph =
+    blocks
+      .flatMap((b) => b.split(/\n\s*\n/))
+      .map((b) => b.split(/\n\s*(?:[-*+]|\d+[.)])\s/)[0]!)
+      .find((b) => /^[\p{L}\p{N}]/u.test(b) && b.length > 20) ?? first;
+  return {
+    title: plain(first).slice(0, 200),
+    description: plain(paragraph).replace(/\s+/g, " ").slice(0, 300),
+    course: plain(title?.course ?? first).slice(0, 200),
+    ...(title?.byline ? { byline: plain(title.byline).slice(0, 200) } : {}),
+    order: 1000,
+    estimatedMinutes: 30,
+    elapsed: {},
+    credits: title?.credits ?? { creators: [], reviewers: [], editors: [] },
+  };
+}
