@@ -4,7 +4,9 @@ import { defineConfig } from "astro/config";
 import course from "./src/build/integration.ts";
 import { locales as courseLocales } from "./src/translation/locales.ts";
 import { uiStrings } from "./src/translation/strings/uiStrings.ts";
-import { orderLocales, SITE as settings } from "./src/site.ts";
+import { orderLocales, site } from "./src/site.ts";
+
+const settings = site();
 
 // The course's locales (src/translation/locales.ts decides), in the course file's order.
 const locales = orderLocales(courseLocales(process.cwd()));

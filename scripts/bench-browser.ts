@@ -6,13 +6,13 @@ import { activateAllCells, launchDebianChromium as launchChromium } from "./lib/
 import { serveStatic } from "./lib/staticServer.ts";
 import { runCli } from "../src/lib/cli/runCli.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
-import { SITE } from "../src/site.ts";
+import { site } from "../src/site.ts";
 
 const USAGE = "usage: npm run bench:browser [-- --moves 240] [--page /en/<chapter>/]   (measures dist/; run npm run build first)";
 // The page measured: --page, or the course's first chapter in its source language.
 const PAGE =
   pageArgument() ??
-  `/${SITE.sourceLocale}/${courseChapters(resolve(import.meta.dirname, "..")).find((c) => c.locales.includes(SITE.sourceLocale))!.slug}/`;
+  `/${site().sourceLocale}/${courseChapters(resolve(import.meta.dirname, "..")).find((c) => c.locales.includes(site().sourceLocale))!.slug}/`;
 
 function pageArgument(): string | undefined {
   const i = process.argv.indexOf("--page");

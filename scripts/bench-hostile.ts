@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CONTENT_LIMITS } from "../src/lib/content/limits.ts";
-import { SITE } from "../src/site.ts";
+import { site } from "../src/site.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
 import { PROJECT_PARTS } from "./lib/projectParts.ts";
 
@@ -16,9 +16,9 @@ const ROOT = resolve(import.meta.dirname, "..");
 const budget = Number(process.argv[process.argv.indexOf("--budget") + 1] ?? "") || 40;
 // The file replaced: the course's first chapter in a language other than the source's.
 const translated = courseChapters(ROOT).flatMap((c) =>
-  c.locales.filter((l) => l !== SITE.sourceLocale).map((l) => `content/${l}/${c.slug}/index.mdx`),
+  c.locales.filter((l) => l !== site().sourceLocale).map((l) => `content/${l}/${c.slug}/index.mdx`),
 );
-const JA = translated[0] ?? `content/${SITE.sourceLocale}/${courseChapters(ROOT)[0]!.slug}/index.mdx`;
+const JA = translated[0] ?? `content/${site().sourceLocale}/${courseChapters(ROOT)[0]!.slug}/index.mdx`;
 const pad = (n: number) => " ".repeat(n);
 
 const CASES: Record<string, string> = {

@@ -7,14 +7,21 @@ export { normalizeBase, SettingsError, siteSettings, type SiteSettings } from ".
 /** The course file (course.config.ts), checked once. */
 export const COURSE: CourseConfig = parseCourse(courseFile);
 
-/** This build's settings: the environment's, checked once, and the course file's locales. */
-export const SITE: SiteSettings = siteSettings(process.env, COURSE);
+let settings: SiteSettings | undefined;
+
+/**
+ * This build's settings: the environment's and the course file's locales, read and checked on
+ * first use (not when this module is imported), then the same for the whole run.
+ */
+export function site(): SiteSettings {
+  return (settings ??= siteSettings(process.env, COURSE));
+}
 
 /** Sorts locales into the site's order of preference. */
 export function orderLocales(locales: readonly string[]): string[] {
   const rank = (l: string) => {
-    const i = SITE.localeOrder.indexOf(l);
-    return i < 0 ? SITE.localeOrder.length : i;
+    const i = site().localeOrder.indexOf(l);
+    return i < 0 ? site().localeOrder.length : i;
   };
   return [...locales].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

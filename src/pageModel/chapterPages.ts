@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { siteLocales } from "../translation/strings/uiStrings.ts";
-import { SITE } from "../site.ts";
+import { site } from "../site.ts";
 import { hasOwnVersion } from "../translation/page/translation.ts";
 
 /** One chapter page: its locale and slug, the MDX entry it shows, and the locales that have their own version. */
@@ -27,8 +27,8 @@ export async function chapterPages(): Promise<ChapterPage[]> {
     bySlug.get(slug)!.set(locale!, entry);
   }
   return [...bySlug].flatMap(([slug, versions]) => {
-    const source = versions.get(SITE.sourceLocale);
-    if (!source) throw new Error(`content/${SITE.sourceLocale}/${slug}/index.mdx is missing: every chapter needs its source`);
+    const source = versions.get(site().sourceLocale);
+    if (!source) throw new Error(`content/${site().sourceLocale}/${slug}/index.mdx is missing: every chapter needs its source`);
     const own = siteLocales().filter((l) => versions.has(l) && hasOwnVersion(l, slug));
     return siteLocales().map((locale): ChapterPage => {
       const fallback = !own.includes(locale);

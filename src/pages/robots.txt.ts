@@ -1,9 +1,9 @@
 import type { APIRoute } from "astro";
 import { sitePath } from "../pageModel/routing.ts";
-import { SITE } from "../site.ts";
+import { site } from "../site.ts";
 
 /** Everything may be indexed; with a known address (SITE_URL) the sitemap is named. */
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\n${SITE.url ? `\nSitemap: ${new URL(sitePath("sitemap.xml"), `${SITE.url}/`).href}\n` : ""}`, {
+  new Response(`User-agent: *\nAllow: /\n${site().url ? `\nSitemap: ${new URL(sitePath("sitemap.xml"), `${site().url}/`).href}\n` : ""}`, {
     headers: { "content-type": "text/plain; charset=utf-8" },
   });

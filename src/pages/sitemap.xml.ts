@@ -3,7 +3,7 @@ import { getCollection } from "astro:content";
 import { siteLocales } from "../translation/strings/uiStrings.ts";
 import { chapterPath, localeHome, sitePath } from "../pageModel/routing.ts";
 import { hasOwnVersion } from "../translation/page/translation.ts";
-import { SITE } from "../site.ts";
+import { site } from "../site.ts";
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
@@ -13,12 +13,12 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
  * site's address: without SITE_URL it lists nothing (and says why).
  */
 export const GET: APIRoute = async () => {
-  if (!SITE.url)
+  if (!site().url)
     return new Response(
       `<?xml version="1.0" encoding="UTF-8"?>\n<!-- Build with SITE_URL set to list the pages. -->\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n`,
       { headers: { "content-type": "application/xml" } },
     );
-  const origin = `${SITE.url}/`;
+  const origin = `${site().url}/`;
   const abs = (path: string) => escape(new URL(path, origin).href);
   const entries = await getCollection("chapters");
   const groups: { loc: string; alternates: { locale: string; href: string }[] }[] = [];

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseProvenance } from "../model/provenance.ts";
 import { compareChapter, FROM_SOURCE, type SectionStatus } from "../model/status.ts";
-import { SITE } from "../../site.ts";
+import { site } from "../../site.ts";
 
 /** How a chapter page in one locale stands against its source, section by section. */
 export interface PageTranslation {
@@ -19,7 +19,7 @@ export interface PageTranslation {
 }
 
 const NONE: PageTranslation = {
-  sourceLocale: SITE.sourceLocale,
+  sourceLocale: site().sourceLocale,
   states: new Map(),
   stale: new Set(),
   fromSource: new Set(),
@@ -31,11 +31,11 @@ const NONE: PageTranslation = {
  * translation (if any) and its translation.json. The source locale's page is its own.
  */
 export function pageTranslation(locale: string, slug: string, root = process.cwd()): PageTranslation {
-  if (locale === SITE.sourceLocale) return NONE;
+  if (locale === site().sourceLocale) return NONE;
   // Every route of a build asks again (pages, notebooks, lists, the MDX compiler): work it out
   // once per version of the three files.
   const files = [
-    `content/${SITE.sourceLocale}/${slug}/index.mdx`,
+    `content/${site().sourceLocale}/${slug}/index.mdx`,
     `content/${locale}/${slug}/index.mdx`,
     `content/${locale}/${slug}/translation.json`,
   ];
@@ -51,7 +51,7 @@ const memo = new Map<string, PageTranslation>();
 
 function computePageTranslation(locale: string, slug: string, root: string): PageTranslation {
   const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : null);
-  const source = read(`content/${SITE.sourceLocale}/${slug}/index.mdx`);
+  const source = read(`content/${site().sourceLocale}/${slug}/index.mdx`);
   if (source === null) return NONE;
   const translation = read(`content/${locale}/${slug}/index.mdx`);
   const provenanceFile = `content/${locale}/${slug}/translation.json`;
@@ -62,7 +62,7 @@ function computePageTranslation(locale: string, slug: string, root: string): Pag
   const ids = (pick: (s: SectionStatus) => boolean) => new Set(reports.filter((r) => pick(r.status)).map((r) => r.section));
   const fromSource = ids((s) => FROM_SOURCE.has(s));
   return {
-    sourceLocale: SITE.sourceLocale,
+    sourceLocale: site().sourceLocale,
     states,
     stale: ids((s) => s === "stale"),
     fromSource,
@@ -75,7 +75,7 @@ function computePageTranslation(locale: string, slug: string, root: string): Pag
  * one translated section) rather than a fallback page: the versions offered as alternates.
  */
 export function hasOwnVersion(locale: string, slug: string, root = process.cwd()): boolean {
-  if (locale === SITE.sourceLocale) return true;
+  if (locale === site().sourceLocale) return true;
   if (!existsSync(join(root, `content/${locale}/${slug}/index.mdx`))) return false;
   return !pageTranslation(locale, slug, root).fallback;
 }

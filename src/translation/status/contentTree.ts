@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseProvenance, type Provenance } from "../model/provenance.ts";
 import { sectionHash, splitSections } from "../model/sections.ts";
-import { SITE } from "../../site.ts";
+import { site } from "../../site.ts";
 import { locales } from "../locales.ts";
 
 /** A project's content as the translators' tools see it (the repository, or a copy of it). */
@@ -11,7 +11,7 @@ export class ContentTree {
   constructor(readonly root: string) {}
 
   get sourceLocale(): string {
-    return SITE.sourceLocale;
+    return site().sourceLocale;
   }
 
   /** Locales: the course's (src/translation/locales.ts), and any content folder without strings yet (reported by i18n:check). */

@@ -9,7 +9,7 @@ import { chapterNotebook, videoTitles } from "../../../notebook/chapterNotebook.
 import { notebookJson } from "../../../notebook/cells.ts";
 import { chapterPages, type ChapterPage } from "../../../pageModel/chapterPages.ts";
 import { pageTranslation } from "../../../translation/page/translation.ts";
-import { COURSE, SITE } from "../../../site.ts";
+import { COURSE, site } from "../../../site.ts";
 import { rootCustomProperties, standaloneDrawing } from "../../../lib/plot/standaloneSvg.ts";
 
 /** The figures' colours in the site's light scheme (its stylesheet's :root), for drawings shown outside the page. */
@@ -21,15 +21,15 @@ export const getStaticPaths = (() => chapterPages()) satisfies GetStaticPaths;
 export const GET: APIRoute = ({ params, props }) => {
   const { locale, slug } = params as { locale: string; slug: string };
   const { entry, fallback } = props as ChapterPage["props"];
-  const contentLocale = fallback ? SITE.sourceLocale : locale;
+  const contentLocale = fallback ? site().sourceLocale : locale;
   const read = (l: string) => readFileSync(join(process.cwd(), "content", l, slug, "index.mdx"), "utf8");
   const translation = pageTranslation(contentLocale, slug);
   const mdx = translation.fromSource.size
-    ? mergeSectionTexts(read(contentLocale), read(SITE.sourceLocale), translation.fromSource)
+    ? mergeSectionTexts(read(contentLocale), read(site().sourceLocale), translation.fromSource)
     : read(contentLocale);
   const store = chapterStore(slug);
   const values = store?.locales[contentLocale]?.values ?? {};
-  const address = (path: string) => (SITE.url ? new URL(path, `${SITE.url}/`).href : path);
+  const address = (path: string) => (site().url ? new URL(path, `${site().url}/`).href : path);
   const data = store?.notebookData;
   const notebook = chapterNotebook({
     mdx,
@@ -43,7 +43,7 @@ export const GET: APIRoute = ({ params, props }) => {
     },
     pageUrl: address(chapterPath(locale, slug)),
     course: { slidesHost: COURSE.hosts.slides, videoCell: COURSE.notebook.videoCell },
-    sourceVideoTitles: contentLocale === SITE.sourceLocale ? undefined : videoTitles(read(SITE.sourceLocale)),
+    sourceVideoTitles: contentLocale === site().sourceLocale ? undefined : videoTitles(read(site().sourceLocale)),
     data: data
       ? { match: data.match, standIn: data.standIn ? { load: data.standIn.load, url: address(data.standIn.url) } : null }
       : undefined,
