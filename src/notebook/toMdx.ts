@@ -90,7 +90,7 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
 
   let frontmatter = exported;
   if (!frontmatter) {
-    frontmatter = madeUpFrontmatter(title, blocks, options.name);
+    frontmatter = madeUpFrontmatter(title, blocks, options.name, code.slides);
     report.add(
       `frontmatter: made from the notebook's ${title ? "title cell" : "first heading"} and first paragraph; check title, description, course, order and estimatedMinutes`,
     );

@@ -89,6 +89,7 @@ describe("a notebook in the course's published form", () => {
       course: "Week 9, Day 9: Test Models",
       byline: "By the Test Course",
       credits: { creators: ["Ada Example", "Ben Sample"], reviewers: ["Cy Check"], editors: ["Di Edit"] },
+      slides: "abcde",
     });
     expect(mdx).not.toMatch(/Colab|Kaggle|\\<img|<img|<details|<font|<!--/);
     expect(mdx).toContain("$$\n\\begin{equation}\ndV_m = {\\alpha}I\n\\end{equation}\n$$");

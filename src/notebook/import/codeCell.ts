@@ -18,8 +18,10 @@ export interface ScaffoldedDemo {
 
 // The course's video cell, in its newer form (video_ids) or its older one (YouTubeVideo, BiliVideo).
 const VIDEO_IDS = /video_ids\s*=\s*\[\s*\(\s*'Youtube'\s*,\s*'([\w-]+)'\s*\)\s*,\s*\(\s*'Bilibili'\s*,\s*'([\w-]+)'\s*\)/;
-const YOUTUBE = /YouTubeVideo\(\s*id\s*=\s*["']([\w-]+)["']/;
-const BILIBILI = /BiliVideo\(\s*id\s*=\s*["']([\w-]+)["']/;
+const YOUTUBE = /YouTubeVideo\(\s*id\s*=\s*f?["']([\w-]+)["']/;
+const BILIBILI = /BiliVideo\(\s*id\s*=\s*f?["']([\w-]+)["']/;
+// The course's slides cell: an IFrame of OSF's renderer on the slides' file.
+const SLIDES = /IFrame\(\s*src\s*=\s*f?["']https:\/\/mfr\.ca-1\.osf\.io\/render\?url=https:\/\/osf\.io\/([a-z0-9]{5})\//;
 const FEEDBACK = /^(?:\s*#.*\n)*\s*content_review\(f"\{feedback_prefix\}_([\w-]+)"\)\s*$/;
 const INTERACTIVE = /\binteract(?:ive)?\s*\(|@(?:widgets\.)?interact\b|widgets\.\w+Slider|\.observe\(/;
 
@@ -40,6 +42,8 @@ function videoIds(code: string): [string, string] | null {
  */
 export class CodeCells {
   readonly demos: ScaffoldedDemo[] = [];
+  /** The OSF id of the slides the notebook shows (its slides cell), for the chapter's frontmatter. */
+  slides: string | undefined;
   private videos = 0;
 
   constructor(
@@ -59,6 +63,7 @@ export class CodeCells {
     if (!code) return [];
     const label = typeof marks.hidden === "string" ? marks.hidden : title;
     const out: CodeBlock[] = [];
+    this.slides ??= SLIDES.exec(code)?.[1];
     const push = (mdx: string, solution = false) => out.push({ mdx, inSolution: solution });
 
     const video = videoIds(code);

@@ -69,14 +69,15 @@ export function readTitleCell(nb: ReadNotebook): TitleCell | null {
 /**
  * A frontmatter made up for a notebook that has none of ours: the title cell's title, course,
  * byline and credits (or the first heading), the first paragraph of prose as the description,
- * and defaults the author checks (order, time).
+ * the slides its slides cell shows, and defaults the author checks (order, time).
  */
-export function madeUpFrontmatter(title: TitleCell | null, blocks: readonly string[], name: string): ChapterFrontmatter {
+export function madeUpFrontmatter(title: TitleCell | null, blocks: readonly string[], name: string, slides?: string): ChapterFrontmatter {
   const first = title?.title ?? /^#{1,6} (.*?) \\\{#/m.exec(blocks.join("\n"))?.[1] ?? name.replace(/\.ipynb$/, "");
   const plain = (s: string) => s.replace(/\\([{}<])/g, "$1").replace(/[*_`]/g, "");
   // The first paragraph of prose (a list after it without a blank line is not part of it).
   const paragraph =
     blocks
+      .filter((b) => !/^[<`]/.test(b)) // prose only: not a component (a code cell) or a fenced block
       .flatMap((b) => b.split(/\n\s*\n/))
       .map((b) => b.split(/\n\s*(?:[-*+]|\d+[.)])\s/)[0]!)
       .find((b) => /^[\p{L}\p{N}]/u.test(b) && b.length > 20) ?? first;
@@ -89,5 +90,6 @@ export function madeUpFrontmatter(title: TitleCell | null, blocks: readonly stri
     estimatedMinutes: 30,
     elapsed: {},
     credits: title?.credits ?? { creators: [], reviewers: [], editors: [] },
+    ...(slides ? { slides } : {}),
   };
 }
