@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./run.ts";
@@ -38,4 +39,18 @@ export function edit(dir: string, path: string, from: string | RegExp, to: strin
   const next = text.replace(from, to);
   if (next === text) throw new Error(`${path}: nothing matched ${String(from)}`);
   writeFileSync(file, next);
+}
+
+/**
+ * Every file under some folders of a copy (content/ and the UI strings by default), path ->
+ * sha256: "changes nothing" means two snapshots are equal.
+ */
+export function snapshotFiles(dir: string, tops: readonly string[] = ["content", "src/translation/ui"]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const top of tops)
+    for (const f of readdirSync(join(dir, top), { recursive: true, encoding: "utf8" }).sort()) {
+      const path = join(dir, top, f);
+      if (statSync(path).isFile()) files.set(join(top, f), createHash("sha256").update(readFileSync(path)).digest("hex"));
+    }
+  return files;
 }

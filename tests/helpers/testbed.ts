@@ -45,31 +45,23 @@ export function prepareTestbed(dir: string): void {
     join(dir, "src/translation/ui/de.json"),
     JSON.stringify({ ...en, "lang.name": "Deutsch", "translation.untranslated": "noch nicht übersetzt" }, null, 2),
   );
-  writeFileSync(
-    join(dir, "src/translation/ui/pt-BR.json"),
-    JSON.stringify({ ...en, "lang.name": "Português (Brasil)", "nav.contents": "Sumário" }, null, 2),
-  );
-  // The chapter's strings, begun: one label translated, the rest fall back to English.
+  // A locale with a region (pt-BR) and one with a script and a region (zh-Hant-TW), started as
+  // TRANSLATING.md says: the UI strings, the English chapter copied, its summary translated and marked.
+  const startLocale = (locale: string, ui: Record<string, string>, summary: string) => {
+    writeFileSync(join(dir, `src/translation/ui/${locale}.json`), JSON.stringify({ ...en, ...ui }, null, 2));
+    const chapter = `content/${locale}/w1d1/tutorial1`;
+    mkdirSync(join(dir, chapter), { recursive: true });
+    cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, chapter, "index.mdx"));
+    edit(dir, `${chapter}/index.mdx`, "## Summary \\{#summary\\}", `## ${summary} \\{#summary\\}`);
+    writeFileSync(
+      join(dir, chapter, "translation.json"),
+      JSON.stringify({ source: "en", sections: { summary: hashOf(dir, "content/en/w1d1/tutorial1/index.mdx", "summary") } }),
+    );
+  };
+  startLocale("pt-BR", { "lang.name": "Português (Brasil)", "nav.contents": "Sumário" }, "Resumo");
+  startLocale("zh-Hant-TW", { "lang.name": "中文（臺灣）", "nav.contents": "目錄" }, "總結");
+  // pt-BR's chapter strings, begun: one label translated, the rest fall back to English.
   writeFileSync(join(dir, "chapters/w1d1/tutorial1/strings/pt-BR.json"), JSON.stringify({ "control.bins": "Número de classes" }, null, 2));
-  mkdirSync(join(dir, "content/pt-BR/w1d1/tutorial1"), { recursive: true });
-  cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/pt-BR/w1d1/tutorial1/index.mdx"));
-  edit(dir, "content/pt-BR/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## Resumo \\{#summary\\}");
-  writeFileSync(
-    join(dir, "content/pt-BR/w1d1/tutorial1/translation.json"),
-    JSON.stringify({ source: "en", sections: { summary: hashOf(dir, "content/en/w1d1/tutorial1/index.mdx", "summary") } }),
-  );
-  // A locale with a script and a region (zh-Hant-TW), started the same way: its summary translated and marked.
-  writeFileSync(
-    join(dir, "src/translation/ui/zh-Hant-TW.json"),
-    JSON.stringify({ ...en, "lang.name": "中文（臺灣）", "nav.contents": "目錄" }, null, 2),
-  );
-  mkdirSync(join(dir, "content/zh-Hant-TW/w1d1/tutorial1"), { recursive: true });
-  cpSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), join(dir, "content/zh-Hant-TW/w1d1/tutorial1/index.mdx"));
-  edit(dir, "content/zh-Hant-TW/w1d1/tutorial1/index.mdx", "## Summary \\{#summary\\}", "## 總結 \\{#summary\\}");
-  writeFileSync(
-    join(dir, "content/zh-Hant-TW/w1d1/tutorial1/translation.json"),
-    JSON.stringify({ source: "en", sections: { summary: hashOf(dir, "content/en/w1d1/tutorial1/index.mdx", "summary") } }),
-  );
   const ja = readFileSync(join(dir, "content/ja/w1d1/tutorial1/index.mdx"), "utf8");
   writeFileSync(
     join(dir, "content/ja/w1d1/tutorial1/index.mdx"),

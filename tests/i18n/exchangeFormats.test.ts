@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { copyProject } from "../helpers/project.ts";
+import { copyProject, snapshotFiles } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 
 // The exchange formats translators' tools read: PO (gettext) and XLIFF 1.2 beside XLIFF 2.0,
@@ -14,23 +13,7 @@ let dir: string;
 let pristine: Map<string, string>;
 const saved = new Map<string, string>();
 
-function snapshot(): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const top of ["content", "src/translation/ui"])
-    for (const f of readdirSync(join(dir, top), { recursive: true, encoding: "utf8" }).sort()) {
-      try {
-        files.set(
-          join(top, f),
-          createHash("sha256")
-            .update(readFileSync(join(dir, top, f)))
-            .digest("hex"),
-        );
-      } catch {
-        // a folder
-      }
-    }
-  return files;
-}
+const snapshot = () => snapshotFiles(dir);
 
 const exportAs = async (format: string, ...args: string[]) => {
   const r = await runScript("i18n-export.ts", ["--root", dir, "--format", format, ...args]);

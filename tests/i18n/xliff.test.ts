@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser } from "linkedom";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { copyProject, edit } from "../helpers/project.ts";
+import { copyProject, edit, snapshotFiles } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 
 // XLIFF 2.0 exchange with translation tools, on a copy of the content (restored before each test).
@@ -13,24 +12,7 @@ const PROVENANCE = "content/ja/w1d1/tutorial1/translation.json";
 let dir: string;
 let pristine: Map<string, string>;
 
-/** Every file under content/ and src/translation/ui/, path -> sha256: "changes nothing" means this is equal. */
-function snapshot(): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const top of ["content", "src/translation/ui"])
-    for (const f of readdirSync(join(dir, top), { recursive: true, encoding: "utf8" }).sort()) {
-      try {
-        files.set(
-          join(top, f),
-          createHash("sha256")
-            .update(readFileSync(join(dir, top, f)))
-            .digest("hex"),
-        );
-      } catch {
-        // a folder
-      }
-    }
-  return files;
-}
+const snapshot = () => snapshotFiles(dir);
 const texts = new Map<string, string>();
 const exportXliff = async (...args: string[]) => {
   const r = await runScript("i18n-export.ts", ["--root", dir, ...args]);

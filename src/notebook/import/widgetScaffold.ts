@@ -33,35 +33,15 @@ export interface WidgetDemo {
   readonly notes: readonly string[];
 }
 
-/** The text between a `(` at `open` and its matching `)`, quotes and nesting respected; null when unbalanced. */
-function balanced(code: string, open: number): string | null {
+/**
+ * Walks Python source from `from`, outside string literals, telling `visit` each character and
+ * the bracket depth after it; stops when `visit` returns true. Returns where it stopped (or -1).
+ */
+function scanPython(code: string, from: number, visit: (c: string, at: number, depth: number) => boolean): number {
   let depth = 0;
   let quote: string | null = null;
-  for (let i = open; i < code.length; i++) {
+  for (let i = from; i < code.length; i++) {
     const c = code[i]!;
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      depth--;
-      if (depth === 0) return code.slice(open + 1, i);
-    }
-  }
-  return null;
-}
-
-/** Top-level comma-separated parts of an argument list (nesting and quotes respected). */
-function splitArgs(args: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < args.length; i++) {
-    const c = args[i]!;
     if (quote) {
       if (c === "\\") i++;
       else if (c === quote) quote = null;
@@ -70,11 +50,28 @@ function splitArgs(args: string): string[] {
     if (c === '"' || c === "'") quote = c;
     else if ("([{".includes(c)) depth++;
     else if (")]}".includes(c)) depth--;
-    else if (c === "," && depth === 0) {
-      out.push(args.slice(start, i).trim());
-      start = i + 1;
-    }
+    if (visit(c, i, depth)) return i;
   }
+  return -1;
+}
+
+/** The text between a `(` at `open` and its matching `)`, quotes and nesting respected; null when unbalanced. */
+function balanced(code: string, open: number): string | null {
+  const close = scanPython(code, open, (c, _at, depth) => ")]}".includes(c) && depth === 0);
+  return close < 0 ? null : code.slice(open + 1, close);
+}
+
+/** Top-level comma-separated parts of an argument list (nesting and quotes respected). */
+function splitArgs(args: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  scanPython(args, 0, (c, at, depth) => {
+    if (c === "," && depth === 0) {
+      out.push(args.slice(start, at).trim());
+      start = at + 1;
+    }
+    return false;
+  });
   out.push(args.slice(start).trim());
   return out.filter(Boolean);
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { demoCellId, readWidgetDemo, scaffoldCell } from "../../../src/notebook/import/widgetScaffold.ts";
+
+// A notebook's widget demo read for what it says: each widget's kind, range, step and default.
+describe("readWidgetDemo", () => {
+  it("reads @widgets.interact: sliders, a log slider made linear, a checkbox; a dropdown named as left out", () => {
+    const demo = readWidgetDemo(`@widgets.interact(
+  alpha=widgets.FloatLogSlider(0.5, min=-1, max=1),
+  rate=widgets.IntSlider(12, min=10, max=20),
+  leak=widgets.FloatSlider(value=0.1, min=0.0, max=0.5, step=0.05, description="Leak (a, b)"),
+  show=widgets.Checkbox(value=False, description="Show it"),
+  kind=widgets.Dropdown(options=["a", "b,c"], value="a"),
+)
+def plot_lif_neuron(alpha=0.5, rate=10, leak=0.1, show=False, kind="a"):
+  pass`)!;
+    expect(demo.fn).toBe("plot_lif_neuron");
+    expect(demo.controls).toEqual([
+      { kind: "range", name: "alpha", label: "alpha", min: 0.1, max: 10, step: 0.099, value: 0.5 },
+      { kind: "range", name: "rate", label: "rate", min: 10, max: 20, step: 1, value: 12 },
+      { kind: "range", name: "leak", label: "Leak (a, b)", min: 0, max: 0.5, step: 0.05, value: 0.1 },
+      { kind: "toggle", name: "show", label: "Show it", value: false },
+    ]);
+    expect(demo.notes.join("\n")).toMatch(/alpha: a log-scale slider, made linear[\s\S]*kind: Dropdown has no control kind yet/);
+    expect(demoCellId(demo.fn)).toBe("plot-lif-neuron");
+  });
+
+  it("reads interact(f, ...) with abbreviations, defaults from the function", () => {
+    const demo = readWidgetDemo("def _show(n=5, x=0.25, on=True):\n  print(n)\n\ninteract(_show, n=(0, 10), x=(0.0, 1.0, 0.05), on=True)")!;
+    expect(demo.fn).toBe("_show");
+    expect(demo.controls).toEqual([
+      { kind: "range", name: "n", label: "n", min: 0, max: 10, step: 1, value: 5 },
+      { kind: "range", name: "x", label: "x", min: 0, max: 1, step: 0.05, value: 0.25 },
+      { kind: "toggle", name: "on", label: "on", value: true },
+    ]);
+    expect(demoCellId(demo.fn)).toBe("show");
+  });
+
+  it("gives nothing for code that is not a demo it can read", () => {
+    expect(readWidgetDemo("plt.plot(x)")).toBeNull();
+    expect(readWidgetDemo("@widgets.interact(n=widgets.IntSlider(5, min=9, max=2))\ndef f(n): pass")).toBeNull();
+  });
+
+  it("writes a cell module that declares exactly those controls", () => {
+    const demo = readWidgetDemo("@widgets.interact(n=widgets.IntSlider(5, min=0, max=10))\ndef show(n):\n  print(n)")!;
+    const module = scaffoldCell(demo, "show", 8);
+    expect(module).toContain('{ kind: "range", name: "n", label: "control.n", code: "n", min: 0, max: 10, step: 1, value: 5 },');
+    expect(module).toContain('id: "show"');
+    expect(module).toContain('t("scaffold.notComputed")');
+  });
+});
