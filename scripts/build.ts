@@ -58,7 +58,7 @@ runCli(USAGE, async () => {
   // A syntax error in the course's code: one line each, before Astro wraps it in its own report.
   const codeProblems = checkCourseCode(root);
   if (codeProblems.length) throw new CourseError(codeProblems);
-  await import("../src/site.ts"); // a bad setting (BASE_PATH, SITE_URL, ...) or course file stops here
+  (await import("../src/site.ts")).site(); // a bad setting (BASE_PATH, SITE_URL, ...) or course file stops here
   const outDir = resolve(root, process.env.OUT_DIR ?? "dist");
   const started = performance.now();
   const site = new StagedSite(outDir);
