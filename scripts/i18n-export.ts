@@ -32,7 +32,7 @@ Translate in your tool, then: npm run i18n:import -- <file>
     const chapter = values.chapter as string | undefined;
     if (chapter && !tree.chapters().includes(chapter))
       throw new UsageError(`no chapter "${chapter}" (chapters: ${tree.chapters().join(", ")})`);
-    const doc = exportDocument(tree, locale, chapter ? [chapter] : tree.chapters(), values["no-memory"] ? null : undefined);
+    const doc = exportDocument(tree, locale, chapter ? [chapter] : tree.chapters(), !values["no-memory"]);
     process.stdout.write(format.write(doc));
   },
 );

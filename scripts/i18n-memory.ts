@@ -1,4 +1,4 @@
-import { courseMemory, exportDocument } from "../src/translation/exchange/exchange.ts";
+import { courseMemory, exportDocument, unitReader } from "../src/translation/exchange/exchange.ts";
 import { leverage, NEAR_MATCH, type Leverage } from "../src/translation/exchange/memory.ts";
 import { UsageError } from "../src/lib/cli/runCli.ts";
 import { i18nCommand } from "../src/translation/checks/command.ts";
@@ -24,8 +24,10 @@ current yet, the ones an export offers the matches for.
     const chapter = values.chapter as string | undefined;
     if (chapter && !tree.chapters().includes(chapter))
       throw new UsageError(`no chapter "${chapter}" (chapters: ${tree.chapters().join(", ")})`);
-    const memory = courseMemory(tree, locale);
-    const doc = exportDocument(tree, locale, chapter ? [chapter] : tree.chapters(), null);
+    // Each chapter read once: for the memory and for the units measured against it.
+    const unitsOf = unitReader(tree, locale);
+    const memory = courseMemory(tree, locale, unitsOf);
+    const doc = exportDocument(tree, locale, chapter ? [chapter] : tree.chapters(), false, unitsOf);
     const rows = doc.files.map((file) => {
       const units = file.units.map((u) => ({ ...u, origin: `${file.chapter}#${u.id}` }));
       return {

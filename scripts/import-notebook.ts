@@ -101,13 +101,13 @@ runCli(USAGE, async () => {
   if (imported.demos.length && locale === tree.sourceLocale) {
     if (ours) {
       for (const d of imported.demos)
-        writes.push({ file: `chapters/${chapter}/${d.id}.cell.ts`, data: scaffoldCell(d.demo, d.id, d.cellIndex) });
+        writes.push({
+          file: `chapters/${chapter}/${d.id}.cell.ts`,
+          data: scaffoldCell(d.demo, d.id, d.cellIndex, `chapters/${chapter}/${d.id}.cell.ts`),
+        });
       writes.push({ file: moduleFile, data: scaffoldChapter(imported.demos.map((d) => ({ id: d.id, file: `${d.id}.cell.ts` }))) });
       const stringsFile = `chapters/${chapter}/strings/${locale}.json`;
-      const strings = Object.assign(
-        {},
-        ...imported.demos.map((d) => scaffoldStrings(d.demo, `chapters/${chapter}/${d.id}.cell.ts`)),
-      ) as Record<string, string>;
+      const strings = Object.assign({}, ...imported.demos.map((d) => scaffoldStrings(d.demo))) as Record<string, string>;
       writes.push({ file: stringsFile, data: `${JSON.stringify(strings, null, 2)}\n` });
     } else
       imported.report.push(

@@ -34,6 +34,8 @@ const CLIENT_CORE_KEYS = [
   "action.retry",
   "control.valueWithUnit",
   "number.timesTenTo",
+  // What a cell scaffolded from a notebook's widget demo draws until its computation is written.
+  "figure.notComputed",
 ];
 
 /**

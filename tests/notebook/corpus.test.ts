@@ -151,7 +151,10 @@ describe("a notebook in the course's published form", () => {
       expect([...demo.querySelectorAll("input[name]")].map((i) => i.getAttribute("name"))).toEqual(
         expect.arrayContaining(["gain", "rate", "leak", "show_mean"]),
       );
-      expect(demo.querySelector(".cell-figure")!.textContent).toContain("Not computed yet");
+      // Said in the page's language (the site's own strings), naming the file to write.
+      expect(demo.querySelector(".cell-figure")!.textContent).toContain(
+        locale === "en" ? "Not computed yet" : "この図はまだ計算されていません",
+      );
       expect(article.querySelectorAll("img").length).toBeGreaterThanOrEqual(2);
     }
   }, 300_000);

@@ -146,7 +146,6 @@ function control(name: string, expr: string, fallback: string | undefined): Scaf
       const max = number(call.keyword.get("max")) ?? (integer ? 100 : 10);
       const step = number(call.keyword.get("step")) ?? (integer ? 1 : 0.1);
       const value = number(kw("value", 0)) ?? number(fallback) ?? min;
-      if (!(min < max)) return `${name}: min ${min} is not below max ${max}`;
       if (call.name.endsWith("Text")) return { kind: "integer", name, label: named, min, max, value: Math.round(value) };
       return { kind: "range", name, label: named, min, max, step, value };
     }
@@ -163,6 +162,21 @@ function control(name: string, expr: string, fallback: string | undefined): Scaf
     default:
       return `${name}: ${call.name} has no control kind yet (sliders, number fields and checkboxes have one): left out, its default stays in the notebook code`;
   }
+}
+
+/**
+ * A control the build will accept, or why it cannot be one: finite numbers, `min` below `max`,
+ * a positive step; a default outside the range is brought inside it (and said so).
+ */
+function settle(made: ScaffoldControl, notes: string[]): ScaffoldControl | string {
+  if (made.kind === "toggle") return made;
+  const step = made.kind === "range" ? made.step : 1;
+  if (![made.min, made.max, step, made.value].every(Number.isFinite)) return `${made.name}: its range is not finite numbers`;
+  if (!(made.min < made.max)) return `${made.name}: min ${made.min} is not below max ${made.max}`;
+  if (!(step > 0)) return `${made.name}: its step ${step} is not positive`;
+  const value = Math.min(made.max, Math.max(made.min, made.value));
+  if (value !== made.value) notes.push(`${made.name}: its default ${made.value} is outside ${made.min}…${made.max}, made ${value}`);
+  return { ...made, value };
 }
 
 /**
@@ -191,7 +205,8 @@ export function readWidgetDemo(code: string): WidgetDemo | null {
   for (const part of splitArgs(args)) {
     const kw = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(part);
     if (!kw) continue;
-    const made = control(kw[1]!, kw[2]!, defs.get(kw[1]!));
+    const read = control(kw[1]!, kw[2]!, defs.get(kw[1]!));
+    const made = typeof read === "string" ? read : settle(read, notes);
     if (typeof made === "string") notes.push(made);
     else {
       if (kw[2]!.includes("FloatLogSlider")) notes.push(`${kw[1]}: a log-scale slider, made linear over the same range`);
@@ -207,16 +222,13 @@ export const demoCellId = (fn: string): string => fn.replace(/^_+/, "").replace(
 /** A string key for a control's label. */
 const labelKey = (name: string) => `control.${name}`;
 
-/** The UI strings a scaffolded cell uses, in the notebook's language. */
-export function scaffoldStrings(demo: WidgetDemo, cellFile: string): Record<string, string> {
-  return {
-    ...Object.fromEntries(demo.controls.map((c) => [labelKey(c.name), c.label])),
-    "scaffold.notComputed": `Not computed yet: this figure's code is still to be written (${cellFile}).`,
-  };
+/** The labels of a scaffolded cell's controls (the notebook's own words), for the chapter's strings. */
+export function scaffoldStrings(demo: WidgetDemo): Record<string, string> {
+  return Object.fromEntries(demo.controls.map((c) => [labelKey(c.name), c.label]));
 }
 
 /** A cell module to fill in: the demo's controls, and a figure saying it is not computed yet. */
-export function scaffoldCell(demo: WidgetDemo, id: string, cellIndex: number): string {
+export function scaffoldCell(demo: WidgetDemo, id: string, cellIndex: number, cellFile: string): string {
   const specs = demo.controls.map((c) => {
     const common = `kind: "${c.kind}", name: "${c.name}", label: "${labelKey(c.name)}"`;
     if (c.kind === "toggle") return `      { ${common}, value: ${c.value} },`;
@@ -234,6 +246,7 @@ import { BASE } from "#lib/plot/theme.ts";
  * payload and the inputs. Until then the page shows the controls and a figure that says so.
  */
 type Payload = Record<string, never>;
+const THIS_FILE = ${JSON.stringify(cellFile)};
 
 const view: CellView<Payload> = {
   id: "${id}",
@@ -242,9 +255,9 @@ const view: CellView<Payload> = {
     height: 120,
     x: { axis: null },
     y: { axis: null },
-    marks: [Plot.text([t("scaffold.notComputed")], { frameAnchor: "middle", fontSize: 14, lineWidth: 40 })],
+    marks: [Plot.text([t("figure.notComputed", { file: THIS_FILE })], { frameAnchor: "middle", fontSize: 14, lineWidth: 40 })],
   }),
-  describe: (_payload, _inputs, { t }) => ({ alt: t("scaffold.notComputed"), table: { columns: [], rows: [] } }),
+  describe: (_payload, _inputs, { t }) => ({ alt: t("figure.notComputed", { file: THIS_FILE }), table: { columns: [], rows: [] } }),
   interaction: {
     inputs: () => [
 ${specs.join("\n")}

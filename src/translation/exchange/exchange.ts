@@ -72,11 +72,17 @@ function chapterExchangeUnits(tree: ContentTree, locale: string, chapter: string
   });
 }
 
+/** A locale's chapters as exchange units, each chapter read and compared once however often it is asked for. */
+export function unitReader(tree: ContentTree, locale: string): (chapter: string) => Omit<ExchangeUnit, "matches">[] {
+  const read = new Map<string, Omit<ExchangeUnit, "matches">[]>();
+  return (chapter) => read.get(chapter) ?? read.set(chapter, chapterExchangeUnits(tree, locale, chapter)).get(chapter)!;
+}
+
 /** Every current translation a locale has, in every chapter: the memory its exports draw on. */
-export function courseMemory(tree: ContentTree, locale: string): TranslationMemory {
+export function courseMemory(tree: ContentTree, locale: string, unitsOf = unitReader(tree, locale)): TranslationMemory {
   const entries: MemoryEntry[] = [];
   for (const chapter of tree.chapters())
-    for (const unit of chapterExchangeUnits(tree, locale, chapter))
+    for (const unit of unitsOf(chapter))
       if (unit.status === "current" && unit.target)
         entries.push({ origin: `${chapter}#${unit.id}`, source: unit.source, target: unit.target, codes: unit.codes });
   return new TranslationMemory(entries);
@@ -84,21 +90,23 @@ export function courseMemory(tree: ContentTree, locale: string): TranslationMemo
 
 /**
  * A locale's chapters (all, or those asked for) as an exchange document: every unit, its
- * translation, and, for a unit that is not current, the memory's matches.
+ * translation, and, with `withMemory`, for a unit that is not current, the memory's matches.
  */
 export function exportDocument(
   tree: ContentTree,
   locale: string,
   chapters: readonly string[],
-  memory: TranslationMemory | null = courseMemory(tree, locale),
+  withMemory: boolean,
+  unitsOf = unitReader(tree, locale),
 ): ExchangeDocument {
+  const memory = withMemory ? courseMemory(tree, locale, unitsOf) : null;
   return {
     srcLang: tree.sourceLocale,
     trgLang: locale,
     files: chapters.map((chapter) => ({
       chapter,
       original: tree.file(locale, chapter),
-      units: chapterExchangeUnits(tree, locale, chapter).map((unit) => ({
+      units: unitsOf(chapter).map((unit) => ({
         ...unit,
         matches: memory && unit.status !== "current" ? memory.matches(`${chapter}#${unit.id}`, unit.source, unit.codes) : [],
       })),

@@ -54,6 +54,7 @@ export const uiStringsSchema = z
     "feedback.issueTitle": z.string(),
     "figure.showTable": z.string(),
     "figure.needsJs": z.string(),
+    "figure.notComputed": z.string(),
     "notFound.title": z.string(),
     "notFound.body": z.string(),
     "control.heading": z.string(),

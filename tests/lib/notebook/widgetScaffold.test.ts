@@ -38,13 +38,22 @@ def plot_lif_neuron(alpha=0.5, rate=10, leak=0.1, show=False, kind="a"):
   it("gives nothing for code that is not a demo it can read", () => {
     expect(readWidgetDemo("plt.plot(x)")).toBeNull();
     expect(readWidgetDemo("@widgets.interact(n=widgets.IntSlider(5, min=9, max=2))\ndef f(n): pass")).toBeNull();
+    expect(readWidgetDemo("@widgets.interact(x=widgets.FloatLogSlider(1, min=0, max=400))\ndef f(x): pass")).toBeNull();
+    expect(readWidgetDemo("@widgets.interact(x=widgets.FloatSlider(1, min=0, max=2, step=0))\ndef f(x): pass")).toBeNull();
+  });
+
+  it("brings a default outside its range inside it, and says so (the build refuses such a control)", () => {
+    const demo = readWidgetDemo("@widgets.interact(n=widgets.IntSlider(50, min=0, max=10))\ndef f(n): pass")!;
+    expect(demo.controls).toEqual([{ kind: "range", name: "n", label: "n", min: 0, max: 10, step: 1, value: 10 }]);
+    expect(demo.notes).toEqual(["n: its default 50 is outside 0…10, made 10"]);
   });
 
   it("writes a cell module that declares exactly those controls", () => {
     const demo = readWidgetDemo("@widgets.interact(n=widgets.IntSlider(5, min=0, max=10))\ndef show(n):\n  print(n)")!;
-    const module = scaffoldCell(demo, "show", 8);
+    const module = scaffoldCell(demo, "show", 8, "chapters/x/y/show.cell.ts");
     expect(module).toContain('{ kind: "range", name: "n", label: "control.n", code: "n", min: 0, max: 10, step: 1, value: 5 },');
     expect(module).toContain('id: "show"');
-    expect(module).toContain('t("scaffold.notComputed")');
+    expect(module).toContain('const THIS_FILE = "chapters/x/y/show.cell.ts";');
+    expect(module).toContain('t("figure.notComputed", { file: THIS_FILE })');
   });
 });

@@ -5,8 +5,7 @@ import { ExchangeError } from "../exchangeError.ts";
 import type { Code, Inline } from "../inline.ts";
 import type { ReadDocument, ReadFile } from "./read.ts";
 import { parseUnitKey, poContext, poInline } from "./po.ts";
-import { readInline } from "./xliff20.ts";
-import { attribute, childElements, escapeAttr, escapeText, localName, parseXliffXml, type El } from "./xml.ts";
+import { attribute, childElements, escapeAttr, escapeText, localName, parseXliffXml, readInline, type El } from "./xml.ts";
 
 export const XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2";
 

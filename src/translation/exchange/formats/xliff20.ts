@@ -4,7 +4,7 @@ import type { ExchangeDocument, ExchangeUnit } from "../exchange.ts";
 import { ExchangeError } from "../exchangeError.ts";
 import type { Code, Inline } from "../inline.ts";
 import type { ReadDocument, ReadFile } from "./read.ts";
-import { attribute, childElements, escapeAttr, escapeText, localName, parseXliffXml, type El } from "./xml.ts";
+import { attribute, childElements, escapeAttr, escapeText, localName, parseXliffXml, readInline, type El } from "./xml.ts";
 
 export const XLIFF20_NS = "urn:oasis:names:tc:xliff:document:2.0";
 const MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0";
@@ -95,43 +95,6 @@ export function writeXliff20(doc: ExchangeDocument): string {
   });
   out.push("</xliff>");
   return `${out.join("\n")}\n`;
-}
-
-/**
- * Reads inline content: text (written with entities or as CDATA), `<ph>` and `<pc>` codes.
- * `data` collects what the file says each code stands for; `allowed` names the elements a
- * format's reader accepts, with what each is.
- */
-export function readInline(
-  el: El,
-  where: string,
-  codeOf: (node: El) => { kind: "ph" | "pc"; id: string; data: string | null } | null,
-  data: Map<string, string>,
-): Inline[] {
-  const out: Inline[] = [];
-  const text = (t: string) => {
-    const last = out.at(-1);
-    if (last && "text" in last) out[out.length - 1] = { text: last.text + t };
-    else if (t) out.push({ text: t });
-  };
-  const walk = (parent: El) => {
-    for (const node of Array.from(parent.childNodes)) {
-      if (node.nodeType === 3 || node.nodeType === 4) text(node.textContent ?? "");
-      else if (node.nodeType === 1) {
-        const code = codeOf(node);
-        if (!code) throw new ExchangeError(`${where}: <${node.nodeName}> is not allowed here; only text and the codes we wrote`);
-        if (code.data !== null) data.set(code.id, code.data);
-        if (code.kind === "ph") out.push({ ph: code.id });
-        else {
-          out.push({ open: code.id });
-          walk(node);
-          out.push({ close: code.id });
-        }
-      }
-    }
-  };
-  walk(el);
-  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DOMParser } from "linkedom";
 import { ExchangeError } from "../exchangeError.ts";
+import type { Inline } from "../inline.ts";
 
 /** The most an exchange file may weigh (a chapter's is well under 1 MB). */
 export const MAX_EXCHANGE_BYTES = 8 * 1024 * 1024;
@@ -66,4 +67,41 @@ export function parseXliffXml(text: string, name: string): El {
   const root = doc.documentElement;
   if (!root || localName(root) !== "xliff") throw new ExchangeError(`${name}: not an XLIFF file (no <xliff> root element)`);
   return root;
+}
+
+/**
+ * Reads inline content: text (written with entities or as CDATA), `<ph>` and `<pc>` codes.
+ * `data` collects what the file says each code stands for; `codeOf` says which elements are a
+ * format's codes (`<ph>`/`<pc>` in XLIFF 2.0, `<x/>`/`<g>`/`<ph>` in 1.2) and what each is.
+ */
+export function readInline(
+  el: El,
+  where: string,
+  codeOf: (node: El) => { kind: "ph" | "pc"; id: string; data: string | null } | null,
+  data: Map<string, string>,
+): Inline[] {
+  const out: Inline[] = [];
+  const text = (t: string) => {
+    const last = out.at(-1);
+    if (last && "text" in last) out[out.length - 1] = { text: last.text + t };
+    else if (t) out.push({ text: t });
+  };
+  const walk = (parent: El) => {
+    for (const node of Array.from(parent.childNodes)) {
+      if (node.nodeType === 3 || node.nodeType === 4) text(node.textContent ?? "");
+      else if (node.nodeType === 1) {
+        const code = codeOf(node);
+        if (!code) throw new ExchangeError(`${where}: <${node.nodeName}> is not allowed here; only text and the codes we wrote`);
+        if (code.data !== null) data.set(code.id, code.data);
+        if (code.kind === "ph") out.push({ ph: code.id });
+        else {
+          out.push({ open: code.id });
+          walk(node);
+          out.push({ close: code.id });
+        }
+      }
+    }
+  };
+  walk(el);
+  return out;
 }
