@@ -128,7 +128,6 @@ export class CourseData {
         // the source's: a cell drawn only with the source's is marked as in the source language;
         // in a cell drawing with both, each label, readout and figure text that fell back is.
         let own = 0;
-        let fromSource = 0;
         let layerUsed = -1;
         const layered = layeredTranslator(
           layers,
@@ -138,7 +137,6 @@ export class CourseData {
           (_key, layer) => {
             layerUsed = layer;
             if (layer === 0) own++;
-            else if (layer === 1) fromSource++;
           },
         );
         const fellBack = new Set<string>();
@@ -152,10 +150,9 @@ export class CourseData {
         const sourceLocale = this.config.sourceLocale;
         const langOf = (render: () => RenderedCell): RenderedCell => {
           own = 0;
-          fromSource = 0;
           fellBack.clear();
           const cell = render();
-          if (locale === sourceLocale || fromSource === 0) return cell;
+          if (locale === sourceLocale || fellBack.size === 0) return cell;
           const marked = markFallbackTexts(cell, fellBack, sourceLocale);
           return own === 0 ? { ...marked, lang: sourceLocale } : marked;
         };
