@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import LongestFirst from "./tests/setup/sequencer.ts";
 
 /**
  * Two tiers. `unit`: the library, the client graph, content checks, i18n, notebooks and data,
@@ -33,6 +34,8 @@ export default defineConfig({
     // No test file changes global state: files in a worker share its module cache (much less
     // start-up, and the sites helper's memo is shared too).
     isolate: false,
+    // Longest files first (tests/setup/sequencer.ts), so that short ones end the run.
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: "unit", include: UNIT } },
       {

@@ -1,25 +1,4 @@
-import { checkTranslations } from "../src/translation/checks/checks.ts";
-import { i18nCommand } from "../src/translation/checks/command.ts";
+import { runCli } from "../src/lib/cli/runCli.ts";
+import { checkCommand } from "../src/translation/commands/check.ts";
 
-i18nCommand(
-  {
-    usage: "usage: npm run i18n:check [-- --locale <locale>] [--root <project>]",
-    help: `
-Checks the translations and exits 1 when there is an error (0 otherwise), printing each finding
-as "error|warning: file:line: message" and a count at the end. Errors: a component, code block
-or formula that differs from the source, a missing UI string, a broken link, a wrong placeholder,
-unsafe MDX, Japanese punctuation. Warnings: stale, untranslated or missing sections, glossary
-terms, UI strings identical to the source's, unused keys.
-
-  --locale ja   only what concerns that locale (and the source it is checked against)
-  --root dir    check another copy of the project`,
-  },
-  ({ tree, locale }) => {
-    const findings = checkTranslations(tree, locale);
-    for (const f of findings) process.stdout.write(`${f.level}: ${f.where}: ${f.message}\n`);
-    const errors = findings.filter((f) => f.level === "error").length;
-    const warnings = findings.length - errors;
-    process.stdout.write(`${errors} error(s), ${warnings} warning(s)\n`);
-    if (errors > 0) process.exitCode = 1;
-  },
-);
+runCli(checkCommand);

@@ -15,6 +15,16 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+/**
+ * The same flags for tests: scrolls jump instead of gliding. The site scrolls smoothly (CSS
+ * scroll-behavior) when a reader has not asked for reduced motion; every scroll a test makes
+ * (bringing a figure into view, following a contents link) would animate for about half a
+ * second, redrawing the page each frame: half of a browser test's time and a fifth of its
+ * processor time. No test is about how a scroll looks; the measuring commands keep the
+ * browser as readers have it.
+ */
+export const TEST_CHROMIUM_ARGS = [...CHROMIUM_ARGS, "--disable-smooth-scrolling"];
+
 /** Debian's Chromium launched headless, or a clear error saying what to install (never a download). */
 export async function launchDebianChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))

@@ -1,26 +1,39 @@
 import type { Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { browserSuite } from "../helpers/browser.ts";
 
 const env = browserSuite();
-const pages: Page[] = [];
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
+const pages = new Map<string, Promise<Page>>();
+afterAll(async () => {
+  for (const page of pages.values()) await (await page).close();
 });
 
-/** A page of the test's own. */
-async function newPage(): Promise<Page> {
-  const page = await env.browser.newPage();
-  pages.push(page);
+/**
+ * The language's home page, opened once and searched again for each query (every page has the
+ * same box over the same index; the home page is the lightest to open).
+ */
+function homePage(locale: string): Promise<Page> {
+  let page = pages.get(locale);
+  if (!page) {
+    page = env.browser.newPage().then(async (p) => {
+      await p.goto(`${env.server.origin}/${locale}/`);
+      return p;
+    });
+    pages.set(locale, page);
+  }
   return page;
 }
 
-/** The sections the search box lists for a query, best first. */
-async function search(page: Page, locale: string, query: string): Promise<string[]> {
-  await page.goto(`${env.server.origin}/${locale}/w1d1/tutorial1/`);
+/** The sections the search box lists for a query, best first (the page, to read the rest of the answer). */
+async function search(locale: string, query: string): Promise<{ page: Page; results: string[] }> {
+  const page = await homePage(locale);
+  // The previous answer goes first, so that the one waited for is this query's.
+  await page.$eval(".search-results", (r) => {
+    r.replaceChildren();
+  });
   await page.fill("#site-search", query);
   await page.waitForSelector(".search-results .search-count");
-  return page.$$eval(".search-results li a", (links) => links.map((a) => a.getAttribute("href")!));
+  return { page, results: await page.$$eval(".search-results li a", (links) => links.map((a) => a.getAttribute("href")!)) };
 }
 
 describe("search, one index per language", () => {
@@ -32,7 +45,7 @@ describe("search, one index per language", () => {
     ["en", "raster", "section-2-2"],
   ] as const) {
     it(`${locale}: "${query}" lands on #${section}`, async () => {
-      const results = await search(await newPage(), locale, query);
+      const { results } = await search(locale, query);
       // Tutorial 1's best match (another chapter may match too, and rank anywhere).
       expect(results.find((r) => r.startsWith(`/${locale}/w1d1/tutorial1/`))).toBe(`/${locale}/w1d1/tutorial1/#${section}`);
       expect(results.every((r) => r.startsWith(`/${locale}/`))).toBe(true);
@@ -40,8 +53,8 @@ describe("search, one index per language", () => {
   }
 
   it("does not index the TeX source behind formulas", async () => {
-    const page = await newPage();
-    expect(await search(page, "en", "mathrm")).toEqual([]);
+    const { page, results } = await search("en", "mathrm");
+    expect(results).toEqual([]);
     expect(await page.textContent(".search-count")).toContain("No page matches");
   });
 
@@ -52,30 +65,29 @@ describe("search, one index per language", () => {
     ["en", "qwertyuiop"],
   ] as const)
     it(`${locale}: nonsense ("${query}") finds nothing, and says so`, async () => {
-      const page = await newPage();
-      expect(await search(page, locale, query)).toEqual([]);
+      const { page, results } = await search(locale, query);
+      expect(results).toEqual([]);
       expect(await page.textContent(".search-count")).toContain(query);
     });
 
   it("counts matches in each language's own form", async () => {
-    const page = await newPage();
-    expect(await search(page, "en", "Neuropixels")).toEqual(["/en/w1d1/tutorial1/#section-1"]);
-    expect(await page.textContent(".search-count")).toBe("1 section matches");
-    const many = await search(page, "en", "spike");
-    expect(many.length).toBeGreaterThan(1);
-    expect(await page.textContent(".search-count")).toMatch(/^\d+ sections match$/);
-    await search(page, "ja", "スパイク");
-    expect(await page.textContent(".search-count")).toMatch(/^\d+ 件の節が一致しました$/);
+    const one = await search("en", "Neuropixels");
+    expect(one.results).toEqual(["/en/w1d1/tutorial1/#section-1"]);
+    expect(await one.page.textContent(".search-count")).toBe("1 section matches");
+    const many = await search("en", "spike");
+    expect(many.results.length).toBeGreaterThan(1);
+    expect(await many.page.textContent(".search-count")).toMatch(/^\d+ sections match$/);
+    const ja = await search("ja", "スパイク");
+    expect(await ja.page.textContent(".search-count")).toMatch(/^\d+ 件の節が一致しました$/);
   });
 
   it("starts each excerpt where a reader can, never on the tail of a cut word or sentence", async () => {
-    const page = await newPage();
     for (const [locale, query] of [
       ["ja", "スパイク"],
       ["ja", "不応期"],
       ["en", "spike"],
     ] as const) {
-      await search(page, locale, query);
+      const { page } = await search(locale, query);
       const excerpts = await page.$$eval(".search-results li p", (ps) => ps.map((p) => p.textContent));
       expect(excerpts.length).toBeGreaterThan(0);
       for (const e of excerpts) {

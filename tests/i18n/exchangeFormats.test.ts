@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { copyProject, snapshotFiles } from "../helpers/project.ts";
-import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 
 // The exchange formats translators' tools read: PO (gettext) and XLIFF 1.2 beside XLIFF 2.0,
 // read by Debian's translate-toolkit and gettext, round trips through them, a third language
@@ -16,11 +16,11 @@ const saved = new Map<string, string>();
 const snapshot = () => snapshotFiles(dir);
 
 const exportAs = async (format: string, ...args: string[]) => {
-  const r = await runScript("i18n-export.ts", ["--root", dir, "--format", format, ...args]);
+  const r = await runHere("i18n-export", ["--root", dir, "--format", format, ...args]);
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 };
-const importFile = (file: string, ...args: string[]) => runScript("i18n-import.ts", [file, "--root", dir, ...args]);
+const importFile = (file: string, ...args: string[]) => runHere("i18n-import", [file, "--root", dir, ...args]);
 const write = (name: string, text: string) => {
   const file = join(dir, "work", name);
   writeFileSync(file, text);
@@ -43,7 +43,7 @@ function pocount(file: string): { total: number; translated: number; fuzzy: numb
   return { total: at("Total Message"), translated: at("Translated Messages"), fuzzy: at("Fuzzy Messages") };
 }
 const states = async (locale: string) => {
-  const r = await runScript("i18n-status.ts", ["--json", "--root", dir, "--locale", locale]);
+  const r = await runHere("i18n-status", ["--json", "--root", dir, "--locale", locale]);
   expect(r.code, r.stderr).toBe(0);
   return new Map((JSON.parse(r.stdout) as { section: string; status: string }[]).map((s) => [s.section, s.status]));
 };
@@ -139,7 +139,7 @@ describe("PO and XLIFF 1.2, read by gettext and translate-toolkit", () => {
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(join(dir, JA), "utf8");
     expect(text).toContain("## まとめ \\{とても} \\<大事> \\{#summary\\}");
-    const check = await runScript("i18n-check.ts", ["--root", dir, "--locale", "ja"]);
+    const check = await runHere("i18n-check", ["--root", dir, "--locale", "ja"]);
     expect(check.stdout).toContain("0 error(s)");
   });
 });
@@ -203,7 +203,7 @@ store.save()
       "current",
       "untranslated",
     ]);
-    const check = await runScript("i18n-check.ts", ["--root", dir, "--locale", "pt-BR"]);
+    const check = await runHere("i18n-check", ["--root", dir, "--locale", "pt-BR"]);
     expect(check.stdout).toContain("0 error(s)");
   });
 });
@@ -251,7 +251,7 @@ describe("translation memory", () => {
   it("reports the memory's leverage on a chapter: i18n:memory", async () => {
     const { exact } = similarChapter();
     expect(exact.length).toBeGreaterThan(0);
-    const r = await runScript("i18n-memory.ts", ["--root", dir, "--locale", "ja", "--chapter", "w1d1/tutorial1b", "--json"]);
+    const r = await runHere("i18n-memory", ["--root", dir, "--locale", "ja", "--chapter", "w1d1/tutorial1b", "--json"]);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as {
       chapters: { chapter: string; todo: { units: number; exact: { units: number }; near: { units: number }; none: { units: number } } }[];
@@ -261,7 +261,7 @@ describe("translation memory", () => {
     expect(todo.near.units).toBeGreaterThanOrEqual(1);
     expect(todo.exact.units).toBeGreaterThan(3);
     expect(todo.exact.units + todo.near.units + todo.none.units).toBe(todo.units);
-    const text = await runScript("i18n-memory.ts", ["--root", dir, "--locale", "ja"]);
+    const text = await runHere("i18n-memory", ["--root", dir, "--locale", "ja"]);
     expect(text.stdout).toMatch(/^w1d1\/tutorial1b$/m);
   });
 });

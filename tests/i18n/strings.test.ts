@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keysUsedBy } from "../../src/translation/checks/checks.ts";
 import { copyProject } from "../helpers/project.ts";
-import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 
 // UI strings in layers: the site's (strict in every locale), each chapter's and each dataset's
 // (falling back to the source language, reported).
 let dir: string;
-const check = () => runScript("i18n-check.ts", ["--root", dir]);
+const check = () => runHere("i18n-check", ["--root", dir]);
 const editJson = (path: string, change: (d: Record<string, string>) => void) => {
   const file = join(dir, path);
   const data = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMdx } from "../../src/lib/content/parseMdx.ts";
 import { chapterTypography, japaneseHeadingForm, japanesePunctuation } from "../../src/translation/model/typography.ts";
 import { copyProject, edit } from "../helpers/project.ts";
-import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 
 describe("Japanese punctuation", () => {
   it.each([
@@ -87,7 +87,7 @@ describe("i18n:check enforces it", () => {
     const JA = "content/ja/w1d1/tutorial1/index.mdx";
     edit(dir, JA, "### セクション 2.1：データのサブセット取得", "### セクション2.1:データのサブセット取得");
     edit(dir, "src/translation/ui/ja.json", "検索（例：不応期）", "検索(例: 不応期)");
-    const r = await runScript("i18n-check.ts", ["--root", dir]);
+    const r = await runHere("i18n-check", ["--root", dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
       new RegExp(

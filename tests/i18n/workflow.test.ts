@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitAll, copyProject, edit } from "../helpers/project.ts";
 import { addTestbedChapter } from "../helpers/testbed.ts";
-import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 
 // The translators' tools on a temporary copy of the content (a git repository of its own), with
 // the test bed's half-translated chapter added beside Tutorial 1: what is asserted about
@@ -24,13 +24,13 @@ interface Row {
 }
 /** Tutorial 1's rows of i18n:status (the course has other chapters). */
 const status = async (): Promise<Row[]> => {
-  const r = await runScript("i18n-status.ts", ["--json", "--root", dir]);
+  const r = await runHere("i18n-status", ["--json", "--root", dir]);
   expect(r.code, r.stderr).toBe(0);
   return (JSON.parse(r.stdout) as Row[]).filter((row) => row.chapter === "w1d1/tutorial1");
 };
 /** What i18n:check says about Tutorial 1's files. */
 const aboutTutorial = (stdout: string) => stdout.split("\n").filter((l) => /content\/[^/]+\/w1d1\/tutorial1\//.test(l));
-const check = (root = dir) => runScript("i18n-check.ts", ["--root", root]);
+const check = (root = dir) => runHere("i18n-check", ["--root", root]);
 const notCurrent = (rows: Row[]) => rows.filter((r) => r.status !== "current").map((r) => `${r.section}:${r.status}`);
 
 beforeAll(() => {
@@ -56,15 +56,11 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     expect(r.stdout).toContain('content/ja/fixture/widgets/index.mdx: section "cells" is missing: readers get the en text');
   });
 
-  it("explains every command with --help, and refuses an unknown --locale", async () => {
-    for (const script of ["i18n-status.ts", "i18n-check.ts", "i18n-mark.ts", "i18n-sync.ts"]) {
-      const r = await runScript(script, ["--help"]);
-      expect(r.code, script).toBe(0);
-      expect(r.stdout, script).toMatch(/^usage: npm run i18n:/);
-      expect(r.stdout, script).toContain("--locale");
-      const bad = await runScript(script, ["--locale", "xx", "--root", dir]);
-      expect(bad.code, script).toBe(2);
-      expect(bad.stderr, script).toContain('no locale "xx"');
+  it("refuses an unknown --locale in every command", async () => {
+    for (const name of ["i18n-status", "i18n-check", "i18n-mark", "i18n-sync", "i18n-export", "i18n-import", "i18n-memory"] as const) {
+      const bad = await runHere(name, ["--locale", "xx", "--root", dir]);
+      expect(bad.code, name).toBe(2);
+      expect(bad.stderr, name).toContain('no locale "xx"');
     }
   });
 
@@ -76,7 +72,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     expect(stale.diff).toContain("-Is this interval typical of the whole recording?");
     expect(stale.diff).toContain("+Is this ten-second interval typical of the whole recording?");
     expect(readFileSync(join(dir, JA), "utf8").split("\n")[stale.line! - 1]).toContain("\\{#section-2-1\\}");
-    const human = await runScript("i18n-status.ts", ["--root", dir, "--locale", "ja"]);
+    const human = await runHere("i18n-status", ["--root", dir, "--locale", "ja"]);
     expect(human.stdout).toMatch(new RegExp(`stale\\s+section-2-1\\s+${JA}:${stale.line}`));
     // Word by word, with the source's line and the translation's line of that paragraph.
     expect(human.stdout).toContain("Is this {+ten-second +}interval typical of the whole recording?");
@@ -102,7 +98,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     writeFileSync(join(dir, "content/ja/w1d1/tutorial1/translation.json"), JSON.stringify(provenance));
     const rows = await status();
     expect(rows.find((r) => r.section === "section-3")).toMatchObject({ status: "stale", diff: null });
-    const human = await runScript("i18n-status.ts", ["--root", dir]);
+    const human = await runHere("i18n-status", ["--root", dir]);
     // This clone has its whole history, so that version was never committed (no "git fetch --unshallow" advice).
     expect(human.stdout).toContain("which was never committed");
     expect(human.stdout).not.toContain("git fetch --unshallow");
@@ -110,7 +106,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
   });
 
   it("marks several sections at once", async () => {
-    const r = await runScript("i18n-mark.ts", ["ja", "w1d1/tutorial1", "section-2-1", "section-3", "--root", dir]);
+    const r = await runHere("i18n-mark", ["ja", "w1d1/tutorial1", "section-2-1", "section-3", "--root", dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("marked 2 section(s)");
     expect(notCurrent(await status())).toEqual([]);
@@ -118,11 +114,11 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
 
   it("refuses unknown sections and marks none of the others", async () => {
     edit(dir, EN, "Is this ten-second interval typical", "Is this short interval typical");
-    const r = await runScript("i18n-mark.ts", ["ja", "w1d1/tutorial1", "section-2-1", "section-98", "section-99", "--root", dir]);
+    const r = await runHere("i18n-mark", ["ja", "w1d1/tutorial1", "section-2-1", "section-98", "section-99", "--root", dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no section "section-98", "section-99"');
     expect(notCurrent(await status())).toEqual(["section-2-1:stale"]);
-    const again = await runScript("i18n-mark.ts", ["--locale", "ja", "w1d1/tutorial1", "section-2-1", "--root", dir]);
+    const again = await runHere("i18n-mark", ["--locale", "ja", "w1d1/tutorial1", "section-2-1", "--root", dir]);
     expect(again.code, again.stderr).toBe(0);
   });
 
@@ -154,7 +150,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     try {
       const rows = (await status()).filter((r) => r.locale === "ko");
       expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["untranslated"]));
-      const c = await runScript("i18n-check.ts", ["--root", dir, "--locale", "ko"]);
+      const c = await runHere("i18n-check", ["--root", dir, "--locale", "ko"]);
       expect(c.stdout).toContain("17 section(s) with no translation recorded");
       // Every UI value left as the source's is reported (none listed as intentional for ko).
       expect(c.stdout).toMatch(/warning: src\/translation\/ui\/ko\.json: \d+ string\(s\) identical to the en text/);
@@ -174,7 +170,7 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     expect(c.stdout).toContain(`error: ${JA}:${line}: <Cell id="raster-3"> differs from the source's <Cell id="raster-three">`);
     // Such a section is not marked current: nothing is, and the reason is given with its line.
     const before = readFileSync(join(dir, "content/ja/w1d1/tutorial1/translation.json"), "utf8");
-    const mark = await runScript("i18n-mark.ts", ["ja", "w1d1/tutorial1", "--all", "--root", dir]);
+    const mark = await runHere("i18n-mark", ["ja", "w1d1/tutorial1", "--all", "--root", dir]);
     expect(mark.code).toBe(1);
     expect(mark.stderr).toContain("nothing marked: the sections to mark fail their checks");
     expect(mark.stderr).toContain(`${JA}:${line}: <Cell id="raster-3"> differs`);
@@ -238,10 +234,10 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     const codeMessage = c.stdout.split("\n").find((l) => l.includes(`${JA}:${code}:`))!;
     expect(codeMessage).toContain("neuron_idx=999");
     expect(codeMessage.length).toBeLessThan(400);
-    const dry = await runScript("i18n-sync.ts", ["ja", "w1d1/tutorial1", "--dry-run", "--root", dir]);
+    const dry = await runHere("i18n-sync", ["ja", "w1d1/tutorial1", "--dry-run", "--root", dir]);
     expect(dry.stdout).toContain("1 file(s) would change");
     expect(readFileSync(join(dir, JA), "utf8")).toContain("neuron_idx=999");
-    const sync = await runScript("i18n-sync.ts", ["ja", "w1d1/tutorial1", "--root", dir]);
+    const sync = await runHere("i18n-sync", ["ja", "w1d1/tutorial1", "--root", dir]);
     expect(sync.code, sync.stderr).toBe(0);
     expect(readFileSync(join(dir, JA), "utf8")).toBe(text);
     expect((await check()).code).toBe(0);

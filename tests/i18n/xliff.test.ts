@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DOMParser } from "linkedom";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { copyProject, edit, snapshotFiles } from "../helpers/project.ts";
-import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 
 // XLIFF 2.0 exchange with translation tools, on a copy of the content (restored before each test).
 const EN = "content/en/w1d1/tutorial1/index.mdx";
@@ -15,14 +15,14 @@ let pristine: Map<string, string>;
 const snapshot = () => snapshotFiles(dir);
 const texts = new Map<string, string>();
 const exportXliff = async (...args: string[]) => {
-  const r = await runScript("i18n-export.ts", ["--root", dir, ...args]);
+  const r = await runHere("i18n-export", ["--root", dir, ...args]);
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 };
 const importXliff = async (xliff: string, ...args: string[]) => {
   const file = join(dir, "work.xlf");
   writeFileSync(file, xliff);
-  return runScript("i18n-import.ts", [file, "--root", dir, ...args]);
+  return runHere("i18n-import", [file, "--root", dir, ...args]);
 };
 /** A unit's element text in an XLIFF file, replaced. */
 function setTarget(xliff: string, unit: string, target: string): string {
@@ -121,7 +121,7 @@ describe("XLIFF 2.0 import", () => {
     const line = before.findIndex((l) => l.startsWith("科学的な問いは既存のモデルに基づいています"));
     expect(after[line]).toBe("科学の問いは、すでに持っているモデルから生まれます。");
     expect(after.filter((l, i) => l !== before[i])).toEqual([after[line]]);
-    const status = await runScript("i18n-status.ts", ["--json", "--root", dir]);
+    const status = await runHere("i18n-status", ["--json", "--root", dir]);
     expect((JSON.parse(status.stdout) as { section: string; status: string }[]).find((s) => s.section === "section-3")!.status).toBe(
       "current",
     );
@@ -138,7 +138,7 @@ describe("XLIFF 2.0 import", () => {
     const text = readFileSync(join(dir, JA), "utf8");
     expect(text.indexOf("### 考えよう！5：モデルについて振り返る \\{#think-5\\}")).toBeGreaterThan(text.indexOf("\\{#section-5\\}"));
     expect(text.indexOf("\\{#think-5\\}")).toBeLessThan(text.indexOf("\\{#summary\\}"));
-    const check = await runScript("i18n-check.ts", ["--root", dir, "--locale", "ja"]);
+    const check = await runHere("i18n-check", ["--root", dir, "--locale", "ja"]);
     expect(check.stdout).toContain("0 error(s)");
   });
 
@@ -255,7 +255,7 @@ describe("XLIFF 2.0 import", () => {
       const changed = written.split("\n").filter((l, i) => l !== before[i]);
       expect(changed).toHaveLength(1);
       expect(changed[0]).not.toMatch(/^(<|!\[|#|\{)/);
-      const check = await runScript("i18n-check.ts", ["--root", dir, "--locale", "ja"]);
+      const check = await runHere("i18n-check", ["--root", dir, "--locale", "ja"]);
       expect(check.stdout).toContain("0 error(s)");
       writeFileSync(join(dir, JA), texts.get(JA)!);
       writeFileSync(join(dir, PROVENANCE), texts.get(PROVENANCE)!);

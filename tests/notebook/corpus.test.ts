@@ -6,6 +6,7 @@ import { splitSections } from "../../src/translation/model/sections.ts";
 import { CORPUS_CONSTRUCTS, corpusNotebook } from "../fixtures/notebooks/corpus.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 import { loadPage } from "../helpers/site.ts";
 
 // A notebook in the form of the course's published tutorials (tests/fixtures/notebooks/corpus.ts:
@@ -15,7 +16,7 @@ let dir: string;
 const CHAPTER = "w9d9/tutorial1";
 const EN = `content/en/${CHAPTER}/index.mdx`;
 const JA = `content/ja/${CHAPTER}/index.mdx`;
-const importNotebook = (file: string, ...args: string[]) => runScript("import-notebook.ts", [file, "--root", dir, ...args]);
+const importNotebook = (file: string, ...args: string[]) => runHere("import-notebook", [file, "--root", dir, ...args]);
 const cellsText = (nb: Record<string, unknown>) => (nb.cells as { source: string }[]).map((c) => c.source).join("\n");
 
 beforeAll(() => {

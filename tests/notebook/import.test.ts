@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitSections } from "../../src/translation/model/sections.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 import { loadPage } from "../helpers/site.ts";
 import { site } from "../helpers/sites.ts";
 
@@ -52,7 +53,7 @@ beforeAll(async () => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-const importNotebook = (file: string, ...args: string[]) => runScript("import-notebook.ts", [file, "--root", dir, ...args]);
+const importNotebook = (file: string, ...args: string[]) => runHere("import-notebook", [file, "--root", dir, ...args]);
 const body = (mdx: string) =>
   mdx
     .replace(/^---\n[\s\S]*?\n---\n/, "")

@@ -8,6 +8,7 @@ import type { PluggableList } from "unified";
 import remarkChapter from "../../src/build/remarkChapter.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 
 const problems = (mdx: string) => checkMdxPolicy(parseMdx(mdx)).map((p) => `${p.line}: ${p.message}`);
 
@@ -100,7 +101,7 @@ describe("a contributed translation cannot run code or change the site", () => {
     const attack = `\nimport { execSync } from "node:child_process"\n\n{execSync("touch ${marker}").toString()}\n`;
     writeFileSync(join(dir, JA), original.replace("## セットアップ", `${attack}\n## セットアップ`));
     const line = original.split("\n").findIndex((l) => l.startsWith("## セットアップ")) + 2;
-    const check = await runScript("i18n-check.ts", ["--root", dir]);
+    const check = await runHere("i18n-check", ["--root", dir]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(`error: ${JA}:${line}: import and export are not allowed`);
     const build = await runScript("build.ts", [], {}, dir);

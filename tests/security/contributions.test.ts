@@ -5,7 +5,7 @@ import { checkChapterFiles, checkCourse, checkSiteStrings } from "../../src/buil
 import { uiStringsSchema } from "../../src/translation/strings/schema.ts";
 import { chapterText, makeCourse, PNG_1X1, type FixtureFile } from "../helpers/course.ts";
 import { copyProject } from "../helpers/project.ts";
-import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 
 // Each contribution a pull request under content/ could carry, checked as the build checks it
 // (in process, on a small course of its own): refused in one line naming file and line, before
@@ -257,7 +257,7 @@ describe("UI strings are text under word keys", () => {
       join(dir, file),
       JSON.stringify({ ...table, "axis.time": 5, "legend.meanNeuron": { a: 1 } }).replace("{", '{"__proto__": "x", '),
     );
-    const r = await runScript("i18n-check.ts", ["--root", dir]);
+    const r = await runHere("i18n-check", ["--root", dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`error: ${file}: "axis.time" must be text, not a number`);
     expect(r.stdout).toContain(`error: ${file}: "legend.meanNeuron" must be text, not a object`);

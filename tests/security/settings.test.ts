@@ -8,6 +8,7 @@ import { normalizeBase, SettingsError, siteSettings } from "../../src/lib/settin
 const envSettings = (env: Record<string, string>) => siteSettings(env, { sourceLocale: "en", localeOrder: ["ja", "en"] });
 import { copyProject, edit } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
+import { runHere } from "../helpers/commands.ts";
 
 describe("site settings from the environment are checked", () => {
   it.each([
@@ -65,7 +66,7 @@ describe("the build refuses bad settings and bad strings with one line", () => {
 
   it("a typo'd placeholder in a translation ({minuts}) fails i18n:check and the build, naming file and key", async () => {
     edit(dir, "src/translation/ui/ja.json", "{minutes}分", "{minuts}分");
-    const check = await runScript("i18n-check.ts", ["--root", dir]);
+    const check = await runHere("i18n-check", ["--root", dir]);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(
       /error: src\/translation\/ui\/ja\.json: "toc\.minutes" has placeholders \{minuts\} but the en text has \{minutes\}/,

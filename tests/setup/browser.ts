@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
-import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/lib/chromium.ts";
+import { CHROMIUM, TEST_CHROMIUM_ARGS } from "../../scripts/lib/chromium.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,7 +16,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(
       `${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`,
     );
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: TEST_CHROMIUM_ARGS });
   project.provide("chromiumEndpoint", server.wsEndpoint());
   return () => server.close();
 }

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { localeSpellingProblems, matchLocale } from "../locales.ts";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { runCli, UsageError } from "../../lib/cli/runCli.ts";
+import { UsageError, type Command, type Terminal } from "../../lib/cli/runCli.ts";
 import { chapterFiles, refusedChapterFiles } from "../../build/checkCourse.ts";
 import { ContentTree } from "../status/contentTree.ts";
 
@@ -21,50 +21,57 @@ export interface CommandInput {
   readonly tree: ContentTree;
   /** `--locale`, checked against the project's locales; undefined when not given. */
   readonly locale: string | undefined;
+  /** Where the command writes. */
+  readonly terminal: Terminal;
 }
 
 /**
- * Runs one of the i18n commands: `--help` prints what it does and exits 0; `--locale` and
- * `--root` are understood by all of them (the locale must be one the project has); a wrong
- * option prints the usage and exits 2.
+ * One of the i18n commands (scripts/i18n-*.ts run it; a test can run it in process): `--help`
+ * prints what it does and exits 0; `--locale` and `--root` are understood by all of them (the
+ * locale must be one the project has); a wrong option prints the usage and exits 2. `main`
+ * returns its exit status (0 when it returns nothing).
  */
 export function i18nCommand(
   spec: { usage: string; help: string; options?: Options; positionals?: boolean },
-  main: (input: CommandInput) => Promise<void> | void,
-): void {
-  runCli(spec.usage, async () => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        allowPositionals: spec.positionals ?? false,
-        options: {
-          ...spec.options,
-          help: { type: "boolean", short: "h" },
-          locale: { type: "string" },
-          root: { type: "string" },
-        },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const values = parsed.values as CommandInput["values"];
-    if (values.help) {
-      process.stdout.write(`${spec.usage}\n\n${spec.help.trim()}\n`);
-      return;
-    }
-    const tree = new ContentTree(resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../../..")));
-    const asked = values.locale as string | undefined;
-    const locale = asked === undefined ? undefined : matchLocale(asked, tree.locales());
-    if (asked !== undefined && locale === undefined) throw new UsageError(`no locale "${asked}" (locales: ${tree.locales().join(", ")})`);
-    // Files no tool may read further (links, too large, too slow to parse) stop every command first.
-    const refused = [
-      ...localeSpellingProblems(tree.root),
-      ...(await refusedChapterFiles(
-        tree.root,
-        chapterFiles(tree.root).map((f) => f.file),
-      )),
-    ];
-    if (refused.length) throw new ContentRefusedError(refused);
-    await main({ values, positionals: parsed.positionals, tree, locale });
-  });
+  main: (input: CommandInput) => unknown,
+): Command {
+  return {
+    usage: spec.usage,
+    main: async (terminal) => {
+      let parsed;
+      try {
+        parsed = parseArgs({
+          args: [...terminal.args],
+          allowPositionals: spec.positionals ?? false,
+          options: {
+            ...spec.options,
+            help: { type: "boolean", short: "h" },
+            locale: { type: "string" },
+            root: { type: "string" },
+          },
+        });
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      const values = parsed.values as CommandInput["values"];
+      if (values.help) {
+        terminal.out(`${spec.usage}\n\n${spec.help.trim()}\n`);
+        return 0;
+      }
+      const tree = new ContentTree(resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../../..")));
+      const asked = values.locale as string | undefined;
+      const locale = asked === undefined ? undefined : matchLocale(asked, tree.locales());
+      if (asked !== undefined && locale === undefined) throw new UsageError(`no locale "${asked}" (locales: ${tree.locales().join(", ")})`);
+      // Files no tool may read further (links, too large, too slow to parse) stop every command first.
+      const refused = [
+        ...localeSpellingProblems(tree.root),
+        ...(await refusedChapterFiles(
+          tree.root,
+          chapterFiles(tree.root).map((f) => f.file),
+        )),
+      ];
+      if (refused.length) throw new ContentRefusedError(refused);
+      return main({ values, positionals: parsed.positionals, tree, locale, terminal });
+    },
+  };
 }

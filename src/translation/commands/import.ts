@@ -1,0 +1,109 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { sectionStates } from "../exchange/exchange.ts";
+import { writeFileAtomic } from "../../lib/fs/atomicWrite.ts";
+import { formatProvenance } from "../model/provenance.ts";
+import { sectionHash, splitSections } from "../model/sections.ts";
+import { applyImport, type UnitProblem } from "../exchange/apply.ts";
+import { ExchangeError } from "../exchange/exchangeError.ts";
+import { formatOf } from "../exchange/formats/index.ts";
+import { MAX_EXCHANGE_BYTES } from "../exchange/formats/xml.ts";
+import { checkChapterTexts } from "../../build/checkCourse.ts";
+import { UsageError } from "../../lib/cli/runCli.ts";
+import { i18nCommand } from "../checks/command.ts";
+import { matchLocale } from "../locales.ts";
+
+/** `npm run i18n:import` (scripts/i18n-import.ts runs it). */
+export const importCommand = i18nCommand(
+  {
+    usage: "usage: npm run i18n:import -- <file.xlf|file.po> [--locale <locale>] [--root <project>]",
+    help: `
+Writes the translations of a file made by i18n:export (XLIFF 2.0, XLIFF 1.2 or PO, told apart
+by its content) and translated in a CAT tool back into the chapters: each target replaces its
+paragraph, heading or prop, escaped so that what the translator typed stays text; a section the
+translation did not have is added in its place. An empty target (or a fuzzy PO entry) is not
+translated: the section keeps its state. Sections whose text changed, or whose every unit is
+confirmed (final, approved, not fuzzy), are recorded as current (translation.json).
+Units whose source changed since the export are skipped and listed (export again for them);
+units whose codes were altered or whose text would add a paragraph or heading are refused and
+listed by unit id (the command then exits 1); every other unit is imported. Nothing is written
+when the file itself is refused (not ours, too large, a DTD) or a chapter would not be allowed.
+
+  --locale ja   check that the file is for this locale
+  --root dir    another copy of the project`,
+    positionals: true,
+  },
+  async ({ positionals, tree, locale, terminal }) => {
+    const [path] = positionals;
+    if (!path || positionals.length > 1) throw new UsageError("give one XLIFF file");
+    const full = resolve(terminal.cwd, path);
+    if (!existsSync(full)) throw new UsageError(`${path}: no such file`);
+    const name = path;
+    if (statSync(full).size > MAX_EXCHANGE_BYTES) throw new ExchangeError(`${name}: larger than ${MAX_EXCHANGE_BYTES / 1024 / 1024} MB`);
+    const text = readFileSync(full, "utf8");
+    const doc = formatOf(text, name).read(text, name);
+    // Language tags are compared case-insensitively (a tool may write pt-br for pt-BR); a
+    // converter may add a region to the source's language (po2xliff writes en-US).
+    const language = (tag: string) => tag.toLowerCase().split("-")[0];
+    if (
+      doc.srcLang &&
+      doc.srcLang.toLowerCase() !== tree.sourceLocale.toLowerCase() &&
+      language(doc.srcLang) !== language(tree.sourceLocale)
+    )
+      throw new ExchangeError(`${name}: its source language is ${doc.srcLang}, the course's is ${tree.sourceLocale}`);
+    // A converted file may not say its language (xliff2po, po2xliff): then --locale says it.
+    if (!doc.trgLang && !locale) throw new ExchangeError(`${name}: the file does not say which language it is in: give --locale`);
+    const target = doc.trgLang ? matchLocale(doc.trgLang, tree.locales()) : locale;
+    if (!target || target === tree.sourceLocale)
+      throw new ExchangeError(`${name}: no translation locale "${doc.trgLang}" in this course (locales: ${tree.locales().join(", ")})`);
+    if (locale && target !== locale) throw new ExchangeError(`${name}: it is for ${target}, not ${locale}`);
+    // Everything is worked out before anything is written.
+    const writes: { file: string; text: string }[] = [];
+    const report: string[] = [];
+    const problems: string[] = [];
+    let refusedUnits = 0;
+    for (const f of doc.files) {
+      const chapter = tree.chapters().find((c) => (f.chapter !== undefined ? c === f.chapter : tree.file(target, c) === f.original));
+      if (!chapter)
+        throw new ExchangeError(
+          f.chapter !== undefined
+            ? `${name}: "${f.chapter}" is not a chapter of ${target} in this course`
+            : `${name}: <file original="${f.original}"> is not a chapter of ${target} in this course`,
+        );
+      const original = tree.file(target, chapter);
+      const sourceMdx = tree.read(tree.file(tree.sourceLocale, chapter))!;
+      const translation = tree.read(original);
+      const result = applyImport(name, original, sourceMdx, translation, sectionStates(tree, target, chapter), f.units);
+      const list = (what: string, xs: readonly UnitProblem[]) => xs.map((p) => `${name}: unit "${p.id}" ${what}: ${p.reason}`);
+      problems.push(...list("skipped", result.skipped), ...list("refused", result.refused));
+      refusedUnits += result.refused.length;
+      const imported = result.imported.length;
+      if (translation === null && !result.changed) continue;
+      if (result.changed) writes.push({ file: original, text: result.text });
+      const provenance = tree.provenance(target, chapter) ?? { source: tree.sourceLocale, sections: {} };
+      const before = formatProvenance({ source: tree.sourceLocale, sections: provenance.sections });
+      const sections = splitSections(sourceMdx).sections;
+      for (const id of result.mark) provenance.sections[id] = sectionHash(sections.find((s) => s.id === id)!.text);
+      const after = formatProvenance({ source: tree.sourceLocale, sections: provenance.sections });
+      if (after !== before || (translation === null && result.mark.length))
+        writes.push({ file: tree.provenanceFile(target, chapter), text: after });
+      report.push(
+        `${original}: ${imported} unit(s) imported, ${result.skipped.length} skipped, ${result.refused.length} refused, ${result.changed ? "text updated" : "text unchanged"}${result.mark.length ? `; current: ${result.mark.join(", ")}` : ""}`,
+      );
+    }
+    // What the build would refuse (content, images, limits) is refused here, before anything is written.
+    const chapters = writes.filter((w) => w.file.endsWith("/index.mdx"));
+    const refused = await checkChapterTexts(
+      chapters.map((w) => [tree.root, w.file, w.text, null, w.file.replace(`content/${target}/`, `content/${tree.sourceLocale}/`)]),
+    );
+    if (refused.length) throw new ExchangeError(`${name}: the imported text is not allowed in a chapter: ${refused.join("; ")}`);
+    for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.text);
+    if (problems.length) terminal.err(`${problems.join("\n")}\n`);
+    terminal.out(`${report.join("\n")}\n${writes.length} file(s) written\n`);
+    if (refusedUnits) {
+      terminal.err(`${refusedUnits} unit(s) refused (listed above): fix them in your tool and import the file again\n`);
+      return 1;
+    }
+    return 0;
+  },
+);
