@@ -5,6 +5,7 @@ import type { BuildReport } from "../../src/build/integration.ts";
 import { commitAll, copyProject, PROJECT_PARTS } from "./project.ts";
 import { ROOT, runScript } from "./run.ts";
 import { prepareTestbed, TESTBED_FIXTURES } from "./testbed.ts";
+import { prepareNotebookSite } from "./notebookSite.ts";
 
 /**
  * The sites the tests read, each built once and shared: by every test file of a run, and by
@@ -17,7 +18,9 @@ interface SiteSpec {
   /** Folders of tests/fixtures/ copied over the project (new files only). */
   readonly overlays?: readonly string[];
   /** Changes made to the copy after the overlays (then committed, when `git`). */
-  readonly prepare?: (dir: string) => void;
+  readonly prepare?: (dir: string) => void | Promise<void>;
+  /** The files and folders (from the project root) the preparation reads or is written in: part of the site's key. */
+  readonly inputs?: readonly string[];
   readonly git?: boolean;
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -38,12 +41,21 @@ const SITES = {
   testbed: {
     overlays: TESTBED_FIXTURES,
     prepare: prepareTestbed,
+    inputs: ["tests/helpers/testbed.ts"],
     git: true,
     env: {
       SPIKES_FILE: join(ROOT, "tests/fixtures/site/mini-734.npz"),
       SITE_REPOSITORY: "https://github.com/example/course",
       OFFLINE: "off",
     },
+  },
+  /**
+   * A course made from notebooks as a new author makes it: the fixture notebooks imported in
+   * English and Japanese (tests/helpers/notebookSite.ts), Tutorial 1 left out.
+   */
+  notebooks: {
+    prepare: prepareNotebookSite,
+    inputs: ["tests/helpers/notebookSite.ts", "tests/helpers/commands.ts", "tests/fixtures/notebooks"],
   },
 } satisfies Record<string, SiteSpec>;
 
@@ -71,9 +83,14 @@ function filesUnder(dir: string): string[] {
 /** The key of a site: everything its build reads or is told. */
 function keyOf(name: SiteName, spec: SiteSpec): string {
   const hash = createHash("sha256").update(JSON.stringify({ name, env: spec.env ?? {}, overlays: spec.overlays ?? [], git: !!spec.git }));
-  // The preparation: its code (and the module it lives in, with what it calls).
-  if (spec.prepare) hash.update(spec.prepare.toString()).update(readFileSync(join(ROOT, "tests/helpers/testbed.ts")));
-  const inputs = [...PROJECT_PARTS, "package-lock.json", ...(spec.overlays ?? []).map((o) => `tests/fixtures/${o}`)];
+  // The preparation: its code, and the modules and fixtures it reads (its inputs).
+  if (spec.prepare) hash.update(spec.prepare.toString());
+  const inputs = [
+    ...PROJECT_PARTS,
+    "package-lock.json",
+    ...(spec.overlays ?? []).map((o) => `tests/fixtures/${o}`),
+    ...(spec.inputs ?? []),
+  ];
   for (const file of inputs.flatMap((p) => filesUnder(join(ROOT, p)))) hash.update(file.slice(ROOT.length)).update(readFileSync(file));
   if (spec.env?.SPIKES_FILE) hash.update(readFileSync(spec.env.SPIKES_FILE));
   return hash.digest("hex").slice(0, 16);
@@ -151,7 +168,7 @@ async function buildOrReuse(name: SiteName): Promise<BuiltSite> {
           throw new Error(`fixture ${overlay} would overwrite ${file.slice(from.length)}`);
       cpSync(from, project, { recursive: true });
     }
-    spec.prepare?.(project);
+    await spec.prepare?.(project);
     if (spec.git) commitAll(project);
     const report = join(folder, "build-report.json");
     const r = await runScript("build.ts", [], { ...spec.env, OUT_DIR: join(folder, "dist"), BUILD_REPORT: report }, project);

@@ -4,47 +4,15 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitSections } from "../../src/translation/model/sections.ts";
 import { copyProject } from "../helpers/project.ts";
-import { runScript } from "../helpers/run.ts";
 import { runHere } from "../helpers/commands.ts";
 import { loadPage } from "../helpers/site.ts";
 import { site } from "../helpers/sites.ts";
+import { IMPORTED } from "../helpers/notebookSite.ts";
+import { md, usualNotebook } from "../fixtures/notebooks/usual.ts";
 
 // Notebooks into chapters: our own export brought back (en, then ja as a translation), and a
 // notebook in the course's usual form written for this test, in English and then in Japanese.
 let dir: string;
-const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-const md = (source: string, extra: Record<string, unknown> = {}) => ({ cell_type: "markdown", metadata: {}, source, ...extra });
-const code = (source: string, outputs: unknown[] = []) => ({ cell_type: "code", metadata: {}, source, execution_count: null, outputs });
-const usual = (ja: boolean) => ({
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: { kernelspec: { name: "python3", display_name: "Python 3", language: "python" } },
-  cells: [
-    md(ja ? "# 第9週\n## チュートリアル 9：発火率" : "# Week 9\n## Tutorial 9: Firing rates"),
-    md(
-      ja
-        ? "## 目的\n\n発火率 {rate} を $r = n / T$ で求めます。<script>alert(1)</script>"
-        : "## Objectives\n\nWe compute a firing rate {rate} as $r = n / T$. <script>alert(1)</script>",
-    ),
-    code("# @title Video 1: Rates\nvideo_ids = [('Youtube', 'abcdefghijk'), ('Bilibili', 'BV1xx411c7mD')]\ndisplay_videos(video_ids)"),
-    code('# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_Rates_Video")'),
-    md(
-      ja
-        ? "## セクション 1：数える\n\n![図](attachment:fig.png)\n\n![遠くの図](https://example.org/x.png)"
-        : "## Section 1: Counting\n\n![A figure](attachment:fig.png)\n\n![Remote](https://example.org/x.png)",
-      {
-        attachments: { "fig.png": { "image/png": PNG } },
-      },
-    ),
-    code("# @title Helper functions\ndef rate(n, T):\n  return n / T"),
-    code('print(rate(10, 2))\nprint("</script><script>alert(2)</script>")', [
-      { output_type: "stream", name: "stdout", text: ["5.0\n", "</script><script>alert(2)</script>\n"] },
-    ]),
-    md(ja ? "## インタラクティブデモ 1：スライダー" : "## Interactive Demo 1: A slider"),
-    code("@widgets.interact(n=widgets.IntSlider(5, min=0, max=10))\ndef show(n):\n  print(n)"),
-  ],
-});
-
 let DIST = "";
 beforeAll(async () => {
   DIST = (await site("default")).dist;
@@ -90,7 +58,7 @@ describe("importing our own export", () => {
 describe("importing a notebook in the course's usual form", () => {
   it("makes a chapter that builds, in English and then in Japanese, reporting the widget demo", async () => {
     const en = join(dir, "usual.ipynb");
-    writeFileSync(en, JSON.stringify(usual(false)));
+    writeFileSync(en, JSON.stringify(usualNotebook(false)));
     const r = await importNotebook(en, "--chapter", "w9d9/tutorial9", "--locale", "en");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
@@ -114,7 +82,7 @@ describe("importing a notebook in the course's usual form", () => {
     expect(again.stderr).toContain("exists: give --force");
 
     const ja = join(dir, "usual-ja.ipynb");
-    writeFileSync(ja, JSON.stringify(usual(true)));
+    writeFileSync(ja, JSON.stringify(usualNotebook(true)));
     const t = await importNotebook(ja, "--chapter", "w9d9/tutorial9", "--locale", "ja");
     expect(t.code, t.stderr).toBe(0);
     expect(t.stdout).toContain("recorded as translating the current en text");
@@ -122,7 +90,7 @@ describe("importing a notebook in the course's usual form", () => {
     expect(splitSections(jaMdx).sections.map((s) => s.id)).toEqual(splitSections(mdx).sections.map((s) => s.id));
 
     // A translated notebook missing a section does not line up: listed, nothing written.
-    const short = usual(true);
+    const short = usualNotebook(true);
     short.cells.splice(7, 2);
     writeFileSync(ja, JSON.stringify(short));
     const bad = await importNotebook(ja, "--chapter", "w9d9/tutorial9", "--locale", "ja", "--force");
@@ -132,14 +100,13 @@ describe("importing a notebook in the course's usual form", () => {
     );
     expect(readFileSync(join(dir, "content/ja/w9d9/tutorial9/index.mdx"), "utf8")).toBe(jaMdx);
 
-    // The imported chapter built on its own (the round-tripped Tutorial 1 is its own text again,
-    // byte for byte: see above): Tutorial 1 and its module are left out of this build.
-    for (const locale of ["en", "ja"]) rmSync(join(dir, "content", locale, "w1d1"), { recursive: true, force: true });
-    rmSync(join(dir, "chapters/w1d1"), { recursive: true, force: true });
-    const build = await runScript("build.ts", [], { OUT_DIR: join(dir, "dist") }, dir);
-    expect(build.code, build.stderr).toBe(0);
+    // The chapter these imports make builds: the notebooks' site is this notebook imported the
+    // same way, in both languages, with the corpus beside it and Tutorial 1 left out (the
+    // round-tripped Tutorial 1 is its own text again, byte for byte: see above).
+    const { dist: built, project } = await site("notebooks");
+    expect(readFileSync(join(project, "content/en", IMPORTED.usual, "index.mdx"), "utf8")).toBe(mdx);
     for (const locale of ["en", "ja"]) {
-      const page = loadPage(join(dir, "dist"), `${locale}/w9d9/tutorial9/`);
+      const page = loadPage(built, `${locale}/${IMPORTED.usual}/`);
       expect(page.querySelector("article")!.getAttribute("lang")).toBe(locale);
       // Text that looked like markup is text: no script came through.
       for (const script of page.querySelectorAll("article script")) {
