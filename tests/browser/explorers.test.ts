@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { activateCell, browserSuite } from "../helpers/browser.ts";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { activateCell, browserSuite, reusedPages } from "../helpers/browser.ts";
 import { cellSelector, curvePaths, figureMarkup, hasMark, markCount, readout, readouts, yTickLabels } from "../helpers/figures.ts";
 
 const foreignRequests: string[] = [];
@@ -17,18 +17,28 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-/** A fresh page of its own (closed after the test) that records foreign requests and console errors. */
-async function openPage(path: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
-  contexts.push(context);
+const pages = reusedPages(() => env.browser);
+afterAll(() => pages.close());
+
+/**
+ * The page loaded as new (the file's reused page, or with `own` a page of its own, closed after
+ * the test, for a second page beside the first), recording foreign requests and console errors.
+ */
+async function openPage(path: string, options: Parameters<Browser["newContext"]>[0] = {}, own = false): Promise<Page> {
+  const context = own ? await env.browser.newContext({ viewport: { width: 1200, height: 900 }, ...options }) : null;
+  if (context) contexts.push(context);
+  const listen = (page: Page) => {
+    page.on("request", (r) => {
+      if (!r.url().startsWith(env.server.origin)) foreignRequests.push(r.url());
+    });
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(`${path}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => consoleErrors.push(`${path}: ${e.message}`));
+  };
+  if (!context) return pages.open(env.server.origin + path, { viewport: { width: 1200, height: 900 }, ...options }, { before: listen });
   const page = await context.newPage();
-  page.on("request", (r) => {
-    if (!r.url().startsWith(env.server.origin)) foreignRequests.push(r.url());
-  });
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${path}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${path}: ${e.message}`));
+  listen(page);
   await page.goto(env.server.origin + path);
   return page;
 }
@@ -131,7 +141,7 @@ for (const locale of ["en", "ja"]) {
         }
         // The URL is written at most five times a second: wait until it carries every change.
         await expect.poll(() => page.url(), { timeout: 3000 }).toMatch(/exp_scale=.*inv_x0=.*lin_y0=/);
-        const copy = await openPage(page.url().replace(env.server.origin, ""));
+        const copy = await openPage(page.url().replace(env.server.origin, ""), {}, true);
         await copy.waitForSelector(`${cellSelector(EXPLORER)}[data-active="true"]`, { state: "attached" });
         for (const [name] of SLIDERS)
           expect(await copy.inputValue(`#${EXPLORER}-${name}`), name).toBe(await page.inputValue(`#${EXPLORER}-${name}`));

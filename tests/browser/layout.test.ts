@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { browserSuite } from "../helpers/browser.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { browserSuite, reusedPages } from "../helpers/browser.ts";
 
 const env = browserSuite();
+const pages = reusedPages(() => env.browser);
+afterAll(() => pages.close());
 
 /** The page's background and the histogram bars' fill, as the browser resolves them. */
 function lookOf(): { background: string; bars: string } {
@@ -15,8 +17,7 @@ function lookOf(): { background: string; bars: string } {
 describe("the chapter page in a browser", () => {
   for (const locale of ["ja", "en"]) {
     it(`${locale}: fits a 360 px phone without sideways scrolling`, async () => {
-      const page = await env.browser.newPage({ viewport: { width: 360, height: 740 } });
-      await page.goto(`${env.server.origin}/${locale}/w1d1/tutorial1/`);
+      const page = await pages.open(`${env.server.origin}/${locale}/w1d1/tutorial1/`, { viewport: { width: 360, height: 740 } });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       const wide = await page.$$eval("main *", (els) =>
         els
@@ -24,7 +25,6 @@ describe("the chapter page in a browser", () => {
           .map((e) => `${e.tagName}.${e.getAttribute("class") ?? ""}`),
       );
       expect(wide).toEqual([]);
-      await page.close();
     });
   }
 
@@ -60,22 +60,26 @@ describe("the chapter page in a browser", () => {
   });
 
   it("leads to the same chapter in the other language", async () => {
-    const page = await env.browser.newPage();
-    await page.goto(`${env.server.origin}/ja/w1d1/tutorial1/`);
+    const page = await pages.open(`${env.server.origin}/ja/w1d1/tutorial1/`);
     await page.click('.language-switch a[hreflang="en"]');
     await page.waitForURL(/\/en\/w1d1\/tutorial1\/$/);
     expect(await page.getAttribute("html", "lang")).toBe("en");
-    await page.close();
   });
 
   it("loads a video player only when play is pressed, from a privacy-enhanced address", async () => {
-    const page = await env.browser.newPage();
     const foreign: string[] = [];
-    await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-      foreign.push(route.request().url());
-      return route.abort();
-    });
-    await page.goto(`${env.server.origin}/en/w1d1/tutorial1/`, { waitUntil: "networkidle" });
+    const page = await pages.open(
+      `${env.server.origin}/en/w1d1/tutorial1/`,
+      {},
+      {
+        waitUntil: "networkidle",
+        before: (p) =>
+          p.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+            foreign.push(route.request().url());
+            return route.abort();
+          }),
+      },
+    );
     expect(foreign).toEqual([]);
     expect(await page.$$eval("iframe", (f) => f.length)).toBe(0);
     await page.click('#video-1 .video-panel[data-source="youtube"] a.video-facade');
@@ -85,7 +89,6 @@ describe("the chapter page in a browser", () => {
     await page.click('#video-2 label:has(input[value="bilibili"])');
     expect(await page.isVisible('#video-2 .video-panel[data-source="bilibili"] a.video-facade')).toBe(true);
     expect(await page.isVisible('#video-2 .video-panel[data-source="youtube"] a.video-facade')).toBe(false);
-    await page.close();
   });
 
   it("copies a code cell with its button", async () => {
@@ -100,8 +103,7 @@ describe("the chapter page in a browser", () => {
   });
 
   it("prints the chapter without its controls, with solutions open", async () => {
-    const page = await env.browser.newPage();
-    await page.goto(`${env.server.origin}/en/w1d1/tutorial1/`);
+    const page = await pages.open(`${env.server.origin}/en/w1d1/tutorial1/`);
     await page.emulateMedia({ media: "print" });
     expect(await page.isVisible(".site-header")).toBe(false);
     expect(await page.isVisible(".toc")).toBe(false);
@@ -109,12 +111,10 @@ describe("the chapter page in a browser", () => {
     expect(await page.$$eval("article details.solution", (ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     expect(await page.$$eval("article details.solution", (ds) => ds.some((d) => (d as HTMLDetailsElement).open))).toBe(false);
-    await page.close();
   });
 
   it("names a glossary term in the other language, marked with its lang, after its first use only, as text (no Tab stop)", async () => {
-    const page = await env.browser.newPage();
-    await page.goto(`${env.server.origin}/ja/w1d1/tutorial1/`);
+    const page = await pages.open(`${env.server.origin}/ja/w1d1/tutorial1/`);
     const term = '.term[data-term="refractory-period"]';
     expect(await page.$$eval(term, (t) => t.length)).toBe(1);
     const hint = page.locator(`${term} > .term-hint`);
@@ -127,6 +127,5 @@ describe("the chapter page in a browser", () => {
     expect(
       await page.$$eval(".term", (ts) => ts.filter((t) => (t as HTMLElement).tabIndex >= 0 || t.hasAttribute("aria-describedby")).length),
     ).toBe(0);
-    await page.close();
   });
 });

@@ -1,19 +1,18 @@
-import type { BrowserContext, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { activateCell, browserSuite } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { activateCell, browserSuite, reusedPages } from "../helpers/browser.ts";
 
 const env = browserSuite();
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+const pages = reusedPages(() => env.browser);
+afterAll(() => pages.close());
 
-async function open(path: string, width: number, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(env.server.origin + path, { waitUntil: "networkidle" });
-  return page;
+/** The page at a reader's width (a phone's height below 500 px), loaded as new. */
+function open(path: string, width: number, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  return pages.open(
+    env.server.origin + path,
+    { viewport: { width, height: width < 500 ? 740 : 900 }, ...options },
+    { waitUntil: "networkidle" },
+  );
 }
 
 const CHAPTER = (locale: string) => `/${locale}/w1d1/tutorial1/`;

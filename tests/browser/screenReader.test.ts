@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { activateCell, browserSuite } from "../helpers/browser.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { activateCell, browserSuite, reusedPages } from "../helpers/browser.ts";
 
 // What assistive technology gets, read from Chromium's accessibility tree (CDP
 // Accessibility.getFullAXTree: what a screen reader is given), and what the keyboard reaches.
@@ -52,10 +52,12 @@ function spokenText(nodes: AXNode[], root: AXNode): string {
   return out.join("");
 }
 
-async function openChapter(locale: string, options: Parameters<typeof env.browser.newPage>[0] = {}): Promise<Page> {
-  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
-  await page.goto(env.server.origin + CHAPTER(locale));
-  return page;
+const pages = reusedPages(() => env.browser);
+afterAll(() => pages.close());
+
+/** The chapter loaded as new, on the file's reused page for these options. */
+function openChapter(locale: string, options: Parameters<typeof env.browser.newPage>[0] = {}): Promise<Page> {
+  return pages.open(env.server.origin + CHAPTER(locale), { viewport: { width: 1280, height: 900 }, ...options });
 }
 
 /** WCAG relative luminance contrast of two sRGB colours given as [r, g, b] 0-255. */
@@ -81,7 +83,6 @@ describe("what a screen reader hears", () => {
     const term = await axNodeOf(page, '.term[data-term="refractory-period"]');
     expect(spokenText(nodes, nodes.find((n) => n.nodeId === term.nodeId) ?? term)).toMatch(/refractory period/);
     expect(await page.$$eval(".term, .term-hint", (els) => els.filter((e) => (e as HTMLElement).tabIndex >= 0).length)).toBe(0);
-    await page.close();
   });
 
   for (const [locale, seconds] of [
@@ -105,7 +106,6 @@ describe("what a screen reader hears", () => {
       await page.focus(`#${EXPLORER}-exp_x0`);
       await page.keyboard.press("ArrowRight");
       await expect.poll(valueText).toBe(seconds.replace("0.100", "0.105"));
-      await page.close();
     });
   }
 
@@ -136,7 +136,6 @@ describe("what a screen reader hears", () => {
     expect(spoken).not.toMatch(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/);
     // What the eye reads keeps the compact form.
     expect(await page.textContent(`${cell} [data-output="sse_exponential"]`)).toMatch(/× 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+/);
-    await page.close();
   });
 });
 
@@ -162,7 +161,6 @@ describe("what the keyboard reaches", () => {
     // Issue 22 counted 148 with every code block and glossary term a stop.
     expect(count).toBeLessThan(120);
     console.log(`Tab stops to the explorer's first control: ${count + 1}`);
-    await page.close();
   });
 
   it("at 640 px the header's Contents link opens the contents and takes the keyboard into them", async () => {
@@ -171,7 +169,6 @@ describe("what the keyboard reaches", () => {
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest("nav.toc")))).toBe(true);
     expect(await page.evaluate(() => document.querySelector<HTMLDetailsElement>("nav.toc details")!.open)).toBe(true);
-    await page.close();
   });
 });
 

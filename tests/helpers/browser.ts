@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { activateAllCells, activateCell, CHROMIUM, TEST_CHROMIUM_ARGS } from "../../scripts/lib/chromium.ts";
 import { site, type SiteName } from "./sites.ts";
@@ -69,3 +69,75 @@ export function browserSuite(name: SiteName = "default"): {
 }
 
 export { activateAllCells, activateCell };
+
+/** The events a test may listen to on a page; a reused page forgets the previous test's listeners. */
+const PAGE_EVENTS = ["console", "pageerror", "request", "requestfinished", "requestfailed", "response", "dialog", "popup"] as const;
+
+/** How a reused page loads: what to wait for, and what to do on it first (listen to its events). */
+interface Loading {
+  readonly waitUntil?: "load" | "domcontentloaded" | "networkidle" | "commit";
+  readonly before?: (page: Page) => unknown;
+}
+
+/**
+ * Pages a test file reuses: one per set of context options, navigated for each test instead of
+ * opened anew. Opening a page starts a renderer process, about half a second of processor time
+ * before the page does anything (a test's page load itself takes one to two): on this
+ * project's two-core machines that is a fifth of the browser tests' time. Each `open` puts
+ * the page back as a new one would be: the previous test's listeners and routes removed, the
+ * media emulation and viewport of its options, the origin's storage (a remembered theme, a
+ * cache) cleared, and the address loaded as a new document. A test that needs a context of its
+ * own (offline, permissions, a service worker) opens one as before.
+ */
+export function reusedPages(browser: () => Browser): {
+  open(url: string, options?: BrowserContextOptions, loading?: Loading): Promise<Page>;
+  close(): Promise<void>;
+} {
+  const pages = new Map<string, Promise<Page>>();
+  const pageFor = (options: BrowserContextOptions): Promise<Page> => {
+    const key = JSON.stringify(options);
+    let page = pages.get(key);
+    if (!page) {
+      page = browser().newPage(options);
+      pages.set(key, page);
+    }
+    return page;
+  };
+  return {
+    async open(url, options = {}, { waitUntil = "load", before } = {}) {
+      let page = await pageFor(options);
+      if (page.isClosed()) {
+        pages.delete(JSON.stringify(options));
+        page = await pageFor(options);
+      }
+      for (const event of PAGE_EVENTS) page.removeAllListeners(event);
+      await page.unrouteAll({ behavior: "ignoreErrors" });
+      await page.context().setOffline(false);
+      await page.emulateMedia({
+        media: null,
+        colorScheme: options.colorScheme ?? null,
+        reducedMotion: options.reducedMotion ?? null,
+        forcedColors: options.forcedColors ?? null,
+      });
+      await page.setViewportSize(options.viewport ?? { width: 1280, height: 720 });
+      const origin = new URL(url).origin;
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Storage.clearDataForOrigin", {
+        origin,
+        storageTypes: "local_storage,session_storage,indexeddb,cache_storage,service_workers,cookies",
+      });
+      await cdp.detach();
+      await before?.(page);
+      // A new document even when only the fragment differs (that would be a scroll, not a load).
+      const sameDocument = (u: string) => u.replace(/#.*$/, "");
+      const again = page.url() !== "about:blank" && sameDocument(page.url()) === sameDocument(url) && url.includes("#");
+      await page.goto(url, { waitUntil });
+      if (again) await page.reload({ waitUntil });
+      return page;
+    },
+    async close() {
+      for (const page of pages.values()) await (await page).close();
+      pages.clear();
+    },
+  };
+}

@@ -154,7 +154,7 @@ const valueOf = async (page: Page, id: string) => {
  * (axe, light and dark), a strict CSP with no violation, errors or failed requests, lazy
  * loading, every control at both ends at a phone's width and a desktop's, URL state, legible
  * figure text, a keyboard walk and the page without JavaScript, for every interactive cell
- * found in the pages. Each pass opens each page once and checks all it can on it.
+ * found in the pages. Each pass loads each page once, on one browser page of its own, and checks all it can on it.
  */
 export function genericSuite(
   name: string,
@@ -168,15 +168,16 @@ export function genericSuite(
       const { dir, origin, browser } = site();
       const context = await browser.newContext({ colorScheme: "light", bypassCSP: true, viewport: { width: 1280, height: 900 } });
       const found: string[] = [];
+      // One page for the pass, loading each path as a new document (a new page is a new renderer process).
+      const page = await context.newPage();
       for (const path of pagesOf(dir)) {
-        const page = await context.newPage();
+        await page.emulateMedia({ colorScheme: "light" });
         await page.goto(origin + path, { waitUntil: "networkidle" });
         await activateAll(page);
         found.push(...(await axe(page)).map((v) => `${path}: light: ${v}`));
         // Dark mode changes colours only: its contrast is checked on the same page, redrawn.
         await page.emulateMedia({ colorScheme: "dark" });
         found.push(...(await axe(page, ["color-contrast", "link-in-text-block"])).map((v) => `${path}: dark: ${v}`));
-        await page.close();
       }
       await context.close();
       expect(found).toEqual([]);
@@ -188,8 +189,10 @@ export function genericSuite(
       await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
       const found: string[] = [];
       const cellsOf = new Map(chaptersOf(dir).map((p) => [p.path, p.cells]));
+      const { page, problems, csp } = await watchedPage(context);
+      const copy = await context.newPage();
       for (const path of pagesOf(dir)) {
-        const { page, problems, csp } = await watchedPage(context);
+        problems.splice(0);
         await page.goto(origin + path, { waitUntil: "networkidle" });
         const cells = cellsOf.get(path) ?? [];
         // More than a screen below the first, a cell has not been brought to life (its code may be
@@ -213,7 +216,14 @@ export function genericSuite(
           await page.waitForFunction(() => !document.querySelector("[data-busy]"));
           const markup = new Map<string, string>();
           for (const cell of cells) markup.set(cell, drawing(await page.locator(`[data-cell="${cell}"] .cell-figure`).innerHTML()));
-          const copy = await context.newPage();
+          // The page writes its state into the URL 200 ms after a change: copy it once it has settled.
+          await expect
+            .poll(async () => {
+              const before = page.url();
+              await page.waitForTimeout(250);
+              return page.url() === before;
+            })
+            .toBe(true);
           await copy.goto(page.url(), { waitUntil: "networkidle" });
           for (const cell of cells) {
             await activateCell(copy, cell);
@@ -224,7 +234,6 @@ export function genericSuite(
           for (const [id, { cell, value }] of set)
             if ((await valueOf(copy, id)) !== value)
               found.push(`${path} ${cell}: the URL gave ${await valueOf(copy, id)} for ${id}, not ${value}`);
-          await copy.close();
         }
         if (await page.isVisible("#site-search")) {
           await page.fill("#site-search", "spike");
@@ -244,7 +253,6 @@ export function genericSuite(
           await page.waitForSelector(".video iframe", { state: "attached" });
         }
         found.push(...problems.map((p) => `${path}: ${p}`), ...(await csp()).map((v) => `${path}: CSP ${v}`));
-        await page.close();
       }
       await context.close();
       expect(found).toEqual([]);
@@ -255,8 +263,8 @@ export function genericSuite(
     it("Tab reaches every control in document order, each with a visible focus", async () => {
       const { dir, origin, browser } = site();
       const found: string[] = [];
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       for (const { path } of chaptersOf(dir)) {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         await page.goto(origin + path, { waitUntil: "networkidle" });
         await activateAll(page);
         // An explicit starting point (a focused element at the very start that is not itself a
@@ -299,24 +307,25 @@ export function genericSuite(
         if (visited.map((v) => v.index).join() !== stops.join())
           found.push(`${path}: Tab visited ${visited.length} of ${stops.length} stops, or not in order`);
         for (const v of visited) if (/^none|0px$/.test(v.outline)) found.push(`${path}: element ${v.index} shows no focus`);
-        await page.close();
       }
+      await page.close();
       expect(found).toEqual([]);
     }, 240_000);
 
     it("at 360 px: no figure text smaller than 11 px, and every control of every cell to its far end (the desktop pass takes the near one) with no error, failed request or loading state left", async () => {
       const { dir, origin, browser } = site();
       const found: string[] = [];
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const { page, problems } = await watchedPage(context);
       for (const { path, cells } of chaptersOf(dir)) {
-        const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-        const { page, problems } = await watchedPage(context);
+        problems.splice(0);
         await page.goto(origin + path, { waitUntil: "networkidle" });
         await activateAll(page);
         found.push(...smallText(path, await figureTextSizes(page)));
         for (const cell of cells) found.push(...(await moveEveryControl(page, path, cell, ["max"])));
         found.push(...problems.map((p) => `${path}: ${p}`));
-        await context.close();
       }
+      await context.close();
       expect(found.slice(0, 20)).toEqual([]);
     }, 300_000);
 
@@ -324,8 +333,8 @@ export function genericSuite(
       const { dir, origin, browser } = site();
       const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
       const found: string[] = [];
+      const page = await context.newPage();
       for (const { path, cells } of chaptersOf(dir)) {
-        const page = await context.newPage();
         await page.goto(origin + path);
         const missing = await page.$$eval("[data-cell]", (fs) =>
           fs.filter((f) => !f.querySelector(".cell-figure svg")).map((f) => f.getAttribute("data-cell")),
@@ -336,7 +345,6 @@ export function genericSuite(
         if ((await page.$$eval("[data-interactive] .needs-js", (f) => f.length)) !== cells.length)
           found.push(`${path}: a cell does not say it needs JavaScript`);
         found.push(...smallText(path, await figureTextSizes(page)));
-        await page.close();
       }
       await context.close();
       expect(found.slice(0, 20)).toEqual([]);
