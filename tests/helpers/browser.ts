@@ -129,8 +129,8 @@ export function reusedPages(browser: () => Browser): {
       await cdp.detach();
       await before?.(page);
       // A new document even when only the fragment differs (that would be a scroll, not a load).
-      const sameDocument = (u: string) => u.replace(/#.*$/, "");
-      const again = page.url() !== "about:blank" && sameDocument(page.url()) === sameDocument(url) && url.includes("#");
+      const withoutFragment = (u: string) => u.replace(/#.*$/, "");
+      const again = withoutFragment(page.url()) === withoutFragment(url) && url.includes("#");
       await page.goto(url, { waitUntil });
       if (again) await page.reload({ waitUntil });
       return page;
