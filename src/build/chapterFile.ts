@@ -10,6 +10,7 @@ import { MdxSyntaxError, parseMdx } from "../lib/content/parseMdx.ts";
 import { splitFrontmatter } from "../lib/content/splitFrontmatter.ts";
 import { printable } from "../lib/text/printable.ts";
 import { resolveChapterImage } from "./chapterImages.ts";
+import { megapixels } from "../lib/content/rasterImage.ts";
 
 /** The frontmatter of an MDX file as data, or what is wrong with it (cut where the compiler cuts it). */
 export function readFrontmatter(mdx: string): { data: unknown; error: string | null } {
@@ -56,21 +57,30 @@ export function readContributedText(root: string, file: string, maxBytes: number
   }
 }
 
+/** What checking one chapter file's text found: its problems, and the images it shows with the pixels decoding each costs. */
+export interface ChapterTextCheck {
+  readonly problems: string[];
+  /** Image files (relative to the root) and their pixels (width × height × frames). */
+  readonly images: Record<string, number>;
+}
+
 /**
- * Problems of one chapter file's text, as "file:line: problem" lines: frontmatter, syntax and
- * limits, what a chapter may contain, ids it refers to (with `ids`), and every image it shows
- * (found in its folder, or its source's for a translation, and safe to publish).
+ * Checks one chapter file's text: frontmatter, syntax and limits, what a chapter may contain,
+ * ids it refers to (with `ids`), maths, and every image it shows (found in its folder, or its
+ * source's for a translation, safe to publish, and within the chapter's pixels). Problems are
+ * "file:line: problem" lines.
  */
-export function chapterTextProblems(
+export function checkChapterText(
   root: string,
   file: string,
   mdx: string,
   ids: ChapterIds | null,
   sourceFile: string | null,
   pending: Readonly<Record<string, Uint8Array>> = {},
-): string[] {
+): ChapterTextCheck {
+  const images: Record<string, number> = {};
   const { data, error } = readFrontmatter(mdx);
-  if (error) return [`${file}:1: ${error}`];
+  if (error) return { problems: [`${file}:1: ${error}`], images };
   const frontmatter = chapterSchema.safeParse(data);
   const problems: string[] = frontmatter.success
     ? []
@@ -81,7 +91,7 @@ export function chapterTextProblems(
     tree = parseMdx(mdx);
   } catch (err) {
     if (!(err instanceof MdxSyntaxError)) throw err;
-    return [...problems, `${file}:${err.line}: not valid MDX: ${err.reason}`];
+    return { problems: [...problems, `${file}:${err.line}: not valid MDX: ${err.reason}`], images };
   }
   const policy = checkMdxPolicy(tree, withElapsed);
   for (const p of policy) problems.push(`${file}:${p.line}: ${p.message}`);
@@ -89,22 +99,43 @@ export function chapterTextProblems(
   for (const p of formulaProblems(tree)) problems.push(`${file}:${p.line}: ${p.message}`);
   // Images whose address the policy refused are not looked for.
   const refusedLines = new Set(policy.map((p) => p.line));
+  let pixels = 0;
   for (const image of chapterImages(tree)) {
     if (refusedLines.has(image.line)) continue;
     const found = resolveChapterImage(root, file, image.url, sourceFile, pending);
-    if ("problem" in found) problems.push(`${file}:${image.line}: ${found.problem}`);
+    if ("problem" in found) {
+      problems.push(`${file}:${image.line}: ${found.problem}`);
+      continue;
+    }
+    if (Object.hasOwn(images, found.file)) continue;
+    images[found.file] = found.pixels;
+    const before = pixels;
+    pixels += found.pixels;
+    if (before <= CONTENT_LIMITS.chapterImagePixels && pixels > CONTENT_LIMITS.chapterImagePixels)
+      problems.push(
+        `${file}:${image.line}: image "${printable(image.url, 60)}" brings the chapter's images to ${megapixels(pixels)} pixels to decode; a chapter may have ${megapixels(CONTENT_LIMITS.chapterImagePixels)} (make them smaller, or fewer)`,
+      );
   }
-  return problems;
+  return { problems, images };
+}
+
+/** Problems of one chapter file's text, as "file:line: problem" lines (checkChapterText). */
+export function chapterTextProblems(...args: Parameters<typeof checkChapterText>): string[] {
+  return checkChapterText(...args).problems;
 }
 
 /**
- * The whole check of one chapter file on disk (run in a bounded thread by the build and the
- * translators' tools): read as a contributed file (size, plain file, UTF-8), then its text.
+ * Why the images of a whole course cost too much to decode, or null: each image file counted
+ * once (a translation shows its source's), against the course's limit.
  */
-export function chapterFileProblems(root: string, file: string, ids: ChapterIds | null, sourceFile: string | null): string[] {
-  const read = readContributedText(root, file, CONTENT_LIMITS.chapterBytes);
-  if ("problem" in read) return [read.problem];
-  return chapterTextProblems(root, file, read.text, ids, sourceFile);
+export function courseImagesProblem(images: Readonly<Record<string, number>>): string | null {
+  const total = Object.values(images).reduce((sum, n) => sum + n, 0);
+  if (total <= CONTENT_LIMITS.courseImagePixels) return null;
+  const largest = Object.entries(images)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([f, n]) => `${f} (${megapixels(n)})`);
+  return `content: the course's images add up to ${megapixels(total)} pixels to decode; a course may have ${megapixels(CONTENT_LIMITS.courseImagePixels)} (largest: ${largest.join(", ")})`;
 }
 
 /** Builds a chapter text's syntax tree (a syntax error is a finding of the checks, not a failure here): what admission times. */

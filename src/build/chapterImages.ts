@@ -2,11 +2,11 @@ import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync } fro
 import { dirname, join, posix, relative, sep } from "node:path";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { chapterImagePath } from "../lib/content/imagePath.ts";
-import { imageProblem } from "../lib/content/imageFile.ts";
+import { readImage } from "../lib/content/imageFile.ts";
 import { printable } from "../lib/text/printable.ts";
 
-/** An image a chapter shows, found: where it is relative to the project root. */
-export type ImageResolution = { file: string } | { problem: string };
+/** An image a chapter shows, found: where it is relative to the project root, and the pixels decoding it costs. */
+export type ImageResolution = { file: string; pixels: number } | { problem: string };
 
 const within = (folder: string, path: string) => path === folder || path.startsWith(folder + sep);
 
@@ -70,19 +70,19 @@ export function resolveChapterImage(
   // A file about to be written beside the chapter (an import's images) is checked as it will be.
   const waiting = Object.hasOwn(pending, named.path) ? pending[named.path] : undefined;
   if (waiting) {
-    const problem = imageProblem(posix.extname(named.path).slice(1), waiting);
-    return problem
-      ? { problem: `image "${shown}" ${problem}` }
-      : { file: posix.join(dirname(chapterFile).split(sep).join("/"), named.path) };
+    const image = readImage(posix.extname(named.path).slice(1), waiting);
+    return "problem" in image
+      ? { problem: `image "${shown}" ${image.problem}` }
+      : { file: posix.join(dirname(chapterFile).split(sep).join("/"), named.path), pixels: image.pixels };
   }
   const folders = [dirname(chapterFile), ...(sourceFile && sourceFile !== chapterFile ? [dirname(sourceFile)] : [])];
   for (const folder of folders) {
     const read = readInside(join(root, folder), named.path, CONTENT_LIMITS.imageBytes);
     if (read === null) continue;
     if ("problem" in read) return { problem: `image "${shown}" ${read.problem}` };
-    const problem = imageProblem(posix.extname(named.path).slice(1), read);
-    if (problem) return { problem: `image "${shown}" ${problem}` };
-    return { file: posix.join(folder.split(sep).join("/"), named.path) };
+    const image = readImage(posix.extname(named.path).slice(1), read);
+    if ("problem" in image) return { problem: `image "${shown}" ${image.problem}` };
+    return { file: posix.join(folder.split(sep).join("/"), named.path), pixels: image.pixels };
   }
   return {
     problem: `image "${shown}" is not in ${folders.map((f) => `${f.split(sep).join("/")}/`).join(" or ")} (images are files beside the chapter)`,

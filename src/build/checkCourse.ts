@@ -4,10 +4,11 @@ import type { ChapterIds } from "../lib/content/components.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { printable } from "../lib/text/printable.ts";
 import { runBounded, type Overrun } from "./bounded.ts";
-import { chapterTextProblems, parseOnly, readContributedText } from "./chapterFile.ts";
+import { checkChapterText, courseImagesProblem, parseOnly, readContributedText, type ChapterTextCheck } from "./chapterFile.ts";
 import { ReadCache } from "./readCache.ts";
 import type { DiscoveredChapter } from "./discover.ts";
-import { localeSpellingProblems, UI_STRINGS_DIR, uiStringsFile } from "../translation/locales.ts";
+import { locales, localeSpellingProblems, matchLocale, UI_STRINGS_DIR, uiStringsFile } from "../translation/locales.ts";
+import { chapterPathProblem, contentNameProblem } from "../lib/content/contentPaths.ts";
 import { readStringFolder } from "../translation/strings/stringFiles.ts";
 import { messageProblem } from "../translation/strings/messageFormat.ts";
 import { placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
@@ -27,15 +28,44 @@ export function chapterFiles(root: string): { file: string; locale: string; slug
     });
 }
 
-/** Symbolic links anywhere under content/: refused, since a link can point anywhere on the build machine. */
-export function contentLinks(root: string): string[] {
+/**
+ * What is wrong with content/ as a tree, one line each, before any file is read: a symbolic
+ * link anywhere (it can point anywhere on the build machine), a file or folder name outside the
+ * one rule, and a chapter whose path would take a route of the site or a language's folder.
+ */
+export function contentTreeProblems(root: string, locales: readonly string[]): string[] {
   const content = join(root, "content");
   if (!existsSync(content)) return [];
   if (lstatSync(content).isSymbolicLink()) return ["content: is a symbolic link; the course's content must be plain folders and files"];
-  return readdirSync(content, { recursive: true, encoding: "utf8" })
-    .filter((path) => lstatSync(join(content, path)).isSymbolicLink())
-    .sort()
-    .map((path) => `content/${path}: is a symbolic link; contributed files must be plain files`);
+  const problems: string[] = [];
+  const isLocale = (name: string) => matchLocale(name, locales) !== undefined;
+  const refused: string[] = [];
+  for (const path of readdirSync(content, { recursive: true, encoding: "utf8" }).sort()) {
+    // What is inside a refused folder is refused with it.
+    if (refused.some((folder) => path.startsWith(`${folder}/`))) continue;
+    const stat = lstatSync(join(content, path));
+    const parts = path.split("/");
+    const shown = `content/${printable(path, 120)}`;
+    if (stat.isSymbolicLink()) {
+      problems.push(`${shown}: is a symbolic link; contributed files must be plain files`);
+      continue;
+    }
+    // A locale's folder is named by its tag (checked with the locales); the glossary by the course.
+    if (parts.length === 1 && (stat.isDirectory() || path === "glossary.yaml")) continue;
+    const name = contentNameProblem(parts.at(-1)!, stat.isDirectory());
+    if (name) {
+      problems.push(`${shown}: ${name}`);
+      refused.push(path);
+    } else if (parts.length === 2 && parts[1] === "index.mdx")
+      problems.push(
+        `${shown}:1: a chapter is a folder of its own (content/${printable(parts[0]!, 20)}/<chapter>/index.mdx); this path is the language's home page`,
+      );
+    else if (parts.length > 2 && parts.at(-1) === "index.mdx") {
+      const chapter = chapterPathProblem(parts.slice(1, -1).join("/"), isLocale);
+      if (chapter) problems.push(`${shown}:1: ${chapter}`);
+    }
+  }
+  return problems;
 }
 
 /** Problems of a chapter module folder itself: browser code for each interactive cell, ids that match file names. */
@@ -106,14 +136,14 @@ const overrunLine = (file: string, why: Overrun, limits: ReadLimits) =>
  * build or a tool up or exhaust the machine.
  */
 async function boundedTextWork(
-  fn: "chapterTextProblems" | "parseOnly",
+  fn: "checkChapterText" | "parseOnly",
   checks: readonly TextCheck[],
   limits: ReadLimits,
-): Promise<string[]> {
-  const run = (c: TextCheck) => (fn === "parseOnly" ? parseOnly(c[2]) : chapterTextProblems(...c));
-  const results: string[][] = [];
+): Promise<ChapterTextCheck[]> {
+  const run = (c: TextCheck): ChapterTextCheck => (fn === "parseOnly" ? { problems: parseOnly(c[2]), images: {} } : checkChapterText(...c));
+  const results: ChapterTextCheck[] = [];
   const fresh = checks.filter((c) => !readCache().has(c[2]));
-  const bounded = await runBounded<unknown[], string[]>({
+  const bounded = await runBounded<unknown[], string[] | ChapterTextCheck>({
     module: chapterFileModule(),
     fn,
     jobs: fresh.map((c) => (fn === "parseOnly" ? [c[2]] : c)),
@@ -123,13 +153,19 @@ async function boundedTextWork(
   for (const c of checks) {
     const done = byCheck.get(c);
     if (done === undefined) results.push(run(c));
-    else if ("overrun" in done) results.push([overrunLine(c[1], done.overrun, limits)]);
+    else if ("overrun" in done) results.push({ problems: [overrunLine(c[1], done.overrun, limits)], images: {} });
     else {
       readCache().add(c[2]);
-      results.push(done.result);
+      results.push(Array.isArray(done.result) ? { problems: done.result, images: {} } : done.result);
     }
   }
-  return results.flat();
+  return results;
+}
+
+/** Problems of several checks, with the course's limit on the pixels of all their images (each file once). */
+function allProblems(results: readonly ChapterTextCheck[]): string[] {
+  const tooMuch = courseImagesProblem(Object.assign({}, ...results.map((r) => r.images)) as Record<string, number>);
+  return [...results.flatMap((r) => r.problems), ...(tooMuch ? [tooMuch] : [])];
 }
 
 /** Reads each chapter file as a contributed file (size, plain file, UTF-8): its text, or its refusal. */
@@ -147,16 +183,16 @@ function readChecks(checks: readonly ChapterCheck[]): { texts: TextCheck[]; refu
 /**
  * Checks chapter files (frontmatter, syntax, limits, policy, ids, images), each read as a
  * contributed file and checked in bounded time and memory: one that would overrun is refused
- * in one line.
+ * in one line. The images of all the files together are within the course's limit.
  */
 export async function checkChapterFiles(checks: readonly ChapterCheck[], limits: ReadLimits = LIMITS): Promise<string[]> {
   const { texts, refused } = readChecks(checks);
-  return [...refused, ...(await boundedTextWork("chapterTextProblems", texts, limits))];
+  return [...refused, ...allProblems(await boundedTextWork("checkChapterText", texts, limits))];
 }
 
 /** A chapter's text not yet written (an import's result), checked as the build would check the file: same limits, same lines. */
-export function checkChapterTexts(checks: readonly TextCheck[]): Promise<string[]> {
-  return boundedTextWork("chapterTextProblems", checks, LIMITS);
+export async function checkChapterTexts(checks: readonly TextCheck[]): Promise<string[]> {
+  return allProblems(await boundedTextWork("checkChapterText", checks, LIMITS));
 }
 
 /**
@@ -166,7 +202,11 @@ export function checkChapterTexts(checks: readonly TextCheck[]): Promise<string[
  */
 export async function refusedChapterFiles(root: string, files: readonly string[]): Promise<string[]> {
   const { texts, refused } = readChecks(files.map((file): ChapterCheck => [root, file, null, null]));
-  return [...contentLinks(root), ...refused, ...(await boundedTextWork("parseOnly", texts, LIMITS))];
+  return [
+    ...contentTreeProblems(root, locales(root)),
+    ...refused,
+    ...(await boundedTextWork("parseOnly", texts, LIMITS)).flatMap((r) => r.problems),
+  ];
 }
 
 /** Keys whose `{placeholders}` differ from the source locale's, per layer of strings. */
@@ -208,8 +248,8 @@ export function checkPlaceholders(
  * problem" lines; the build stops on any.
  */
 export async function checkCourse(root: string, chapters: readonly DiscoveredChapter[], sourceLocale: string): Promise<string[]> {
-  const links = contentLinks(root);
-  if (links.length) return links;
+  const tree = contentTreeProblems(root, locales(root));
+  if (tree.length) return tree;
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
   const files = chapterFiles(root);
   const problems: string[] = chapters.flatMap(checkChapterModule);

@@ -5,6 +5,7 @@ import { parseMdx } from "../lib/content/parseMdx.ts";
 import type { Notebook } from "./cells.ts";
 import { attr, writeComponent, type ExportContext } from "./export/components.ts";
 import { headerText } from "./export/header.ts";
+import { markdownText } from "../lib/text/notebookText.ts";
 import { NotebookCells } from "./export/notebookCells.ts";
 
 /** What a chapter page shows besides its MDX: the numbers, the UI strings, the data it was built from. */
@@ -67,11 +68,11 @@ export function chapterNotebook(input: NotebookInput): Notebook {
   const ctx: ExportContext = {
     input,
     cells,
+    // The MDX's own escapes (\\<, \\{) are CommonMark's too: kept, so what the page shows as text stays text.
     prose: (text) =>
       text
-        .replace(VALUE, (_, k: string) => `<span data-value="${k}">${input.value(k)}</span>`)
-        .replace(HEADING_ID, (_, hid: string) => ` <a name="${hid}"></a>`)
-        .replace(/\\([{}<>])/g, "$1"),
+        .replace(VALUE, (_, k: string) => `<span data-value="${k.replace(/[^\w.-]/g, "")}">${markdownText(input.value(k))}</span>`)
+        .replace(HEADING_ID, (_, hid: string) => ` <a name="${hid}"></a>`),
     inner: (node) => {
       const kids = node.children.filter((c) => c.position);
       return kids.length ? mdx.slice(offset(kids[0]!.position!.start), offset(kids.at(-1)!.position!.end)) : "";

@@ -12,6 +12,8 @@ import { MAX_NOTEBOOK_BYTES, NotebookError } from "./readNotebook.ts";
 import type { NotebookImport } from "./notebookImport.ts";
 import { SCAFFOLD_MARK, scaffoldCell, scaffoldChapter, scaffoldStrings } from "./import/widgetScaffold.ts";
 import { UsageError, type Command } from "../lib/cli/runCli.ts";
+import { chapterPathProblem } from "../lib/content/contentPaths.ts";
+import { matchLocale } from "../translation/locales.ts";
 
 /** How long converting one notebook may take (a long tutorial takes well under a second). */
 const NOTEBOOK_MS = 20_000;
@@ -55,9 +57,10 @@ export const importNotebookCommand: Command = {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError("give one notebook file");
     const chapter = values.chapter;
-    if (!chapter || !/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/.test(chapter))
-      throw new UsageError("give the chapter's path with --chapter, lower-case words and slashes (week2/intro)");
+    if (!chapter) throw new UsageError("give the chapter's path with --chapter, lower-case words and slashes (week2/intro)");
     const tree = new ContentTree(resolve(values.root ?? resolve(import.meta.dirname, "../..")));
+    const pathProblem = chapterPathProblem(chapter, (name) => matchLocale(name, tree.locales()) !== undefined);
+    if (pathProblem) throw new UsageError(`--chapter: ${pathProblem}`);
     const locale = values.locale;
     if (!locale || !tree.locales().includes(locale))
       throw new UsageError(`give one of the course's locales with --locale (${tree.locales().join(", ")})`);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { crc32 } from "node:zlib";
 
 /** A file of a fixture course: text, bytes, or a symbolic link to a path. */
 export type FixtureFile = string | Uint8Array | { readonly symlink: string };
@@ -26,3 +27,20 @@ export const PNG_1X1 = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
   "base64",
 );
+
+/**
+ * The head of a PNG of any size (signature and IHDR, nothing to decode): what the checks read
+ * before they would let an image be decoded, for testing their limits without making the pixels.
+ */
+export function pngOfSize(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8);
+  const chunk = Buffer.concat([Buffer.from("IHDR"), ihdr]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(chunk), 0);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(13, 0);
+  return Buffer.concat([PNG_1X1.subarray(0, 8), length, chunk, crc]);
+}

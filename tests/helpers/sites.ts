@@ -6,6 +6,7 @@ import { commitAll, copyProject, PROJECT_PARTS } from "./project.ts";
 import { ROOT, runScript } from "./run.ts";
 import { prepareTestbed, TESTBED_FIXTURES } from "./testbed.ts";
 import { prepareNotebookSite } from "./notebookSite.ts";
+import { prepareHostileSite } from "./hostileSite.ts";
 
 /**
  * The sites the tests read, each built once and shared: by every test file of a run, and by
@@ -56,6 +57,15 @@ const SITES = {
   notebooks: {
     prepare: prepareNotebookSite,
     inputs: ["tests/helpers/notebookSite.ts", "tests/helpers/commands.ts", "tests/fixtures/notebooks"],
+  },
+  /**
+   * A course whose chapter and one language (ko) hold markup and code where text belongs
+   * (tests/helpers/hostileSite.ts), with a public address (so its sitemap lists its pages).
+   */
+  hostile: {
+    prepare: prepareHostileSite,
+    inputs: ["tests/helpers/hostileSite.ts"],
+    env: { SITE_URL: "https://course.example.org" },
   },
 } satisfies Record<string, SiteSpec>;
 

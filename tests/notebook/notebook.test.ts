@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toString } from "mdast-util-to-string";
 import { splitSections } from "../../src/translation/model/sections.ts";
+import { readNotebookMarkdown } from "../helpers/markdown.ts";
 import { pythonWithScience } from "../helpers/python.ts";
 import { ROOT } from "../helpers/run.ts";
 import { loadPage } from "../helpers/site.ts";
@@ -41,7 +43,9 @@ describe.each(["en", "ja"])("the %s notebook", (locale) => {
     // No MDX left: numbers are the page's, components are cells.
     expect(markdown).not.toMatch(/<(Value|Cell|CodeCell|Solution|Video|Feedback)\b|\\\{#/);
     const page = loadPage(DIST, `${locale}/w1d1/tutorial1/`);
-    for (const value of page.querySelectorAll("article p .value[data-output]")) expect(markdown).toContain(value.textContent);
+    // As Jupyter shows the markdown (its escapes undone).
+    const shown = toString(readNotebookMarkdown(markdown));
+    for (const value of page.querySelectorAll("article p .value[data-output]")) expect(shown).toContain(value.textContent);
     // Code exactly as the page shows it, hidden cells folded by their @title line.
     const pageCode = [...page.querySelectorAll("article .code-cell pre code")].map((c) => c.textContent.trimEnd());
     expect(pageCode.length).toBeGreaterThanOrEqual(20);

@@ -33,6 +33,18 @@ const ATTACKS: [name: string, mdx: (marker: string) => string, expected: RegExp]
   ["a data: link", () => "[click](data:text/html,<script>alert(1)</script>)\n", /is not allowed/],
   ["a remote image", () => "![tracker](https://evil.example/pixel.gif)\n", /images must be files in the chapter.s folder/],
   ["an unknown component", () => "<Evil />\n", /unknown component/],
+  // A prop is one line of text everywhere it goes: a video's title is a notebook's `# @title` line.
+  [
+    "a video title with a line of Python after it",
+    () => `<Video id="video-1" title="Intro\nimport os; os.system('id')" youtube="abcdefghijk" bilibili="BV1234567890" />\n`,
+    /<Video>: prop "title" holds a line break or control character; a prop is one line of text/,
+  ],
+  [
+    "a video title with a bare carriage return",
+    () => `<Video id="video-1" title="Intro\rimport os" youtube="abcdefghijk" bilibili="BV1234567890" />\n`,
+    /prop "title" holds a line break/,
+  ],
+  ["an attribute with a line separator", () => 'Text <abbr title="a\u2028b">x</abbr>.\n', /prop "title" holds a line break/],
 ];
 
 describe("a chapter is content, not code (checked on its syntax tree)", () => {
@@ -133,12 +145,12 @@ describe("a contributed translation cannot run code or change the site", () => {
     const marker = join(dir, "image-module-ran");
     const folder = join(dir, "content/ja/w1d1/tutorial1");
     writeFileSync(
-      join(folder, "diagram-data"),
+      join(folder, "diagram-data.js"),
       `import { writeFileSync } from "node:fs"; writeFileSync(${JSON.stringify(marker)}, process.env.COURSE_SECRET ?? ""); export default "x.png";\n`,
     );
     writeFileSync(join(folder, "drawing.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/sw.js")</script></svg>');
     const images = [
-      "![f](./diagram-data)",
+      "![f](./diagram-data.js)",
       "![x](../../../../../../../proc/self/environ?raw)",
       "![p](../../../../../../../etc/passwd)",
       "![d](drawing.svg)",
@@ -150,7 +162,7 @@ describe("a contributed translation cannot run code or change the site", () => {
     for (const r of [check, build]) {
       expect(r.code).toBe(1);
       const out = r.stdout + r.stderr;
-      expect(out).toMatch(new RegExp(`${JA}:\\d+: image "\\./diagram-data" is not an image file`));
+      expect(out).toMatch(new RegExp(`${JA}:\\d+: image "\\./diagram-data\\.js" is not an image file`));
       expect(out).toMatch(new RegExp(`${JA}:\\d+: image ".*environ\\?raw": a query`));
       expect(out).toMatch(new RegExp(`${JA}:\\d+: image ".*etc/passwd" is outside the chapter's folder`));
       expect(out).toMatch(new RegExp(`${JA}:\\d+: image "drawing\\.svg" is not a safe SVG: <script> is not allowed`));
@@ -161,7 +173,7 @@ describe("a contributed translation cannot run code or change the site", () => {
     expect(existsSync(marker)).toBe(false);
     expect(readFileSync(join(dir, "dist", "index.html"), "utf8")).toBe("the previous site");
     writeFileSync(join(dir, JA), original);
-    rmSync(join(folder, "diagram-data"));
+    rmSync(join(folder, "diagram-data.js"));
     rmSync(join(folder, "drawing.svg"));
   }, 120_000);
 });

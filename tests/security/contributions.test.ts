@@ -1,9 +1,9 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkChapterFiles, checkCourse, checkSiteStrings } from "../../src/build/checkCourse.ts";
 import { uiStringsSchema } from "../../src/translation/strings/schema.ts";
-import { chapterText, makeCourse, PNG_1X1, type FixtureFile } from "../helpers/course.ts";
+import { chapterText, makeCourse, PNG_1X1, pngOfSize, type FixtureFile } from "../helpers/course.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runHere } from "../helpers/commands.ts";
 
@@ -41,8 +41,8 @@ const withBody = (body: string, extra: Record<string, FixtureFile> = {}) =>
 
 describe("images are files of the chapter's folder, and data", () => {
   it("a file without an image extension is never imported (it could be a module that runs)", async () => {
-    const found = await withBody("![f](./diagram-data)", { "content/en/ch/diagram-data": "export default process.env" });
-    expect(found).toEqual([`${EN}:11: image "./diagram-data" is not an image file (allowed: png, jpg, jpeg, gif, webp, avif, svg)`]);
+    const found = await withBody("![f](./diagram-data.js)", { "content/en/ch/diagram-data.js": "export default process.env" });
+    expect(found).toEqual([`${EN}:11: image "./diagram-data.js" is not an image file (allowed: png, jpg, jpeg, gif, webp, avif, svg)`]);
   });
 
   it("paths that reach files elsewhere, or read them as text, are refused without reading them", async () => {
@@ -110,6 +110,37 @@ describe("images are files of the chapter's folder, and data", () => {
     ["a DTD with entities", `<!DOCTYPE svg [<!ENTITY x "y">]>${svg("")}`, /DTD/],
     ["CDATA", svg("<style><![CDATA[ * {} ]]></style>"), /CDATA/],
     ["an animation rewriting a link", svg('<a href="#x"><set attributeName="href" to="javascript:alert(1)"/></a>'), /<set> is not allowed/],
+    // CSS by allow-list: nothing that loads, however it is spelt.
+    [
+      "an image-set() in a style element",
+      svg('<style>svg{background-image:image-set("https://evil.example/t.png" 1x)}</style>'),
+      /background-image/,
+    ],
+    [
+      "a -webkit-image-set() in a style attribute",
+      svg(`<rect style="fill:red;background:-webkit-image-set('https://evil.example/t.png' 1x)"/>`),
+      /"background"/,
+    ],
+    ["an image-set() in an allowed property", svg(`<rect style="fill:image-set('https://evil.example/t.png' 1x)"/>`), /image-set\(\)/],
+    ["a url() to another site in a fill", svg('<rect fill="url(https://evil.example/p.svg#g)"/>'), /outside the drawing/],
+    ["a url() hidden by an XML character reference", svg('<rect style="fill:&#117;rl(https://evil.example/x)"/>'), /outside the drawing/],
+    ["a url() hidden by a CSS escape", svg("<style>rect{fill:\\75 rl(https://evil.example/x)}</style>"), /CSS escapes/],
+    ["a font loaded from elsewhere", svg('<style>@font-face{font-family:x;src:url("https://evil.example/f.woff")}</style>'), /at-rule/],
+    ["a cursor from elsewhere", svg('<rect cursor="url(https://evil.example/c.png), auto"/>'), /outside the drawing/],
+    ["a property that is not a drawing's", svg("<style>rect{content:'x'}</style>"), /"content"/],
+    ["a comment hiding the rest of a style", svg("<style>rect{fill:red} /* x</style>"), /not closed/],
+    // An embedded image is the image it says it is, within the limits.
+    [
+      "an embedded 'image' that is a script",
+      svg(`<image href="data:image/png;base64,${btoa("<script>alert(1)</script>")}"/>`),
+      /not the PNG/,
+    ],
+    ["an embedded image of another type", svg('<image href="data:image/svg+xml;base64,PHN2Zz4="/>'), /outside the drawing/],
+    [
+      "an embedded image past the pixel limit",
+      svg(`<image href="data:image/png;base64,${pngOfSize(9000, 9000).toString("base64")}"/>`),
+      /at most 40 million pixels/,
+    ],
   ] as const) {
     it(`an SVG with ${name} is refused`, async () => {
       const found = await withBody("![d](d.svg)", { "content/en/ch/d.svg": text });
@@ -126,9 +157,112 @@ describe("images are files of the chapter's folder, and data", () => {
  <metadata><rdf:RDF xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:cc="http://creativecommons.org/ns#" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><cc:Work><dc:type rdf:resource="http://purl.org/dc/dcmitype/StillImage"/><dc:title>fig</dc:title></cc:Work></rdf:RDF></metadata>
  <defs><style type="text/css">*{stroke-linejoin: round;}</style><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient><clipPath id="c"><rect width="100" height="50"/></clipPath></defs>
  <g clip-path="url(#c)"><path d="M 0 0 L 10 10 &amp; " style="fill: url(#g); stroke: #000"/><use xlink:href="#c"/><text x="1" y="9">a &lt; b</text></g>
- <image width="1" height="1" xlink:href="data:image/png;base64,iVBORw0KGgo="/>
+ <image width="1" height="1" xlink:href="data:image/png;base64,${PNG_1X1.toString("base64")}"/>
 </svg>`;
     expect(await withBody("![d](d.svg)", { "content/en/ch/d.svg": drawing })).toEqual([]);
+  });
+});
+
+describe("images by what decoding them costs", () => {
+  const big = pngOfSize(6324, 6324); // 40 million pixels: one is allowed
+
+  it("a chapter's images together: the image past the chapter's limit is named with its line", async () => {
+    const found = await withBody("![a](a.png)\n\n![b](b.png)\n\n![a again](a.png)", {
+      "content/en/ch/a.png": big,
+      "content/en/ch/b.png": big,
+    });
+    expect(found).toEqual([
+      `${EN}:13: image "b.png" brings the chapter's images to 80 million pixels to decode; a chapter may have 64 million (make them smaller, or fewer)`,
+    ]);
+  });
+
+  it("the course's images together, each file once: one line naming the largest", async () => {
+    const files: Record<string, FixtureFile> = {};
+    for (let n = 1; n <= 26; n++) {
+      files[`content/en/ch${n}/index.mdx`] = chapterText(`## One \\{#one\\}\n\n![f](f.png)\n`);
+      files[`content/en/ch${n}/f.png`] = big;
+    }
+    const found = await problemsOf(files);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      /^content: the course's images add up to 1039.8 million pixels to decode; a course may have 1000 million \(largest: content\/en\/ch1\/f\.png \(40 million\), /,
+    );
+    delete files["content/en/ch26/index.mdx"];
+    expect(await problemsOf(files)).toEqual([]);
+  });
+});
+
+describe("routes are the site's, names follow one rule", () => {
+  it("a chapter whose path is a route of the site is refused with file:line, by the build and by i18n:check", async () => {
+    const files = {
+      "content/en/translation-status/index.mdx": chapterText("## One \\{#one\\}\n"),
+      "content/en/ch/notebook.ipynb/index.mdx": chapterText("## One \\{#one\\}\n"),
+      "content/en/index.mdx": chapterText("## One \\{#one\\}\n"),
+      [EN]: chapterText("## One \\{#one\\}\n\n![x](..x.png)\n"),
+      "content/en/ch/..x.png": PNG_1X1,
+      "content/en/ch/fig 1.png": PNG_1X1,
+    };
+    const expected = [
+      "content/en/ch/..x.png: a file's name must be letters, digits, - and _, then one dot and its extension (figure-1.png)",
+      "content/en/ch/fig 1.png: a file's name must be letters, digits, - and _, then one dot and its extension (figure-1.png)",
+      "content/en/ch/notebook.ipynb: a folder's name must be letters, digits, - and _ (at most 64)",
+      "content/en/index.mdx:1: a chapter is a folder of its own (content/en/<chapter>/index.mdx); this path is the language's home page",
+      "content/en/translation-status/index.mdx:1: the chapter's path \"translation-status\" would take the site's own /<locale>/translation-status/: give the chapter another folder name",
+    ];
+    expect(await problemsOf(files)).toEqual(expected);
+    // i18n:check, on a project with the same content: the same lines, as errors.
+    const dir = copyProject(["src", "chapters", "datasets"]);
+    roots.push(dir);
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    const r = await runHere("i18n-check", ["--root", dir, "--locale", "ja"]);
+    expect(r.code).toBe(1);
+    for (const line of expected) {
+      const at = line.indexOf(": ");
+      expect(r.stdout + r.stderr).toContain(`${line.slice(0, at)}: ${line.slice(at + 2)}`);
+    }
+  });
+
+  it("the notebook import refuses a chapter path that is a route of the site, before reading the notebook", async () => {
+    const r = await runHere("import-notebook", ["missing.ipynb", "--chapter", "translation-status", "--locale", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(
+      "error: --chapter: the chapter's path \"translation-status\" would take the site's own /<locale>/translation-status/: give the chapter another folder name",
+    );
+  });
+});
+
+describe("errors that never hide", () => {
+  it("a frontmatter key that is an object's own name (__proto__) is refused, not dropped", async () => {
+    const text = chapterText("## One \\{#one\\}\n").replace("order: 1\n", "order: 1\nelapsed:\n  __proto__: 5\n");
+    expect(await problemsOf({ [EN]: text })).toEqual([
+      `${EN}:1: frontmatter "elapsed.__proto__": not a section id (a letter, then letters, digits, - or _)`,
+    ]);
+  });
+
+  it("a formula KaTeX draws but the compiler could not walk (200 nested underbraces) is a content error with its line", async () => {
+    let formula = "x";
+    for (let i = 0; i < 200; i++) formula = `\\underbrace{${formula}}_{${i}}`;
+    const found = await withBody(`$$\n${formula}\n$$`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      new RegExp(`^${EN}:11: formula nests too deeply \\(\\d+ levels when drawn, at most 256\\): split it into several formulas$`),
+    );
+  });
+
+  it("i18n:check --locale X reports the course's own files (a glossary it cannot use), not only X's", async () => {
+    const dir = copyProject(["content", "src", "chapters", "datasets"]);
+    roots.push(dir);
+    writeFileSync(join(dir, "content/glossary.yaml"), "- id: x\n  en: a\n  ja: b\n  __proto__: c\n");
+    writeFileSync(join(dir, "chapters/w1d1/tutorial1/glossary.yaml"), "- &a [1, *a]\n");
+    for (const locale of ["ja", "en"]) {
+      const r = await runHere("i18n-check", ["--root", dir, "--locale", locale]);
+      expect(r.code, locale).toBe(1);
+      expect(r.stdout, locale).toMatch(/content\/glossary\.yaml: entry 1: __proto__: not a language tag/);
+      expect(r.stdout, locale).toMatch(/chapters\/w1d1\/tutorial1\/glossary\.yaml: /);
+    }
   });
 });
 

@@ -18,7 +18,12 @@ export const chapterSchema = z
     /** Estimated time for the whole tutorial, minutes. */
     estimatedMinutes: z.number().int().positive(),
     /** Minutes from the start of the tutorial to a section (by heading id), for the TOC and `<Elapsed>`. */
-    elapsed: z.record(z.string(), z.number().int().nonnegative()).default({}),
+    elapsed: z
+      .record(
+        z.string().regex(/^[A-Za-z][\w-]*$/, "not a section id (a letter, then letters, digits, - or _)"),
+        z.number().int().nonnegative(),
+      )
+      .default({}),
     /** People credited at the top of the chapter. */
     credits: z
       .object({

@@ -14,14 +14,27 @@ export const CONTENT_LIMITS = {
    * keeps every walk over a chapter linear. A long chapter has a few hundred blocks.
    */
   children: 2_000,
+  /**
+   * Levels of elements in one formula as KaTeX draws it. A fraction adds 7: the deepest formula
+   * of Tutorial 1 has 28; the page's compiler walks the drawing recursively and fails near 2,000.
+   */
+  formulaDepth: 256,
   /** Milliseconds reading one chapter file may take (parsing it, checking it) before it is refused. */
   checkMs: 15_000,
   /** Memory (MB of JavaScript heap) that reading and checking chapters may use. */
   checkHeapMb: 768,
   /** Bytes of one image beside a chapter. */
   imageBytes: 8 * 1024 * 1024,
-  /** Pixels of one raster image (width × height), and either side. */
+  /**
+   * Pixels decoding images costs (width × height × frames: every frame of an animation is
+   * decoded), for one image, for the images of one chapter file and for the whole course, and
+   * the longest side. Decoding and re-encoding takes about 0.13 s per million pixels here (a
+   * 40-million-pixel PNG: about 5 s and 160 MB), so the course's limit bounds the build's image
+   * work near two minutes; a notebook's figure is under a million.
+   */
   imagePixels: 40_000_000,
+  chapterImagePixels: 64_000_000,
+  courseImagePixels: 1_000_000_000,
   imageSide: 16_384,
   /** Bytes of one file of UI strings, of the glossary, of a translation record. */
   stringsBytes: 512 * 1024,

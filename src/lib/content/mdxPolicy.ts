@@ -42,6 +42,9 @@ export const HTML_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
 
 // Links may go to the web, to mail, within the page or the site; never run code or embed data.
 const SAFE_LINK = /^(?:https?:\/\/|mailto:|#|\/(?!\/)|\.{1,2}\/|[\w.~-]+(?:[/?#]|$))/i;
+// What may not be inside a prop: it is one line of text wherever it goes (a page, a notebook's `# @title` line).
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const ONE_LINE_BREAKER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const ID_SUFFIX = /\{#([A-Za-z][\w-]*)\}\s*$/;
 
 const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
@@ -76,7 +79,11 @@ function checkElement(
     const value = literal(attr);
     if (attr.type === "mdxJsxExpressionAttribute") at(`<${name}>: spread props ({...}) are not allowed`);
     else if (value === null) at(`<${name}>: prop "${printable(attr.name, 40)}" must be a literal ("text"), not a {…} expression`);
-    else props[attr.name] = value;
+    else {
+      if (typeof value === "string" && ONE_LINE_BREAKER.test(value))
+        at(`<${name}>: prop "${printable(attr.name, 40)}" holds a line break or control character; a prop is one line of text`);
+      props[attr.name] = value;
+    }
   }
   if (/^[A-Z]/.test(name)) {
     const rule = COMPONENTS[name];

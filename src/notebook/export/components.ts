@@ -5,6 +5,7 @@ import { textLines } from "../cells.ts";
 import type { NotebookInput } from "../chapterNotebook.ts";
 import { videoCellCode } from "../videoCell.ts";
 import type { NotebookCells } from "./notebookCells.ts";
+import { markdownText } from "../../lib/text/notebookText.ts";
 import { withStandInLines } from "./standIn.ts";
 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
@@ -97,33 +98,38 @@ export function writeComponent(node: Element, ctx: ExportContext, inSolution: bo
       return;
     }
     case "Feedback": {
-      cells.code(`# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_${attr(node, "id") ?? ""}")`, {
+      // The id goes into a Python string: only the characters the content policy allows it (\w).
+      const id = (attr(node, "id") ?? "").replace(/\W/g, "");
+      cells.code(`# @title Submit your feedback\ncontent_review(f"{feedback_prefix}_${id}")`, {
         cellView: "form",
-        course: { feedback: attr(node, "id") ?? "" },
+        course: { feedback: id },
       });
       return;
     }
     case "Slides":
-      if (fm.slides) cells.marked(`[${t("slides.link")}](${slidesUrl(input.course.slidesHost, fm.slides)})`, { slides: true });
+      if (fm.slides)
+        cells.marked(`[${markdownText(t("slides.link"))}](${slidesUrl(input.course.slidesHost, fm.slides)})`, { slides: true });
       return;
     case "Elapsed": {
       const total = attr(node, "total");
       const minutes = total ? fm.estimatedMinutes : fm.elapsed[attr(node, "section") ?? ""];
       if (minutes !== undefined)
-        cells.marked(`*${t(total ? "chapter.estimatedTotal" : "chapter.elapsed", { minutes })}*`, {
+        cells.marked(`*${markdownText(t(total ? "chapter.estimatedTotal" : "chapter.elapsed", { minutes }))}*`, {
           elapsed: total ? "total" : attr(node, "section"),
         });
       return;
     }
     case "Solution": {
       const bonus = attr(node, "for") === "bonus";
-      cells.marked(`**${t(bonus ? "exercise.showBonusSolution" : "exercise.showSolution")}**`, { solution: bonus ? "bonus" : "exercise" });
+      cells.marked(`**${markdownText(t(bonus ? "exercise.showBonusSolution" : "exercise.showSolution"))}**`, {
+        solution: bonus ? "bonus" : "exercise",
+      });
       ctx.visit(node.children, true);
       cells.flush();
       return;
     }
     case "DataNote": {
-      cells.marked(`*${t("data.computedHere")}* ${ctx.prose(ctx.inner(node)).trim()}`, { dataNote: true });
+      cells.marked(`*${markdownText(t("data.computedHere"))}* ${ctx.prose(ctx.inner(node)).trim()}`, { dataNote: true });
       return;
     }
     case "Cell": {

@@ -1,4 +1,5 @@
 import type { NotebookInput } from "../chapterNotebook.ts";
+import { pythonCommentText } from "../../lib/text/notebookText.ts";
 
 /**
  * The data cell's code when the page was built from a stand-in: the code as the course has it,
@@ -12,8 +13,8 @@ export function withStandInLines(code: string, input: NotebookInput): { text: st
   const absolute = /^https?:\/\//.test(standIn.url);
   const load = absolute
     ? standIn.load.replace(/\{url\}/g, standIn.url)
-    : `SITE_URL = "https://"  # ${input.t("notebook.siteAddress")}\n${standIn.load.replace(/(["'])\{url\}\1/g, `SITE_URL + "${standIn.url}"`).replace(/\{url\}/g, standIn.url)}`;
-  const lines = `\n\n# ${input.t("notebook.standIn")}\n${load
+    : `SITE_URL = "https://"  # ${pythonCommentText(input.t("notebook.siteAddress"))}\n${standIn.load.replace(/(["'])\{url\}\1/g, `SITE_URL + "${standIn.url}"`).replace(/\{url\}/g, standIn.url)}`;
+  const lines = `\n\n# ${pythonCommentText(input.t("notebook.standIn"))}\n${load
     .split("\n")
     .map((l) => `# ${l}`.trimEnd())
     .join("\n")}`;

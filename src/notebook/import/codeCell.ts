@@ -1,6 +1,7 @@
 import type { ReadCell } from "../readNotebook.ts";
 import { demoCellId, readWidgetDemo, type WidgetDemo } from "./widgetScaffold.ts";
 import type { ChapterImages } from "./images.ts";
+import { oneLine } from "../../lib/text/notebookText.ts";
 import { attr, fence, marksOf, type ImportReport } from "./shared.ts";
 
 /** A block of the chapter a code cell makes, and whether it belongs inside the solution being read. */
@@ -61,7 +62,7 @@ export class CodeCells {
     if (marks.addedTitle === true && title !== undefined) lines = lines.slice(1);
     const code = lines.join("\n").trimEnd();
     if (!code) return [];
-    const label = typeof marks.hidden === "string" ? marks.hidden : title;
+    const label = typeof marks.hidden === "string" ? oneLine(marks.hidden).trim() : title;
     const out: CodeBlock[] = [];
     this.slides ??= SLIDES.exec(code)?.[1];
     const push = (mdx: string, solution = false) => out.push({ mdx, inSolution: solution });
@@ -70,7 +71,7 @@ export class CodeCells {
     if (video) {
       this.videos++;
       // Our export keeps the source's title in the code and the page's in the metadata.
-      const shown = typeof marks.videoTitle === "string" ? marks.videoTitle : title;
+      const shown = typeof marks.videoTitle === "string" ? oneLine(marks.videoTitle).trim() : title;
       push(
         `<Video id="video-${this.videos}" title=${attr(shown ?? `Video ${this.videos}`)} youtube="${video[0]}" bilibili="${video[1]}" />`,
       );

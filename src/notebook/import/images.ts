@@ -41,19 +41,14 @@ export class ChapterImages {
       const type = bundle ? Object.keys(bundle).find((t) => IMAGE_TYPES[t]) : undefined;
       if (!bundle || !type) return { kind: "note", text: `[${alt || "image"}: ${target} is not in the notebook]` };
       bytes = Buffer.from(bundle[type]!, "base64");
-      const base =
-        target
-          .slice("attachment:".length)
-          .replace(/\.[^.]*$/, "")
-          .replace(/[^\w-]+/g, "-") || "image";
-      name = `${base}.${IMAGE_TYPES[type]}`;
+      name = this.freeName(target.slice("attachment:".length).replace(/\.[^.]*$/, ""), IMAGE_TYPES[type]!, bytes);
     } else {
       if (/(^|\/)\.\.(\/|$)|^\/|^[a-z]+:/i.test(target))
         return { kind: "note", text: `[${alt || "image"}: ${target} is outside the notebook's folder]` };
       bytes = this.readRelative(target);
-      name = target.replace(/^.*\//, "").replace(/[^\w.-]+/g, "-");
-      if (!bytes || !/\.(png|jpe?g|gif|svg|webp)$/i.test(name))
-        return { kind: "note", text: `[${alt || "image"}: ${target} could not be copied]` };
+      const ext = /\.(png|jpe?g|gif|svg|webp)$/i.exec(target)?.[1]?.toLowerCase();
+      if (!bytes || !ext) return { kind: "note", text: `[${alt || "image"}: ${target} could not be copied]` };
+      name = this.freeName(target.replace(/^.*\//, "").replace(/\.[^.]*$/, ""), ext, bytes);
     }
     if (bytes.byteLength > MAX_IMAGE_BYTES) return { kind: "note", text: `[${alt || "image"}: ${name} is larger than 10 MB]` };
     this.keep(name, bytes, `cell ${cell.index + 1}: image ${printable(target, 60)}`);
@@ -75,6 +70,23 @@ export class ChapterImages {
     if (bytes.byteLength > MAX_IMAGE_BYTES) return null;
     this.keep(name, bytes, `cell ${cell.index + 1}: its output image`);
     return name;
+  }
+
+  /**
+   * A file name beside the chapter for an image (content's one rule: letters, digits, - and _,
+   * one dot, its extension), not yet taken by another image of the notebook.
+   */
+  private freeName(base: string, ext: string, bytes: Uint8Array): string {
+    const stem =
+      base
+        .replace(/[^A-Za-z0-9_-]+/g, "-")
+        .replace(/^-+|-+$/g, "")
+        .slice(0, 56) || "image";
+    for (let n = 1; ; n++) {
+      const name = `${stem}${n > 1 ? `-${n}` : ""}.${ext}`;
+      const taken = this.files.get(name);
+      if (!taken || Buffer.compare(taken, bytes) === 0) return name;
+    }
   }
 
   private keep(name: string, bytes: Uint8Array, what: string): void {

@@ -206,6 +206,10 @@ export function readWidgetDemo(code: string): WidgetDemo | null {
     const kw = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(part);
     if (!kw) continue;
     const read = control(kw[1]!, kw[2]!, defs.get(kw[1]!));
+    if (controls.some((c) => c.name === kw[1])) {
+      notes.push(`${kw[1]}: given twice (Python refuses a repeated keyword); the first is kept`);
+      continue;
+    }
     const made = typeof read === "string" ? read : settle(read, notes);
     if (typeof made === "string") notes.push(made);
     else {
@@ -274,7 +278,8 @@ export const SCAFFOLD_MARK = "Made by import:notebook";
 
 /** A chapter module for a chapter made from a notebook: no data yet, the scaffolded cells. */
 export function scaffoldChapter(cells: readonly { readonly id: string; readonly file: string }[]): string {
-  const name = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[^A-Za-z_]/, "_$&");
+  // A binding named after the cell, with a suffix so that no id (`import`, `default`) is a reserved word.
+  const name = (id: string) => `${id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[^A-Za-z_]/, "_$&")}Cell`;
   return `import { defineChapter } from "#course";
 ${cells.map((c) => `import ${name(c.id)} from "./${c.file}";`).join("\n")}
 

@@ -8,9 +8,9 @@ import { structureProblems } from "../model/status.ts";
 import { chapterTypography, hasTypographyRules, textTypography } from "../model/typography.ts";
 import { MdxSyntaxError, parseMdx } from "../../lib/content/parseMdx.ts";
 import { uiStringsSchema } from "../strings/schema.ts";
-import { checkSiteStrings } from "../../build/checkCourse.ts";
+import { checkSiteStrings, contentTreeProblems } from "../../build/checkCourse.ts";
 import { placeholderMismatches } from "../strings/strings.ts";
-import { chapterTextProblems, readContributedText } from "../../build/chapterFile.ts";
+import { checkChapterText, courseImagesProblem, readContributedText } from "../../build/chapterFile.ts";
 import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
 import { ownString, parseStringTable, type StringTable } from "../model/stringTable.ts";
 import { checkCourseCode } from "../../build/checkCode.ts";
@@ -165,20 +165,25 @@ export function checkStringLayers(tree: ContentTree): Finding[] {
 
 /** What a chapter may contain (frontmatter, syntax, no imports, expressions or active HTML, images beside it), for every locale. */
 export function checkContentPolicy(tree: ContentTree): Finding[] {
-  const findings: Finding[] = [];
+  const lines: string[] = [];
+  const images: Record<string, number> = {};
   for (const chapter of tree.chapters()) {
     for (const locale of tree.locales()) {
       const file = tree.file(locale, chapter);
       const mdx = tree.read(file);
       if (mdx === null) continue;
       const sourceFile = locale === tree.sourceLocale ? null : tree.file(tree.sourceLocale, chapter);
-      for (const line of chapterTextProblems(tree.root, file, mdx, null, sourceFile)) {
-        const m = /^(.*?:\d+|[^:]*): ([\s\S]*)$/.exec(line)!;
-        findings.push({ level: "error", where: m[1]!, message: m[2]! });
-      }
+      const checked = checkChapterText(tree.root, file, mdx, null, sourceFile);
+      lines.push(...checked.problems);
+      Object.assign(images, checked.images);
     }
   }
-  return findings;
+  const tooMuch = courseImagesProblem(images);
+  if (tooMuch) lines.push(tooMuch);
+  return lines.map((line) => {
+    const m = /^(.*?:\d+|[^:]*): ([\s\S]*)$/.exec(line)!;
+    return { level: "error", where: m[1]!, message: m[2]! };
+  });
 }
 
 /** Links inside a chapter (`](#id)`, `href="#id"`, and links to other chapters) point somewhere real. */
@@ -290,14 +295,19 @@ function checkIdenticalStrings(tree: ContentTree): Finding[] {
   return findings;
 }
 
-/** Whether a finding concerns a locale: its content, its strings, its status. */
-function concerns(finding: Finding, locale: string): boolean {
-  return new RegExp(`(^|/)${locale.replace(/[-]/g, "\\-")}(/|\\.json)`).test(finding.where);
+/** The translation a finding is about (its content folder or strings file), or null for the course's own files. */
+function translationOf(finding: Finding, locales: readonly string[], sourceLocale: string): string | null {
+  const owner = locales.find((l) => new RegExp(`(^|/)${l.replace(/[-]/g, "\\-")}(/|\\.json)`).test(finding.where));
+  return owner === undefined || owner === sourceLocale ? null : owner;
 }
 
 /** Every check of `i18n:check`, in the order a translator would fix them (only one locale's, when asked). */
 export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
   const findings: Finding[] = [
+    ...contentTreeProblems(tree.root, tree.locales()).map((line): Finding => {
+      const at = line.search(/: /);
+      return { level: "error", where: line.slice(0, at), message: line.slice(at + 2) };
+    }),
     ...checkCourseCode(tree.root).map((line): Finding => {
       const m = /^(.*?:\d+:\d+): (.*)$/.exec(line);
       return { level: "error", where: m?.[1] ?? "", message: m?.[2] ?? line };
@@ -405,5 +415,9 @@ export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
       where: file,
       message: `${ids.length} section(s) with no translation recorded, shown in ${tree.sourceLocale}: ${ids.slice(0, 6).join(", ")}${ids.length > 6 ? ", …" : ""} (translate, then npm run i18n:mark)`,
     });
-  return only ? findings.filter((f) => concerns(f, only)) : findings;
+  // One locale's check leaves out only the other translations' findings: the source's and the
+  // course's files (the glossary, the code, the site's strings) are every locale's concern.
+  if (!only) return findings;
+  const locales = tree.locales();
+  return findings.filter((f) => [only, null].includes(translationOf(f, locales, tree.sourceLocale)));
 }

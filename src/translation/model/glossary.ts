@@ -1,8 +1,12 @@
 import { parse } from "yaml";
 import { blankBlocks, TAG } from "../../lib/text/blankCode.ts";
 import { z } from "zod";
+import { TAG_PATTERN } from "../locales.ts";
+import { printable } from "../../lib/text/printable.ts";
 
-const localeForms = z.record(z.string(), z.array(z.string()));
+// Every key of an entry but its id names a locale: a language tag, never an object's own name (__proto__).
+const localeTag = z.string().regex(new RegExp(`^${TAG_PATTERN}$`), "not a language tag (en, ja, pt-BR, zh-Hant-TW)");
+const localeForms = z.record(localeTag, z.array(z.string()));
 const entrySchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -10,6 +14,12 @@ const entrySchema = z
     forbidden: localeForms.optional(),
   })
   .catchall(z.union([z.string(), localeForms]));
+
+/** The first key of an entry (as written: a parsed copy drops `__proto__`) that is neither a field nor a language tag. */
+const strayKey = (item: unknown) =>
+  typeof item === "object" && item !== null
+    ? Object.keys(item).find((key) => !["id", "variants", "forbidden"].includes(key) && !localeTag.safeParse(key).success)
+    : undefined;
 
 export interface GlossaryTerm {
   readonly id: string;
@@ -26,6 +36,9 @@ export function parseGlossary(text: string, file = "content/glossary.yaml"): Glo
   const raw: unknown = parse(text);
   if (!Array.isArray(raw)) throw new Error(`${file}: expected a list of terms`);
   return raw.map((item, i) => {
+    const stray = strayKey(item);
+    if (stray !== undefined)
+      throw new Error(`${file}: entry ${i + 1}: ${printable(stray, 40)}: not a language tag (en, ja, pt-BR, zh-Hant-TW)`);
     const result = entrySchema.safeParse(item);
     if (!result.success)
       throw new Error(`${file}: entry ${i + 1}: ${result.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);

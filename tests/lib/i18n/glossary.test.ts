@@ -27,6 +27,17 @@ const glossary = parseGlossary(`
 const [spike, histogram] = glossary as [(typeof glossary)[0], (typeof glossary)[0]];
 
 describe("the glossary", () => {
+  it("refuses a key that is not a language tag (such as __proto__), naming the entry and key", () => {
+    for (const [yaml, key] of [
+      ["- id: x\n  en: a\n  __proto__: b\n", "__proto__"],
+      ["- id: x\n  en: a\n  variants:\n    __proto__: [c]\n", "variants.__proto__"],
+      ["- id: x\n  en: a\n  forbidden:\n    constructor: [c]\n", "forbidden.constructor"],
+    ])
+      expect(() => parseGlossary(yaml!, "chapters/ch/glossary.yaml"), key).toThrow(
+        `chapters/ch/glossary.yaml: entry 1: ${key}: not a language tag (en, ja, pt-BR, zh-Hant-TW)`,
+      );
+  });
+
   it("counts whole words: inter-spike is not spike, a variant counts", () => {
     expect(countTerm("Each inter-spike interval; spike-sorting.", spike, "en")).toBe(0);
     expect(countTerm("A spike, then spikes. Spike!", spike, "en")).toBe(3);

@@ -35,6 +35,12 @@ def plot_lif_neuron(alpha=0.5, rate=10, leak=0.1, show=False, kind="a"):
     expect(demoCellId(demo.fn)).toBe("show");
   });
 
+  it("says when a control is given twice, and keeps the first", () => {
+    const demo = readWidgetDemo("interact(f, x=(0, 10), x=(0.0, 1.0, 0.5))")!;
+    expect(demo.controls).toEqual([{ kind: "range", name: "x", label: "x", min: 0, max: 10, step: 1, value: 5 }]);
+    expect(demo.notes).toEqual(["x: given twice (Python refuses a repeated keyword); the first is kept"]);
+  });
+
   it("gives nothing for code that is not a demo it can read", () => {
     expect(readWidgetDemo("plt.plot(x)")).toBeNull();
     expect(readWidgetDemo("@widgets.interact(n=widgets.IntSlider(5, min=9, max=2))\ndef f(n): pass")).toBeNull();
