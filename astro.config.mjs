@@ -29,23 +29,10 @@ export default defineConfig({
   // The chapters' own pipeline (content check, source sections, heading ids, maths, KaTeX,
   // glossary) is the course integration's: src/build/markdown.ts.
   markdown: {
-    // Keep the authors' punctuation exactly (the Japanese text must match its source).
-    smartypants: false,
     shikiConfig: { themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" }, defaultColor: "light" },
   },
   devToolbar: { enabled: false },
-  // Terser compresses the browser code a few KB tighter than esbuild (Plot is most of it).
-  vite: {
-    build: {
-      assetsInlineLimit: 0,
-      modulePreload: false,
-      minify: "terser",
-      terserOptions: {
-        ecma: 2020,
-        module: true,
-        compress: { passes: 3, pure_getters: "strict", unsafe_arrows: true },
-        format: { comments: false },
-      },
-    },
-  },
+  // Rolldown's own minifier (oxc): smaller than Terser here (83.7 against 85.0 KB gzip with every
+  // figure of Tutorial 1 active) and a third of its time.
+  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
 });

@@ -1,16 +1,18 @@
 // @ts-check
 import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
 import astro from "eslint-plugin-astro";
-import importPlugin from "eslint-plugin-import";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import { importX } from "eslint-plugin-import-x";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 import { LAYERS } from "./eslint.layers.js";
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["dist/", ".astro/", ".cache/", ".test-sites/", ".scratch/", "node_modules/", "tests/fixtures/", "coverage/"] },
   js.configs.recommended,
-  ...tseslint.configs.strictTypeChecked,
-  ...tseslint.configs.stylisticTypeChecked,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
@@ -44,11 +46,11 @@ export default tseslint.config(
   // The layers of the house (README, "What is where"): an import across them is an error.
   {
     files: ["**/*.ts", "**/*.mjs", "**/*.js", "**/*.astro"],
-    plugins: { import: importPlugin },
+    plugins: { "import-x": importX },
     settings: {
-      "import/resolver": { typescript: { alwaysTryTypes: true, project: "./tsconfig.json" }, node: true },
-      "import/extensions": [".ts", ".js", ".mjs", ".astro"],
+      "import-x/resolver-next": [createTypeScriptImportResolver({ alwaysTryTypes: true, project: "./tsconfig.json" })],
+      "import-x/extensions": [".ts", ".js", ".mjs", ".astro"],
     },
-    rules: { "import/no-restricted-paths": ["error", { zones: LAYERS }] },
+    rules: { "import-x/no-restricted-paths": ["error", { zones: LAYERS }] },
   },
 );

@@ -1,5 +1,5 @@
 // @ts-check
-// The project's layers, for eslint-plugin-import's no-restricted-paths (eslint.config.js) and its test.
+// The project's layers, for eslint-plugin-import-x's no-restricted-paths (eslint.config.js) and its test.
 
 /** Who may import whom: each zone forbids `target` to import from `from` (paths from the project root). */
 export const LAYERS = [

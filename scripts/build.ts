@@ -76,7 +76,7 @@ runCli(USAGE, async () => {
   } catch (err) {
     if (!inside) rmSync(buildDir, { recursive: true, force: true });
     site.abort();
-    throw new Error(`the site did not build, so ${site.outDir} was left as it was:\n${describe(err)}`);
+    throw new Error(`the site did not build, so ${site.outDir} was left as it was:\n${describe(err)}`, { cause: err });
   }
   // Nothing published may say where it was built (a server chunk of another build, a source map).
   const leaks = filesMentioning(site.stage, [root.replace(/\/$/, "")]);

@@ -37,6 +37,7 @@ runCli(USAGE, async () => {
   } catch (err) {
     throw new Error(
       `could not download ${url} (${describeFailure(err)}). Download it on a machine with network access and copy it to ${dest}, or set SPIKES_FILE to its path.`,
+      { cause: err },
     );
   }
   if (!response.ok || !response.body)

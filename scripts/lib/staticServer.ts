@@ -97,8 +97,9 @@ export async function serveSites(mounts: readonly Mount[], options: ServeOptions
       res.end(body);
       return;
     }
-    res.writeHead(200, { "content-type": type, "cache-control": "no-cache" });
-    createReadStream(path).pipe(res);
+    const body = readFileSync(path);
+    res.writeHead(200, { "content-type": type, "cache-control": "no-cache", "content-length": body.length });
+    res.end(body);
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address() as AddressInfo;

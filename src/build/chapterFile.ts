@@ -9,6 +9,7 @@ import { chapterImages, checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
 import { MdxSyntaxError, parseMdx } from "../lib/content/parseMdx.ts";
 import { splitFrontmatter } from "../lib/content/splitFrontmatter.ts";
 import { printable } from "../lib/text/printable.ts";
+import { prototypeKeys, schemaIssues } from "../lib/schemaIssues.ts";
 import { resolveChapterImage } from "./chapterImages.ts";
 import { megapixels } from "../lib/content/rasterImage.ts";
 
@@ -82,9 +83,13 @@ export function checkChapterText(
   const { data, error } = readFrontmatter(mdx);
   if (error) return { problems: [`${file}:1: ${error}`], images };
   const frontmatter = chapterSchema.safeParse(data);
+  const objectNames = prototypeKeys(data).map(
+    (path) => `${file}:1: frontmatter "${printable(path, 60)}": __proto__ is not a name a field may have`,
+  );
+  if (objectNames.length) return { problems: objectNames, images };
   const problems: string[] = frontmatter.success
     ? []
-    : frontmatter.error.issues.map((i) => `${file}:1: frontmatter "${printable(i.path.join(".") || "(root)", 60)}": ${i.message}`);
+    : schemaIssues(frontmatter.error).map((i) => `${file}:1: frontmatter "${printable(i.path || "(root)", 60)}": ${i.message}`);
   const withElapsed = ids && frontmatter.success ? { ...ids, elapsed: Object.keys(frontmatter.data.elapsed) } : ids;
   let tree;
   try {

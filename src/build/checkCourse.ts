@@ -3,6 +3,8 @@ import { join } from "node:path";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { printable } from "../lib/text/printable.ts";
+import type { z } from "astro/zod";
+import { schemaIssues } from "../lib/schemaIssues.ts";
 import { runBounded, type Overrun } from "./bounded.ts";
 import { checkChapterText, courseImagesProblem, parseOnly, readContributedText, type ChapterTextCheck } from "./chapterFile.ts";
 import { ReadCache } from "./readCache.ts";
@@ -277,16 +279,7 @@ export async function checkCourse(root: string, chapters: readonly DiscoveredCha
  * (as their content folders are), valid JSON, exactly the schema's keys, strings only, the
  * same placeholders as the source locale's.
  */
-export function checkSiteStrings(
-  root: string,
-  sourceLocale: string,
-  schema: {
-    safeParse(v: unknown): {
-      success: boolean;
-      error?: { issues: { path: (string | number)[]; code: string; message: string; keys?: string[] }[] };
-    };
-  },
-): string[] {
+export function checkSiteStrings(root: string, sourceLocale: string, schema: z.ZodType): string[] {
   // Read and checked as every strings file is (readStringFolder); then against the schema.
   const read = readStringFolder(root, UI_STRINGS_DIR);
   // A locale has one name, its canonical tag (pt-BR, zh-Hant-TW), in every file and folder.
@@ -296,14 +289,12 @@ export function checkSiteStrings(
     const file = uiStringsFile(locale);
     const result = schema.safeParse({ ...table });
     if (!result.success) {
-      for (const issue of result.error!.issues) {
-        const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? (issue.keys ?? []).join(", ") : "(root)");
+      for (const issue of schemaIssues(result.error))
         problems.push(
-          issue.code === "unrecognized_keys"
-            ? `${file}: unknown key(s) ${printable(key, 120)}`
-            : `${file}: "${printable(key, 60)}": ${issue.message === "Required" ? "missing UI string" : issue.message}`,
+          issue.unknownKeys
+            ? `${file}: unknown key(s) ${printable(issue.unknownKeys.join(", "), 120)}`
+            : `${file}: "${printable(issue.path || "(root)", 60)}": ${issue.message === "missing" ? "missing UI string" : issue.message}`,
         );
-      }
       continue;
     }
     tables.set(locale, table);

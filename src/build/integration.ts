@@ -11,6 +11,7 @@ import { CourseError } from "./courseError.ts";
 import { chapterFiles, chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
 import { chapterMarkdown, GlossaryHolder } from "./markdown.ts";
 import { startDevLoop } from "./devLoop.ts";
+import { browserPlotPlugin } from "./browserPlotPlugin.ts";
 import { storeFile } from "./storeFiles.ts";
 import { CourseData } from "./compute.ts";
 import { discoverChapters, discoverDatasetStrings } from "./discover.ts";
@@ -65,16 +66,18 @@ export default function course(options: CourseOptions): AstroIntegration {
         );
         const locales = config.i18n?.locales.map((l) => (typeof l === "string" ? l : l.path)) ?? [options.sourceLocale];
         updateConfig({
-          markdown: chapterMarkdown(
-            {
-              root,
-              sourceLocale: options.sourceLocale,
-              locales,
-              coreStrings: options.coreStrings,
-              idsFor: (slug) => idsBySlug.get(slug) ?? null,
-            },
-            glossary,
-          ),
+          markdown: {
+            processor: chapterMarkdown(
+              {
+                root,
+                sourceLocale: options.sourceLocale,
+                locales,
+                coreStrings: options.coreStrings,
+                idsFor: (slug) => idsBySlug.get(slug) ?? null,
+              },
+              glossary,
+            ),
+          },
         });
         base = config.base.replace(/\/?$/, "/");
         if (command !== "preview" && command !== "sync") {
@@ -134,7 +137,7 @@ export default function course(options: CourseOptions): AstroIntegration {
             });
           },
         };
-        updateConfig({ vite: { plugins: [plugin] } });
+        updateConfig({ vite: { plugins: [plugin, browserPlotPlugin()] } });
       },
       "astro:build:start": () => {
         pagesStart = performance.now();

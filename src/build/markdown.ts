@@ -1,4 +1,5 @@
-import type { AstroUserConfig } from "astro";
+import { unified, type UnifiedResolvedOptions } from "@astrojs/markdown-remark";
+import type { MarkdownProcessor } from "astro/markdown";
 import rehypeKatex from "rehype-katex";
 import { formatMessage } from "../translation/strings/messageFormat.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
@@ -78,16 +79,19 @@ function asideOf(coreStrings: (locale: string) => StringTable): (locale: string)
 /**
  * How chapters are compiled, in order: the content check on the compiler's own tree (and every
  * image pointed at its checked file), untranslated sections taken from the source, stable
- * heading ids, maths; then KaTeX at build time (`trust: false` keeps \href and friends inert)
- * and glossary hints. GFM is the MDX integration's default, which the content check parses with
- * too (src/lib/content/syntax.ts).
+ * heading ids, maths; then KaTeX at build time (`trust: false` keeps \\href and friends inert)
+ * and glossary hints. The processor is Astro's unified (remark/rehype) one: its parser is the
+ * one the content check reads with (src/lib/content/syntax.ts: GFM, maths, MDX), so the tree
+ * checked is the tree compiled. The authors' punctuation is kept exactly (no smartypants: the
+ * Japanese text must match its source).
  */
 export function chapterMarkdown(
   options: ChapterPipelineOptions & { readonly locales: readonly string[]; readonly coreStrings: (locale: string) => StringTable },
   glossary: GlossaryHolder = new GlossaryHolder(options.root),
-): Pick<NonNullable<AstroUserConfig["markdown"]>, "gfm" | "remarkPlugins" | "rehypePlugins"> {
-  return {
+): MarkdownProcessor<UnifiedResolvedOptions> {
+  return unified({
     gfm: true,
+    smartypants: false,
     remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath],
     rehypePlugins: [
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],
@@ -101,5 +105,5 @@ export function chapterMarkdown(
         },
       ],
     ],
-  };
+  });
 }

@@ -69,9 +69,10 @@ export function renderCell(
   const p = payload as never;
   const inputs = defaultInputs(view, p);
   const options = view.plot(p, inputs, ctx);
-  const svg = time(() => renderPlot(options));
+  const inBrowser = view.interaction !== undefined;
+  const svg = time(() => renderPlot(options, inBrowser));
   // A phone shows this one (chosen by CSS): its text stays at its size instead of shrinking by half.
-  const narrowSvg = time(() => renderPlot({ ...options, width: NARROW_WIDTH }));
+  const narrowSvg = time(() => renderPlot({ ...options, width: NARROW_WIDTH }, inBrowser));
   const { alt, table } = view.describe(p, inputs, ctx);
   const state = view.state?.(p, inputs, ctx);
   return {

@@ -1,8 +1,9 @@
-import { z } from "zod";
+import { z } from "astro/zod";
+import { schemaIssues } from "./schemaIssues.ts";
 
 /** A text in one or more languages: a plain string is the source language's. */
 const localized = z
-  .union([z.string().min(1), z.record(z.string().min(1))])
+  .union([z.string().min(1), z.record(z.string(), z.string().min(1))])
   .describe(
     "Text per locale ({ en: ..., ja: ... }); a plain string is the source locale's. A locale without it shows the source text, marked as such.",
   );
@@ -10,7 +11,7 @@ const localized = z
 const link = z
   .object({
     label: z.string().min(1).describe("The link's text (a name, the same in every language)."),
-    url: z.string().url().describe("Where it points (https)."),
+    url: z.url().describe("Where it points (https)."),
     rel: z.string().optional().describe('A link relation, such as "license".'),
   })
   .strict();
@@ -65,7 +66,9 @@ export function parseCourse(raw: unknown, file = "course.config.ts"): CourseConf
   const parsed = courseSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new CourseConfigError(
-    parsed.error.issues.map((i) => `${file}: ${i.path.join(".") || "(the default export)"}: ${i.message}`).join("\n"),
+    schemaIssues(parsed.error)
+      .map((i) => `${file}: ${i.path || "(the default export)"}: ${i.message}`)
+      .join("\n"),
   );
 }
 

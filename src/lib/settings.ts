@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "astro/zod";
 import { printable } from "./text/printable.ts";
 
 /** Settings an operator gives the build through the environment, checked. */
@@ -79,7 +79,7 @@ const variable = <T>(parse: (raw: string | undefined) => T) =>
       try {
         return parse(raw);
       } catch (err) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
         return z.NEVER;
       }
     });

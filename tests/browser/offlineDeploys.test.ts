@@ -37,7 +37,8 @@ function deployCopy(name: string): string {
 function redeploy(dir: string): void {
   const folder = join(dir, "data", isiKey);
   const file = join(folder, "12.f32");
-  const isis = new Float32Array(readFileSync(file).buffer.slice(0));
+  const bytes = readFileSync(file); // a view of the file's bytes, maybe inside a larger pooled buffer
+  const isis = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   writeFileSync(file, new Uint8Array(Float32Array.from(isis, (v) => v * 3).buffer));
   renameSync(folder, join(dir, "data", NEW_KEY));
   for (const page of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"))) {

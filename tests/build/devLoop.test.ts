@@ -52,7 +52,7 @@ beforeAll(async () => {
   cpSync(fixture("authoring"), dir, { recursive: true });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(ROOT, "node_modules/astro/astro.js"), "dev", "--host", "127.0.0.1", "--port", String(port)], {
+  server = spawn(process.execPath, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "dev", "--host", "127.0.0.1", "--port", String(port)], {
     cwd: dir,
     env: { ...cleanEnv(), SPIKES_FILE: join(ROOT, "tests/fixtures/site/mini-734.npz") },
   });

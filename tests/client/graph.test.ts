@@ -127,6 +127,13 @@ describe("the cell graph", () => {
     expect(g.requests).toEqual([]);
     expect(alts.at(-1)).toBe("ahead scale 5");
     taken.dispose();
+
+    // A reader who starts at another load input (a shared link) gets that view, and nothing else.
+    const h = files();
+    const linked = cellGraph(view as never, { values: [9], source: "build" }, { item: 2 }, ctx, { render, ...h, strict: true }, {});
+    await settle();
+    expect(h.requests).toEqual(["set/2.f32"]);
+    linked.dispose();
   });
 
   it("keeps the build's drawing of a slimmed payload (no redraw from it), and loads the default view after the reader moved away", async () => {

@@ -118,8 +118,8 @@ async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
       break;
     } catch {
       // A lock just made may not hold its process id yet: empty, it is taken over only when old.
-      let holder = 0;
-      let age = 0;
+      let holder: number;
+      let age: number;
       try {
         holder = Number(readFileSync(lock, "utf8") || "0");
         age = Date.now() - statSync(lock).mtimeMs;

@@ -1,5 +1,6 @@
 import { ESLint } from "eslint";
-import importPlugin from "eslint-plugin-import";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import { importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
 import { LAYERS } from "../../eslint.layers.js";
@@ -13,9 +14,9 @@ const eslint = new ESLint({
     {
       files: ["**/*.ts"],
       languageOptions: { parser: tseslint.parser },
-      plugins: { import: importPlugin },
-      settings: { "import/resolver": { typescript: { project: "./tsconfig.json" }, node: true } },
-      rules: { "import/no-restricted-paths": ["error", { zones: LAYERS }] },
+      plugins: { "import-x": importX },
+      settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })] },
+      rules: { "import-x/no-restricted-paths": ["error", { zones: LAYERS }] },
     },
   ],
 });

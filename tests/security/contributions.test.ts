@@ -238,7 +238,7 @@ describe("errors that never hide", () => {
   it("a frontmatter key that is an object's own name (__proto__) is refused, not dropped", async () => {
     const text = chapterText("## One \\{#one\\}\n").replace("order: 1\n", "order: 1\nelapsed:\n  __proto__: 5\n");
     expect(await problemsOf({ [EN]: text })).toEqual([
-      `${EN}:1: frontmatter "elapsed.__proto__": not a section id (a letter, then letters, digits, - or _)`,
+      `${EN}:1: frontmatter "elapsed.__proto__": __proto__ is not a name a field may have`,
     ]);
   });
 

@@ -18,14 +18,16 @@ let compiler: Processor;
 let cut: (code: string, id: string) => { content: string };
 
 beforeAll(async () => {
-  const { createMdxProcessor } = (await import(mdxDist("plugins.js"))) as {
+  // The MDX compiler of the unified processor the course uses (@astrojs/markdown-remark's).
+  const processorModule = pathToFileURL(join(ROOT, "node_modules/@astrojs/markdown-remark/dist/mdx/create-processor.js")).href;
+  const { createMdxProcessor } = (await import(processorModule)) as {
     createMdxProcessor: (options: object, extra: object) => Processor;
   };
   ({ safeParseFrontmatter: cut } = (await import(mdxDist("utils.js"))) as { safeParseFrontmatter: typeof cut });
   const markdown = chapterMarkdown({ root: ROOT, sourceLocale: "en", locales: ["en", "ja"], coreStrings: uiStrings, idsFor: () => null });
   compiler = createMdxProcessor(
     {
-      remarkPlugins: markdown.remarkPlugins,
+      remarkPlugins: markdown.options.remarkPlugins,
       rehypePlugins: [],
       recmaPlugins: [],
       remarkRehype: {},
@@ -34,7 +36,7 @@ beforeAll(async () => {
       syntaxHighlight: false,
       optimize: false,
     },
-    { sourcemap: false, experimentalHeadingIdCompat: false },
+    { sourcemap: false },
   );
 });
 

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
@@ -26,8 +25,7 @@ export default class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const cache = this.ctx.cache;
-    const key = (f: TestSpecification) => `${f.project.name}:${relative(this.ctx.config.root, f.moduleId)}`;
-    if (sorted.every((f) => cache.getFileTestResults(key(f)))) return sorted; // this machine's own durations
+    if (sorted.every((f) => cache.getTestSpecificationResult(f))) return sorted; // this machine's own durations
     const cost = new Map(sorted.map((f) => [f, estimatedCost(f.moduleId)]));
     const projects = [...new Set(sorted.map((f) => f.project.name))];
     const at = new Map(sorted.map((f, i) => [f, i]));

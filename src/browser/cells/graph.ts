@@ -118,7 +118,8 @@ export function cellGraph(
   // the default's files are fetched now, so the reader's first move does not wait for them.
   // (Taken up, with its loading and error states, by the first view that needs it.)
   const fetchedAhead = new Set<string>();
-  if (load?.alsoFor?.length) {
+  // Not when the reader starts elsewhere (a link with another neuron): that view is loaded at once.
+  if (load?.alsoFor?.length && loadInputs.every((n) => values[n] === defaults[n])) {
     const key = JSON.stringify(loadInputs.map((n) => defaults[n]));
     const ahead = deps.loadedAhead ?? load.run(pick(defaults, loadInputs, "load"), deps.fetchFile, payload as never);
     ahead.catch(() => {

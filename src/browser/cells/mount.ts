@@ -70,6 +70,9 @@ export function fetchCellData(figure: HTMLElement, view: AnyView): void {
   if (!load?.alsoFor?.length || (navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
   const config = JSON.parse(figure.querySelector("script.cell-payload")!.textContent) as CellConfig;
   const specs = view.interaction!.inputs(config.payload as never);
+  // A reader who arrives with other load inputs in the address needs that view, not the default.
+  const asked = readUrlState(view.id, specs);
+  if (load.inputs.some((n) => n in asked && asked[n] !== specs.find((s) => s.name === n)?.value)) return;
   const inputs = Object.fromEntries(specs.filter((s) => load.inputs.includes(s.name)).map((s) => [s.name, s.value]));
   const ahead = load.run(inputs, fileFetcher(config.files), config.payload as never);
   ahead.catch(() => loadedAhead.delete(figure)); // the figure's graph asks again

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "astro/zod";
 
 /** Frontmatter of content/<locale>/<chapter>/index.mdx: every field a literal, checked before the build. */
 export const chapterSchema = z

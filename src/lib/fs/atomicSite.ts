@@ -38,7 +38,7 @@ function alive(pid: number): boolean {
  * is the one replaced. A link to nothing, or to something that is not a folder, is refused.
  */
 function publishedFolder(outDir: string): string {
-  let link = false;
+  let link: boolean;
   try {
     link = lstatSync(outDir).isSymbolicLink();
   } catch {

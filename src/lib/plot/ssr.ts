@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { browserPlotProblem } from "./browserPlot.ts";
 import { quietPlot } from "./quiet.ts";
 
 const { document } = parseHTML("<!doctype html><html><body></body></html>");
@@ -15,8 +16,14 @@ export function compactSvgNumbers(markup: string): string {
   );
 }
 
-/** Renders Plot options to markup on the server (linkedom's DOM): an <svg>, or a <figure> with a legend. */
-export function renderPlot(options: Plot.PlotOptions): string {
-  const element = quietPlot(Plot.plot({ ...options, document: document }));
-  return compactSvgNumbers(element.outerHTML);
+/**
+ * Renders Plot options to markup on the server (linkedom's DOM): an <svg>, or a <figure> with a
+ * legend. With `inBrowser`, the figure will also be drawn by the browser's Plot, which leaves
+ * some of d3 out: using it throws, saying what to change.
+ */
+export function renderPlot(options: Plot.PlotOptions, inBrowser = false): string {
+  const figure = Plot.plot({ ...options, document: document });
+  const problem = inBrowser ? browserPlotProblem(options, figure) : null;
+  if (problem) throw new Error(`the figure cannot be redrawn in the browser: ${problem}`);
+  return compactSvgNumbers(quietPlot(figure).outerHTML);
 }

@@ -45,7 +45,7 @@ const KEPT_INLINE = new Set([
 ]);
 
 const className = (el: Element): string[] => {
-  const c = el.properties.className;
+  const c: unknown = el.properties.className;
   return Array.isArray(c) ? c.map(String) : typeof c === "string" ? c.split(/\s+/) : [];
 };
 const textOf = (node: HastContent | HastRoot): string =>

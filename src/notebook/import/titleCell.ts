@@ -1,3 +1,4 @@
+import { schemaIssues } from "../../lib/schemaIssues.ts";
 import { chapterSchema, type ChapterFrontmatter } from "../../lib/content/frontmatter.ts";
 import { NotebookError, type ReadCell, type ReadNotebook } from "../readNotebook.ts";
 import { isRecord } from "./shared.ts";
@@ -20,10 +21,10 @@ export function exportedFrontmatter(nb: ReadNotebook, name: string): ChapterFron
   const meta = isRecord(nb.metadata.course) ? nb.metadata.course : {};
   if (!isRecord(meta.frontmatter)) return null;
   const parsed = chapterSchema.safeParse(meta.frontmatter);
-  if (!parsed.success)
-    throw new NotebookError(
-      `${name}: metadata.course.frontmatter: ${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}`,
-    );
+  if (!parsed.success) {
+    const issue = schemaIssues(parsed.error)[0]!;
+    throw new NotebookError(`${name}: metadata.course.frontmatter: ${issue.path}: ${issue.message}`);
+  }
   return parsed.data;
 }
 

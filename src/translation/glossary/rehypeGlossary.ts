@@ -67,7 +67,7 @@ export default function rehypeGlossary({ glossary, sourceLocale, locales, aside 
       const children: ElementContent[] = [];
       for (const child of node.children as ElementContent[]) {
         if (child.type === "element") {
-          const className = ((child.properties.className as string[] | undefined) ?? []).join(" ");
+          const className = [child.properties.className ?? []].flat().join(" ");
           if (!SKIP.has(child.tagName) && !className.includes("katex")) visit(child);
           children.push(child);
         } else if (child.type === "text") {

@@ -1,8 +1,9 @@
 import { parse } from "yaml";
 import { blankBlocks, TAG } from "../../lib/text/blankCode.ts";
-import { z } from "zod";
+import { z } from "astro/zod";
 import { TAG_PATTERN } from "../locales.ts";
 import { printable } from "../../lib/text/printable.ts";
+import { prototypeKeys, schemaIssues } from "../../lib/schemaIssues.ts";
 
 // Every key of an entry but its id names a locale: a language tag, never an object's own name (__proto__).
 const localeTag = z.string().regex(new RegExp(`^${TAG_PATTERN}$`), "not a language tag (en, ja, pt-BR, zh-Hant-TW)");
@@ -36,12 +37,16 @@ export function parseGlossary(text: string, file = "content/glossary.yaml"): Glo
   const raw: unknown = parse(text);
   if (!Array.isArray(raw)) throw new Error(`${file}: expected a list of terms`);
   return raw.map((item, i) => {
-    const stray = strayKey(item);
+    const stray = strayKey(item) ?? prototypeKeys(item)[0];
     if (stray !== undefined)
       throw new Error(`${file}: entry ${i + 1}: ${printable(stray, 40)}: not a language tag (en, ja, pt-BR, zh-Hant-TW)`);
     const result = entrySchema.safeParse(item);
     if (!result.success)
-      throw new Error(`${file}: entry ${i + 1}: ${result.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+      throw new Error(
+        `${file}: entry ${i + 1}: ${schemaIssues(result.error)
+          .map((x) => `${x.path}: ${x.message}`)
+          .join("; ")}`,
+      );
     const {
       id,
       variants = {},

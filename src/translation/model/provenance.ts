@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "astro/zod";
+import { schemaIssues } from "../../lib/schemaIssues.ts";
 
 /**
  * What a translated chapter was translated from (content/<locale>/<chapter>/translation.json):
@@ -22,11 +23,15 @@ export function parseProvenance(text: string, file: string): Provenance {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
+    throw new Error(`${file}: not valid JSON (${(err as Error).message})`, { cause: err });
   }
   const result = provenanceSchema.safeParse(json);
   if (!result.success)
-    throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `${file}: ${schemaIssues(result.error)
+        .map((i) => `${i.path || "(root)"}: ${i.message}`)
+        .join("; ")}`,
+    );
   return result.data;
 }
 

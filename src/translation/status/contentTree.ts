@@ -62,7 +62,7 @@ export class ContentTree {
     const path = this.file(this.sourceLocale, chapter);
     const git = (args: string[]) =>
       execFileSync("git", args, { cwd: this.root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 });
-    let versions: { commit: string; date: string; text: string }[] = [];
+    let versions: { commit: string; date: string; text: string }[];
     try {
       versions = git(["log", "--format=%H %cI", "--", path])
         .split("\n")

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "astro/zod";
 
 /**
  * The site's own UI strings, per locale (src/translation/ui/<locale>.json): what every page shows, whatever

@@ -1,3 +1,4 @@
+import { schemaIssues } from "../../lib/schemaIssues.ts";
 import { uiStringsSchema, type UiKey, type UiStrings } from "./schema.ts";
 import { orderLocales } from "../../site.ts";
 import { formatMessage } from "./messageFormat.ts";
@@ -28,7 +29,9 @@ export function uiStrings(locale: string): UiStrings {
     if (raw === undefined) throw new Error(`${uiStringsFile(locale)}: no UI strings for locale "${locale}"`);
     const result = uiStringsSchema.safeParse(raw);
     if (!result.success) {
-      const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+      const issues = schemaIssues(result.error)
+        .map((i) => `${i.path || "(root)"}: ${i.message}`)
+        .join("; ");
       throw new Error(`${uiStringsFile(locale)}: ${issues}`);
     }
     strings = result.data;

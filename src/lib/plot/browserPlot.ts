@@ -1,0 +1,35 @@
+import type { PlotOptions } from "@observablehq/plot";
+
+/**
+ * What the browser's Plot leaves out, and what a figure that runs in the browser therefore may
+ * not use: d3's projections (d3-geo, a tenth of the page's script) and its named colour schemes
+ * (d3-scale-chromatic). A figure gives its colours (a colour scale's `range`, the palette) and
+ * draws in x and y; a figure drawn only at build time may use anything.
+ */
+export const LEFT_OUT_OF_BROWSER: Readonly<Record<string, string>> = {
+  "d3-geo": "projections and the geo, sphere, graticule, contour and density marks",
+  "d3-scale-chromatic": "named colour schemes (give the colour scale its range)",
+};
+
+/** Marks that draw through d3-geo even without a projection. */
+const GEO_MARKS = new Set(["Geo", "Contour", "Density"]);
+
+function marksOf(value: unknown): object[] {
+  if (Array.isArray(value)) return value.flatMap(marksOf);
+  return typeof value === "object" && value !== null ? [value] : [];
+}
+
+/**
+ * Why a figure cannot be redrawn by the browser's Plot, or null: it asks for a projection or a
+ * mark that draws with one, or its colour scale takes a named scheme. `figure` is what
+ * `Plot.plot(options)` returned for the same options.
+ */
+export function browserPlotProblem(options: PlotOptions, figure: { scale(name: "color"): { scheme?: string } | undefined }): string | null {
+  const geo = options.projection != null || marksOf(options.marks).some((m) => GEO_MARKS.has(m.constructor.name));
+  if (geo)
+    return `it uses ${LEFT_OUT_OF_BROWSER["d3-geo"]!}, which the browser's Plot leaves out (draw it only at build time, without controls)`;
+  const scheme = figure.scale("color")?.scheme;
+  if (scheme !== undefined)
+    return `its colour scale uses the scheme "${scheme}": give the scale its colours (range), the browser's Plot has no named schemes`;
+  return null;
+}
