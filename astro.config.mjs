@@ -1,10 +1,12 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import course from "./src/build/integration.ts";
 import { locales as courseLocales } from "./src/translation/locales.ts";
 import { uiStrings } from "./src/translation/strings/uiStrings.ts";
 import { orderLocales, site } from "./src/site.ts";
+import { sitemapOptions } from "./src/pageModel/sitemap.ts";
 
 const settings = site();
 
@@ -25,12 +27,17 @@ export default defineConfig({
     defaultLocale: locales[0] ?? settings.sourceLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [course({ sourceLocale: settings.sourceLocale, offline: settings.offline, coreStrings: uiStrings }), mdx()],
+  integrations: [
+    course({ sourceLocale: settings.sourceLocale, offline: settings.offline, buildCache: settings.buildCache, coreStrings: uiStrings }),
+    mdx(),
+    // A sitemap needs the site's address: without SITE_URL there is none (no made-up domain).
+    ...(settings.url ? [sitemap(sitemapOptions(settings.base, locales))] : []),
+  ],
   // The chapters' own pipeline (content check, source sections, heading ids, maths, KaTeX,
   // glossary) is the course integration's: src/build/markdown.ts.
-  markdown: {
-    shikiConfig: { themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" }, defaultColor: "light" },
-  },
+  // Code is highlighted by the course's own pipeline (src/build/rehypeCodeHighlight.ts: each block once).
+  markdown: { syntaxHighlight: false },
+
   devToolbar: { enabled: false },
   // Rolldown's own minifier (oxc): smaller than Terser here (83.7 against 85.0 KB gzip with every
   // figure of Tutorial 1 active) and a third of its time.

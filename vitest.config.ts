@@ -44,7 +44,7 @@ export default defineConfig({
           name: "sites",
           include: ["tests/**/*.test.ts"],
           exclude: UNIT,
-          globalSetup: ["tests/setup/bundles.ts", "tests/setup/browser.ts"],
+          globalSetup: ["tests/setup/browser.ts"],
         },
       },
     ],

@@ -53,7 +53,7 @@ function build(dir: string): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", "scripts/build.ts"],
+      ["scripts/build.ts"],
       { cwd: dir, env: { ...process.env, OUT_DIR: join(dir, "dist") }, maxBuffer: 1 << 26 },
       (err, _out, stderr) => {
         if (err) {

@@ -40,10 +40,10 @@ const project = mkdtempSync(join(tmpdir(), "bench-hostile-"));
 for (const part of PROJECT_PARTS) cpSync(join(ROOT, part), join(project, part), { recursive: true });
 symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
 const original = readFileSync(join(project, JA), "utf8");
-// Runs a command as npm would (scripts/run.mjs) and reports the process's peak memory when it ends.
+// Runs a command as npm would (node scripts/<name>.ts), reporting the process's peak memory when it ends.
 writeFileSync(
   join(project, "measure.mjs"),
-  'process.on("exit", () => process.stderr.write(`\\nmaxrss ${process.resourceUsage().maxRSS}\\n`));\nawait import("./scripts/run.mjs");\n',
+  'process.on("exit", () => process.stderr.write(`\\nmaxrss ${process.resourceUsage().maxRSS}\\n`));\n',
 );
 
 console.log(
@@ -56,7 +56,7 @@ try {
     const text = original.replace("## セットアップ", `${body}\n\n## セットアップ`);
     writeFileSync(join(project, JA), text);
     const started = performance.now();
-    const r = spawnSync(process.execPath, ["measure.mjs", "i18n-check"], { cwd: project, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--import", "./measure.mjs", "scripts/i18n-check.ts"], { cwd: project, encoding: "utf8" });
     const out = `${r.stdout}${r.stderr}`;
     const seconds = (performance.now() - started) / 1000;
     const rss = Number(/maxrss (\d+)/.exec(out)?.[1] ?? 0) / 1024;

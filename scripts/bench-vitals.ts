@@ -81,7 +81,7 @@ async function throttle(cdp: CDPSession, profile: Profile): Promise<void> {
  * figure in page order.
  */
 async function firstMoves(page: Page, pace: number): Promise<Record<string, number>> {
-  // A string, not a function: tsx would add helpers the page does not have.
+  // A string, not a function: a TypeScript loader may add helpers the page does not have.
   return page.evaluate<Record<string, number>>(`(async () => {
     const times = {};
     for (const slider of document.querySelectorAll('figure[data-interactive] form > fieldset input[type="range"]:first-of-type')) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the static checks (astro check, lint, i18n:check, one after another) and the whole
+// `npm test`: the static checks (astro check, lint, declared dependencies, i18n:check, one after another) and the whole
 // vitest suite, side by side: the suite spends much of its time waiting on browsers and builds,
 // and the checks fill that time. The suite's output streams; the checks' output is printed as
 // one block when they end. Fails when either fails. Arguments go to vitest.
@@ -22,12 +22,12 @@ function run(command, args, quiet) {
 
 async function checks() {
   let printed = "";
-  for (const script of ["check", "lint", "i18n:check"]) {
+  for (const script of ["check", "lint", "deps", "i18n:check"]) {
     const { code, output } = await run(npm, ["run", "--silent", script], true);
     printed += `\n── npm run ${script} ──\n${output}`;
     if (code !== 0) return { code, printed: `${printed}\nnpm run ${script} failed (exit ${code})\n` };
   }
-  return { code: 0, printed: `${printed}\nstatic checks passed: check, lint, i18n:check\n` };
+  return { code: 0, printed: `${printed}\nstatic checks passed: check, lint, deps, i18n:check\n` };
 }
 
 const [statics, suite] = await Promise.all([

@@ -1,11 +1,9 @@
 // The thread that runs work on contributed files for src/build/bounded.ts: it loads one
-// TypeScript module (through tsx, as the project's scripts run) and answers each job with what
-// the named function of it returned, or the error it threw. The parent ends it when a job runs
-// too long; its heap is capped when it starts.
-import { register } from "tsx/esm/api";
+// TypeScript module (Node runs it, as it runs the project's scripts) and answers each job with
+// what the named function of it returned, or the error it threw. The parent ends it when a job
+// runs too long; its heap is capped when it starts.
 import { parentPort, workerData } from "node:worker_threads";
 
-register();
 const module = await import(workerData.module);
 parentPort.on("message", (job) => {
   try {

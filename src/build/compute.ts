@@ -49,7 +49,11 @@ export class CourseData {
   readonly files = new FileRegistry();
   private readonly datasets = new Map<string, LoadedDataset<unknown>>();
 
-  constructor(readonly config: CourseConfig) {}
+  readonly config: CourseConfig;
+
+  constructor(config: CourseConfig) {
+    this.config = config;
+  }
 
   /** Forgets every loaded dataset (the dev server, after a dataset's declaration changed). */
   forgetDatasets(): void {
@@ -90,6 +94,25 @@ export class CourseData {
     if (problems.length) throw new CourseError(problems);
   }
 
+  /** The content keys of the data a chapter reads (each dataset loaded once). */
+  dataKeys(chapter: DiscoveredChapter): string[] {
+    return Object.values(chapter.definition.datasets).map((d) => this.dataset(d).info.key);
+  }
+
+  /** Registers the browser's file sets a chapter declares; returns each one's address under the site, by name. */
+  registerFiles(chapter: DiscoveredChapter): Record<string, string> {
+    const { definition } = chapter;
+    return Object.fromEntries(
+      Object.entries(definition.files ?? {}).map(([name, { set, dataset }]) => {
+        const source = this.dataset(definition.datasets[dataset]!);
+        const folder = this.files.register(`${source.info.key}\n${set.id}`, () =>
+          this.timings.time("data: files for the browser", () => set.build(source.value as never)),
+        );
+        return [name, this.config.base + folder];
+      }),
+    );
+  }
+
   /** Computes everything a chapter's pages show, for every locale. */
   chapter(chapter: DiscoveredChapter): ChapterStore {
     const { definition } = chapter;
@@ -108,15 +131,7 @@ export class CourseData {
       ]),
     );
     const fixedOutputs = Object.entries(definition.outputs ?? {}).flatMap(([id, output]) => (typeof output === "function" ? [] : [id]));
-    const files = Object.fromEntries(
-      Object.entries(definition.files ?? {}).map(([name, { set, dataset }]) => {
-        const source = loaded[dataset]!;
-        const folder = this.files.register(`${source.info.key}\n${set.id}`, () =>
-          this.timings.time("data: files for the browser", () => set.build(source.value as never)),
-        );
-        return [name, this.config.base + folder];
-      }),
-    );
+    const files = this.registerFiles(chapter);
     const locales = Object.fromEntries(
       this.config.locales.map((locale): [string, ChapterLocale] => {
         const layers = [

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { Plugin } from "vite";
@@ -14,7 +14,9 @@ import { startDevLoop } from "./devLoop.ts";
 import { browserPlotPlugin } from "./browserPlotPlugin.ts";
 import { storeFile } from "./storeFiles.ts";
 import { CourseData } from "./compute.ts";
-import { discoverChapters, discoverDatasetStrings } from "./discover.ts";
+import { discoverChapters, discoverDatasetStrings, type DiscoveredChapter } from "./discover.ts";
+import { ChapterCache } from "./chapterCache.ts";
+import type { ChapterStore } from "./store.ts";
 import type { StringTable } from "../translation/strings/strings.ts";
 import { formatTimings } from "./timings.ts";
 
@@ -24,6 +26,8 @@ export interface CourseOptions {
   readonly sourceLocale: string;
   /** Whether to write the offline service worker (the site's settings, parsed once in astro.config.mjs). */
   readonly offline: boolean;
+  /** Whether computed chapters are kept and read back while their inputs are unchanged (src/build/chapterCache.ts). */
+  readonly buildCache?: boolean;
   /** The site's UI strings per locale (src/translation/ui/<locale>.json). */
   readonly coreStrings: (locale: string) => StringTable;
   /** Where the build's computed chapters go for the pages to read (a fresh folder is made inside). */
@@ -93,15 +97,18 @@ export default function course(options: CourseOptions): AstroIntegration {
             coreStrings: options.coreStrings,
             datasetStrings: datasetStrings.strings,
           });
+          const cache =
+            options.buildCache === false ? null : new ChapterCache(root, join(storeRoot, "course", "chapters"), { locales, base });
           for (const chapter of chapters) {
             let store;
             try {
-              store = course.chapter(chapter);
+              store = computedChapter(course, cache, chapter);
             } catch (err) {
               throw err instanceof CourseError ? err : new CourseError([(err as Error).message]);
             }
             writeFileSync(storeFile(storeDir, chapter.slug), JSON.stringify(store));
           }
+          cache?.prune();
           data = course;
         }
         const dir = storeDir;
@@ -202,6 +209,20 @@ export interface BuildReport {
   readonly pages: number;
   /** Seconds per phase. */
   readonly seconds: Readonly<Record<string, number>>;
+}
+
+/** A chapter's store: read back from the cache when its inputs are unchanged, otherwise computed (and kept). */
+function computedChapter(course: CourseData, cache: ChapterCache | null, chapter: DiscoveredChapter): ChapterStore {
+  if (!cache) return course.chapter(chapter);
+  const key = cache.key(dirname(chapter.file), course.dataKeys(chapter));
+  const kept = cache.read(key, chapter.slug);
+  if (kept) {
+    course.registerFiles(chapter); // the browser's files are written with the site, whichever way the chapter came
+    return kept;
+  }
+  const store = course.chapter(chapter);
+  cache.write(key, store);
+  return store;
 }
 
 /** Writes sw.js for the deploy now in `out`. */

@@ -1,6 +1,7 @@
 import { unified, type UnifiedResolvedOptions } from "@astrojs/markdown-remark";
 import type { MarkdownProcessor } from "astro/markdown";
 import rehypeKatex from "rehype-katex";
+import rehypeCodeHighlight from "./rehypeCodeHighlight.ts";
 import { formatMessage } from "../translation/strings/messageFormat.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
@@ -23,10 +24,12 @@ export class GlossaryHolder {
   private course: readonly GlossaryTerm[] = [];
   private chapters = new Map<string, readonly GlossaryTerm[]>();
 
-  constructor(
-    private readonly root: string,
-    private readonly chapterSlugs: () => readonly string[] = () => [],
-  ) {
+  private readonly root: string;
+  private readonly chapterSlugs: () => readonly string[];
+
+  constructor(root: string, chapterSlugs: () => readonly string[] = () => []) {
+    this.root = root;
+    this.chapterSlugs = chapterSlugs;
     this.reload();
   }
 
@@ -80,7 +83,7 @@ function asideOf(coreStrings: (locale: string) => StringTable): (locale: string)
  * How chapters are compiled, in order: the content check on the compiler's own tree (and every
  * image pointed at its checked file), untranslated sections taken from the source, stable
  * heading ids, maths; then KaTeX at build time (`trust: false` keeps \\href and friends inert)
- * and glossary hints. The processor is Astro's unified (remark/rehype) one: its parser is the
+ * and glossary hints; code blocks highlighted once each (rehypeCodeHighlight). The processor is Astro's unified (remark/rehype) one: its parser is the
  * one the content check reads with (src/lib/content/syntax.ts: GFM, maths, MDX), so the tree
  * checked is the tree compiled. The authors' punctuation is kept exactly (no smartypants: the
  * Japanese text must match its source).
@@ -94,6 +97,7 @@ export function chapterMarkdown(
     smartypants: false,
     remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath],
     rehypePlugins: [
+      rehypeCodeHighlight,
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],
       [
         rehypeGlossary,

@@ -13,6 +13,8 @@ export interface SiteSettings {
   readonly notebookBranch: string | null;
   /** Whether pages a reader opened stay readable offline (a service worker; OFFLINE=off turns it off). */
   readonly offline: boolean;
+  /** Whether computed chapters are kept between builds and read back while their inputs are unchanged (BUILD_CACHE=off: always computed). */
+  readonly buildCache: boolean;
   /** Locale of the source chapters; every other locale is a translation of it (the course file's). */
   readonly sourceLocale: string;
   /** The order readers are offered languages in (the course file's; a locale not listed comes last). */
@@ -97,6 +99,9 @@ export const environmentSchema = z.object({
     "The branch holding built notebooks, for 'Open in Colab'.",
   ),
   OFFLINE: variable((raw) => onOff("OFFLINE", raw, true)).describe("on (default) or off: pages a reader opened stay readable offline."),
+  BUILD_CACHE: variable((raw) => onOff("BUILD_CACHE", raw, true)).describe(
+    "on (default) or off: chapters whose inputs did not change are read back from the last build instead of computed.",
+  ),
 });
 
 /**
@@ -117,6 +122,7 @@ export function siteSettings(
     repository: e.SITE_REPOSITORY,
     notebookBranch: e.NOTEBOOK_BRANCH,
     offline: e.OFFLINE,
+    buildCache: e.BUILD_CACHE,
     sourceLocale: course.sourceLocale,
     localeOrder: course.localeOrder,
   };

@@ -4,6 +4,9 @@ import { site } from "../site.ts";
 
 /** Everything may be indexed; with a known address (SITE_URL) the sitemap is named. */
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\n${site().url ? `\nSitemap: ${new URL(sitePath("sitemap.xml"), `${site().url}/`).href}\n` : ""}`, {
-    headers: { "content-type": "text/plain; charset=utf-8" },
-  });
+  new Response(
+    `User-agent: *\nAllow: /\n${site().url ? `\nSitemap: ${new URL(sitePath("sitemap-index.xml"), `${site().url}/`).href}\n` : ""}`,
+    {
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    },
+  );

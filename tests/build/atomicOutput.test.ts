@@ -120,7 +120,7 @@ describe("the output folder is the old site or the new one, never half of either
     const out = join(parent, "dist");
     const before = previousSite(out);
     const snapshot = before();
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+    const child = spawn(process.execPath, ["scripts/build.ts"], {
       cwd: ROOT,
       env: { ...process.env, OUT_DIR: out },
       stdio: "ignore",
@@ -159,7 +159,7 @@ describe("the output folder is the old site or the new one, never half of either
 
   /** Runs a few lines with a StagedSite in a process of its own; resolves with its exit code and stderr. */
   function inChild(code: string): { exited: Promise<{ code: number | null; stderr: string }>; kill: () => void } {
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", code], {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "pipe"],
     });

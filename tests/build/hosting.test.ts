@@ -109,30 +109,36 @@ describe("hosting under a sub-path", () => {
   });
 
   it("writes the prefix into the sitemap, robots.txt and the headers file", () => {
-    expect(readFileSync(join(baseDist, "sitemap.xml"), "utf8")).toContain("https://course.example.org/course/ja/w1d1/tutorial1/");
-    expect(readFileSync(join(baseDist, "robots.txt"), "utf8")).toContain("Sitemap: https://course.example.org/course/sitemap.xml");
+    expect(readFileSync(join(baseDist, "sitemap-index.xml"), "utf8")).toContain(
+      "<loc>https://course.example.org/course/sitemap-0.xml</loc>",
+    );
+    expect(readFileSync(join(baseDist, "sitemap-0.xml"), "utf8")).toContain("https://course.example.org/course/ja/w1d1/tutorial1/");
+    expect(readFileSync(join(baseDist, "robots.txt"), "utf8")).toContain("Sitemap: https://course.example.org/course/sitemap-index.xml");
     expect(readFileSync(join(baseDist, "_headers"), "utf8")).toMatch(/^\/course\/\*\n {2}Content-Security-Policy: /);
   });
 });
 
 describe("what a host and a crawler need", () => {
   it("has a sitemap with every language version (when SITE_URL is given), robots.txt, a favicon and a 404 page in both languages", () => {
-    const sitemap = readFileSync(join(baseDist, "sitemap.xml"), "utf8");
-    for (const path of ["/", "/ja/", "/en/", "/ja/w1d1/tutorial1/", "/en/w1d1/tutorial1/"])
-      expect(sitemap).toContain(`<loc>https://course.example.org/course${path}</loc>`);
+    const sitemap = readFileSync(join(baseDist, "sitemap-0.xml"), "utf8");
+    const listed = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+    expect(listed).toEqual(
+      ["/", "/en/", "/en/w1d1/tutorial1/", "/ja/", "/ja/w1d1/tutorial1/"].map((p) => `https://course.example.org/course${p}`),
+    );
     expect(sitemap).toContain('hreflang="en" href="https://course.example.org/course/en/w1d1/tutorial1/"');
+    expect(sitemap).toContain('hreflang="x-default" href="https://course.example.org/course/"');
     expect(readFileSync(join(baseDist, "robots.txt"), "utf8")).toContain("Sitemap:");
     expect(statSync(join(DIST, "favicon.svg")).size).toBeGreaterThan(0);
     const notFound = loadPage(DIST, "404.html");
     expect([...notFound.querySelectorAll("main section")].map((s) => s.getAttribute("lang"))).toEqual(["ja", "en"]);
   });
 
-  it("without SITE_URL names no made-up address: relative canonicals, an empty sitemap, no sitemap in robots.txt", () => {
+  it("without SITE_URL names no made-up address: relative canonicals, no sitemap, none in robots.txt", () => {
     const page = loadPage(DIST, "en/w1d1/tutorial1/");
     expect(page.querySelector('link[rel="canonical"]')!.getAttribute("href")).toBe("/en/w1d1/tutorial1/");
     expect(page.querySelector('meta[property="og:url"]')).toBeNull();
     for (const link of page.querySelectorAll('link[rel="alternate"]')) expect(link.getAttribute("href")).toMatch(/^\/(ja|en)\//);
-    expect(readFileSync(join(DIST, "sitemap.xml"), "utf8")).not.toContain("<loc>");
+    expect(readdirSync(DIST).filter((f) => f.startsWith("sitemap"))).toEqual([]);
     expect(readFileSync(join(DIST, "robots.txt"), "utf8")).not.toContain("Sitemap:");
     expect(readFileSync(join(DIST, "en/w1d1/tutorial1/index.html"), "utf8")).not.toMatch(/example\.(org|com)/);
     // Nor a made-up repository: without SITE_REPOSITORY there is no "report a problem" link.

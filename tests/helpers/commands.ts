@@ -9,7 +9,7 @@ import { statusCommand } from "../../src/translation/commands/status.ts";
 import { syncCommand } from "../../src/translation/commands/sync.ts";
 import { ROOT, type RunResult } from "./run.ts";
 
-/** The commands a test may run in process, by the name scripts/run.mjs knows them by. */
+/** The commands a test may run in process, by their program's name (scripts/<name>.ts). */
 const COMMANDS = {
   "i18n-check": checkCommand,
   "i18n-export": exportCommand,

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./run.ts";
@@ -18,9 +18,6 @@ export function copyProject(parts: readonly string[] = PROJECT_PARTS, dest?: str
   mkdirSync(dir, { recursive: true });
   for (const part of parts) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   if (parts.includes("package.json")) symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  // The project's bundled commands (scripts/run.mjs), relocatable: a copy need not bundle them again.
-  const bundles = join(ROOT, ".cache", "cli");
-  if (parts.includes("scripts") && existsSync(bundles)) cpSync(bundles, join(dir, ".cache", "cli"), { recursive: true });
   return dir;
 }
 

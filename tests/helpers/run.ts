@@ -18,15 +18,15 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * Runs one of scripts/*.ts as npm runs the commands (scripts/run.mjs: bundled once, then started
- * as plain JavaScript), asynchronously (so a server in this process keeps serving), in the
- * project or in a copy of it (`cwd`).
+ * Runs one of scripts/*.ts (or a course's `*.command.ts`, by its path) as npm runs the commands:
+ * Node runs the TypeScript itself. Asynchronous (so a server in this process keeps serving), in
+ * the project or in a copy of it (`cwd`).
  */
 export function runScript(script: string, args: string[] = [], env: Record<string, string> = {}, cwd = ROOT): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["scripts/run.mjs", script.includes("/") ? script : script.replace(/\.ts$/, ""), ...args],
+      [script.includes("/") ? script : `scripts/${script.replace(/\.ts$/, "")}.ts`, ...args],
       { cwd, env: { ...cleanEnv(), ...env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;

@@ -6,7 +6,7 @@ import { COMMAND_NAMES, runHere } from "../helpers/commands.ts";
 import { runScript } from "../helpers/run.ts";
 
 // Most tests run the translators' and the notebook commands in process (tests/helpers/commands.ts);
-// here each runs as its program does (npm run → scripts/run.mjs → scripts/<name>.ts): the same
+// here each runs as its program does (npm run → node scripts/<name>.ts): the same
 // command, its exit status and its streams.
 const work = mkdtempSync(join(tmpdir(), "command-lines-"));
 afterAll(() => {

@@ -9,7 +9,7 @@ import { ROOT, runScript } from "../helpers/run.ts";
 
 /** The command an npm script runs (package.json): the course's data commands live in its dataset's and chapter's folders. */
 const commandOf = (script: string) =>
-  /scripts\/run\.mjs (\S+)/.exec(
+  /^node (\S+\.ts)/.exec(
     (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts[script]!,
   )![1]!;
 const SUMMARY = commandOf("data:summary");

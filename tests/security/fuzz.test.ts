@@ -34,7 +34,7 @@ function fuzz(): Promise<{ summary: Summary | null; why: string }> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ["--max-old-space-size=512", "--import", "tsx", join(ROOT, "tests/security/fuzzWorker.ts"), String(SEED), String(CASES), ...parents],
+      ["--max-old-space-size=512", join(ROOT, "tests/security/fuzzWorker.ts"), String(SEED), String(CASES), ...parents],
       {
         cwd: ROOT,
       },

@@ -117,9 +117,9 @@ runCli(USAGE, () => {
   const results = Array.from(
     { length: runs },
     () =>
-      JSON.parse(
-        execFileSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", file], { encoding: "utf8" }),
-      ) as ReturnType<typeof measureOnce>,
+      JSON.parse(execFileSync(process.execPath, [import.meta.filename, "--child", file], { encoding: "utf8" })) as ReturnType<
+        typeof measureOnce
+      >,
   );
   const names = Object.keys(results[0]!.steps);
   const perStep = names.map((n) => [n, medianOf(results.map((r) => r.steps[n]!))] as const);
@@ -160,7 +160,7 @@ runCli(USAGE, () => {
         return performance.now() - start;
       }),
     );
-  const ours = wall(process.execPath, [join(ROOT, "scripts/run.mjs"), "chapters/w1d1/tutorial1/summary.command.ts", file]);
+  const ours = wall(process.execPath, [join(ROOT, "chapters/w1d1/tutorial1/summary.command.ts"), file]);
   const npm = wall("npm", ["run", "--silent", "--prefix", ROOT, "data:summary", "--", file]);
   // The interpreter itself, not a launcher in front of it (pyenv's shims add a shell's start-up).
   const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();

@@ -7,12 +7,15 @@ import { CHAPTER_SYNTAX } from "./syntax.ts";
 
 /** An MDX file that cannot be read: the line and column where, and why. */
 export class MdxSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    readonly column: number,
-    readonly reason: string,
-  ) {
+  readonly line: number;
+  readonly column: number;
+  readonly reason: string;
+
+  constructor(line: number, column: number, reason: string) {
     super(`line ${line}: ${reason}`);
+    this.line = line;
+    this.column = column;
+    this.reason = reason;
   }
 }
 

@@ -8,7 +8,11 @@ export class DType implements PyObject {
   readonly pyType = "numpy.dtype";
   byteOrder = "=";
 
-  constructor(readonly code: string) {}
+  readonly code: string;
+
+  constructor(code: string) {
+    this.code = code;
+  }
 
   setState(state: PyValue): void {
     if (state instanceof PyTuple && typeof state.items[1] === "string") this.byteOrder = state.items[1];

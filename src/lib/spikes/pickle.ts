@@ -3,12 +3,20 @@ import { LIMITS } from "./limits.ts";
 
 /** A Python float, kept apart from ints (a float where numpy wants an int is an error, not a number). */
 export class PyFloat {
-  constructor(readonly value: number) {}
+  readonly value: number;
+
+  constructor(value: number) {
+    this.value = value;
+  }
 }
 
 /** A Python tuple (kept apart from lists, which become JS arrays). */
 export class PyTuple {
-  constructor(readonly items: readonly PyValue[]) {}
+  readonly items: readonly PyValue[];
+
+  constructor(items: readonly PyValue[]) {
+    this.items = items;
+  }
 }
 
 /** A Python object the unpickler may call (REDUCE) or whose state it may set (BUILD). */
@@ -306,7 +314,10 @@ class Reader {
   pos = 0;
   private readonly dv: DataView;
 
-  constructor(private readonly b: Uint8Array) {
+  private readonly b: Uint8Array;
+
+  constructor(b: Uint8Array) {
+    this.b = b;
     this.dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   }
 

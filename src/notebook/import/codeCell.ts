@@ -47,10 +47,13 @@ export class CodeCells {
   slides: string | undefined;
   private videos = 0;
 
-  constructor(
-    private readonly images: ChapterImages,
-    private readonly report: ImportReport,
-  ) {}
+  private readonly images: ChapterImages;
+  private readonly report: ImportReport;
+
+  constructor(images: ChapterImages, report: ImportReport) {
+    this.images = images;
+    this.report = report;
+  }
 
   /** `section`: the id of the section the cell is in; `next`: the cell after it (a figure our export marked covers a widget cell). */
   convert(cell: ReadCell, next: ReadCell | undefined, section: string, inSolution: boolean): CodeBlock[] {

@@ -21,10 +21,13 @@ const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export class ChapterImages {
   readonly files = new Map<string, Uint8Array>();
 
-  constructor(
-    private readonly notebook: string,
-    private readonly readRelative: (path: string) => Uint8Array | null,
-  ) {}
+  private readonly notebook: string;
+  private readonly readRelative: (path: string) => Uint8Array | null;
+
+  constructor(notebook: string, readRelative: (path: string) => Uint8Array | null) {
+    this.notebook = notebook;
+    this.readRelative = readRelative;
+  }
 
   /** What an image the notebook shows (`![alt](target)`, `<img>`) becomes. */
   fromNotebook(cell: ReadCell, alt: string, target: string): ImageResult {

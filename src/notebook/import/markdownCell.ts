@@ -27,10 +27,13 @@ export class MarkdownCells {
   private readonly ids = new Set<string>();
   private headings = 0;
 
-  constructor(
-    private readonly images: ChapterImages,
-    private readonly report: ImportReport,
-  ) {}
+  private readonly images: ChapterImages;
+  private readonly report: ImportReport;
+
+  constructor(images: ChapterImages, report: ImportReport) {
+    this.images = images;
+    this.report = report;
+  }
 
   convert(cell: ReadCell): string {
     const source = cell.source.replace(/\r\n?/g, "\n");

@@ -8,7 +8,11 @@ import { locales } from "../locales.ts";
 
 /** A project's content as the translators' tools see it (the repository, or a copy of it). */
 export class ContentTree {
-  constructor(readonly root: string) {}
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
 
   get sourceLocale(): string {
     return site().sourceLocale;
