@@ -24,6 +24,7 @@ const UNIT = [
   "tests/security/dataLimits.test.ts",
   "tests/security/fuzz.test.ts",
   "tests/scripts/**/*.test.ts",
+  "tests/build/chapterCache.test.ts",
 ];
 
 export default defineConfig({

@@ -48,6 +48,7 @@ export default function course(options: CourseOptions): AstroIntegration {
   let storeDir = "";
   let base = "/";
   let pagesStart = 0;
+  let readBack = 0;
   const started = performance.now();
   return {
     name: "course",
@@ -102,7 +103,9 @@ export default function course(options: CourseOptions): AstroIntegration {
           for (const chapter of chapters) {
             let store;
             try {
-              store = computedChapter(course, cache, chapter);
+              const kept = computedChapter(course, cache, chapter);
+              store = kept.store;
+              if (kept.readBack) readBack++;
             } catch (err) {
               throw err instanceof CourseError ? err : new CourseError([(err as Error).message]);
             }
@@ -187,6 +190,7 @@ export default function course(options: CourseOptions): AstroIntegration {
             dataFiles: written.files,
             dataBytes: written.bytes,
             dataSets: course.files.keys(),
+            chaptersReadBack: readBack,
             pages: pages.length,
             seconds: Object.fromEntries(rows.map(([label, ms]) => [label.replace(/ \(.*$/, ""), Math.round(ms) / 1000])),
           };
@@ -206,23 +210,29 @@ export interface BuildReport {
   readonly dataFiles: number;
   readonly dataBytes: number;
   readonly dataSets: readonly string[];
+  /** Chapters read back from the last build's (their inputs unchanged), not computed. */
+  readonly chaptersReadBack: number;
   readonly pages: number;
   /** Seconds per phase. */
   readonly seconds: Readonly<Record<string, number>>;
 }
 
 /** A chapter's store: read back from the cache when its inputs are unchanged, otherwise computed (and kept). */
-function computedChapter(course: CourseData, cache: ChapterCache | null, chapter: DiscoveredChapter): ChapterStore {
-  if (!cache) return course.chapter(chapter);
+function computedChapter(
+  course: CourseData,
+  cache: ChapterCache | null,
+  chapter: DiscoveredChapter,
+): { store: ChapterStore; readBack: boolean } {
+  if (!cache) return { store: course.chapter(chapter), readBack: false };
   const key = cache.key(dirname(chapter.file), course.dataKeys(chapter));
   const kept = cache.read(key, chapter.slug);
   if (kept) {
     course.registerFiles(chapter); // the browser's files are written with the site, whichever way the chapter came
-    return kept;
+    return { store: kept, readBack: true };
   }
   const store = course.chapter(chapter);
   cache.write(key, store);
-  return store;
+  return { store, readBack: false };
 }
 
 /** Writes sw.js for the deploy now in `out`. */

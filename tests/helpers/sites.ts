@@ -29,8 +29,16 @@ interface SiteSpec {
 const SITES = {
   /** The course as it is, built as `npm run build` builds it. */
   default: {},
-  /** The same, built again: two builds must be byte-identical. */
-  again: {},
+  /**
+   * The same, built again from the first build's computed chapters (src/build/chapterCache.ts):
+   * two builds must be byte-identical, whether a chapter was computed or read back.
+   */
+  again: {
+    prepare: async (dir: string) => {
+      const first = await site("default");
+      cpSync(join(first.project, ".cache/course"), join(dir, ".cache/course"), { recursive: true });
+    },
+  },
   /** Hosted under a sub-path, with a public address. */
   subpath: { env: { BASE_PATH: "/course/", SITE_URL: "https://course.example.org" } },
   /**

@@ -21,15 +21,20 @@ function marksOf(value: unknown): object[] {
 
 /**
  * Why a figure cannot be redrawn by the browser's Plot, or null: it asks for a projection or a
- * mark that draws with one, or its colour scale takes a named scheme. `figure` is what
+ * mark that draws with one, or it has a colour scale whose colours come from a named scheme
+ * (one it names, or Plot's default for a scale given no range or interpolator). `figure` is what
  * `Plot.plot(options)` returned for the same options.
  */
-export function browserPlotProblem(options: PlotOptions, figure: { scale(name: "color"): { scheme?: string } | undefined }): string | null {
+export function browserPlotProblem(
+  options: PlotOptions,
+  figure: { scale(name: "color"): { type?: string | null | undefined } | undefined },
+): string | null {
   const geo = options.projection != null || marksOf(options.marks).some((m) => GEO_MARKS.has(m.constructor.name));
   if (geo)
     return `it uses ${LEFT_OUT_OF_BROWSER["d3-geo"]!}, which the browser's Plot leaves out (draw it only at build time, without controls)`;
-  const scheme = figure.scale("color")?.scheme;
-  if (scheme !== undefined)
-    return `its colour scale uses the scheme "${scheme}": give the scale its colours (range), the browser's Plot has no named schemes`;
+  const color = figure.scale("color");
+  const asked = (options.color ?? {}) as { scheme?: unknown; range?: unknown; interpolate?: unknown };
+  if (color && color.type !== "identity" && (asked.scheme !== undefined || (asked.range === undefined && asked.interpolate === undefined)))
+    return `its colour scale takes its colours from a scheme (${typeof asked.scheme === "string" ? `"${asked.scheme}"` : "Plot's default"}): give the scale its colours (range), the browser's Plot has no named schemes`;
   return null;
 }
