@@ -99,7 +99,11 @@ runCli(USAGE, async () => {
   const marginal = (phase(more, "total") - phase(base, "total")) / addedPages;
   process.stdout.write(`\npages: ${base.pages} -> ${more.pages} (+${addedPages}: ${n} chapters in each of their locales)\n`);
   process.stdout.write(`build total: ${s(phase(base, "total"))} -> ${s(phase(more, "total"))} (wall ${s(base.wall)} -> ${s(more.wall)})\n`);
-  process.stdout.write(`marginal cost of one more chapter page: ${s(marginal)} (target <= 0.30 s)\n`);
+  const cache =
+    process.env.BUILD_CACHE === "off"
+      ? "every chapter computed (BUILD_CACHE=off)"
+      : "copies of one chapter computed once (BUILD_CACHE=off: each)";
+  process.stdout.write(`marginal cost of one more chapter page: ${s(marginal)} (target <= 0.15 s; ${cache})\n`);
   process.stdout.write(
     `data loading: ${s(phase(base, "data: load"))} -> ${s(phase(more, "data: load"))}; data files in dist: ${(base.dataBytes / 1e6).toFixed(1)} MB -> ${(more.dataBytes / 1e6).toFixed(1)} MB\n`,
   );
