@@ -5,8 +5,8 @@ import type { Browser, Page } from "playwright-core";
 import { activateAllCells } from "./chromium.ts";
 import { serveStatic } from "./staticServer.ts";
 
-/** Budgets per page, gzip bytes (the chapter issue and the explorer issue set them). */
-export const BUDGET = { html: 200 * 1024, jsBefore: 15 * 1024, jsActive: 85 * 1024 };
+/** Budgets per page, gzip bytes (the chapter issue and the explorer issue set them; JS with every figure active: 100 KB, 85 KB once the platform moved, 88 KB with the readers' labels and pinned drawing). */
+export const BUDGET = { html: 200 * 1024, jsBefore: 15 * 1024, jsActive: 88 * 1024 };
 
 /** What one page weighs: its HTML, the JavaScript before interaction and with every figure active, CSS and fonts. */
 export interface PageWeight {

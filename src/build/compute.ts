@@ -29,6 +29,7 @@ export interface CourseConfig {
 /** UI strings the browser runtime itself needs, besides the chapter's. */
 const CLIENT_CORE_KEYS = [
   "status.loading",
+  "status.figureLoading",
   "status.error",
   "status.actionDone",
   "action.retry",

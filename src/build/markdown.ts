@@ -14,7 +14,7 @@ import remarkHeadingIds from "../lib/markdown/remarkHeadingIds.ts";
 import remarkSourceSections from "../translation/page/remarkSourceSections.ts";
 import { CourseError } from "./courseError.ts";
 import { readContributedText } from "./chapterFile.ts";
-import remarkChapter, { type ChapterPipelineOptions } from "./remarkChapter.ts";
+import remarkChapter, { CHAPTER_FILE, type ChapterPipelineOptions } from "./remarkChapter.ts";
 
 /**
  * The course's glossary (content/glossary.yaml) and the chapters' own (chapters/<chapter>/glossary.yaml),
@@ -69,6 +69,17 @@ export class GlossaryHolder {
   }
 }
 
+/** A code block's name in its chapter file's language: "Python code", or "Text" for plain text. */
+function codeLabel(coreStrings: (locale: string) => StringTable, sourceLocale: string): (path: string, language: string) => string {
+  return (path, language) => {
+    const locale = CHAPTER_FILE.exec(path.replace(/\\/g, "/"))?.[2] ?? sourceLocale;
+    const strings = coreStrings(locale);
+    if (/^(text|plaintext|txt)$/.test(language)) return strings["code.textLabel"] ?? language;
+    const name = language === "python" || language === "py" ? "Python" : language;
+    return formatMessage(strings["code.label"] ?? "{language}", { language: name }, locale);
+  };
+}
+
 /** What each language writes around an aside, from its `punct.aside` string ("{text}" marks the aside). */
 function asideOf(coreStrings: (locale: string) => StringTable): (locale: string) => readonly [string, string] {
   return (locale) => {
@@ -97,7 +108,7 @@ export function chapterMarkdown(
     smartypants: false,
     remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath],
     rehypePlugins: [
-      rehypeCodeHighlight,
+      [rehypeCodeHighlight, { label: codeLabel(options.coreStrings, options.sourceLocale) }],
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],
       [
         rehypeGlossary,

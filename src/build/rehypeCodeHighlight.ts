@@ -19,10 +19,15 @@ const textOf = (node: ElementContent): string =>
  * build: a translation shows its source's code, so every locale's page of a chapter reuses the
  * same highlighted trees (copied, never shared).
  */
-export default function rehypeCodeHighlight(): (tree: Root) => Promise<void> {
+export default function rehypeCodeHighlight(
+  options: {
+    /** A block's name for assistive technology, in the chapter file's language (`path`): its code, not its first line. */
+    readonly label?: (path: string, language: string) => string;
+  } = {},
+): (tree: Root, file: { path?: string }) => Promise<void> {
   let highlighter: Promise<ShikiHighlighter> | undefined;
   const done = new Map<string, Root>();
-  return async (tree) => {
+  return async (tree, file) => {
     const blocks: { parent: Parent; index: number; code: string; lang: string }[] = [];
     // Every node with children (elements, and the MDX components around code cells).
     const walk = (parent: Parent) => {
@@ -50,7 +55,11 @@ export default function rehypeCodeHighlight(): (tree: Root) => Promise<void> {
         highlighted = await shiki.codeToHast(code, lang, { defaultColor: "light" });
         done.set(key, highlighted);
       }
-      parent.children[index] = structuredClone(highlighted.children[0]) as ElementContent;
+      const pre = structuredClone(highlighted.children[0]) as ElementContent;
+      // A block that scrolls is a Tab stop: it is named for what it is, not read out by its first line.
+      if (pre.type === "element" && options.label)
+        Object.assign(pre.properties, { role: "group", ariaLabel: options.label(file.path ?? "", lang) });
+      parent.children[index] = pre;
     }
   };
 }

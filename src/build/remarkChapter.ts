@@ -1,5 +1,7 @@
 import { relative } from "node:path";
 import type { Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { chapterImageNodes, checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
@@ -31,6 +33,25 @@ export function pointImages(tree: Root, root: string, chapterFile: string, sourc
   }
 }
 
+/** Each `<Cell>` of a chapter with the id of the section (the last `##`/`###` heading before it) it is in. */
+export function sectionFigures(tree: Root): { section: string; cell: string }[] {
+  const found: { section: string; cell: string }[] = [];
+  let section = "";
+  for (const node of tree.children) {
+    if (node.type === "heading") {
+      section = /\{#([A-Za-z][\w-]*)\}\s*$/.exec(toString(node))?.[1] ?? section;
+      continue;
+    }
+    visit(node, (n) => {
+      if ((n.type === "mdxJsxFlowElement" || n.type === "mdxJsxTextElement") && n.name === "Cell") {
+        const id = n.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "id")?.value;
+        if (typeof id === "string") found.push({ section, cell: id });
+      }
+    });
+  }
+  return found;
+}
+
 /**
  * The content check inside the MDX compiler itself, on the very tree it compiles: the whole
  * policy (ids included) and every image resolved and checked before the compiler's image step
@@ -46,6 +67,9 @@ export default function remarkChapter(options: ChapterPipelineOptions) {
     const frontmatter = (file.data.astro as { frontmatter?: { elapsed?: Record<string, number> } } | undefined)?.frontmatter;
     const problem = checkMdxPolicy(tree, ids && { ...ids, elapsed: Object.keys(frontmatter?.elapsed ?? {}) })[0];
     if (problem) throw new ChapterCompileError(`${where}:${problem.line}: ${problem.message}`);
+    // Which figures each section holds, for the contents' links to them (remarkPluginFrontmatter.figures).
+    const astro = file.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
+    if (astro?.frontmatter) astro.frontmatter.figures = sectionFigures(tree);
     if (!match) return;
     const [, , locale, slug] = match as unknown as [string, string, string, string];
     const sourceFile = locale === options.sourceLocale ? null : `content/${options.sourceLocale}/${slug}/index.mdx`;

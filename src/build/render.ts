@@ -24,9 +24,8 @@ function interactionOf(
   const interaction = view.interaction!;
   const controls = interaction.inputs(payload).map((spec) => {
     const label = ctx.t(spec.label);
-    // The number field is named after the slider's visible label, the notebook's name included.
-    const visible = spec.kind !== "toggle" && spec.code ? `${label} ${spec.code}` : label;
-    return { spec, label, valueText: spokenValue(spec, spec.value, ctx), numberName: numberFieldName(spec, visible, ctx.t) };
+    // The number field is named after the slider's words (the notebook's name describes both).
+    return { spec, label, valueText: spokenValue(spec, spec.value, ctx), numberName: numberFieldName(spec, label, ctx.t) };
   });
   const specs = interaction.readouts ?? [];
   const values = specs.map((r) => r.compute(payload, inputs));

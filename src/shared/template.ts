@@ -1,7 +1,8 @@
 /**
- * Fills a UI string: `{name}` is replaced by its parameter, and `{name, plural, one {# result}
- * other {# results}}` picks the form the locale's plural rules give for the number (`#` is the
- * number, formatted for the locale). A parameter left unfilled is an error.
+ * Fills a UI string: `{name}` is replaced by its parameter, `{name, number}` by the number
+ * formatted for the locale (4,055), and `{name, plural, one {# result} other {# results}}` picks
+ * the form the locale's plural rules give for the number (`#` is the number, formatted for the
+ * locale). A parameter left unfilled is an error.
  */
 export function fillTemplate(template: string, params: Record<string, string | number> = {}, locale = "en"): string {
   let out = "";
@@ -13,14 +14,19 @@ export function fillTemplate(template: string, params: Record<string, string | n
     const close = matchingBrace(template, open);
     const inner = template.slice(open + 1, close);
     const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
-    const name = plural ? plural[1]! : inner.trim();
+    const number = /^\s*(\w+)\s*,\s*number\s*$/.exec(inner);
+    const name = plural ? plural[1]! : number ? number[1]! : inner.trim();
     if (!/^\w+$/.test(name)) {
       out += template.slice(open, close + 1); // not a placeholder: kept as written
       i = close + 1;
       continue;
     }
     if (!(name in params)) throw new Error(`missing parameter {${name}} in "${template}"`);
-    out += plural ? pluralForm(plural[2]!, Number(params[name]), locale) : String(params[name]);
+    out += plural
+      ? pluralForm(plural[2]!, Number(params[name]), locale)
+      : number
+        ? new Intl.NumberFormat(locale).format(Number(params[name]))
+        : String(params[name]);
     i = close + 1;
   }
   return out + template.slice(i);

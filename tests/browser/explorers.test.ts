@@ -82,12 +82,17 @@ for (const locale of ["en", "ja"]) {
       for (const [name] of SLIDERS) {
         const input = page.locator(`#${EXPLORER}-${name}`);
         expect(await input.getAttribute("aria-valuetext"), name).toBeTruthy();
+        // The accessible name comes from the visible label, in words; the code's name describes it.
+        const words = await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? "");
+        expect(words, name).not.toContain(name);
+        expect(words.length, name).toBeGreaterThan(0);
+        const described = (id: string | null) => page.evaluate((ids) => document.getElementById(ids ?? "")?.textContent, id);
+        expect(await described(await input.getAttribute("aria-describedby")), name).toBe(name);
         // The exact value, in a number field beside the slider, named after it as its value.
         const field = page.locator(`#${EXPLORER}-${name}-number`);
         expect(await field.inputValue(), name).toBe(await input.inputValue());
-        expect(await field.getAttribute("aria-label"), name).toContain(name);
-        // The accessible name comes from the visible label.
-        expect(await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ""), name).toContain(name);
+        expect(await field.getAttribute("aria-label"), name).toContain(words);
+        expect(await described(await field.getAttribute("aria-describedby")), name).toBe(name);
       }
       expect(await page.inputValue(`#${EXPLORER}-inv_scale`)).toBe("300");
     });

@@ -165,6 +165,12 @@ describe("what the keyboard reaches", () => {
 
   it("at 640 px the header's Contents link opens the contents and takes the keyboard into them", async () => {
     const page = await openChapter("en", { viewport: { width: 640, height: 800 } });
+    // At the top the contents' own summary is on screen: one "Contents", the header's is hidden.
+    await expect.poll(() => page.isVisible(".header-contents")).toBe(false);
+    await page.evaluate(() => {
+      document.getElementById("section-2")!.scrollIntoView();
+    });
+    await expect.poll(() => page.isVisible(".header-contents")).toBe(true);
     await page.focus(".header-contents");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest("nav.toc")))).toBe(true);
@@ -184,7 +190,7 @@ describe("figures told apart without colour", () => {
       );
       expect(dashes).toHaveLength(3);
       expect(new Set(dashes).size).toBe(3);
-      const labels = await page.$$eval(`[data-cell="${EXPLORER}"] [class^="curve-label-"] text`, (ts) => ts.map((t) => t.textContent));
+      const labels = await page.$$eval(`[data-cell="${EXPLORER}"] text[class^="curve-label-"]`, (ts) => ts.map((t) => t.textContent));
       expect(labels.sort()).toEqual(["exponential", "inverse", "linear"]);
       await context.close();
     });

@@ -286,10 +286,14 @@ export function genericSuite(
         });
         const stops = await page.$$eval("a[href], button, input, summary, [tabindex='0']", (els) => {
           const all = [...document.querySelectorAll("*")];
-          return els
-            .filter((e) => !(e as HTMLButtonElement).disabled && !(e as HTMLElement).hidden && (e as HTMLElement).offsetParent !== null)
-            .filter((e) => !(e instanceof HTMLInputElement && e.type === "radio" && !e.checked))
-            .map((e) => all.indexOf(e));
+          return (
+            els
+              .filter((e) => !(e as HTMLButtonElement).disabled && !(e as HTMLElement).hidden && (e as HTMLElement).offsetParent !== null)
+              // Out of the Tab order on purpose (a copy button whose code block is the stop).
+              .filter((e) => (e as HTMLElement).tabIndex >= 0)
+              .filter((e) => !(e instanceof HTMLInputElement && e.type === "radio" && !e.checked))
+              .map((e) => all.indexOf(e))
+          );
         });
         // The presses are sent without waiting for each answer (the browser handles them in order).
         const cdp = await page.context().newCDPSession(page);

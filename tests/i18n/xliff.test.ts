@@ -61,7 +61,9 @@ describe("XLIFF 2.0 export", () => {
     ]);
     expect([root.getAttribute("srcLang"), root.getAttribute("trgLang")]).toEqual(["en", "ja"]);
     const units = [...doc.querySelectorAll("unit")];
-    expect(units.length).toBe(120);
+    // 120 before the hidden code cells gained a reader's summary beside the notebook's label (three).
+    expect(units.length).toBe(123);
+    expect(units.some((u) => u.querySelector("source")!.textContent === "Helper function restrict_spike_times")).toBe(true);
     const ids = units.map((u) => u.getAttribute("id"));
     expect(new Set(ids).size).toBe(ids.length);
     // A paragraph with inline code: the code is a placeholder in source and target, its text in originalData.

@@ -3,6 +3,7 @@ import { fitOnGrid, type Fit, type ParamGrid } from "#lib/analysis/fit.ts";
 import { binCenters, MODEL_NAMES, MODELS, sumSquaredErrors, type ModelName } from "#lib/analysis/models.ts";
 import { formatNumber } from "#lib/format/number.ts";
 import { clipToBand } from "#lib/plot/clip.ts";
+import { lineLabelsMark } from "#lib/plot/labels.ts";
 import { polylineMark, stepAreaMark } from "#lib/plot/paths.ts";
 import { BASE, DASHES } from "#lib/plot/theme.ts";
 import { COLORS } from "./colors.ts";
@@ -29,7 +30,7 @@ export const SLIDERS: readonly SliderSpec[] = [
   { name: "exp_scale", model: "exponential", min: 0, max: 20000, step: 250, value: 1000, unit: "unit.spikes" },
   { name: "exp_rate", model: "exponential", min: -200, max: 50, step: 1, value: -10, unit: "unit.perSecond" },
   { name: "exp_x0", model: "exponential", min: -0.5, max: 0.5, step: 0.005, value: 0.1, unit: "unit.seconds" },
-  { name: "inv_scale", model: "inverse", min: 0, max: 300, step: 10, value: 300 },
+  { name: "inv_scale", model: "inverse", min: 0, max: 300, step: 10, value: 300, unit: "unit.spikeSeconds" },
   { name: "inv_x0", model: "inverse", min: -0.2, max: 0.2, step: 0.01, value: 0, unit: "unit.seconds" },
   { name: "lin_slope", model: "linear", min: -600000, max: 100000, step: 10000, value: -100000, unit: "unit.spikesPerSecond" },
   { name: "lin_y0", model: "linear", min: 0, max: 40000, step: 1000, value: 10000, unit: "unit.spikes" },
@@ -111,62 +112,43 @@ function base(p: IsiPayload, inputs: InputValues, { t }: PlotContext): Plot.Plot
 function overlay(p: IsiPayload, inputs: InputValues, { t }: PlotContext): Plot.PlotOptions {
   const xs = curveXs(p.hist.edges);
   const top = Math.max(...p.hist.counts) * 1.1;
+  const curves = MODEL_NAMES.filter((m) => inputs[`show_${m}`]).map((m) => {
+    const params = paramsOf(m, inputs);
+    // Cut exactly at the plot's edges (ylim = (0, counts.max() * 1.1)): an inverse near its
+    // pole reaches ~10^12, which would otherwise be drawn (or clipped) far off the figure.
+    const runs = clipToBand(
+      xs.map((x) => [x, MODELS[m].f(x, params)] as const),
+      0,
+      top,
+    );
+    return { m, runs };
+  });
+  // The bars' tops, which no curve's name may cover.
+  const { counts, edges } = p.hist;
+  const bars = counts.flatMap((c, i) => [[edges[i]!, c] as const, [edges[i + 1]!, c] as const]);
   return {
     ...frame(p, t, false),
-    marks: MODEL_NAMES.filter((m) => inputs[`show_${m}`])
-      .map((m) => {
-        const params = paramsOf(m, inputs);
-        // Cut exactly at the plot's edges (ylim = (0, counts.max() * 1.1)): an inverse near its
-        // pole reaches ~10^12, which would otherwise be drawn (or clipped) far off the figure.
-        const runs = clipToBand(
-          xs.map((x) => [x, MODELS[m].f(x, params)] as const),
-          0,
-          top,
-        );
-        return [
-          polylineMark(runs, {
-            stroke: COLORS[m],
-            strokeWidth: 3,
-            strokeDasharray: DASHES[MODEL_NAMES.indexOf(m)] ?? "",
-            className: `curve-${m}`,
-          }),
-          curveLabel(runs, m, t, [p.hist.edges[0]!, p.hist.edges[p.hist.edges.length - 1]!]),
-        ];
-      })
-      .flat(),
+    marks: [
+      ...curves.map(({ m, runs }) =>
+        polylineMark(runs, {
+          stroke: COLORS[m],
+          strokeWidth: 3,
+          strokeDasharray: DASHES[MODEL_NAMES.indexOf(m)] ?? "",
+          className: `curve-${m}`,
+        }),
+      ),
+      // Each curve named on the line itself (as well as in the legend), so no reader needs its
+      // colour: where its name collides with nothing, near its usual place along the axis.
+      lineLabelsMark(
+        curves.map(({ m, runs }) => ({ runs, text: t(`model.${m}`), className: `curve-label-${m}`, fill: COLORS[m], at: LABEL_AT[m] })),
+        bars,
+      ),
+    ],
   };
 }
 
-/** Where along the x axis each curve is named: apart from each other, where each curve usually is (the inverse runs furthest). */
+/** Where along the x axis each curve is best named: apart from each other, where each curve usually is (the inverse runs furthest). */
 const LABEL_AT: Record<ModelName, number> = { exponential: 0.25, inverse: 0.8, linear: 0.5 };
-
-/**
- * Each curve named on the line itself (as well as in the legend), so no reader needs its colour:
- * at the visible point nearest its place along the axis.
- */
-function curveLabel(
-  runs: readonly (readonly (readonly [number, number])[])[],
-  m: ModelName,
-  t: PlotContext["t"],
-  [from, to]: readonly [number, number],
-): Plot.Markish {
-  const points = runs.flat();
-  if (points.length === 0) return null;
-  const target = from + LABEL_AT[m] * (to - from);
-  const point = points.reduce((a, b) => (Math.abs(b[0] - target) < Math.abs(a[0] - target) ? b : a));
-  return Plot.text([point], {
-    x: (d: readonly [number, number]) => d[0],
-    y: (d: readonly [number, number]) => d[1],
-    text: () => t(`model.${m}`),
-    fill: COLORS[m],
-    stroke: "var(--bg)",
-    strokeWidth: 4,
-    paintOrder: "stroke",
-    dy: -10,
-    fontWeight: 700,
-    className: `curve-label-${m}`,
-  });
-}
 
 const fmtParam = (v: number, locale: string) => formatNumber(v, locale, { maximumFractionDigits: 3 });
 

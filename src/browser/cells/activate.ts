@@ -1,5 +1,10 @@
 import { hasUrlState } from "./urlState.ts";
 
+/** The page's UI strings for its cells (the chapter page's JSON block), read when first needed. */
+let strings: Record<string, string> | null = null;
+const pageStrings = (): Record<string, string> =>
+  (strings ??= JSON.parse(document.querySelector("script[data-cell-strings]")?.textContent ?? "{}") as Record<string, string>);
+
 /** How far ahead a figure's code is fetched: four screens, so a reader skimming down finds it ready. */
 const FETCH_AHEAD = "400% 0px";
 /** How near a figure is brought to life (drawn at its width, controls live, its first files fetched): a screen. */
@@ -13,6 +18,32 @@ function afterLoadIdle(work: () => void): void {
   };
   if (document.readyState === "complete") idle();
   else addEventListener("load", idle, { once: true });
+}
+
+/**
+ * The figures a reader lands on: the one an address's fragment names (`#cell-…`), or those of
+ * the section it names, up to the next heading of the same level or higher.
+ */
+export function landingFigures(root: Document, hash: string): HTMLElement[] {
+  let target: Element | null;
+  try {
+    target = hash.length > 1 ? root.getElementById(decodeURIComponent(hash.slice(1))) : null;
+  } catch {
+    return [];
+  }
+  if (!target) return [];
+  const figure = target.closest<HTMLElement>("figure[data-interactive]");
+  if (figure) return [figure];
+  const level = /^H([1-6])$/.exec(target.tagName)?.[1];
+  if (!level) return [...target.querySelectorAll<HTMLElement>("figure[data-interactive]")];
+  const found: HTMLElement[] = [];
+  for (let el = target.nextElementSibling; el; el = el.nextElementSibling) {
+    const other = /^H([1-6])$/.exec(el.tagName)?.[1];
+    if (other && other <= level) break;
+    if (el.matches("figure[data-interactive]")) found.push(el as HTMLElement);
+    found.push(...el.querySelectorAll<HTMLElement>("figure[data-interactive]"));
+  }
+  return found;
 }
 
 /** One observer that calls `act` once per figure, when it comes within `margin` of the viewport. */
@@ -50,9 +81,29 @@ export function activateCells(root: Document): void {
       if (!figure.dataset.loading) void import("./loadCell.ts").then((m) => m.fetchCellAhead(figure));
     });
   };
+  // A move made before a figure's code has run: the figure says it is on its way (its status is a
+  // live region, so this is heard too), and the move is applied when the code runs.
+  const early = (figure: HTMLElement) => {
+    if (figure.dataset.active) return;
+    figure.dataset.busy = "true";
+    const status = figure.querySelector<HTMLElement>(".cell-status");
+    if (status && !status.textContent) {
+      status.textContent = pageStrings()["status.figureLoading"] ?? "";
+      status.dataset.early = "true";
+    }
+  };
   const observers =
     "IntersectionObserver" in window ? { fetch: whenNear(FETCH_AHEAD, prefetch), mount: whenNear(MOUNT_AHEAD, start) } : null;
+  // A reader who arrives at a figure, or jumps to it from the contents, is about to use it: its
+  // code is fetched first, at once, not when the browser has time.
+  for (const figure of landingFigures(root, location.hash)) start(figure);
+  addEventListener("hashchange", () => {
+    for (const figure of landingFigures(root, location.hash)) start(figure);
+  });
   for (const figure of figures) {
+    figure.addEventListener("input", () => {
+      early(figure);
+    });
     figure.querySelector("fieldset")?.removeAttribute("disabled");
     figure.querySelector(".needs-js")?.remove();
     if (hasUrlState(figure.dataset.cell!)) {

@@ -8,6 +8,7 @@ import { bindControls, readControl, renderTable, showLoadState, stackLayers, wri
 import { snapToSpec } from "../../shared/inputFormat.ts";
 import { cellGraph } from "./graph.ts";
 import { readUrlState, writeUrlState } from "./urlState.ts";
+import { pinDrawingWhileUsed } from "./pinDrawing.ts";
 
 /**
  * Plot's drawing at a width (a figure is redrawn at its container's), without Plot's own ARIA.
@@ -56,6 +57,9 @@ function fileFetcher(files: Readonly<Record<string, string>>) {
     return pending;
   };
 }
+
+/** How long after the last change the readouts are said: the reader has stopped moving. */
+const READOUTS_PAUSE_MS = 1000;
 
 /** Default views loaded ahead of their figures, taken up by the figure's graph when it starts. */
 const loadedAhead = new WeakMap<HTMLElement, Promise<unknown>>();
@@ -122,6 +126,23 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
       else delete row.dataset.best;
     });
   };
+  // The readouts are said once the reader stops moving (not at every step of a slider): what each
+  // shown readout holds, as a screen reader would read its row, in one polite announcement.
+  const live = figure.querySelector<HTMLElement>("[data-readouts-live]");
+  let moved = false;
+  let liveTimer = 0;
+  const announceReadouts = () => {
+    if (!live || !moved) return;
+    clearTimeout(liveTimer);
+    liveTimer = window.setTimeout(() => {
+      live.textContent = [...figure.querySelectorAll<HTMLElement>(".cell-readouts [data-readout]:not([hidden])")]
+        .map((row) => {
+          const value = row.querySelector("[data-spoken]") ?? row.querySelector("[data-output]");
+          return `${row.querySelector("dt")?.textContent.trim() ?? ""} ${value?.textContent.trim() ?? ""}`;
+        })
+        .join("; ");
+    }, READOUTS_PAUSE_MS);
+  };
   // Active once the browser's own drawing (at the figure's width) has replaced the build's.
   const drawn = () => {
     figure.dataset.active = "true";
@@ -131,6 +152,12 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
     error: (what: string, error: string) => ctx.t("status.error", { what, error }),
     retry: ctx.t("action.retry"),
   };
+  // A move made before this code ran said so (activate.ts); from here the graph tells its own state.
+  if (status?.dataset.early) {
+    status.textContent = "";
+    delete status.dataset.early;
+    delete figure.dataset.busy;
+  }
   const graph = cellGraph(
     view,
     config.payload,
@@ -162,6 +189,7 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
         const spoken = figure.querySelector(`[data-spoken="${key}"]`);
         if (spoken && spec.spoken) spoken.textContent = spec.spoken(value, ctx);
         markReadouts();
+        announceReadouts();
       },
       alt: (text) => {
         stage.setAttribute("aria-label", text);
@@ -204,6 +232,7 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   const set = (name: string, raw: InputValue) => {
     const spec = specs.find((s) => s.name === name)!;
     const value = typeof raw === "number" ? snapToSpec(spec, raw) : raw;
+    moved = true;
     // A new choice replaces a failed one: its error no longer applies.
     if (figure.dataset.failed) showLoadState(figure, status, { kind: "idle" }, text, () => undefined);
     // What a button did is said once; the next move is the reader's own.
@@ -250,7 +279,8 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   }
   // Redrawn at the figure's own width, now and whenever it changes (a phone turned, a window resized).
   let lastWidth = 0;
-  const measure = () => Math.round(stage.getBoundingClientRect().width);
+  // Its layout width: a pinned drawing is scaled by a transform, which must not redraw it smaller.
+  const measure = () => stage.offsetWidth;
   const resize = () => {
     const w = measure();
     if (w > 0 && Math.abs(w - lastWidth) >= 2) {
@@ -260,4 +290,5 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   };
   resize();
   if ("ResizeObserver" in window) new ResizeObserver(resize).observe(stage);
+  pinDrawingWhileUsed(figure, stage, form);
 }

@@ -31,6 +31,13 @@ export function followSections(root: Document): void {
   });
   // The header's "Contents" link (phones) opens them where they are, and takes the keyboard there:
   // the nav itself cannot hold focus, which would otherwise stay on the page behind.
+  // One "Contents" at a time: the header's link only once the contents' own heading is off screen.
+  const summary = details.querySelector("summary");
+  const headerLinks = [...root.querySelectorAll<HTMLElement>("[data-open-toc]")];
+  if (summary && "IntersectionObserver" in window)
+    new IntersectionObserver(([entry]) => {
+      for (const link of headerLinks) link.toggleAttribute("data-toc-in-view", entry?.isIntersecting ?? false);
+    }).observe(summary);
   for (const link of root.querySelectorAll("[data-open-toc]"))
     link.addEventListener("click", (event) => {
       event.preventDefault();

@@ -30,7 +30,14 @@ const matches = (prop: string, value: string | true | undefined, pattern: RegExp
  */
 export const COMPONENTS: Readonly<Record<string, ComponentRule>> = {
   Cell: { required: ["id"], optional: [], check: (p, ids) => oneOf("cell", p.id, ids?.cells) },
-  CodeCell: { required: [], optional: ["output", "hidden"], check: (p, ids) => oneOf("code-cell output", p.output, ids?.outputs) },
+  CodeCell: {
+    required: [],
+    optional: ["output", "hidden", "summary"],
+    check: (p, ids) =>
+      p.summary !== undefined && p.hidden === undefined
+        ? 'give "summary" with "hidden"'
+        : oneOf("code-cell output", p.output, ids?.outputs),
+  },
   Value: { required: ["k"], optional: [], check: (p, ids) => oneOf("value", p.k, ids?.values) },
   Elapsed: {
     required: [],

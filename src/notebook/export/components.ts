@@ -32,6 +32,7 @@ export function attr(node: Element, name: string): string | undefined {
 /** `<CodeCell>`: its code exactly as the page shows it (the stand-in's lines added to the data cell), what the page prints as its output. */
 function codeCell(node: Element, ctx: ExportContext, inSolution: boolean): void {
   const hidden = attr(node, "hidden");
+  const summary = attr(node, "summary");
   for (const child of node.children) {
     if (child.type !== "code") continue;
     // The code is the course's, as its notebook has it: no form line is added (the label travels in the metadata).
@@ -39,6 +40,8 @@ function codeCell(node: Element, ctx: ExportContext, inSolution: boolean): void 
     const course: Record<string, unknown> = {};
     if (added) course.addedLines = added;
     if (hidden) course.hidden = hidden;
+    // What the page calls the cell (the notebook shows its own title): kept for an import.
+    if (summary) course.summary = summary;
     const metadata: Record<string, unknown> = hidden ? { cellView: "form" } : {};
     if (inSolution) metadata.jupyter = { source_hidden: true };
     // Which printed output of the page this cell makes (for checking the notebook against the page).

@@ -109,6 +109,7 @@ export class CodeCells {
 
     const props = [
       label ? ` hidden=${attr(label)}` : "",
+      label && typeof marks.summary === "string" ? ` summary=${attr(oneLine(marks.summary).trim())}` : "",
       typeof marks.output === "string" && /^[\w-]+$/.test(marks.output) ? ` output="${marks.output}"` : "",
     ].join("");
     const f = fence(code);

@@ -3,4 +3,4 @@
  * (a video's `title`, a hidden code cell's `hidden` label, ...). Every other prop is data (ids,
  * keys, video ids) and must be the same in every locale. TRANSLATING.md lists these.
  */
-export const PROSE_PROPS: readonly string[] = ["title", "hidden", "alt", "caption", "label"];
+export const PROSE_PROPS: readonly string[] = ["title", "hidden", "summary", "alt", "caption", "label"];

@@ -31,9 +31,9 @@ export function layeredTranslator(
   };
 }
 
-/** The `{name}` placeholders of a template (a plural `{name, plural, …}` included), sorted. */
+/** The `{name}` placeholders of a template (a plural `{name, plural, …}` and a number `{name, number}` included), sorted. */
 export function placeholders(template: string): string[] {
-  return [...new Set([...template.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]!))].sort();
+  return [...new Set([...template.matchAll(/\{(\w+)(?:\}|\s*,\s*(?:plural\s*,|number\s*\}))/g)].map((m) => m[1]!))].sort();
 }
 
 /** Keys whose placeholders differ from the source's: a translation must use exactly the same ones. */
