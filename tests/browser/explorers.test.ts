@@ -83,7 +83,7 @@ for (const locale of ["en", "ja"]) {
         const input = page.locator(`#${EXPLORER}-${name}`);
         expect(await input.getAttribute("aria-valuetext"), name).toBeTruthy();
         // The accessible name comes from the visible label, in words; the code's name describes it.
-        const words = await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? "");
+        const words = await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent.trim() ?? "");
         expect(words, name).not.toContain(name);
         expect(words.length, name).toBeGreaterThan(0);
         const described = (id: string | null) => page.evaluate((ids) => document.getElementById(ids ?? "")?.textContent, id);
