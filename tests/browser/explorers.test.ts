@@ -197,7 +197,7 @@ for (const locale of ["en", "ja"]) {
         // One file for the new neuron (from the chapter's content-addressed ISI set), nothing more for the fit or the redraws.
         const isiBase = (await fileSets(page, EXPLORER)).isi!;
         expect(isiBase).toMatch(/^\/data\/[0-9a-f]{16}\/$/);
-        expect(fetched).toEqual([`${isiBase}12.f32`]);
+        expect(fetched).toEqual([`${isiBase}12.isi`]);
       });
   });
 }
@@ -262,7 +262,7 @@ describe("a fetch that fails", () => {
   it("says what it was loading, puts the controls back to what the figure shows, and loads it on retry", async () => {
     const page = await explorer("en");
     const isiBase = (await fileSets(page, EXPLORER)).isi!;
-    await page.route(`**${isiBase}12.f32`, (route) => route.abort());
+    await page.route(`**${isiBase}12.isi`, (route) => route.abort());
     const before = await figureMarkup(page, EXPLORER);
     await page.fill(`#${EXPLORER}-neuron`, "12");
     await page.press(`#${EXPLORER}-neuron`, "Enter");
@@ -271,7 +271,7 @@ describe("a fetch that fails", () => {
     expect(await page.inputValue(`#${EXPLORER}-neuron`)).toBe("283"); // back to what the figure shows
     expect(await figureMarkup(page, EXPLORER)).toBe(before);
     expect(await page.$(`${cellSelector(EXPLORER)}[data-busy]`)).toBeNull();
-    await page.unroute(`**${isiBase}12.f32`);
+    await page.unroute(`**${isiBase}12.isi`);
     await page.click(`${cellSelector(EXPLORER)} .cell-status button.retry`);
     await expect
       .poll(() => page.getAttribute(`${cellSelector(EXPLORER)} .cell-figure`, "aria-label"), { timeout: 5000 })

@@ -36,7 +36,7 @@ function deployCopy(name: string): string {
  */
 function redeploy(dir: string): void {
   const folder = join(dir, "data", isiKey);
-  const file = join(folder, "12.f32");
+  const file = join(folder, "12.isi");
   const bytes = readFileSync(file); // a view of the file's bytes, maybe inside a larger pooled buffer
   const isis = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   writeFileSync(file, new Uint8Array(Float32Array.from(isis, (v) => v * 3).buffer));
@@ -73,7 +73,7 @@ async function neuron12(page: Page): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   DIST = (await site("default")).dist;
-  isiKey = readdirSync(join(DIST, "data")).find((k) => readdirSync(join(DIST, "data", k)).includes("12.f32"))!;
+  isiKey = readdirSync(join(DIST, "data")).find((k) => readdirSync(join(DIST, "data", k)).includes("12.isi"))!;
   expect(isiKey).toMatch(/^[0-9a-f]{16}$/);
   mounts.push({ prefix: "/", root: deployCopy("first") });
   server = await serveSites(mounts);
@@ -91,7 +91,7 @@ describe("offline copies follow the deploys", () => {
     const page = await openChapter(context, CHAPTER);
     const before = await neuron12(page);
     await expect
-      .poll(async () => Object.keys((await offlineIndex(page, "/"))?.entries ?? {}).some((u) => u.includes(`/data/${isiKey}/12.f32`)), {
+      .poll(async () => Object.keys((await offlineIndex(page, "/"))?.entries ?? {}).some((u) => u.includes(`/data/${isiKey}/12.isi`)), {
         timeout: 5000,
       })
       .toBe(true);

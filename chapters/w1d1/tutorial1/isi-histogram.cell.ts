@@ -2,13 +2,13 @@ import * as Plot from "@observablehq/plot";
 import { formatNumber } from "#lib/format/number.ts";
 import { BASE } from "#lib/plot/theme.ts";
 import { COLORS } from "./colors.ts";
-import { decodeIsiFile, isiFilePath } from "#lib/spikes/isiFile.ts";
+import { decodeIsiFile, isiFilePath, type IsiFile } from "#lib/spikes/isiFile.ts";
 import type { CellView, FetchFile, InputValues, PlotContext } from "#course";
 import { ISI_NEURON, isiPayload, peakBinMs, type IsiPayload } from "./isiData.ts";
 
-/** A payload that may carry the neuron's raw ISIs, once the browser has fetched them. */
+/** A payload that may carry the neuron's ISIs (ascending) and their mean, once the browser has fetched them. */
 export interface IsiViewPayload extends IsiPayload {
-  readonly isis?: Float32Array;
+  readonly isis?: IsiFile;
 }
 
 const fmt = (x: number, digits: number, locale: string) => formatNumber(x, locale, { maximumFractionDigits: digits });
@@ -62,7 +62,7 @@ export function describeIsis(p: IsiPayload, _inputs: unknown, { t, locale }: Plo
 /** Loads a neuron's ISIs (one small file of the chapter's "isi" set) and summarises them as the tutorial does. */
 export async function loadIsis(neuron: number, nNeurons: number, fetchFile: FetchFile): Promise<IsiViewPayload> {
   const isis = decodeIsiFile(await fetchFile("isi", isiFilePath(neuron)));
-  return { ...isiPayload(neuron, nNeurons, isis), isis };
+  return { ...isiPayload(neuron, nNeurons, isis.values, 50, undefined, isis.mean), isis };
 }
 
 /** Exercise 3's example output, and the section's explorer: any neuron, bins, range, mean line, log counts. */
@@ -102,7 +102,7 @@ const isiHistogram: CellView<IsiViewPayload> = {
       run: (p, inputs) => {
         if (!p.isis) return p; // the build's payload: default bins and range
         const upper = inputs.range_pct === 100 ? undefined : (p.max * (inputs.range_pct as number)) / 100;
-        return { ...isiPayload(p.neuron, p.nNeurons, p.isis, inputs.bins as number, upper), isis: p.isis };
+        return { ...isiPayload(p.neuron, p.nNeurons, p.isis.values, inputs.bins as number, upper, p.isis.mean), isis: p.isis };
       },
     },
   },

@@ -11,7 +11,7 @@ function isiData({ data }: Tutorial1): IsiPayload {
   const dataset = data.spikes;
   if (ISI_NEURON >= neuronCount(dataset))
     throw new Error(`the ISI figures need neuron ${ISI_NEURON}; this dataset has ${neuronCount(dataset)} neurons`);
-  return isiPayload(ISI_NEURON, neuronCount(dataset), interSpikeIntervals(neuronSpikes(dataset, ISI_NEURON)) as Float32Array);
+  return isiPayload(ISI_NEURON, neuronCount(dataset), interSpikeIntervals(neuronSpikes(dataset, ISI_NEURON)));
 }
 
 /** Exercise 3's example output and explorer. */

@@ -50,7 +50,7 @@ export interface DatasetDeclaration<T> {
  * `build` makes is a new address (no cache serves the old bytes).
  */
 export interface FileSet<T> {
-  /** Names the encoding, the same in every chapter that uses it: "spikes/isi-f32". */
+  /** Names the encoding, the same in every chapter that uses it: "spikes/isi-counts". */
   readonly id: string;
   readonly build: (data: T) => Map<string, Uint8Array>;
 }

@@ -2,17 +2,16 @@ import { exportNpz } from "./npzWrite.ts";
 import { fileSet } from "../datasets/declaration.ts";
 import { interSpikeIntervals } from "../analysis/spikeTrains.ts";
 import { neuronCount, neuronSpikes, type SpikeDataset } from "./dataset.ts";
-import { isiFilePath } from "./isiFile.ts";
+import { encodeIsiFile, isiFilePath } from "./isiFile.ts";
 import { blockFilePath, blockLayout, encodeBlock, lastSpikeTime } from "./rasterBlocks.ts";
 
-/** Each neuron's ISIs, one file a neuron (float32, exactly np.diff of its times; 4 bytes an ISI). */
+/** Each neuron's ISIs, one file a neuron (exactly np.diff of its times, in the recording's dtype, as distinct values and counts: isiFile.ts). */
 export const isiFiles = fileSet<SpikeDataset>({
-  id: "spikes/isi-f32",
+  id: "spikes/isi-counts",
   build: (dataset) => {
     const files = new Map<string, Uint8Array>();
     for (let i = 0; i < neuronCount(dataset); i++) {
-      const isis = Float32Array.from(interSpikeIntervals(neuronSpikes(dataset, i)));
-      files.set(isiFilePath(i), new Uint8Array(isis.buffer));
+      files.set(isiFilePath(i), encodeIsiFile(interSpikeIntervals(neuronSpikes(dataset, i))));
     }
     return files;
   },
