@@ -192,7 +192,10 @@ async function jumpMoves(browser: Browser, url: string, profile: Profile, cells:
     const { context, page } = await profiledPage(browser, profile);
     await page.goto(url, { waitUntil: "load" });
     await page.waitForLoadState("networkidle");
-    // The contents' link to the figure (the header's Contents link opens the contents on a phone).
+    // The contents' link to the figure, as a reader reaches it: on a phone, a tap on the header's
+    // Contents link first (it opens the contents); beside the text, the link at once.
+    const opener = page.locator("[data-open-toc]");
+    if (await opener.isVisible()) await opener.click();
     await page.evaluate(`(() => { const d = document.querySelector("nav.toc details"); if (d) d.open = true; })()`);
     await page.click(`nav.toc a[href="#cell-${cell}"]`);
     times.push(await page.evaluate<number>(MOVE_NOW(cell)));

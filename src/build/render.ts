@@ -5,6 +5,7 @@ import { bestReadout } from "../shared/readouts.ts";
 import { renderPlot } from "../lib/plot/ssr.ts";
 import type { RenderedCell, RenderedInteraction } from "./store.ts";
 import type { CellConfig } from "../shared/cellConfig.ts";
+import { firstMoveFiles } from "./firstMoveFiles.ts";
 
 /** The width of the figures drawn for phones: 12 px text stays above 11 px on a 320 px screen. */
 export const NARROW_WIDTH = 320;
@@ -43,7 +44,19 @@ function interactionOf(
       best: best === i,
     };
   });
-  const config: CellConfig = { payload: interaction.slim ? interaction.slim(payload) : payload, locale: ctx.locale, files };
+  const urls = (addresses: readonly string[]) =>
+    addresses.flatMap((address) => {
+      const at = address.indexOf("/");
+      const base = files[address.slice(0, at)];
+      return base === undefined ? [] : [base + address.slice(at + 1)];
+    });
+  const { atDefault, oneStepAway } = firstMoveFiles(view, payload);
+  const config: CellConfig = {
+    payload: interaction.slim ? interaction.slim(payload) : payload,
+    locale: ctx.locale,
+    files,
+    ...(atDefault.length || oneStepAway.length ? { firstMove: { atDefault: urls(atDefault), oneStepAway: urls(oneStepAway) } } : {}),
+  };
   return {
     controls,
     readouts,

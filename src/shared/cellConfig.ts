@@ -6,4 +6,10 @@ export interface CellConfig {
   readonly locale: string;
   /** Where each of the chapter's file sets is served from (ends with /). */
   readonly files: Readonly<Record<string, string>>;
+  /**
+   * The addresses of the files a first move may need (src/build/firstMoveFiles.ts): the default
+   * view's, fetched at once when a reader lands on the figure, and those one step away, fetched
+   * once it runs.
+   */
+  readonly firstMove?: { readonly atDefault: readonly string[]; readonly oneStepAway: readonly string[] };
 }

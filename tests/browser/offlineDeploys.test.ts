@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offlineConfig, serviceWorkerSource } from "../../src/build/serviceWorker.ts";
 import { activateCell, launchChromium } from "../helpers/browser.ts";
 import { readouts } from "../helpers/figures.ts";
+import { decodeIsiFile, encodeIsiFile } from "../../src/lib/spikes/isiFile.ts";
 import { site } from "../helpers/sites.ts";
 import { serveSites, type Mount, type StaticServer } from "../../scripts/lib/staticServer.ts";
 
@@ -38,8 +39,8 @@ function redeploy(dir: string): void {
   const folder = join(dir, "data", isiKey);
   const file = join(folder, "12.isi");
   const bytes = readFileSync(file); // a view of the file's bytes, maybe inside a larger pooled buffer
-  const isis = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  writeFileSync(file, new Uint8Array(Float32Array.from(isis, (v) => v * 3).buffer));
+  const { values } = decodeIsiFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  writeFileSync(file, encodeIsiFile(Float32Array.from(values, (v) => v * 3)));
   renameSync(folder, join(dir, "data", NEW_KEY));
   for (const page of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"))) {
     const path = join(dir, page);

@@ -1,4 +1,26 @@
 import { hasUrlState } from "./urlState.ts";
+import { fetchOnce } from "./fileCache.ts";
+import { cellView } from "./cellViews.ts";
+import type { CellConfig } from "../../shared/cellConfig.ts";
+
+/** Whether the reader asked to save data (then nothing is fetched ahead of use). */
+const saveData = () => Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData);
+
+/** The files the build says a figure's first move may need: at its default view, or one step away. */
+function firstMoveFiles(figure: HTMLElement, which: "atDefault" | "oneStepAway"): readonly string[] {
+  try {
+    const config = JSON.parse(figure.querySelector("script.cell-payload")?.textContent ?? "{}") as Partial<CellConfig>;
+    const urls: unknown = config.firstMove?.[which];
+    return Array.isArray(urls) ? urls.filter((u): u is string => typeof u === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Fetches a figure's first-move files (one group), unless the reader saves data. */
+function fetchFirstMove(figure: HTMLElement, which: "atDefault" | "oneStepAway"): void {
+  if (!saveData()) for (const url of firstMoveFiles(figure, which)) void fetchOnce(url).catch(() => undefined);
+}
 
 /** The page's UI strings for its cells (the chapter page's JSON block), read when first needed. */
 let strings: Record<string, string> | null = null;
@@ -71,14 +93,24 @@ function whenNear(margin: string, act: (figure: HTMLElement) => void): Intersect
  */
 export function activateCells(root: Document): void {
   const figures = [...root.querySelectorAll<HTMLElement>("figure[data-interactive]")];
-  const start = (figure: HTMLElement) => {
-    if (figure.dataset.loading) return;
-    figure.dataset.loading = "true";
-    void import("./loadCell.ts").then((m) => m.loadCell(figure));
+  const running = new Map<HTMLElement, Promise<void>>();
+  const start = (figure: HTMLElement): Promise<void> => {
+    let started = running.get(figure);
+    if (!started) {
+      figure.dataset.loading = "true";
+      // The figure's own chunk and the code all figures share, fetched side by side.
+      const view = cellView(figure);
+      view.catch(() => undefined);
+      started = import("./loadCell.ts").then((m) => m.loadCell(figure, view));
+      running.set(figure, started);
+    }
+    return started;
   };
   const prefetch = (figure: HTMLElement) => {
     afterLoadIdle(() => {
-      if (!figure.dataset.loading) void import("./loadCell.ts").then((m) => m.fetchCellAhead(figure));
+      if (figure.dataset.loading) return;
+      const view = cellView(figure);
+      void import("./loadCell.ts").then((m) => m.fetchCellAhead(figure, view));
     });
   };
   // A move made before a figure's code has run: the figure says it is on its way (its status is a
@@ -93,13 +125,39 @@ export function activateCells(root: Document): void {
     }
   };
   const observers =
-    "IntersectionObserver" in window ? { fetch: whenNear(FETCH_AHEAD, prefetch), mount: whenNear(MOUNT_AHEAD, start) } : null;
+    "IntersectionObserver" in window
+      ? { fetch: whenNear(FETCH_AHEAD, prefetch), mount: whenNear(MOUNT_AHEAD, (f) => void start(f)) }
+      : null;
+  // The code every figure shares (Plot, the runtime), at the reader's first touch, click or key
+  // (opening the contents, say): a reader who then jumps to a figure far down waits only for
+  // that figure's own few kilobytes. Not before (a page that is only read costs no more), and
+  // not with Save-Data.
+  if (figures.length > 0 && !saveData()) {
+    const warm = () => {
+      removeEventListener("pointerdown", warm, true);
+      removeEventListener("keydown", warm, true);
+      void import("./loadCell.ts");
+    };
+    addEventListener("pointerdown", warm, { capture: true, passive: true });
+    addEventListener("keydown", warm, true);
+  }
   // A reader who arrives at a figure, or jumps to it from the contents, is about to use it: its
-  // code is fetched first, at once, not when the browser has time.
-  for (const figure of landingFigures(root, location.hash)) start(figure);
-  addEventListener("hashchange", () => {
-    for (const figure of landingFigures(root, location.hash)) start(figure);
-  });
+  // code is fetched first, at once, not when the browser has time, and beside it the files its
+  // first move needs at the default view (the build names them), not after it; the files one
+  // step away follow once the figure runs (on a slow line they would compete with its code).
+  const land = () => {
+    for (const figure of landingFigures(root, location.hash)) {
+      fetchFirstMove(figure, "atDefault");
+      void start(figure).then(
+        () => {
+          fetchFirstMove(figure, "oneStepAway");
+        },
+        () => undefined,
+      );
+    }
+  };
+  land();
+  addEventListener("hashchange", land);
   for (const figure of figures) {
     figure.addEventListener("input", () => {
       early(figure);
@@ -109,8 +167,8 @@ export function activateCells(root: Document): void {
     if (hasUrlState(figure.dataset.cell!)) {
       // A shared link to this view: show it, even inside a closed solution.
       for (let d = figure.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
-      start(figure);
-    } else if (!observers) start(figure);
+      void start(figure);
+    } else if (!observers) void start(figure);
     else {
       observers.fetch.observe(figure);
       observers.mount.observe(figure);
@@ -118,7 +176,7 @@ export function activateCells(root: Document): void {
         figure.addEventListener(
           event,
           () => {
-            start(figure);
+            void start(figure);
           },
           { once: true },
         );

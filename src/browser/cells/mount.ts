@@ -9,6 +9,7 @@ import { snapToSpec } from "../../shared/inputFormat.ts";
 import { cellGraph } from "./graph.ts";
 import { readUrlState, writeUrlState } from "./urlState.ts";
 import { pinDrawingWhileUsed } from "./pinDrawing.ts";
+import { fetchOnce } from "./fileCache.ts";
 
 /**
  * Plot's drawing at a width (a figure is redrawn at its container's), without Plot's own ARIA.
@@ -36,25 +37,12 @@ function pageStrings(): Record<string, string> {
   return json ? (JSON.parse(json) as Record<string, string>) : {};
 }
 
-/** Every file fetched on this page, by address: each is fetched once, whichever figure asks (and whether to use it or ahead of use). */
-const fetched = new Map<string, Promise<ArrayBuffer>>();
-
 /** Fetches each file once, from where the chapter's file sets are served. */
 function fileFetcher(files: Readonly<Record<string, string>>) {
   return (set: string, path: string): Promise<ArrayBuffer> => {
     const base = files[set];
     if (base === undefined) return Promise.reject(new Error(`no file set "${set}"`));
-    const url = base + path;
-    let pending = fetched.get(url);
-    if (!pending) {
-      pending = fetch(url).then((r) => {
-        if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
-        return r.arrayBuffer();
-      });
-      pending.catch(() => fetched.delete(url));
-      fetched.set(url, pending);
-    }
-    return pending;
+    return fetchOnce(base + path);
   };
 }
 
