@@ -2,8 +2,10 @@ import { defineConfig } from "vitest/config";
 import LongestFirst from "./tests/setup/sequencer.ts";
 
 /**
- * Two tiers. `unit`: the library, the client graph, content checks, i18n, notebooks and data,
- * in process on fixtures (no build, no browser), files in parallel: `npm run test:unit`.
+ * Two tiers. `unit`: the library, the client graph, content checks, i18n, notebooks and data, on
+ * fixtures with no build and no browser, files in parallel (`npm run test:unit`); most run in
+ * process, tests/scripts run the command programs as child processes, and the fuzz test reads
+ * in a capped child process.
  * `sites`: everything that reads a built site or drives a browser; each site is built once
  * and shared (tests/helpers/sites.ts), every browser file connects to one Chromium
  * (tests/setup/browser.ts), two files at a time. `npx vitest run <file>` runs one file of either,
@@ -46,6 +48,8 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: UNIT,
           globalSetup: ["tests/setup/browser.ts"],
+          // A browser on a loaded two-core machine: a poll may need a few looks of a second each.
+          expect: { poll: { timeout: 5000 } },
         },
       },
     ],

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { runCli, UsageError } from "../src/lib/cli/runCli.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
 import { PROJECT_PARTS } from "./lib/projectParts.ts";
+import { chapterFilePath } from "../src/lib/content/chapterFiles.ts";
 
 const USAGE = "usage: npm run bench:build -- [--chapters 40]";
 const ROOT = resolve(import.meta.dirname, "..");
@@ -25,9 +26,9 @@ function scratch(n: number): string {
     // A chapter's module imports its own files relatively and the rest through #aliases, so a copy builds anywhere.
     cpSync(join(ROOT, "chapters", first.slug), join(dir, "chapters", slug), { recursive: true });
     for (const locale of first.locales) {
-      const text = readFileSync(join(ROOT, "content", locale, first.slug, "index.mdx"), "utf8");
+      const text = readFileSync(join(ROOT, chapterFilePath(locale, first.slug)), "utf8");
       mkdirSync(join(dir, "content", locale, slug), { recursive: true });
-      writeFileSync(join(dir, "content", locale, slug, "index.mdx"), text.replace(/^order: *(\d+)/m, `order: ${1000 + i}`));
+      writeFileSync(join(dir, chapterFilePath(locale, slug)), text.replace(/^order: *(\d+)/m, `order: ${1000 + i}`));
     }
   }
   return dir;

@@ -6,6 +6,7 @@ import { CONTENT_LIMITS } from "../src/lib/content/limits.ts";
 import { site } from "../src/site.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
 import { PROJECT_PARTS } from "./lib/projectParts.ts";
+import { chapterFilePath } from "../src/lib/content/chapterFiles.ts";
 
 // Hostile chapter files (each within the 1 MB cap, put in place of the Japanese chapter of a
 // copy of the project) run through `i18n:check` in a process of its own: its wall time and
@@ -16,9 +17,9 @@ const ROOT = resolve(import.meta.dirname, "..");
 const budget = Number(process.argv[process.argv.indexOf("--budget") + 1] ?? "") || 40;
 // The file replaced: the course's first chapter in a language other than the source's.
 const translated = courseChapters(ROOT).flatMap((c) =>
-  c.locales.filter((l) => l !== site().sourceLocale).map((l) => `content/${l}/${c.slug}/index.mdx`),
+  c.locales.filter((l) => l !== site().sourceLocale).map((l) => chapterFilePath(l, c.slug)),
 );
-const JA = translated[0] ?? `content/${site().sourceLocale}/${courseChapters(ROOT)[0]!.slug}/index.mdx`;
+const JA = translated[0] ?? chapterFilePath(site().sourceLocale, courseChapters(ROOT)[0]!.slug);
 const pad = (n: number) => " ".repeat(n);
 
 const CASES: Record<string, string> = {

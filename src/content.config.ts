@@ -1,13 +1,14 @@
 import { glob } from "astro/loaders";
 import { defineCollection } from "astro:content";
 import { chapterSchema } from "./lib/content/frontmatter.ts";
+import { CHAPTER_GLOB, CONTENT_DIR, chapterEntryId } from "./lib/content/chapterFiles.ts";
 
 export { chapterSchema, type ChapterFrontmatter } from "./lib/content/frontmatter.ts";
 
 const chapters = defineCollection({
   // An entry's id is its path as written (`pt-BR/w1d1/tutorial1`): the loader's default would
   // lowercase it, and a region locale's pages would never find their text.
-  loader: glob({ base: "./content", pattern: "*/**/index.mdx", generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, "") }),
+  loader: glob({ base: `./${CONTENT_DIR}`, pattern: CHAPTER_GLOB, generateId: ({ entry }) => chapterEntryId(entry) }),
   schema: chapterSchema,
 });
 

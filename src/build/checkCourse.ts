@@ -14,21 +14,9 @@ import { chapterPathProblem, contentNameProblem } from "../lib/content/contentPa
 import { readStringFolder } from "../translation/strings/stringFiles.ts";
 import { messageProblem } from "../translation/strings/messageFormat.ts";
 import { placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
+import { chapterFilePath, listChapterFiles } from "../lib/content/chapterFiles.ts";
 
 export { readFrontmatter } from "./chapterFile.ts";
-
-/** Every chapter file of every locale, content/<locale>/<slug>/index.mdx, relative to the root, sorted. */
-export function chapterFiles(root: string): { file: string; locale: string; slug: string }[] {
-  const content = join(root, "content");
-  if (!existsSync(content)) return [];
-  return readdirSync(content, { recursive: true, encoding: "utf8" })
-    .filter((path) => path.endsWith("/index.mdx"))
-    .sort()
-    .map((path) => {
-      const [locale, ...rest] = path.split("/");
-      return { file: `content/${path}`, locale: locale!, slug: rest.slice(0, -1).join("/") };
-    });
-}
 
 /**
  * What is wrong with content/ as a tree, one line each, before any file is read: a symbolic
@@ -253,21 +241,21 @@ export async function checkCourse(root: string, chapters: readonly DiscoveredCha
   const tree = contentTreeProblems(root, locales(root));
   if (tree.length) return tree;
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
-  const files = chapterFiles(root);
+  const files = listChapterFiles(root);
   const problems: string[] = chapters.flatMap(checkChapterModule);
   const sources = new Set(files.filter((f) => f.locale === sourceLocale).map((f) => f.slug));
   for (const { file, locale, slug } of files)
     if (locale !== sourceLocale && !sources.has(slug))
-      problems.push(`${file}: there is no ${sourceLocale} source for this chapter (content/${sourceLocale}/${slug}/index.mdx)`);
+      problems.push(`${file}: there is no ${sourceLocale} source for this chapter (${chapterFilePath(sourceLocale, slug)})`);
   const checks = files.map(({ file, locale, slug }): ChapterCheck => {
     const chapter = bySlug.get(slug);
-    const sourceFile = locale !== sourceLocale && sources.has(slug) ? `content/${sourceLocale}/${slug}/index.mdx` : null;
+    const sourceFile = locale !== sourceLocale && sources.has(slug) ? chapterFilePath(sourceLocale, slug) : null;
     return [root, file, chapter ? chapterIds(chapter) : chapterIds(undefined), sourceFile];
   });
   problems.push(...(await checkChapterFiles(checks)));
   for (const chapter of chapters) {
     if (!sources.has(chapter.slug))
-      problems.push(`${chapter.file}: no chapter content/${sourceLocale}/${chapter.slug}/index.mdx uses this module`);
+      problems.push(`${chapter.file}: no chapter ${chapterFilePath(sourceLocale, chapter.slug)} uses this module`);
     const dir = chapter.file.replace(/chapter\.ts$/, "strings");
     problems.push(...checkPlaceholders((l) => `${dir}/${l}.json`, chapter.strings, sourceLocale));
   }

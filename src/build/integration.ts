@@ -8,7 +8,8 @@ import { uiStringsSchema } from "../translation/strings/schema.ts";
 import { headersFile } from "../lib/security/csp.ts";
 import { offlineConfig, serviceWorkerSource } from "./serviceWorker.ts";
 import { CourseError } from "./courseError.ts";
-import { chapterFiles, chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
+import { chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
+import { listChapterFiles } from "../lib/content/chapterFiles.ts";
 import { chapterMarkdown, GlossaryHolder } from "./markdown.ts";
 import { startDevLoop } from "./devLoop.ts";
 import { browserPlotPlugin } from "./browserPlotPlugin.ts";
@@ -65,7 +66,7 @@ export default function course(options: CourseOptions): AstroIntegration {
         if (problems.length) throw new CourseError(problems);
         const idsBySlug = new Map(chapters.map((c) => [c.slug, chapterIds(c)]));
         const glossary = new GlossaryHolder(root, () =>
-          chapterFiles(root)
+          listChapterFiles(root)
             .filter((f) => f.locale === options.sourceLocale)
             .map((f) => f.slug),
         );

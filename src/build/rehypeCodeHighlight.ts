@@ -52,7 +52,7 @@ export default function rehypeCodeHighlight(
       const key = `${lang}\n${code}`;
       let highlighted = done.get(key);
       if (!highlighted) {
-        highlighted = await shiki.codeToHast(code, lang, { defaultColor: "light" });
+        highlighted = await shiki.codeToHast(code, lang, { defaultColor: "light-dark()" });
         done.set(key, highlighted);
       }
       const pre = structuredClone(highlighted.children[0]) as ElementContent;

@@ -6,6 +6,7 @@ import type { VFile } from "vfile";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { chapterImageNodes, checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
 import { importPath, resolveChapterImage } from "./chapterImages.ts";
+import { chapterFilePath } from "../lib/content/chapterFiles.ts";
 
 /** A chapter file's place: content/<locale>/<slug>/index.mdx under the project's root. */
 export const CHAPTER_FILE = /^(.*)\/content\/([^/]+)\/(.+)\/index\.mdx$/;
@@ -72,7 +73,7 @@ export default function remarkChapter(options: ChapterPipelineOptions) {
     if (astro?.frontmatter) astro.frontmatter.figures = sectionFigures(tree);
     if (!match) return;
     const [, , locale, slug] = match as unknown as [string, string, string, string];
-    const sourceFile = locale === options.sourceLocale ? null : `content/${options.sourceLocale}/${slug}/index.mdx`;
+    const sourceFile = locale === options.sourceLocale ? null : chapterFilePath(options.sourceLocale, slug);
     pointImages(tree, options.root, where, sourceFile);
   };
 }

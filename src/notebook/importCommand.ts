@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ContentTree } from "../translation/status/contentTree.ts";
+import { courseOfRoot } from "../course/courseFile.ts";
 import { runBounded } from "../build/bounded.ts";
 import { checkChapterTexts } from "../build/checkCourse.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
@@ -58,7 +59,8 @@ export const importNotebookCommand: Command = {
     if (!file || positionals.length > 1) throw new UsageError("give one notebook file");
     const chapter = values.chapter;
     if (!chapter) throw new UsageError("give the chapter's path with --chapter, lower-case words and slashes (week2/intro)");
-    const tree = new ContentTree(resolve(values.root ?? resolve(import.meta.dirname, "../..")));
+    const root = resolve(values.root ?? resolve(import.meta.dirname, "../.."));
+    const tree = new ContentTree(root, (await courseOfRoot(root)).sourceLocale);
     const pathProblem = chapterPathProblem(chapter, (name) => matchLocale(name, tree.locales()) !== undefined);
     if (pathProblem) throw new UsageError(`--chapter: ${pathProblem}`);
     const locale = values.locale;

@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { siteLocales } from "../translation/strings/uiStrings.ts";
 import { site } from "../site.ts";
 import { hasOwnVersion } from "../translation/page/translation.ts";
+import { chapterFilePath } from "../lib/content/chapterFiles.ts";
 
 /** One chapter page: its locale and slug, the MDX entry it shows, and the locales that have their own version. */
 export interface ChapterPage {
@@ -28,7 +29,7 @@ export async function chapterPages(): Promise<ChapterPage[]> {
   }
   return [...bySlug].flatMap(([slug, versions]) => {
     const source = versions.get(site().sourceLocale);
-    if (!source) throw new Error(`content/${site().sourceLocale}/${slug}/index.mdx is missing: every chapter needs its source`);
+    if (!source) throw new Error(`${chapterFilePath(site().sourceLocale, slug)} is missing: every chapter needs its source`);
     const own = siteLocales().filter((l) => versions.has(l) && hasOwnVersion(l, slug));
     return siteLocales().map((locale): ChapterPage => {
       const fallback = !own.includes(locale);

@@ -2,8 +2,10 @@ import { resolve } from "node:path";
 import { localeSpellingProblems, matchLocale } from "../locales.ts";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError, type Command, type Terminal } from "../../lib/cli/runCli.ts";
-import { chapterFiles, refusedChapterFiles } from "../../build/checkCourse.ts";
+import { refusedChapterFiles } from "../../build/checkCourse.ts";
+import { listChapterFiles } from "../../lib/content/chapterFiles.ts";
 import { ContentTree } from "../status/contentTree.ts";
+import { courseOfRoot } from "../../course/courseFile.ts";
 
 /** Files the tools may not work on (a chapter, a misspelt locale): each named on a line of its own. */
 class ContentRefusedError extends Error {
@@ -58,7 +60,8 @@ export function i18nCommand(
         terminal.out(`${spec.usage}\n\n${spec.help.trim()}\n`);
         return 0;
       }
-      const tree = new ContentTree(resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../../..")));
+      const root = resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../../.."));
+      const tree = new ContentTree(root, (await courseOfRoot(root)).sourceLocale);
       const asked = values.locale as string | undefined;
       const locale = asked === undefined ? undefined : matchLocale(asked, tree.locales());
       if (asked !== undefined && locale === undefined) throw new UsageError(`no locale "${asked}" (locales: ${tree.locales().join(", ")})`);
@@ -67,7 +70,7 @@ export function i18nCommand(
         ...localeSpellingProblems(tree.root),
         ...(await refusedChapterFiles(
           tree.root,
-          chapterFiles(tree.root).map((f) => f.file),
+          listChapterFiles(tree.root).map((f) => f.file),
         )),
       ];
       if (refused.length) throw new ContentRefusedError(refused);

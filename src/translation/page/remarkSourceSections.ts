@@ -7,6 +7,7 @@ import { pointImages } from "../../build/remarkChapter.ts";
 import { mergeSections } from "../model/mergeSections.ts";
 import { pageTranslation } from "./translation.ts";
 import { TAG_PATTERN } from "../locales.ts";
+import { chapterFilePath } from "../../lib/content/chapterFiles.ts";
 
 // content/<locale>/<chapter>/index.mdx, any language tag (pt-BR, zh-Hant-TW).
 const CHAPTER_FILE = new RegExp(`^(.*)/content/(${TAG_PATTERN})/(.+)/index\\.mdx$`);
@@ -26,10 +27,10 @@ export default function remarkSourceSections(this: Processor) {
     const [, root, locale, slug] = match as unknown as [string, string, string, string];
     const translation = pageTranslation(locale, slug, root);
     if (translation.fromSource.size === 0) return undefined;
-    const sourceFile = `content/${translation.sourceLocale}/${slug}/index.mdx`;
+    const sourceFile = chapterFilePath(translation.sourceLocale, slug);
     const source = processor.parse(blankFrontmatter(readFileSync(`${root}/${sourceFile}`, "utf8"))) as Root;
     // The source's images are its folder's files: pointed at from the translation's folder.
-    pointImages(source, root, sourceFile, null, `content/${locale}/${slug}/index.mdx`);
+    pointImages(source, root, sourceFile, null, chapterFilePath(locale, slug));
     return mergeSections(tree, source, translation.fromSource);
   };
 }

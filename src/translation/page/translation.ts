@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseProvenance } from "../model/provenance.ts";
 import { compareChapter, FROM_SOURCE, type SectionStatus } from "../model/status.ts";
 import { site } from "../../site.ts";
+import { chapterFilePath, chapterFolder } from "../../lib/content/chapterFiles.ts";
 
 /** How a chapter page in one locale stands against its source, section by section. */
 export interface PageTranslation {
@@ -35,9 +36,9 @@ export function pageTranslation(locale: string, slug: string, root = process.cwd
   // Every route of a build asks again (pages, notebooks, lists, the MDX compiler): work it out
   // once per version of the three files.
   const files = [
-    `content/${site().sourceLocale}/${slug}/index.mdx`,
-    `content/${locale}/${slug}/index.mdx`,
-    `content/${locale}/${slug}/translation.json`,
+    chapterFilePath(site().sourceLocale, slug),
+    chapterFilePath(locale, slug),
+    `${chapterFolder(locale, slug)}/translation.json`,
   ];
   const key = `${root}\n${locale}\n${slug}\n${files.map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : -1)).join()}`;
   const cached = memo.get(key);
@@ -51,10 +52,10 @@ const memo = new Map<string, PageTranslation>();
 
 function computePageTranslation(locale: string, slug: string, root: string): PageTranslation {
   const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : null);
-  const source = read(`content/${site().sourceLocale}/${slug}/index.mdx`);
+  const source = read(chapterFilePath(site().sourceLocale, slug));
   if (source === null) return NONE;
-  const translation = read(`content/${locale}/${slug}/index.mdx`);
-  const provenanceFile = `content/${locale}/${slug}/translation.json`;
+  const translation = read(chapterFilePath(locale, slug));
+  const provenanceFile = `${chapterFolder(locale, slug)}/translation.json`;
   const text = read(provenanceFile);
   const provenance = text === null ? null : parseProvenance(text, provenanceFile);
   const reports = compareChapter(source, translation, provenance).filter((r) => r.status !== "extra");
@@ -76,6 +77,6 @@ function computePageTranslation(locale: string, slug: string, root: string): Pag
  */
 export function hasOwnVersion(locale: string, slug: string, root = process.cwd()): boolean {
   if (locale === site().sourceLocale) return true;
-  if (!existsSync(join(root, `content/${locale}/${slug}/index.mdx`))) return false;
+  if (!existsSync(join(root, chapterFilePath(locale, slug)))) return false;
   return !pageTranslation(locale, slug, root).fallback;
 }

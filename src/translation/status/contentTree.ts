@@ -3,19 +3,18 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseProvenance, type Provenance } from "../model/provenance.ts";
 import { sectionHash, splitSections } from "../model/sections.ts";
-import { site } from "../../site.ts";
 import { locales } from "../locales.ts";
+import { chapterFilePath, listChapterFiles } from "../../lib/content/chapterFiles.ts";
 
 /** A project's content as the translators' tools see it (the repository, or a copy of it). */
 export class ContentTree {
   readonly root: string;
+  /** The locale the course is written in (its course file's `sourceLocale`). */
+  readonly sourceLocale: string;
 
-  constructor(root: string) {
+  constructor(root: string, sourceLocale: string) {
     this.root = root;
-  }
-
-  get sourceLocale(): string {
-    return site().sourceLocale;
+    this.sourceLocale = sourceLocale;
   }
 
   /** Locales: the course's (src/translation/locales.ts), and any content folder without strings yet (reported by i18n:check). */
@@ -29,17 +28,14 @@ export class ContentTree {
 
   /** Chapters (paths under content/<locale>/) that the source locale has. */
   chapters(): string[] {
-    const base = join(this.root, "content", this.sourceLocale);
-    if (!existsSync(base)) return [];
-    return readdirSync(base, { recursive: true, encoding: "utf8" })
-      .filter((path) => path.endsWith("/index.mdx"))
-      .map((path) => path.slice(0, -"/index.mdx".length))
-      .sort();
+    return listChapterFiles(this.root)
+      .filter((f) => f.locale === this.sourceLocale)
+      .map((f) => f.slug);
   }
 
   /** content/<locale>/<chapter>/index.mdx, relative to the root. */
   file(locale: string, chapter: string): string {
-    return join("content", locale, chapter, "index.mdx");
+    return chapterFilePath(locale, chapter);
   }
 
   provenanceFile(locale: string, chapter: string): string {

@@ -11,6 +11,7 @@ import { chapterPages, type ChapterPage } from "../../../pageModel/chapterPages.
 import { pageTranslation } from "../../../translation/page/translation.ts";
 import { COURSE, site } from "../../../site.ts";
 import { rootCustomProperties, standaloneDrawing } from "../../../lib/plot/standaloneSvg.ts";
+import { chapterFilePath } from "../../../lib/content/chapterFiles.ts";
 
 /** The figures' colours in the site's light scheme (its stylesheet's :root), for drawings shown outside the page. */
 const FIGURE_COLOURS = rootCustomProperties(readFileSync(join(process.cwd(), "src/styles/global.css"), "utf8"), /^--(plot-|bg$)/);
@@ -22,7 +23,7 @@ export const GET: APIRoute = ({ params, props }) => {
   const { locale, slug } = params as { locale: string; slug: string };
   const { entry, fallback } = props as ChapterPage["props"];
   const contentLocale = fallback ? site().sourceLocale : locale;
-  const read = (l: string) => readFileSync(join(process.cwd(), "content", l, slug, "index.mdx"), "utf8");
+  const read = (l: string) => readFileSync(join(process.cwd(), chapterFilePath(l, slug)), "utf8");
   const translation = pageTranslation(contentLocale, slug);
   const mdx = translation.fromSource.size
     ? mergeSectionTexts(read(contentLocale), read(site().sourceLocale), translation.fromSource)
@@ -38,7 +39,7 @@ export const GET: APIRoute = ({ params, props }) => {
     t: translator(locale) as (key: string, params?: Record<string, string | number>) => string,
     value: (k) => {
       const v = values[k];
-      if (!v) throw new Error(`content/${contentLocale}/${slug}/index.mdx: <Value k="${k}"> has no value`);
+      if (!v) throw new Error(`${chapterFilePath(contentLocale, slug)}: <Value k="${k}"> has no value`);
       return v.text;
     },
     pageUrl: address(chapterPath(locale, slug)),
