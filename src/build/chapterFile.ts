@@ -25,33 +25,40 @@ export function readFrontmatter(mdx: string): { data: unknown; error: string | n
   }
 }
 
+/** Why a contributed text file was not read: it is not there, or it is refused (the line says why). */
+export interface TextRefusal {
+  readonly problem: string;
+  readonly missing: boolean;
+}
+
 /**
  * A contributed text file's content: a plain file (not a link, not a folder) of at most
- * `maxBytes`, in UTF-8. Returns the text, or the one line saying why it is refused.
+ * `maxBytes`, in UTF-8. Returns the text, or the one line saying why it is refused (`missing`
+ * when there is no such file, which some callers allow).
  */
-export function readContributedText(root: string, file: string, maxBytes: number): { text: string } | { problem: string } {
+export function readContributedText(root: string, file: string, maxBytes: number): { text: string } | TextRefusal {
   const path = join(root, file);
   let stat;
   try {
     stat = lstatSync(path);
   } catch {
-    return { problem: `${file}: cannot be read` };
+    return { problem: `${file}: cannot be read`, missing: true };
   }
-  if (stat.isSymbolicLink()) return { problem: `${file}: is a symbolic link; contributed files must be plain files` };
-  if (!stat.isFile()) return { problem: `${file}: is not a plain file` };
+  if (stat.isSymbolicLink()) return { problem: `${file}: is a symbolic link; contributed files must be plain files`, missing: false };
+  if (!stat.isFile()) return { problem: `${file}: is not a plain file`, missing: false };
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;
     if (size > maxBytes)
-      return { problem: `${file}: ${(size / 1024 / 1024).toFixed(1)} MB is more than such a file may hold (${maxBytes / 1024 / 1024} MB)` };
+      return { problem: `${file}: ${(size / 1024 / 1024).toFixed(1)} MB is more than such a file may hold (${maxBytes / 1024 / 1024} MB)`, missing: false };
     const bytes = new Uint8Array(size + 1);
     let length = 0;
     for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0;) length += n;
-    if (length > maxBytes) return { problem: `${file}: is more than such a file may hold (${maxBytes / 1024 / 1024} MB)` };
+    if (length > maxBytes) return { problem: `${file}: is more than such a file may hold (${maxBytes / 1024 / 1024} MB)`, missing: false };
     try {
       return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, length)) };
     } catch {
-      return { problem: `${file}: is not UTF-8 text` };
+      return { problem: `${file}: is not UTF-8 text`, missing: false };
     }
   } finally {
     closeSync(fd);

@@ -10,6 +10,7 @@ import { offlineConfig, serviceWorkerSource } from "./serviceWorker.ts";
 import { CourseError } from "./courseError.ts";
 import { chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
 import { listChapterFiles } from "../lib/content/chapterFiles.ts";
+import { baseFolder } from "../lib/settings.ts";
 import { chapterMarkdown, GlossaryHolder } from "./markdown.ts";
 import { startDevLoop } from "./devLoop.ts";
 import { browserPlotPlugin } from "./browserPlotPlugin.ts";
@@ -85,7 +86,7 @@ export default function course(options: CourseOptions): AstroIntegration {
             ),
           },
         });
-        base = config.base.replace(/\/?$/, "/");
+        base = baseFolder(config.base);
         if (command !== "preview" && command !== "sync") {
           const storeRoot = options.storeRoot ?? join(root, ".cache");
           mkdirSync(storeRoot, { recursive: true });

@@ -45,7 +45,7 @@ export class GlossaryHolder {
     const read = (file: string): GlossaryTerm[] | null => {
       const text = readContributedText(this.root, file, CONTENT_LIMITS.stringsBytes);
       if ("problem" in text) {
-        if (!text.problem.includes("cannot be read")) problems.push(text.problem);
+        if (!text.missing) problems.push(text.problem);
         return null;
       }
       try {

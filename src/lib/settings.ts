@@ -26,6 +26,9 @@ export class SettingsError extends Error {}
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
+/** A base path as Astro may hand it back (`/course` or `/course/`), as a folder: `/course/`. */
+export const baseFolder = (base: string): string => base.replace(/\/?$/, "/");
+
 /** BASE_PATH as a path `/x/y/`: `course` and `/course` are accepted as `/course/`; anything that is not a plain path is refused. */
 export function normalizeBase(raw: string | undefined): string {
   const text = (raw ?? "").trim();

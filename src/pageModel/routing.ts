@@ -1,6 +1,8 @@
+import { baseFolder } from "../lib/settings.ts";
+
 /** A path inside the site, prefixed with the configured base (BASE_PATH), e.g. /course/ja/. */
 export function sitePath(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
+  const base = baseFolder(import.meta.env.BASE_URL);
   return base + path.replace(/^\//, "");
 }
 
@@ -14,7 +16,16 @@ export function localeHome(locale: string): string {
   return sitePath(`${locale}/`);
 }
 
-/** BCP 47 tags for `hreflang` and Open Graph (`ja_JP`). */
+/**
+ * Open Graph's form of a locale, language_TERRITORY (`ja` → `ja_JP`, `pt-BR` → `pt_BR`,
+ * `zh-Hant-TW` → `zh_TW`): the territory the tag names, or the one it most likely means.
+ */
 export function ogLocale(locale: string): string {
-  return { ja: "ja_JP", en: "en_US" }[locale] ?? locale;
+  try {
+    const tag = new Intl.Locale(locale);
+    const region = tag.region ?? tag.maximize().region;
+    return region ? `${tag.language}_${region}` : tag.language;
+  } catch {
+    return locale;
+  }
 }

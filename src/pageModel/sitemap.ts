@@ -1,5 +1,6 @@
 import type { SitemapOptions } from "@astrojs/sitemap";
 import { hasOwnVersion } from "../translation/page/translation.ts";
+import { baseFolder } from "../lib/settings.ts";
 
 /**
  * What the sitemap (@astrojs/sitemap) lists and how it links languages: the site's root (the
@@ -8,7 +9,7 @@ import { hasOwnVersion } from "../translation/page/translation.ts";
  * Each page names its other languages' versions (hreflang).
  */
 export function sitemapOptions(base: string, locales: readonly string[]): NonNullable<SitemapOptions> {
-  const prefix = base.replace(/\/?$/, "/");
+  const prefix = baseFolder(base);
   return {
     i18n: { defaultLocale: "x-default", locales: Object.fromEntries(["x-default", ...locales].map((l): [string, string] => [l, l])) },
     filter: (page) => {
