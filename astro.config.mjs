@@ -2,7 +2,7 @@
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
-import course from "./src/build/integration.ts";
+import course from "./src/integration/integration.ts";
 import { locales as courseLocales } from "./src/translation/locales.ts";
 import { uiStrings } from "./src/translation/strings/uiStrings.ts";
 import { orderLocales, site } from "./src/site.ts";
@@ -34,8 +34,8 @@ export default defineConfig({
     ...(settings.url ? [sitemap(sitemapOptions(settings.base, locales))] : []),
   ],
   // The chapters' own pipeline (content check, source sections, heading ids, maths, KaTeX,
-  // glossary) is the course integration's: src/build/markdown.ts.
-  // Code is highlighted by the course's own pipeline (src/build/rehypeCodeHighlight.ts: each block once).
+  // glossary) is the course integration's: src/integration/markdown.ts.
+  // Code is highlighted by the course's own pipeline (src/integration/rehypeCodeHighlight.ts: each block once).
   markdown: { syntaxHighlight: false },
 
   devToolbar: { enabled: false },

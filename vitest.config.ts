@@ -26,7 +26,7 @@ const UNIT = [
   "tests/security/dataLimits.test.ts",
   "tests/security/fuzz.test.ts",
   "tests/scripts/**/*.test.ts",
-  "tests/build/chapterCache.test.ts",
+  "tests/integration/**/*.test.ts",
 ];
 
 export default defineConfig({

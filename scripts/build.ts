@@ -1,11 +1,11 @@
 import { cpSync, renameSync, rmSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { build } from "astro";
-import { formatTimings } from "../src/build/timings.ts";
+import { formatTimings } from "../src/integration/timings.ts";
 import { StagedSite } from "../src/lib/fs/atomicSite.ts";
 import { filesMentioning } from "../src/lib/fs/leaks.ts";
-import { checkCourseCode } from "../src/build/checkCode.ts";
-import { CourseError } from "../src/build/courseError.ts";
+import { checkCourseCode } from "../src/integration/checkCode.ts";
+import { CourseError } from "../src/integration/courseError.ts";
 import { runCli } from "../src/lib/cli/runCli.ts";
 
 const USAGE =

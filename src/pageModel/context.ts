@@ -1,5 +1,5 @@
 import type { ChapterFrontmatter } from "../lib/content/frontmatter.ts";
-import type { ChapterLocale, ChapterStore } from "../build/store.ts";
+import type { ChapterLocale, ChapterStore } from "../integration/store.ts";
 import { translator, type Translate } from "../translation/strings/uiStrings.ts";
 import type { PageTranslation } from "../translation/page/translation.ts";
 

@@ -7,7 +7,7 @@ export interface CellConfig {
   /** Where each of the chapter's file sets is served from (ends with /). */
   readonly files: Readonly<Record<string, string>>;
   /**
-   * The addresses of the files a first move may need (src/build/firstMoveFiles.ts): the default
+   * The addresses of the files a first move may need (src/integration/firstMoveFiles.ts): the default
    * view's, fetched at once when a reader lands on the figure, and those one step away, fetched
    * once it runs.
    */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { offlineConfig, serviceWorkerSource } from "../../src/build/serviceWorker.ts";
+import { offlineConfig, serviceWorkerSource } from "../../src/integration/serviceWorker.ts";
 import { activateCell, launchChromium } from "../helpers/browser.ts";
 import { readouts } from "../helpers/figures.ts";
 import { decodeIsiFile, encodeIsiFile } from "../../src/lib/spikes/isiFile.ts";

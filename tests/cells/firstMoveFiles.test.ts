@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import chapter from "../../chapters/w1d1/tutorial1/chapter.ts";
 import { chapterCells } from "../../src/api/course.ts";
 import type { AnyView } from "../../src/api/types.ts";
-import { firstMoveFiles } from "../../src/build/firstMoveFiles.ts";
+import { firstMoveFiles } from "../../src/integration/firstMoveFiles.ts";
 import { readSpikeFile } from "../../src/lib/spikes/readFile.ts";
 import { fixture } from "../helpers/fixtures.ts";
 

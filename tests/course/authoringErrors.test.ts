@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { InputSpec } from "../../src/api/types.ts";
-import { checkCourseCode } from "../../src/build/checkCode.ts";
-import { checkInputSpecs } from "../../src/build/checkInputs.ts";
+import { checkCourseCode } from "../../src/integration/checkCode.ts";
+import { checkInputSpecs } from "../../src/integration/checkInputs.ts";
 import { keysNamedBy } from "../../src/translation/checks/checks.ts";
 
 const text = [

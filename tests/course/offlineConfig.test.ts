@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FileRegistry } from "../../src/build/files.ts";
-import { offlineConfig } from "../../src/build/serviceWorker.ts";
+import { FileRegistry } from "../../src/integration/files.ts";
+import { offlineConfig } from "../../src/integration/serviceWorker.ts";
 
 const dirs: string[] = [];
 afterAll(() => {

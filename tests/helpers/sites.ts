@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BuildReport } from "../../src/build/integration.ts";
+import type { BuildReport } from "../../src/integration/integration.ts";
 import { commitAll, copyProject, PROJECT_PARTS } from "./project.ts";
 import { ROOT, runScript } from "./run.ts";
 import { prepareTestbed, TESTBED_FIXTURES } from "./testbed.ts";
@@ -30,7 +30,7 @@ const SITES = {
   /** The course as it is, built as `npm run build` builds it. */
   default: {},
   /**
-   * The same, built again from the first build's computed chapters (src/build/chapterCache.ts):
+   * The same, built again from the first build's computed chapters (src/integration/chapterCache.ts):
    * two builds must be byte-identical, whether a chapter was computed or read back.
    */
   again: {

@@ -28,11 +28,11 @@ async function problems(file: string, code: string): Promise<string[]> {
 
 describe("layers", () => {
   it.each([
-    ["src/lib/probe.ts", 'import { renderCell } from "../build/render.ts";', "src/lib holds pure helpers"],
-    ["src/browser/cells/probe.ts", 'import { renderCell } from "../../build/render.ts";', "Browser code imports only"],
-    ["src/build/probe.ts", 'import x from "../../chapters/w1d1/tutorial1/chapter.ts";', "The generator imports no chapter"],
-    ["src/build/probe.ts", 'import { ROOT } from "../../tests/helpers/run.ts";', "The generator imports no chapter, dataset, test"],
-    ["chapters/probe/chapter.ts", 'import { renderCell } from "../../src/build/render.ts";', 'only through "#course"'],
+    ["src/lib/probe.ts", 'import { renderCell } from "../integration/render.ts";', "src/lib holds pure helpers"],
+    ["src/browser/cells/probe.ts", 'import { renderCell } from "../../integration/render.ts";', "Browser code imports only"],
+    ["src/integration/probe.ts", 'import x from "../../chapters/w1d1/tutorial1/chapter.ts";', "The generator imports no chapter"],
+    ["src/integration/probe.ts", 'import { ROOT } from "../../tests/helpers/run.ts";', "The generator imports no chapter, dataset, test"],
+    ["chapters/probe/chapter.ts", 'import { renderCell } from "../../src/integration/render.ts";', 'only through "#course"'],
     ["scripts/probe.ts", 'import { ROOT } from "../tests/helpers/run.ts";', "Commands import no tests"],
   ])("%s: %s is refused", async (file, code, message) => {
     expect((await problems(file, code)).join("\n")).toContain(message);
@@ -42,7 +42,7 @@ describe("layers", () => {
     ["src/lib/probe.ts", 'import { histogram } from "./analysis/histogram.ts";'],
     ["src/browser/cells/probe.ts", 'import type { CellConfig } from "../../shared/cellConfig.ts";'],
     ["chapters/probe/chapter.ts", 'import { defineChapter } from "#course";\nimport { histogram } from "#lib/analysis/histogram.ts";'],
-    ["src/build/probe.ts", 'import { histogram } from "../lib/analysis/histogram.ts";'],
+    ["src/integration/probe.ts", 'import { histogram } from "../lib/analysis/histogram.ts";'],
   ])("%s: %s is allowed", async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkMdxPolicy } from "../../src/lib/content/mdxPolicy.ts";
 import { parseMdx } from "../../src/lib/content/parseMdx.ts";
 import type { PluggableList } from "unified";
-import remarkChapter from "../../src/build/remarkChapter.ts";
+import remarkChapter from "../../src/integration/remarkChapter.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
 import { runHere } from "../helpers/commands.ts";

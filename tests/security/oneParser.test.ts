@@ -5,7 +5,7 @@ import type { Root } from "mdast";
 import type { Processor } from "unified";
 import { VFile } from "vfile";
 import { beforeAll, describe, expect, it } from "vitest";
-import { chapterMarkdown } from "../../src/build/markdown.ts";
+import { chapterMarkdown } from "../../src/integration/markdown.ts";
 import { uiStrings } from "../../src/translation/strings/uiStrings.ts";
 import { MdxSyntaxError, parseMdx } from "../../src/lib/content/parseMdx.ts";
 import { ROOT } from "../helpers/run.ts";

@@ -3,7 +3,7 @@ import type { Root } from "mdast";
 import type { Processor } from "unified";
 import type { VFile } from "vfile";
 import { blankFrontmatter } from "../../lib/content/parseMdx.ts";
-import { pointImages } from "../../build/remarkChapter.ts";
+import { pointImages } from "../../integration/remarkChapter.ts";
 import { mergeSections } from "../model/mergeSections.ts";
 import { pageTranslation } from "./translation.ts";
 import { TAG_PATTERN } from "../locales.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { APIRoute, GetStaticPaths } from "astro";
-import { chapterStore } from "../../../build/storeReader.ts";
+import { chapterStore } from "../../../integration/storeReader.ts";
 import { translator } from "../../../translation/strings/uiStrings.ts";
 import { chapterPath } from "../../../pageModel/routing.ts";
 import { mergeSectionTexts } from "../../../translation/model/mergeSections.ts";

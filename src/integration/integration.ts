@@ -28,7 +28,7 @@ export interface CourseOptions {
   readonly sourceLocale: string;
   /** Whether to write the offline service worker (the site's settings, parsed once in astro.config.mjs). */
   readonly offline: boolean;
-  /** Whether computed chapters are kept and read back while their inputs are unchanged (src/build/chapterCache.ts). */
+  /** Whether computed chapters are kept and read back while their inputs are unchanged (src/integration/chapterCache.ts). */
   readonly buildCache?: boolean;
   /** The site's UI strings per locale (src/translation/ui/<locale>.json). */
   readonly coreStrings: (locale: string) => StringTable;
@@ -124,7 +124,7 @@ export default function course(options: CourseOptions): AstroIntegration {
           resolveId: (id) => (id === STORE_MODULE ? `\0${STORE_MODULE}` : null),
           load: (id) => (id === `\0${STORE_MODULE}` ? `export const STORE_DIR = ${JSON.stringify(dir)};` : null),
           // The development server serves the browser's data files from memory, and recomputes
-          // what an author edits (src/build/devLoop.ts).
+          // what an author edits (src/integration/devLoop.ts).
           configureServer(server) {
             if (command === "dev" && data)
               startDevLoop(server, {

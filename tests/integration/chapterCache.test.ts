@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ChapterCache } from "../../src/build/chapterCache.ts";
-import type { ChapterStore } from "../../src/build/store.ts";
+import { ChapterCache } from "../../src/integration/chapterCache.ts";
+import type { ChapterStore } from "../../src/integration/store.ts";
 import { makeCourse } from "../helpers/course.ts";
 
 // Computed chapters kept between builds by content address: read back while every input is the
@@ -16,7 +16,7 @@ const store = (slug: string): ChapterStore => ({ slug, outputs: {}, fixedOutputs
 
 function project() {
   const root = makeCourse({
-    "src/build/compute.ts": "// the generator",
+    "src/integration/compute.ts": "// the generator",
     "datasets/d/index.ts": "// a dataset",
     "chapters/a/chapter.ts": "// chapter a",
     "chapters/a/strings/en.json": "{}",
@@ -51,7 +51,7 @@ describe("the chapter cache", () => {
     expect(cache.key("chapters/a", ["data1"])).not.toBe(key);
     writeFileSync(join(root, "chapters/a/strings/en.json"), "{}");
     expect(cache.key("chapters/a", ["data1"])).toBe(key);
-    writeFileSync(join(root, "src/build/compute.ts"), "// the generator, changed");
+    writeFileSync(join(root, "src/integration/compute.ts"), "// the generator, changed");
     expect(new ChapterCache(root, dir, { locales: ["en"], base: "/" }).key("chapters/a", ["data1"])).not.toBe(key);
     expect(new ChapterCache(root, dir, { locales: ["en", "ja"], base: "/" }).key("chapters/a", ["data1"])).not.toBe(
       new ChapterCache(root, dir, { locales: ["en"], base: "/" }).key("chapters/a", ["data1"]),
