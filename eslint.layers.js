@@ -38,5 +38,11 @@ export const LAYERS = [
     except: ["./api", "./lib"],
     message: 'A chapter or dataset imports the generator only through "#course" and "#lib/*".',
   },
+  {
+    target: ["./src/checks", "./src/translation", "./src/notebook", "./src/course"],
+    from: ["./src/integration", "./src/pages", "./src/pageModel", "./src/components", "./src/layouts"],
+    message:
+      "The content checks, translation, notebooks and the course model do not import the Astro integration or the pages (they are used by them).",
+  },
   { target: "./scripts", from: "./tests", message: "Commands import no tests (shared tooling lives in scripts/lib)." },
 ];

@@ -4,7 +4,7 @@ import { build } from "astro";
 import { formatTimings } from "../src/integration/timings.ts";
 import { StagedSite } from "../src/lib/fs/atomicSite.ts";
 import { filesMentioning } from "../src/lib/fs/leaks.ts";
-import { checkCourseCode } from "../src/integration/checkCode.ts";
+import { checkCourseCode } from "../src/checks/checkCode.ts";
 import { CourseError } from "../src/integration/courseError.ts";
 import { runCli } from "../src/lib/cli/runCli.ts";
 

@@ -1,8 +1,11 @@
 import { chapterCells, type AnyChapter } from "../api/course.ts";
+import type { DiscoveredChapter } from "../course/chapterModel.ts";
 import type { CellDefinition } from "../api/types.ts";
 import type { AnyView } from "../api/types.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
 import { readStringFolder } from "../translation/strings/stringFiles.ts";
+
+export type { DiscoveredChapter } from "../course/chapterModel.ts";
 
 // Found by file name, loaded with the build (Vite): adding a chapter or a dataset is adding files.
 // Code is imported; strings are data, read from disk and checked (src/translation/strings/stringFiles.ts).
@@ -13,21 +16,6 @@ const datasetFolders = Object.keys(import.meta.glob("../../datasets/*/index.ts")
 );
 
 /** A chapter's module folder, chapters/<slug>/, as the build found it. */
-export interface DiscoveredChapter {
-  /** The chapter's path under content/<locale>/: w1d1/tutorial1. */
-  readonly slug: string;
-  /** Its module, relative to the project: chapters/w1d1/tutorial1/chapter.ts. */
-  readonly file: string;
-  readonly definition: AnyChapter;
-  /** Its cells, in the order the chapter lists them. */
-  readonly cells: readonly CellDefinition<unknown, never>[];
-  /** Browser code of its interactive cells, by cell id (the file's name): `<id>.cell.ts`. */
-  readonly views: ReadonlyMap<string, { readonly file: string; readonly view: AnyView }>;
-  /** Its own UI strings by locale (strings/<locale>.json). */
-  readonly strings: ReadonlyMap<string, StringTable>;
-  /** Why a strings file of the chapter was refused, one line each (the build reports them). */
-  readonly stringProblems: readonly string[];
-}
 
 const project = (key: string) => key.replace(/^\.\.\/\.\.\//, "");
 

@@ -8,7 +8,7 @@ import { uiStringsSchema } from "../translation/strings/schema.ts";
 import { headersFile } from "../lib/security/csp.ts";
 import { offlineConfig, serviceWorkerSource } from "./serviceWorker.ts";
 import { CourseError } from "./courseError.ts";
-import { chapterIds, checkCourse, checkSiteStrings } from "./checkCourse.ts";
+import { chapterIds, checkCourse, checkSiteStrings } from "../checks/checkCourse.ts";
 import { listChapterFiles } from "../lib/content/chapterFiles.ts";
 import { baseFolder } from "../lib/settings.ts";
 import { chapterMarkdown, GlossaryHolder } from "./markdown.ts";

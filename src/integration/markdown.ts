@@ -13,8 +13,9 @@ import rehypeGlossary from "../translation/glossary/rehypeGlossary.ts";
 import remarkHeadingIds from "../lib/markdown/remarkHeadingIds.ts";
 import remarkSourceSections from "../translation/page/remarkSourceSections.ts";
 import { CourseError } from "./courseError.ts";
-import { readContributedText } from "./chapterFile.ts";
-import remarkChapter, { CHAPTER_FILE, type ChapterPipelineOptions } from "./remarkChapter.ts";
+import { readContributedText } from "../checks/chapterFile.ts";
+import remarkChapter, { type ChapterPipelineOptions } from "./remarkChapter.ts";
+import { chapterOfFilePath } from "../lib/content/chapterFiles.ts";
 
 /**
  * The course's glossary (content/glossary.yaml) and the chapters' own (chapters/<chapter>/glossary.yaml),
@@ -72,7 +73,7 @@ export class GlossaryHolder {
 /** A code block's name in its chapter file's language: "Python code", or "Text" for plain text. */
 function codeLabel(coreStrings: (locale: string) => StringTable, sourceLocale: string): (path: string, language: string) => string {
   return (path, language) => {
-    const locale = CHAPTER_FILE.exec(path.replace(/\\/g, "/"))?.[2] ?? sourceLocale;
+    const locale = chapterOfFilePath(path)?.locale ?? sourceLocale;
     const strings = coreStrings(locale);
     if (/^(text|plaintext|txt)$/.test(language)) return strings["code.textLabel"] ?? language;
     const name = language === "python" || language === "py" ? "Python" : language;

@@ -4,34 +4,17 @@ import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import type { ChapterIds } from "../lib/content/components.ts";
-import { chapterImageNodes, checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
-import { importPath, resolveChapterImage } from "./chapterImages.ts";
-import { chapterFilePath } from "../lib/content/chapterFiles.ts";
+import { checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
+import { ChapterCompileError, pointImages } from "../checks/chapterImages.ts";
 
-/** A chapter file's place: content/<locale>/<slug>/index.mdx under the project's root. */
-export const CHAPTER_FILE = /^(.*)\/content\/([^/]+)\/(.+)\/index\.mdx$/;
+export { ChapterCompileError } from "../checks/chapterImages.ts";
+import { chapterFilePath, chapterOfFilePath } from "../lib/content/chapterFiles.ts";
 
 export interface ChapterPipelineOptions {
   readonly root: string;
   readonly sourceLocale: string;
   /** What a chapter may refer to (its module's cells, outputs, values), by slug; null for a chapter without one. */
   readonly idsFor: (slug: string) => ChapterIds | null;
-}
-
-/** A chapter's problem found while compiling: one line naming the file and line. */
-export class ChapterCompileError extends Error {}
-
-/**
- * Points every image of a chapter's tree at the file it names, checked (the chapter's own
- * folder, or its source's for a translation): the compiler then imports exactly the files the
- * content check passed, whatever was written. Throws on the first image that is refused.
- */
-export function pointImages(tree: Root, root: string, chapterFile: string, sourceFile: string | null, compiledAs = chapterFile): void {
-  for (const { node, line } of chapterImageNodes(tree)) {
-    const found = resolveChapterImage(root, chapterFile, node.url, sourceFile);
-    if ("problem" in found) throw new ChapterCompileError(`${chapterFile}:${line}: ${found.problem}`);
-    node.url = importPath(compiledAs, found.file);
-  }
 }
 
 /** Each `<Cell>` of a chapter with the id of the section (the last `##`/`###` heading before it) it is in. */
@@ -62,9 +45,9 @@ export function sectionFigures(tree: Root): { section: string; cell: string }[] 
 export default function remarkChapter(options: ChapterPipelineOptions) {
   return (tree: Root, file: VFile): void => {
     const path = (file.path as string | undefined)?.replace(/\\/g, "/") ?? "";
-    const match = CHAPTER_FILE.exec(path);
+    const match = chapterOfFilePath(path);
     const where = path ? relative(options.root, path).replace(/\\/g, "/") : "a chapter";
-    const ids = match ? options.idsFor(match[3]!) : null;
+    const ids = match ? options.idsFor(match.slug) : null;
     const frontmatter = (file.data.astro as { frontmatter?: { elapsed?: Record<string, number> } } | undefined)?.frontmatter;
     const problem = checkMdxPolicy(tree, ids && { ...ids, elapsed: Object.keys(frontmatter?.elapsed ?? {}) })[0];
     if (problem) throw new ChapterCompileError(`${where}:${problem.line}: ${problem.message}`);
@@ -72,7 +55,7 @@ export default function remarkChapter(options: ChapterPipelineOptions) {
     const astro = file.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
     if (astro?.frontmatter) astro.frontmatter.figures = sectionFigures(tree);
     if (!match) return;
-    const [, , locale, slug] = match as unknown as [string, string, string, string];
+    const { locale, slug } = match;
     const sourceFile = locale === options.sourceLocale ? null : chapterFilePath(options.sourceLocale, slug);
     pointImages(tree, options.root, where, sourceFile);
   };

@@ -4,7 +4,7 @@ import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { alignTranslation } from "./alignTranslation.ts";
 import { NotebookError, readNotebook } from "./readNotebook.ts";
 import { notebookToMdx, type ImportedChapter } from "./toMdx.ts";
-import { readInside } from "../integration/chapterImages.ts";
+import { readInside } from "../checks/chapterImages.ts";
 
 /** What importing a notebook makes: the chapter's MDX, its images, the report, or why it cannot. */
 export type NotebookImport =

@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { siteTranslationStatus } from "../translation/status/translationStatus.ts";
+import { siteTranslationStatus } from "../pageModel/translationStatus.ts";
 
 /** dist/translation-status.json: what /translation-status/ shows, for tools and dashboards. */
 export const GET: APIRoute = () =>

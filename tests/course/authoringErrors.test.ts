@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { InputSpec } from "../../src/api/types.ts";
-import { checkCourseCode } from "../../src/integration/checkCode.ts";
+import { checkCourseCode } from "../../src/checks/checkCode.ts";
 import { checkInputSpecs } from "../../src/integration/checkInputs.ts";
 import { keysNamedBy } from "../../src/translation/checks/checks.ts";
 

@@ -34,6 +34,9 @@ describe("layers", () => {
     ["src/integration/probe.ts", 'import { ROOT } from "../../tests/helpers/run.ts";', "The generator imports no chapter, dataset, test"],
     ["chapters/probe/chapter.ts", 'import { renderCell } from "../../src/integration/render.ts";', 'only through "#course"'],
     ["scripts/probe.ts", 'import { ROOT } from "../tests/helpers/run.ts";', "Commands import no tests"],
+    ["src/translation/probe.ts", 'import { chapterStore } from "../integration/storeReader.ts";', "do not import the Astro integration"],
+    ["src/checks/probe.ts", 'import { sitePath } from "../pageModel/routing.ts";', "do not import the Astro integration"],
+    ["src/notebook/probe.ts", 'import { compute } from "../integration/compute.ts";', "do not import the Astro integration"],
   ])("%s: %s is refused", async (file, code, message) => {
     expect((await problems(file, code)).join("\n")).toContain(message);
   });

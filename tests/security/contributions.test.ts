@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkChapterFiles, checkCourse, checkSiteStrings } from "../../src/integration/checkCourse.ts";
+import { checkChapterFiles, checkCourse, checkSiteStrings } from "../../src/checks/checkCourse.ts";
 import { uiStringsSchema } from "../../src/translation/strings/schema.ts";
 import { chapterText, makeCourse, PNG_1X1, pngOfSize, type FixtureFile } from "../helpers/course.ts";
 import { copyProject } from "../helpers/project.ts";

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "../helpers/fixtures.ts";
-import { checkCourse, checkSiteStrings } from "../../src/integration/checkCourse.ts";
+import { checkCourse, checkSiteStrings } from "../../src/checks/checkCourse.ts";
 import { discoverChapters } from "../../src/integration/discover.ts";
 import { uiStringsSchema } from "../../src/translation/strings/schema.ts";
 import { copyProject } from "../helpers/project.ts";

@@ -35,6 +35,18 @@ export function chapterOfContentPath(path: string): { locale: string; slug: stri
   return { locale: parts[0]!, slug: parts.slice(1, -1).join("/") };
 }
 
+const ABSOLUTE = new RegExp(`^(.*)/${CONTENT_DIR}/([^/]+)/(.+)/${CHAPTER_FILE_NAME.replace(".", "\\.")}$`);
+
+/**
+ * The project's root, the locale and the slug of a chapter file's full path, as a compiler
+ * hands it (`/site/content/ja/w1d1/tutorial1/index.mdx`, either kind of slash); null for any
+ * other file.
+ */
+export function chapterOfFilePath(path: string): { root: string; locale: string; slug: string } | null {
+  const m = ABSOLUTE.exec(path.replace(/\\/g, "/"));
+  return m ? { root: m[1]!, locale: m[2]!, slug: m[3]! } : null;
+}
+
 /** The chapter entry id a page is found by (`<locale>/<slug>`, as written: never lowercased). */
 export function chapterEntryId(path: string): string {
   const chapter = chapterOfContentPath(path);

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { localeSpellingProblems, matchLocale } from "../locales.ts";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError, type Command, type Terminal } from "../../lib/cli/runCli.ts";
-import { refusedChapterFiles } from "../../integration/checkCourse.ts";
+import { refusedChapterFiles } from "../../checks/checkCourse.ts";
 import { listChapterFiles } from "../../lib/content/chapterFiles.ts";
 import { ContentTree } from "../status/contentTree.ts";
 import { courseOfRoot } from "../../course/courseFile.ts";

@@ -8,7 +8,7 @@ import { applyImport, type UnitProblem } from "../exchange/apply.ts";
 import { ExchangeError } from "../exchange/exchangeError.ts";
 import { formatOf } from "../exchange/formats/index.ts";
 import { MAX_EXCHANGE_BYTES } from "../exchange/formats/xml.ts";
-import { checkChapterTexts } from "../../integration/checkCourse.ts";
+import { checkChapterTexts } from "../../checks/checkCourse.ts";
 import { UsageError } from "../../lib/cli/runCli.ts";
 import { i18nCommand } from "../checks/command.ts";
 import { matchLocale } from "../locales.ts";

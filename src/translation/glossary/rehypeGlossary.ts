@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from "hast";
 import { termHintId } from "../../lib/content/pageIds.ts";
-import { TAG_PATTERN } from "../locales.ts";
+import { chapterOfFilePath } from "../../lib/content/chapterFiles.ts";
 import { findForms, formsOf, type GlossaryTerm, type TermMatch } from "../model/glossary.ts";
 
 export interface GlossaryOptions {
@@ -34,8 +34,8 @@ const SKIP = new Set([
 
 /** The locale and chapter of a chapter file's path (content/<locale>/<chapter>/index.mdx). */
 function placeOf(path: string | undefined): { locale: string; chapter: string } | null {
-  const m = new RegExp(`[\\\\/]content[\\\\/](${TAG_PATTERN})[\\\\/](.+)[\\\\/]index\\.mdx$`).exec(path ?? "");
-  return m ? { locale: m[1]!, chapter: m[2]!.split("\\").join("/") } : null;
+  const found = path === undefined ? null : chapterOfFilePath(path);
+  return found && { locale: found.locale, chapter: found.slug };
 }
 
 /** The locales a term's hint names on a page: the source's (on a translation) and, with three or more locales, every other. */

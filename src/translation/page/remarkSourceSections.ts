@@ -3,14 +3,10 @@ import type { Root } from "mdast";
 import type { Processor } from "unified";
 import type { VFile } from "vfile";
 import { blankFrontmatter } from "../../lib/content/parseMdx.ts";
-import { pointImages } from "../../integration/remarkChapter.ts";
+import { pointImages } from "../../checks/chapterImages.ts";
 import { mergeSections } from "../model/mergeSections.ts";
 import { pageTranslation } from "./translation.ts";
-import { TAG_PATTERN } from "../locales.ts";
-import { chapterFilePath } from "../../lib/content/chapterFiles.ts";
-
-// content/<locale>/<chapter>/index.mdx, any language tag (pt-BR, zh-Hant-TW).
-const CHAPTER_FILE = new RegExp(`^(.*)/content/(${TAG_PATTERN})/(.+)/index\\.mdx$`);
+import { chapterFilePath, chapterOfFilePath } from "../../lib/content/chapterFiles.ts";
 
 /**
  * A partly translated chapter keeps every section: those not translated yet (no translation
@@ -22,9 +18,9 @@ export default function remarkSourceSections(this: Processor) {
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- the processor parses the source with the same syntax
   const processor = this;
   return (tree: Root, file: VFile): Root | undefined => {
-    const match = file.path ? CHAPTER_FILE.exec(file.path.replace(/\\/g, "/")) : null;
+    const match = file.path ? chapterOfFilePath(file.path) : null;
     if (!match) return undefined;
-    const [, root, locale, slug] = match as unknown as [string, string, string, string];
+    const { root, locale, slug } = match;
     const translation = pageTranslation(locale, slug, root);
     if (translation.fromSource.size === 0) return undefined;
     const sourceFile = chapterFilePath(translation.sourceLocale, slug);

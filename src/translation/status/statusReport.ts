@@ -1,5 +1,5 @@
 import { splitSections } from "../model/sections.ts";
-import { readFrontmatter } from "../../integration/chapterFile.ts";
+import { readFrontmatter } from "../../checks/chapterFile.ts";
 import type { SectionStatus } from "../model/status.ts";
 import type { ContentTree } from "./contentTree.ts";
 import { statusRows } from "./statusRows.ts";

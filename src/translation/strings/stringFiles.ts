@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
 import { parseStringTable, type StringTable } from "../model/stringTable.ts";
-import { readContributedText } from "../../integration/chapterFile.ts";
+import { readContributedText } from "../../checks/chapterFile.ts";
 
 import { isLocaleFile } from "../locales.ts";
 

@@ -1,8 +1,8 @@
-import { ContentTree } from "./contentTree.ts";
-import { site } from "../../site.ts";
-import { translationStatus, type TranslationStatusReport } from "./statusReport.ts";
-import { siteLocales } from "../strings/uiStrings.ts";
-import { chapterPath } from "../../pageModel/routing.ts";
+import { ContentTree } from "../translation/status/contentTree.ts";
+import { site } from "../site.ts";
+import { translationStatus, type TranslationStatusReport } from "../translation/status/statusReport.ts";
+import { siteLocales } from "../translation/strings/uiStrings.ts";
+import { chapterPath } from "./routing.ts";
 
 let report: TranslationStatusReport | null = null;
 

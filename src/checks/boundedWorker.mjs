@@ -1,4 +1,4 @@
-// The thread that runs work on contributed files for src/integration/bounded.ts: it loads one
+// The thread that runs work on contributed files for src/checks/bounded.ts: it loads one
 // TypeScript module (Node runs it, as it runs the project's scripts) and answers each job with
 // what the named function of it returned, or the error it threw. The parent ends it when a job
 // runs too long; its heap is capped when it starts.

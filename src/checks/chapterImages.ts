@@ -4,6 +4,8 @@ import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { chapterImagePath } from "../lib/content/imagePath.ts";
 import { readImage } from "../lib/content/imageFile.ts";
 import { printable } from "../lib/text/printable.ts";
+import type { Root } from "mdast";
+import { chapterImageNodes } from "../lib/content/mdxPolicy.ts";
 
 /** An image a chapter shows, found: where it is relative to the project root, and the pixels decoding it costs. */
 export type ImageResolution = { file: string; pixels: number } | { problem: string };
@@ -93,4 +95,20 @@ export function resolveChapterImage(
 export function importPath(chapterFile: string, file: string): string {
   const rel = relative(dirname(chapterFile), file).split(sep).join("/");
   return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+/** A chapter's problem found while compiling: one line naming the file and line. */
+export class ChapterCompileError extends Error {}
+
+/**
+ * Points every image of a chapter's tree at the file it names, checked (the chapter's own
+ * folder, or its source's for a translation): the compiler then imports exactly the files the
+ * content check passed, whatever was written. Throws on the first image that is refused.
+ */
+export function pointImages(tree: Root, root: string, chapterFile: string, sourceFile: string | null, compiledAs = chapterFile): void {
+  for (const { node, line } of chapterImageNodes(tree)) {
+    const found = resolveChapterImage(root, chapterFile, node.url, sourceFile);
+    if ("problem" in found) throw new ChapterCompileError(`${chapterFile}:${line}: ${found.problem}`);
+    node.url = importPath(compiledAs, found.file);
+  }
 }

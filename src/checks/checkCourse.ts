@@ -8,7 +8,7 @@ import { schemaIssues } from "../lib/schemaIssues.ts";
 import { runBounded, type Overrun } from "./bounded.ts";
 import { checkChapterText, courseImagesProblem, parseOnly, readContributedText, type ChapterTextCheck } from "./chapterFile.ts";
 import { ReadCache } from "./readCache.ts";
-import type { DiscoveredChapter } from "./discover.ts";
+import type { DiscoveredChapter } from "../course/chapterModel.ts";
 import { locales, localeSpellingProblems, matchLocale, UI_STRINGS_DIR, uiStringsFile } from "../translation/locales.ts";
 import { chapterPathProblem, contentNameProblem } from "../lib/content/contentPaths.ts";
 import { readStringFolder } from "../translation/strings/stringFiles.ts";

@@ -50,7 +50,10 @@ export function readContributedText(root: string, file: string, maxBytes: number
   try {
     const size = fstatSync(fd).size;
     if (size > maxBytes)
-      return { problem: `${file}: ${(size / 1024 / 1024).toFixed(1)} MB is more than such a file may hold (${maxBytes / 1024 / 1024} MB)`, missing: false };
+      return {
+        problem: `${file}: ${(size / 1024 / 1024).toFixed(1)} MB is more than such a file may hold (${maxBytes / 1024 / 1024} MB)`,
+        missing: false,
+      };
     const bytes = new Uint8Array(size + 1);
     let length = 0;
     for (let n; length < bytes.length && (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0;) length += n;

@@ -1,0 +1,19 @@
+import type { AnyChapter } from "../api/course.ts";
+import type { AnyView, CellDefinition } from "../api/types.ts";
+import type { StringTable } from "../translation/model/stringTable.ts";
+
+export interface DiscoveredChapter {
+  /** The chapter's path under content/<locale>/: w1d1/tutorial1. */
+  readonly slug: string;
+  /** Its module, relative to the project: chapters/w1d1/tutorial1/chapter.ts. */
+  readonly file: string;
+  readonly definition: AnyChapter;
+  /** Its cells, in the order the chapter lists them. */
+  readonly cells: readonly CellDefinition<unknown, never>[];
+  /** Browser code of its interactive cells, by cell id (the file's name): `<id>.cell.ts`. */
+  readonly views: ReadonlyMap<string, { readonly file: string; readonly view: AnyView }>;
+  /** Its own UI strings by locale (strings/<locale>.json). */
+  readonly strings: ReadonlyMap<string, StringTable>;
+  /** Why a strings file of the chapter was refused, one line each (the build reports them). */
+  readonly stringProblems: readonly string[];
+}
