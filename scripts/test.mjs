@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: the static checks (astro check, lint, declared dependencies, i18n:check, one after another) and the whole
-// vitest suite, side by side: the suite spends much of its time waiting on browsers and builds,
-// and the checks fill that time. The suite's output streams; the checks' output is printed as
-// one block when they end. Fails when either fails. Arguments go to vitest.
+// `npm test`: the static checks (astro check, lint, declared dependencies, i18n:check) and then
+// the unit tier with its coverage floor, one after another, beside the sites tier: the sites
+// tier spends much of its time waiting on browsers and builds, and the checks fill that time.
+// The sites tier's output streams; the checks' output is printed as one block when they end.
+// Fails when either fails. Arguments go to vitest, which then runs what they name (both tiers,
+// no coverage) beside the static checks.
 import { spawn } from "node:child_process";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -20,14 +22,23 @@ function run(command, args, quiet) {
   });
 }
 
+const args = process.argv.slice(2);
+
 async function checks() {
   let printed = "";
-  for (const script of ["check", "lint", "deps", "i18n:check"]) {
-    const { code, output } = await run(npm, ["run", "--silent", script], true);
-    printed += `\n── npm run ${script} ──\n${output}`;
-    if (code !== 0) return { code, printed: `${printed}\nnpm run ${script} failed (exit ${code})\n` };
+  const steps = [
+    ...["check", "lint", "deps", "i18n:check"].map((script) => ({ name: `npm run ${script}`, command: ["run", "--silent", script] })),
+    // The unit tier, measured: `coverage.thresholds` in vitest.config.ts is the floor.
+    ...(args.length
+      ? []
+      : [{ name: "unit tier with coverage", command: ["exec", "--", "vitest", "run", "--project", "unit", "--coverage"] }]),
+  ];
+  for (const step of steps) {
+    const { code, output } = await run(npm, step.command, true);
+    printed += `\n── ${step.name} ──\n${output}`;
+    if (code !== 0) return { code, printed: `${printed}\n${step.name} failed (exit ${code})\n` };
   }
-  return { code: 0, printed: `${printed}\nstatic checks passed: check, lint, deps, i18n:check\n` };
+  return { code: 0, printed: `${printed}\nchecks passed: ${steps.map((s) => s.name).join(", ")}\n` };
 }
 
 const [statics, suite] = await Promise.all([
@@ -35,8 +46,8 @@ const [statics, suite] = await Promise.all([
     process.stdout.write(r.printed);
     return r;
   }),
-  run(npm, ["exec", "--", "vitest", "run", ...process.argv.slice(2)], false),
+  run(npm, ["exec", "--", "vitest", "run", ...(args.length ? args : ["--project", "sites"])], false),
 ]);
-if (statics.code !== 0) process.stderr.write("npm test: the static checks failed (see their block above)\n");
+if (statics.code !== 0) process.stderr.write("npm test: the checks or the unit tier failed (see their block above)\n");
 if (suite.code !== 0) process.stderr.write("npm test: the test suite failed\n");
 process.exit(statics.code || suite.code);

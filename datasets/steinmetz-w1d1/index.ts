@@ -1,4 +1,4 @@
-import { spikeDataset } from "#course";
+import { spikeDataset } from "#lib/spikes/spikeDataset.ts";
 import { matchesPublishedRecording, RECORDING } from "./recording.ts";
 import { DEFAULT_SEED, generateSynthetic } from "./standIn.ts";
 

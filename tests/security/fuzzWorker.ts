@@ -1,4 +1,4 @@
-// Run by fuzz.test.ts in its own process (a memory cap, a watchdog): mutates the spike-file
+// Run by fuzz.long.test.ts in its own process (a memory cap, a watchdog): mutates the spike-file
 // fixtures with a seeded generator and reads each mutant as the build would. Prints one JSON
 // line per 100 cases (progress, for the watchdog) and a summary line at the end.
 import { readFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-/** The three function families of the tutorial's section 4, applied to one x. */
+/** Three function families a histogram can be fitted with (exponential, inverse, linear), applied to one x. */
 export type ModelName = "exponential" | "inverse" | "linear";
 
 /** `scale * exp(rate * (x - x0))`. */

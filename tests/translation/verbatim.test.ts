@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { syncVerbatim } from "../../../src/translation/model/sync.ts";
-import { verbatimProblems } from "../../../src/translation/model/verbatim.ts";
+import { syncVerbatim } from "../../src/translation/model/sync.ts";
+import { verbatimProblems } from "../../src/translation/model/verbatim.ts";
 
 const source = [
   "## Exercise \\{#ex\\}",

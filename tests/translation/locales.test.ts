@@ -2,14 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  canonicalTag,
-  languageName,
-  localeOfFile,
-  locales,
-  localeSpellingProblems,
-  matchLocale,
-} from "../../../src/translation/locales.ts";
+import { canonicalTag, languageName, localeOfFile, locales, localeSpellingProblems, matchLocale } from "../../src/translation/locales.ts";
 
 // Which languages a course has, and the one name each has everywhere: its canonical BCP 47 tag.
 let root: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decodeMarkdownText, decodeYamlQuoted, unitInline, writeInline, type Inline } from "../../../src/translation/exchange/inline.ts";
-import { TranslationMemory } from "../../../src/translation/exchange/memory.ts";
-import { poInline, poText } from "../../../src/translation/exchange/formats/po.ts";
-import { segmentsOf } from "../../../src/translation/exchange/segments.ts";
+import { decodeMarkdownText, decodeYamlQuoted, unitInline, writeInline, type Inline } from "../../src/translation/exchange/inline.ts";
+import { TranslationMemory } from "../../src/translation/exchange/memory.ts";
+import { poInline, poText } from "../../src/translation/exchange/formats/po.ts";
+import { segmentsOf } from "../../src/translation/exchange/segments.ts";
 
 // What a translator's tool sees of a segment, and what comes back into the file.
 const paragraph = (mdx: string) => segmentsOf(`## Title \\{#s\\}\n\n${mdx}\n`).find((s) => s.kind === "paragraph")!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { paragraphChanges } from "../../../src/translation/model/paragraphs.ts";
-import { sectionHash } from "../../../src/translation/model/sections.ts";
-import { compareChapter } from "../../../src/translation/model/status.ts";
+import { paragraphChanges } from "../../src/translation/model/paragraphs.ts";
+import { sectionHash } from "../../src/translation/model/sections.ts";
+import { compareChapter } from "../../src/translation/model/status.ts";
 
 const section = (body: string) => `## Title \\{#s\\}\n\n${body}\n`;
 

@@ -9,8 +9,8 @@ import {
   mergeGlossaries,
   missingTerms,
   parseGlossary,
-} from "../../../src/translation/model/glossary.ts";
-import rehypeGlossary, { hintLocales } from "../../../src/translation/glossary/rehypeGlossary.ts";
+} from "../../src/translation/model/glossary.ts";
+import rehypeGlossary, { hintLocales } from "../../src/translation/glossary/rehypeGlossary.ts";
 
 const glossary = parseGlossary(`
 - id: spike
