@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { join } from "node:path";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
@@ -14,7 +14,7 @@ import { chapterPathProblem, contentNameProblem } from "../lib/content/contentPa
 import { readStringFolder } from "../translation/strings/stringFiles.ts";
 import { messageProblem } from "../translation/strings/messageFormat.ts";
 import { placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
-import { chapterFilePath, listChapterFiles } from "../lib/content/chapterFiles.ts";
+import { chapterFilePath, contentEntries, listChapterFiles } from "../lib/content/chapterFiles.ts";
 
 export { readFrontmatter } from "./chapterFile.ts";
 
@@ -30,7 +30,7 @@ export function contentTreeProblems(root: string, locales: readonly string[]): s
   const problems: string[] = [];
   const isLocale = (name: string) => matchLocale(name, locales) !== undefined;
   const refused: string[] = [];
-  for (const path of readdirSync(content, { recursive: true, encoding: "utf8" }).sort()) {
+  for (const path of contentEntries(root)) {
     // What is inside a refused folder is refused with it.
     if (refused.some((folder) => path.startsWith(`${folder}/`))) continue;
     const stat = lstatSync(join(content, path));

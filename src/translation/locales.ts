@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { contentFolders } from "../lib/content/chapterFiles.ts";
 
 /**
  * Which languages a course has is decided here and nowhere else: a locale is a file of the
@@ -60,18 +61,12 @@ export function localeSpellingProblems(root: string): string[] {
         `${uiStringsFile(locale)}: name it ${canonical}.json, the canonical form of the language tag (and its content folder content/${canonical})`,
       );
   }
-  const content = join(root, "content");
-  if (existsSync(content))
-    for (const entry of readdirSync(content, { withFileTypes: true })) {
-      if (!entry.isDirectory() || known.includes(entry.name)) continue;
-      const match =
-        matchLocale(entry.name, known) ??
-        (canonicalTag(entry.name) !== null ? known.find((l) => l === canonicalTag(entry.name)) : undefined);
-      if (match)
-        problems.push(
-          `content/${entry.name}: the locale is spelled ${match} (${uiStringsFile(match)}): rename the folder content/${match}`,
-        );
-    }
+  for (const name of contentFolders(root)) {
+    if (known.includes(name)) continue;
+    const match = matchLocale(name, known) ?? (canonicalTag(name) !== null ? known.find((l) => l === canonicalTag(name)) : undefined);
+    if (match)
+      problems.push(`content/${name}: the locale is spelled ${match} (${uiStringsFile(match)}): rename the folder content/${match}`);
+  }
   return problems;
 }
 

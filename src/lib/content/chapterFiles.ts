@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 
 /**
  * Where a course's chapters are: content/<locale>/<slug>/index.mdx under the project's root.
@@ -68,6 +68,25 @@ export function listChapterFiles(root: string): ChapterFile[] {
       if (!chapter || !lstatSync(join(content, path)).isFile()) return [];
       return [{ file: `${CONTENT_DIR}/${path}`, ...chapter }];
     });
+}
+
+/** The folders right under content/ (a locale's each, by the one rule; the checks name any other), sorted; none without content/. */
+export function contentFolders(root: string): string[] {
+  const content = join(root, CONTENT_DIR);
+  if (!existsSync(content) || !lstatSync(content).isDirectory()) return [];
+  return readdirSync(content, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Every path under content/ (relative to it, `/`-separated, sorted), for the checks of names and links; none without content/. */
+export function contentEntries(root: string): string[] {
+  const content = join(root, CONTENT_DIR);
+  if (!existsSync(content) || !lstatSync(content).isDirectory()) return [];
+  return readdirSync(content, { recursive: true, encoding: "utf8" })
+    .map((p) => p.split(sep).join("/"))
+    .sort();
 }
 
 /** The course's chapters by slug, each with the locales that have it (sorted), slugs in path order. */

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseProvenance, type Provenance } from "../model/provenance.ts";
 import { sectionHash, splitSections } from "../model/sections.ts";
 import { locales } from "../locales.ts";
-import { chapterFilePath, listChapterFiles } from "../../lib/content/chapterFiles.ts";
+import { chapterFilePath, contentFolders, listChapterFiles } from "../../lib/content/chapterFiles.ts";
 
 /** A project's content as the translators' tools see it (the repository, or a copy of it). */
 export class ContentTree {
@@ -20,9 +20,7 @@ export class ContentTree {
   /** Locales: the course's (src/translation/locales.ts), and any content folder without strings yet (reported by i18n:check). */
   locales(): string[] {
     const fromStrings = locales(this.root);
-    const fromContent = readdirSync(join(this.root, "content"), { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name);
+    const fromContent = contentFolders(this.root);
     return [...new Set([...fromStrings, ...fromContent])].sort();
   }
 
