@@ -1,4 +1,6 @@
-import type { AnyChapter } from "../api/course.ts";
+import { chapterCells, type AnyChapter } from "../api/course.ts";
+import { readStringFolder } from "../translation/strings/stringFiles.ts";
+import { CHAPTERS_DIR, chapterModulePath } from "../lib/content/chapterModules.ts";
 import type { AnyView, CellDefinition } from "../api/types.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
 
@@ -16,4 +18,19 @@ export interface DiscoveredChapter {
   readonly strings: ReadonlyMap<string, StringTable>;
   /** Why a strings file of the chapter was refused, one line each (the build reports them). */
   readonly stringProblems: readonly string[];
+}
+
+/**
+ * A chapter as discovery gives it, from its module and its cells' modules however they were
+ * loaded (the build's glob, the dev server's fresh copies); its strings read from `root`.
+ */
+export function discoveredChapter(
+  root: string,
+  slug: string,
+  definition: AnyChapter,
+  views: ReadonlyMap<string, { readonly file: string; readonly view: AnyView }>,
+): DiscoveredChapter {
+  const { tables: strings, problems: stringProblems } = readStringFolder(root, `${CHAPTERS_DIR}/${slug}/strings`);
+  const cells = chapterCells(definition.cells) as readonly CellDefinition<unknown, never>[];
+  return { slug, file: chapterModulePath(slug), definition, cells, views, strings, stringProblems };
 }

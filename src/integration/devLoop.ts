@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ViteDevServer } from "vite";
 import type { AnyChapter } from "../api/course.ts";
-import { chapterCells } from "../api/course.ts";
-import type { AnyView, CellDefinition } from "../api/types.ts";
-import { readStringFolder } from "../translation/strings/stringFiles.ts";
+import type { AnyView } from "../api/types.ts";
+import { discoveredChapter } from "../course/chapterModel.ts";
+import { cellModulePath, chapterModulePath } from "../lib/content/chapterModules.ts";
+import { listCellModules, listChapterModules } from "../lib/content/chapterModuleFiles.ts";
+import { chapterOfProjectPath } from "../lib/content/chapterFiles.ts";
 import { checkCourseCode } from "../checks/checkCode.ts";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { chapterIds, checkChapterModule } from "../checks/checkCourse.ts";
@@ -25,31 +27,15 @@ export interface DevLoopContext {
   readonly reloadGlossary: () => void;
 }
 
-/** The chapters on disk now: every folder under chapters/ with a chapter.ts, by slug. */
-function chapterSlugs(root: string): string[] {
-  const dir = join(root, "chapters");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f === "chapter.ts" || f.endsWith(`${sep}chapter.ts`))
-    .map((f) => f.slice(0, -"/chapter.ts".length).split(sep).join("/"))
-    .sort();
-}
-
 /** A chapter loaded through the dev server's module graph (fresh after an edit), as discovery gives it. */
 async function loadChapter(server: ViteDevServer, root: string, slug: string): Promise<DiscoveredChapter> {
-  const folder = `chapters/${slug}`;
-  const file = `${folder}/chapter.ts`;
-  const definition = ((await server.ssrLoadModule(`/${file}`)) as { default: AnyChapter }).default;
+  const definition = ((await server.ssrLoadModule(`/${chapterModulePath(slug)}`)) as { default: AnyChapter }).default;
   const views = new Map<string, { file: string; view: AnyView }>();
-  for (const name of readdirSync(join(root, folder))
-    .filter((f) => f.endsWith(".cell.ts"))
-    .sort()) {
-    const view = ((await server.ssrLoadModule(`/${folder}/${name}`)) as { default: AnyView }).default;
-    views.set(name.slice(0, -".cell.ts".length), { file: `${folder}/${name}`, view });
+  for (const cell of listCellModules(root, slug)) {
+    const file = cellModulePath(slug, cell);
+    views.set(cell, { file, view: ((await server.ssrLoadModule(`/${file}`)) as { default: AnyView }).default });
   }
-  const { tables: strings, problems: stringProblems } = readStringFolder(root, `${folder}/strings`);
-  const cells = chapterCells(definition.cells) as readonly CellDefinition<unknown, never>[];
-  return { slug, file, definition, cells, views, strings, stringProblems };
+  return discoveredChapter(root, slug, definition, views);
 }
 
 /** Forgets the dev server's compiled copies of the files under `prefix` (or of one file). */
@@ -77,17 +63,20 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const sourcePrefix = `content/${ctx.sourceLocale}/`;
+  const sourceChapter = (f: string) => {
+    const chapter = chapterOfProjectPath(f);
+    return chapter?.locale === ctx.sourceLocale ? chapter.slug : null;
+  };
   const relevant = (f: string) =>
     f.startsWith("chapters/") ||
     f.startsWith("datasets/") ||
     f === "content/glossary.yaml" ||
     f === "course.config.ts" ||
-    (f.startsWith(sourcePrefix) && f.endsWith("/index.mdx"));
+    sourceChapter(f) !== null;
   // Load every chapter through the dev server once, in the background: the first edit then
   // compiles only what changed (a cold start would compile the helpers and Plot first).
   running = running.then(async () => {
-    for (const slug of chapterSlugs(ctx.root)) await loadChapter(server, ctx.root, slug).catch(() => undefined);
+    for (const slug of listChapterModules(ctx.root)) await loadChapter(server, ctx.root, slug).catch(() => undefined);
   });
   server.watcher.on("all", (_event, path) => {
     const file = relative(ctx.root, path).split(sep).join("/");
@@ -105,11 +94,9 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
     const problems = checkCourseCode(ctx.root);
     const glossaryChanged = files.some((f) => f === "content/glossary.yaml" || (f.startsWith("chapters/") && f.endsWith("/glossary.yaml")));
     const datasetChanged = files.some((f) => f.startsWith("datasets/"));
-    const all = chapterSlugs(ctx.root);
+    const all = listChapterModules(ctx.root);
     const slugs = datasetChanged ? all : all.filter((s) => files.some((f) => f.startsWith(`chapters/${s}/`)));
-    const mdxSlugs = new Set(
-      files.filter((f) => f.startsWith(sourcePrefix)).map((f) => f.slice(sourcePrefix.length, -"/index.mdx".length)),
-    );
+    const mdxSlugs = new Set(files.map(sourceChapter).filter((s): s is string => s !== null));
     if (glossaryChanged) {
       try {
         ctx.reloadGlossary();
@@ -137,12 +124,10 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
       }
     }
     // Every language's text of a changed chapter compiles again (ids it may use, sections it borrows).
-    invalidate(
-      server,
-      ctx.root,
-      (f) =>
-        f.startsWith("content/") && f.endsWith(".mdx") && (glossaryChanged || [...mdxSlugs].some((s) => f.endsWith(`/${s}/index.mdx`))),
-    );
+    invalidate(server, ctx.root, (f) => {
+      const chapter = chapterOfProjectPath(f);
+      return chapter !== null && (glossaryChanged || mdxSlugs.has(chapter.slug));
+    });
     writeFileSync(join(ctx.storeDir, DEV_PROBLEMS_FILE), JSON.stringify(problems));
     if (problems.length)
       server.config.logger.error(`the course has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`, { timestamp: true });

@@ -1,8 +1,8 @@
-import { chapterCells, type AnyChapter } from "../api/course.ts";
-import type { DiscoveredChapter } from "../course/chapterModel.ts";
-import type { CellDefinition } from "../api/types.ts";
+import type { AnyChapter } from "../api/course.ts";
+import { discoveredChapter, type DiscoveredChapter } from "../course/chapterModel.ts";
 import type { AnyView } from "../api/types.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
+import { cellOfModule, slugOfChapterModule } from "../lib/content/chapterModules.ts";
 import { readStringFolder } from "../translation/strings/stringFiles.ts";
 
 export type { DiscoveredChapter } from "../course/chapterModel.ts";
@@ -15,24 +15,21 @@ const datasetFolders = Object.keys(import.meta.glob("../../datasets/*/index.ts")
   k.replace(/^\.\.\/\.\.\/(.*)\/index\.ts$/, "$1"),
 );
 
-/** A chapter's module folder, chapters/<slug>/, as the build found it. */
-
+/** A glob key (`../../chapters/…`) as a path relative to the project. */
 const project = (key: string) => key.replace(/^\.\.\/\.\.\//, "");
 
-/** Every chapter module folder under chapters/, sorted by slug; strings read from `root`. */
+/** Every chapter module under chapters/ with its cells, sorted by slug; strings read from `root`. */
 export function discoverChapters(root: string): DiscoveredChapter[] {
+  const cells = Object.entries(viewModules).flatMap(([key, m]) => {
+    const found = cellOfModule(project(key));
+    return found ? [{ ...found, file: project(key), view: m.default }] : [];
+  });
   return Object.entries(chapterModules)
-    .map(([key, module]) => {
-      const dir = key.slice(0, -"chapter.ts".length);
-      const slug = dir.replace(/^\.\.\/\.\.\/chapters\//, "").replace(/\/$/, "");
-      const views = new Map(
-        Object.entries(viewModules)
-          .filter(([k]) => k.startsWith(dir) && !k.slice(dir.length).includes("/"))
-          .map(([k, m]) => [k.slice(dir.length, -".cell.ts".length), { file: project(k), view: m.default }] as const),
-      );
-      const { tables: strings, problems: stringProblems } = readStringFolder(root, `${project(dir)}strings`);
-      const cells = chapterCells(module.default.cells) as readonly CellDefinition<unknown, never>[];
-      return { slug, file: project(key), definition: module.default, cells, views, strings, stringProblems };
+    .flatMap(([key, module]) => {
+      const slug = slugOfChapterModule(project(key));
+      if (slug === null) return [];
+      const views = new Map(cells.filter((c) => c.slug === slug).map((c) => [c.cell, { file: c.file, view: c.view }] as const));
+      return [discoveredChapter(root, slug, module.default, views)];
     })
     .sort((a, b) => a.slug.localeCompare(b.slug));
 }

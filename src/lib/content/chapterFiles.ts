@@ -47,6 +47,11 @@ export function chapterOfFilePath(path: string): { root: string; locale: string;
   return m ? { root: m[1]!, locale: m[2]!, slug: m[3]! } : null;
 }
 
+/** The locale and slug of a path relative to the project's root (`content/<locale>/<slug>/index.mdx`); null for any other file. */
+export function chapterOfProjectPath(path: string): { locale: string; slug: string } | null {
+  return path.startsWith(`${CONTENT_DIR}/`) ? chapterOfContentPath(path.slice(CONTENT_DIR.length + 1)) : null;
+}
+
 /** The chapter entry id a page is found by (`<locale>/<slug>`, as written: never lowercased). */
 export function chapterEntryId(path: string): string {
   const chapter = chapterOfContentPath(path);
