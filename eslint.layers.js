@@ -12,14 +12,9 @@ export const LAYERS = [
   {
     target: "./src/browser",
     from: "./src",
-    except: ["./browser", "./shared", "./api", "./lib"],
-    message: "Browser code imports only browser code, src/shared, the API's types and src/lib.",
-  },
-  {
-    target: "./src/shared",
-    from: "./src",
-    except: ["./shared", "./api", "./lib"],
-    message: "Code shared by the build and the browser imports only src/shared, the API's types and src/lib.",
+    except: ["./browser", "./api", "./lib"],
+    message:
+      "Browser code imports only browser code, the authoring API (its types, the cells' configuration and control formats) and src/lib.",
   },
   {
     target: "./src/api",

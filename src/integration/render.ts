@@ -1,10 +1,10 @@
 import type { AnyView, InputValues, PlotContext } from "../api/types.ts";
 import { defaultInputs } from "../api/types.ts";
-import { numberFieldName, spokenValue } from "../shared/inputFormat.ts";
-import { bestReadout } from "../shared/readouts.ts";
+import { numberFieldName, spokenValue } from "../api/inputFormat.ts";
+import { bestReadout } from "../lib/format/readouts.ts";
 import { renderPlot } from "../lib/plot/ssr.ts";
 import type { RenderedCell, RenderedInteraction } from "./store.ts";
-import type { CellConfig } from "../shared/cellConfig.ts";
+import type { CellConfig } from "../api/cellConfig.ts";
 import { firstMoveFiles } from "./firstMoveFiles.ts";
 
 /** The width of the figures drawn for phones: 12 px text stays above 11 px on a 320 px screen. */

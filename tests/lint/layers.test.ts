@@ -43,7 +43,7 @@ describe("layers", () => {
 
   it.each([
     ["src/lib/probe.ts", 'import { histogram } from "./analysis/histogram.ts";'],
-    ["src/browser/cells/probe.ts", 'import type { CellConfig } from "../../shared/cellConfig.ts";'],
+    ["src/browser/cells/probe.ts", 'import type { CellConfig } from "../../api/cellConfig.ts";'],
     ["chapters/probe/chapter.ts", 'import { defineChapter } from "#course";\nimport { histogram } from "#lib/analysis/histogram.ts";'],
     ["src/integration/probe.ts", 'import { histogram } from "../lib/analysis/histogram.ts";'],
   ])("%s: %s is allowed", async (file, code) => {

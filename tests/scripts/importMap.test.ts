@@ -15,7 +15,7 @@ describe("the README's drawing of the imports", () => {
     const from = (node: string) => edges.filter(([a]) => a === node).map(([, b]) => b);
     expect(from("lib")).toEqual([]);
     expect(from("api")).toEqual(["lib"]);
-    expect(from("browser")).toEqual(["api", "lib", "shared"]);
+    expect(from("browser")).toEqual(["api", "lib"]);
     for (const node of ["checks", "translation", "notebook", "course"]) expect(from(node)).not.toContain("integration");
   });
 });

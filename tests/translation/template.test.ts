@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { placeholders } from "../../src/translation/strings/strings.ts";
-import { fillTemplate } from "../../src/shared/template.ts";
+import { fillTemplate } from "../../src/lib/text/template.ts";
 import { formatMessage, messageProblem } from "../../src/translation/strings/messageFormat.ts";
 import { ROOT } from "../helpers/run.ts";
 

@@ -1,7 +1,7 @@
 import { hasUrlState } from "./urlState.ts";
 import { fetchOnce } from "./fileCache.ts";
 import { cellView } from "./cellViews.ts";
-import type { CellConfig } from "../../shared/cellConfig.ts";
+import type { CellConfig } from "../../api/cellConfig.ts";
 
 /** Whether the reader asked to save data (then nothing is fetched ahead of use). */
 const saveData = () => Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData);

@@ -1,5 +1,5 @@
 import type { DataTable, InputSpec, InputValue, PlotContext } from "../../api/types.ts";
-import { snapToSpec, spokenValue } from "../../shared/inputFormat.ts";
+import { snapToSpec, spokenValue } from "../../api/inputFormat.ts";
 import type { LoadState } from "./graph.ts";
 
 /** A control's value as its element holds it. */

@@ -1,11 +1,11 @@
 import { plot, type PlotOptions } from "@observablehq/plot";
 import type { AnyView, InputValue, InputValues, PlotContext } from "../../api/types.ts";
-import type { CellConfig } from "../../shared/cellConfig.ts";
-import { fillTemplate } from "../../shared/template.ts";
+import type { CellConfig } from "../../api/cellConfig.ts";
+import { fillTemplate } from "../../lib/text/template.ts";
 import { quietPlot } from "../../lib/plot/quiet.ts";
-import { bestReadout } from "../../shared/readouts.ts";
+import { bestReadout } from "../../lib/format/readouts.ts";
 import { bindControls, readControl, renderTable, showLoadState, stackLayers, writeControl } from "./bindings.ts";
-import { snapToSpec } from "../../shared/inputFormat.ts";
+import { snapToSpec } from "../../api/inputFormat.ts";
 import { cellGraph } from "./graph.ts";
 import { readUrlState, writeUrlState } from "./urlState.ts";
 import { pinDrawingWhileUsed } from "./pinDrawing.ts";

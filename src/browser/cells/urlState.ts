@@ -1,6 +1,6 @@
 import type { InputSpec, InputValue, InputValues } from "../../api/types.ts";
 import { cellFigureId } from "../../lib/content/pageIds.ts";
-import { snapToSpec } from "../../shared/inputFormat.ts";
+import { snapToSpec } from "../../api/inputFormat.ts";
 
 /** A cell's inputs in the page URL: `?<cell>.<name>=<value>`, only those that differ from the defaults. */
 export function readUrlState(cellId: string, specs: readonly InputSpec[], search = location.search): InputValues {

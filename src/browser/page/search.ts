@@ -1,4 +1,4 @@
-import { fillTemplate } from "../../shared/template.ts";
+import { fillTemplate } from "../../lib/text/template.ts";
 import { excerptText, matchesQuery, queryTerms, trimExcerpt } from "../../lib/search/relevance.ts";
 
 interface PagefindResult {

@@ -17,7 +17,7 @@ function compile(template: string, locale: string): { readonly message: IntlMess
 /**
  * Fills a UI string as ICU MessageFormat does (`{name}`, `{n, plural, one {# x} other {# xs}}`):
  * the build's formatter. A parameter left unfilled is an error naming it. The browser uses the
- * small subset formatter of src/shared/template.ts (this library would be most of its budget);
+ * small subset formatter of src/lib/text/template.ts (this library would be most of its budget);
  * tests/translation/template.test.ts checks that both give the same text for every string.
  */
 export function formatMessage(template: string, params: Record<string, string | number> = {}, locale: string): string {

@@ -1,4 +1,4 @@
-import type { InputSpec, PlotContext } from "../api/types.ts";
+import type { InputSpec, PlotContext } from "./types.ts";
 import { formatNumber } from "../lib/format/number.ts";
 
 /** Decimals a range input's step needs (0.005 -> 3). */
