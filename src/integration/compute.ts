@@ -14,7 +14,7 @@ import { layeredTranslator, type StringTable } from "../translation/strings/stri
 import { Timings } from "./timings.ts";
 
 /** What a build knows about its site: where it is, its languages and the site's UI strings. */
-export interface CourseConfig {
+export interface BuildSite {
   readonly environment: LoadEnvironment;
   /** The site's locales, the source first or not: every chapter is computed for each. */
   readonly locales: readonly string[];
@@ -50,9 +50,9 @@ export class CourseData {
   readonly files = new FileRegistry();
   private readonly datasets = new Map<string, LoadedDataset<unknown>>();
 
-  readonly config: CourseConfig;
+  readonly config: BuildSite;
 
-  constructor(config: CourseConfig) {
+  constructor(config: BuildSite) {
     this.config = config;
   }
 

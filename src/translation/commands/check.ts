@@ -1,5 +1,5 @@
 import { checkTranslations } from "../checks/checks.ts";
-import { i18nCommand } from "../checks/command.ts";
+import { i18nCommand } from "./i18nCommand.ts";
 
 /** `npm run i18n:check` (scripts/i18n-check.ts runs it). */
 export const checkCommand = i18nCommand(

@@ -1,7 +1,7 @@
 import { exportDocument } from "../exchange/exchange.ts";
 import { FORMATS, formatNamed } from "../exchange/formats/index.ts";
 import { UsageError } from "../../lib/cli/runCli.ts";
-import { i18nCommand } from "../checks/command.ts";
+import { i18nCommand } from "./i18nCommand.ts";
 
 /** `npm run i18n:export` (scripts/i18n-export.ts runs it). */
 export const exportCommand = i18nCommand(

@@ -10,7 +10,7 @@ import { formatOf } from "../exchange/formats/index.ts";
 import { MAX_EXCHANGE_BYTES } from "../exchange/formats/xml.ts";
 import { checkChapterTexts } from "../../checks/checkCourse.ts";
 import { UsageError } from "../../lib/cli/runCli.ts";
-import { i18nCommand } from "../checks/command.ts";
+import { i18nCommand } from "./i18nCommand.ts";
 import { matchLocale } from "../locales.ts";
 
 /** `npm run i18n:import` (scripts/i18n-import.ts runs it). */

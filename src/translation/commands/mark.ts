@@ -5,7 +5,7 @@ import { sectionHash, splitSections } from "../model/sections.ts";
 import { structureProblems } from "../model/status.ts";
 import { verbatimProblems } from "../model/verbatim.ts";
 import { UsageError } from "../../lib/cli/runCli.ts";
-import { i18nCommand } from "../checks/command.ts";
+import { i18nCommand } from "./i18nCommand.ts";
 
 /** `npm run i18n:mark` (scripts/i18n-mark.ts runs it). */
 export const markCommand = i18nCommand(

@@ -1,7 +1,7 @@
 import { courseMemory, exportDocument, unitReader } from "../exchange/exchange.ts";
 import { leverage, NEAR_MATCH, type Leverage } from "../exchange/memory.ts";
 import { UsageError } from "../../lib/cli/runCli.ts";
-import { i18nCommand } from "../checks/command.ts";
+import { i18nCommand } from "./i18nCommand.ts";
 
 /** `npm run i18n:memory` (scripts/i18n-memory.ts runs it). */
 export const memoryCommand = i18nCommand(

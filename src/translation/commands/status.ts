@@ -1,4 +1,4 @@
-import { i18nCommand } from "../checks/command.ts";
+import { i18nCommand } from "./i18nCommand.ts";
 import { statusRows } from "../status/statusRows.ts";
 
 const STATES = ["current", "stale", "untranslated", "missing", "extra"] as const;

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { writeFileAtomic } from "../../lib/fs/atomicWrite.ts";
 import { syncVerbatim } from "../model/sync.ts";
 import { UsageError } from "../../lib/cli/runCli.ts";
-import { i18nCommand } from "../checks/command.ts";
+import { i18nCommand } from "./i18nCommand.ts";
 
 /** `npm run i18n:sync` (scripts/i18n-sync.ts runs it). */
 export const syncCommand = i18nCommand(
