@@ -92,11 +92,18 @@ runCli(USAGE, async () => {
     const times = (await measureLatency(page, moves)).sort((a, b) => a - b);
 
     data.length = 0;
-    const fetched = page.waitForResponse((r) => /\/data\/[0-9a-f]{16}\/12\.f32$/.test(r.url()));
-    await page.fill("#isi-function-explorer-neuron", "12");
+    // The neuron shown, then another one (the file set names each neuron's file <i>.isi).
+    const from = await page.inputValue("#isi-function-explorer-neuron");
+    const to = from === "12" ? "13" : "12";
+    const fetched = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(`/${to}.isi`));
+    await page.fill("#isi-function-explorer-neuron", to);
     await page.press("#isi-function-explorer-neuron", "Enter");
-    await page.waitForFunction(() =>
-      / 12\b/.test(document.querySelector('[data-cell="isi-function-explorer"] .cell-figure')?.getAttribute("aria-label") ?? ""),
+    await page.waitForFunction(
+      (n) =>
+        new RegExp(` ${n}\\b`).test(
+          document.querySelector('[data-cell="isi-function-explorer"] .cell-figure')?.getAttribute("aria-label") ?? "",
+        ),
+      to,
     );
     const response = await fetched;
     await page.waitForLoadState("networkidle");
@@ -108,7 +115,7 @@ runCli(USAGE, async () => {
       `input -> updated SVG, ISI function explorer, ${times.length} moves: median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms (target p95 < 4 ms)`,
       `JavaScript before any interaction: ${kb(before.gzip)} gzip (${kb(before.raw)} raw) (target < 15 KB)`,
       `JavaScript with every cell active: ${kb(after.gzip)} gzip (${kb(after.raw)} raw) (target < 100 KB)`,
-      `neuron switch 283 -> 12: ${switchFiles.length} file(s), ${switchFiles.map((f) => `${f.path.split("/data/")[1]} ${kb(f.bytes)}`).join(", ")}`,
+      `neuron switch ${from} -> ${to}: ${switchFiles.length} file(s), ${switchFiles.map((f) => `${f.path.split("/data/")[1]} ${kb(f.bytes)}`).join(", ")}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
