@@ -182,7 +182,9 @@ describe("the output folder is the old site or the new one, never half of either
     const before = previousSite(out);
     const snapshot = before();
     const first = inChild(`${stagedSite} new StagedSite(${JSON.stringify(out)}); setTimeout(() => {}, 60_000);`);
-    for (let i = 0; i < 200 && !existsSync(join(parent, ".dist.lock")); i++) await new Promise((r) => setTimeout(r, 50));
+    // The child takes its lock once Node has started and loaded the module: seconds on a busy machine.
+    for (let i = 0; i < 800 && !existsSync(join(parent, ".dist.lock")); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(join(parent, ".dist.lock"))).toBe(true);
     expect(() => new StagedSite(out)).toThrow(/another build \(process \d+\) is publishing into .*dist; wait for it to finish/);
     first.kill();
     await first.exited;
