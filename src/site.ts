@@ -4,8 +4,12 @@ import { siteSettings, type SiteSettings } from "./lib/settings.ts";
 
 export { normalizeBase, SettingsError, siteSettings, type SiteSettings } from "./lib/settings.ts";
 
-/** The course file (course.config.ts), checked once. */
-export const COURSE: CourseConfig = parseCourse(courseFile);
+let checked: CourseConfig | undefined;
+
+/** The course file (course.config.ts), checked on first use (not when this module is imported), then the same for the whole run. */
+export function course(): CourseConfig {
+  return (checked ??= parseCourse(courseFile));
+}
 
 let settings: SiteSettings | undefined;
 
@@ -14,7 +18,7 @@ let settings: SiteSettings | undefined;
  * first use (not when this module is imported), then the same for the whole run.
  */
 export function site(): SiteSettings {
-  return (settings ??= siteSettings(process.env, COURSE));
+  return (settings ??= siteSettings(process.env, course()));
 }
 
 /** Sorts locales into the site's order of preference. */
@@ -28,8 +32,9 @@ export function orderLocales(locales: readonly string[]): string[] {
 
 /** The course file's texts in a locale, each with the language it is really in. */
 export function courseTexts(locale: string) {
-  const pick = (text: CourseConfig["title"]) => courseText(text, locale, COURSE.sourceLocale);
-  return { title: pick(COURSE.title), tagline: pick(COURSE.tagline), licence: pick(COURSE.licence.text) };
+  const { sourceLocale, title, tagline, licence } = course();
+  const pick = (text: CourseConfig["title"]) => courseText(text, locale, sourceLocale);
+  return { title: pick(title), tagline: pick(tagline), licence: pick(licence.text) };
 }
 
 /** The `lang` a piece of course text needs inside a page in `locale`: none when it is the page's. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { COURSE } from "../site.ts";
+import { course } from "../site.ts";
 import { CourseConfigError, parseCourse, type CourseConfig } from "../lib/courseConfig.ts";
 
 /** This repository's root: its own course file is already read (src/site.ts). */
@@ -14,7 +14,7 @@ const HERE = resolve(import.meta.dirname, "../..");
  */
 export async function courseOfRoot(root: string): Promise<CourseConfig> {
   const file = join(root, "course.config.ts");
-  if (resolve(root) === HERE || !existsSync(file)) return COURSE;
+  if (resolve(root) === HERE || !existsSync(file)) return course();
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown };

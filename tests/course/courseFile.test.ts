@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { courseOfRoot } from "../../src/course/courseFile.ts";
 import { ContentTree } from "../../src/translation/status/contentTree.ts";
-import { COURSE } from "../../src/site.ts";
+import { course as thisCourse } from "../../src/site.ts";
 
 /** Another project: this course's file with its source locale changed, as a plain object (no #course import). */
 function otherProject(sourceLocale: string): string {
@@ -25,7 +25,7 @@ function otherProject(sourceLocale: string): string {
 
 describe("a command's --root is the whole truth for its course", () => {
   it("reads the project's own course file: its source locale decides which chapters are sources", async () => {
-    expect(COURSE.sourceLocale).toBe("en");
+    expect(thisCourse().sourceLocale).toBe("en");
     const dir = otherProject("ja");
     const course = await courseOfRoot(dir);
     expect(course.sourceLocale).toBe("ja");

@@ -9,7 +9,7 @@ import { chapterNotebook, videoTitles } from "../../../notebook/chapterNotebook.
 import { notebookJson } from "../../../notebook/cells.ts";
 import { chapterPages, type ChapterPage } from "../../../pageModel/chapterPages.ts";
 import { pageTranslation } from "../../../translation/page/translation.ts";
-import { COURSE, site } from "../../../site.ts";
+import { course, site } from "../../../site.ts";
 import { rootCustomProperties, standaloneDrawing } from "../../../lib/plot/standaloneSvg.ts";
 import { chapterFilePath } from "../../../lib/content/chapterFiles.ts";
 
@@ -43,7 +43,7 @@ export const GET: APIRoute = ({ params, props }) => {
       return v.text;
     },
     pageUrl: address(chapterPath(locale, slug)),
-    course: { slidesHost: COURSE.hosts.slides, videoCell: COURSE.notebook.videoCell },
+    course: { slidesHost: course().hosts.slides, videoCell: course().notebook.videoCell },
     sourceVideoTitles: contentLocale === site().sourceLocale ? undefined : videoTitles(read(site().sourceLocale)),
     data: data
       ? { match: data.match, standIn: data.standIn ? { load: data.standIn.load, url: address(data.standIn.url) } : null }
