@@ -81,52 +81,11 @@ async function throttle(cdp: CDPSession, profile: Profile): Promise<void> {
 }
 
 /**
- * The reader skims down the page (one screen every `pace` ms) and, at each figure with a slider, as
- * soon as it is on screen, moves its first slider one step: ms from that input to the figure
- * redrawn with it (the code may still be on its way: the move is applied when it arrives), per
- * figure in page order.
+ * Page-side code (a string, not a function: a TypeScript loader may add helpers the page does
+ * not have): moves a figure's first slider one step and resolves with the ms from that input to
+ * the figure redrawn with it.
  */
-async function firstMoves(page: Page, pace: number): Promise<Record<string, number>> {
-  // A string, not a function: a TypeScript loader may add helpers the page does not have.
-  return page.evaluate<Record<string, number>>(`(async () => {
-    const times = {};
-    for (const slider of document.querySelectorAll('figure[data-interactive] form > fieldset input[type="range"]:first-of-type')) {
-      const figure = slider.closest("figure");
-      if (figure.dataset.cell in times) continue;
-      const target = figure.getBoundingClientRect().top + window.scrollY - window.innerHeight / 3;
-      for (let y = window.scrollY; y < target; y += window.innerHeight) {
-        window.scrollTo(0, y);
-        await new Promise((ok) => setTimeout(ok, ${pace}));
-      }
-      window.scrollTo(0, target);
-      await new Promise(requestAnimationFrame);
-      const stage = figure.querySelector(".cell-figure");
-      const t0 = performance.now();
-      const redrawn = new Promise((done) => {
-        const observer = new MutationObserver(() => {
-          if (figure.dataset.active === "true" && !figure.dataset.busy) {
-            observer.disconnect();
-            done(performance.now() - t0);
-          }
-        });
-        observer.observe(stage, { childList: true, subtree: true });
-      });
-      slider.focus();
-      const step = Number(slider.step) || 1;
-      slider.value = String(Number(slider.value) + (Number(slider.value) + step <= Number(slider.max) ? step : -step));
-      slider.dispatchEvent(new Event("input", { bubbles: true }));
-      times[figure.dataset.cell] = await redrawn;
-    }
-    return times;
-  })()`);
-}
-
-/**
- * A move of a figure's first slider, made at once (its code may not have run yet: the move is
- * applied when it does): ms from the input to the figure redrawn with it.
- */
-const MOVE_NOW = (cell: string) => `(async () => {
-  const figure = document.querySelector('figure[data-cell="${cell}"]');
+const MOVE_FIRST_SLIDER = `async function moveFirstSlider(figure) {
   const slider = figure.querySelector('form > fieldset input[type="range"]');
   const stage = figure.querySelector(".cell-figure");
   const t0 = performance.now();
@@ -144,6 +103,39 @@ const MOVE_NOW = (cell: string) => `(async () => {
   slider.value = String(Number(slider.value) + (Number(slider.value) + step <= Number(slider.max) ? step : -step));
   slider.dispatchEvent(new Event("input", { bubbles: true }));
   return await redrawn;
+}`;
+
+/**
+ * The reader skims down the page (one screen every `pace` ms) and, at each figure with a slider, as
+ * soon as it is on screen, moves its first slider one step: ms from that input to the figure
+ * redrawn with it (the code may still be on its way: the move is applied when it arrives), per
+ * figure in page order.
+ */
+async function firstMoves(page: Page, pace: number): Promise<Record<string, number>> {
+  // A string, not a function: a TypeScript loader may add helpers the page does not have.
+  return page.evaluate<Record<string, number>>(`(async () => {
+    ${MOVE_FIRST_SLIDER}
+    const times = {};
+    for (const slider of document.querySelectorAll('figure[data-interactive] form > fieldset input[type="range"]:first-of-type')) {
+      const figure = slider.closest("figure");
+      if (figure.dataset.cell in times) continue;
+      const target = figure.getBoundingClientRect().top + window.scrollY - window.innerHeight / 3;
+      for (let y = window.scrollY; y < target; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await new Promise((ok) => setTimeout(ok, ${pace}));
+      }
+      window.scrollTo(0, target);
+      await new Promise(requestAnimationFrame);
+      times[figure.dataset.cell] = await moveFirstSlider(figure);
+    }
+    return times;
+  })()`);
+}
+
+/** A move of a figure's first slider, made at once (its code may not have run yet: the move is applied when it does). */
+const MOVE_NOW = (cell: string) => `(async () => {
+  ${MOVE_FIRST_SLIDER}
+  return moveFirstSlider(document.querySelector('figure[data-cell="${cell}"]'));
 })()`;
 
 /** The interactive figures of a page that have a slider, and the section each is in (its contents link). */

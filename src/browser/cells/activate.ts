@@ -6,20 +6,20 @@ import type { CellConfig } from "../../api/cellConfig.ts";
 /** Whether the reader asked to save data (then nothing is fetched ahead of use). */
 const saveData = () => Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData);
 
-/** The files the build says a figure's first move may need: at its default view, or one step away. */
-function firstMoveFiles(figure: HTMLElement, which: "atDefault" | "oneStepAway"): readonly string[] {
+/** The files the build says a figure's first move may need: at its default view, and one step away (the cell's configuration, read once). */
+function firstMoveFiles(figure: HTMLElement): { atDefault: readonly string[]; oneStepAway: readonly string[] } {
+  const urls = (list: unknown) => (Array.isArray(list) ? list.filter((u): u is string => typeof u === "string") : []);
   try {
     const config = JSON.parse(figure.querySelector("script.cell-payload")?.textContent ?? "{}") as Partial<CellConfig>;
-    const urls: unknown = config.firstMove?.[which];
-    return Array.isArray(urls) ? urls.filter((u): u is string => typeof u === "string") : [];
+    return { atDefault: urls(config.firstMove?.atDefault), oneStepAway: urls(config.firstMove?.oneStepAway) };
   } catch {
-    return [];
+    return { atDefault: [], oneStepAway: [] };
   }
 }
 
-/** Fetches a figure's first-move files (one group), unless the reader saves data. */
-function fetchFirstMove(figure: HTMLElement, which: "atDefault" | "oneStepAway"): void {
-  if (!saveData()) for (const url of firstMoveFiles(figure, which)) void fetchOnce(url).catch(() => undefined);
+/** Fetches files ahead of use, each once per page. */
+function fetchAhead(urls: readonly string[]): void {
+  for (const url of urls) void fetchOnce(url).catch(() => undefined);
 }
 
 /** The page's UI strings for its cells (the chapter page's JSON block), read when first needed. */
@@ -147,10 +147,11 @@ export function activateCells(root: Document): void {
   // step away follow once the figure runs (on a slow line they would compete with its code).
   const land = () => {
     for (const figure of landingFigures(root, location.hash)) {
-      fetchFirstMove(figure, "atDefault");
+      const files = saveData() ? { atDefault: [], oneStepAway: [] } : firstMoveFiles(figure);
+      fetchAhead(files.atDefault);
       void start(figure).then(
         () => {
-          fetchFirstMove(figure, "oneStepAway");
+          fetchAhead(files.oneStepAway);
         },
         () => undefined,
       );
