@@ -2,10 +2,10 @@
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
-import course from "./src/integration/integration.ts";
+import courseIntegration from "./src/integration/integration.ts";
 import { locales as courseLocales } from "./src/translation/locales.ts";
 import { uiStrings } from "./src/translation/strings/uiStrings.ts";
-import { orderLocales, site } from "./src/site.ts";
+import { course, orderLocales, site } from "./src/site.ts";
 import { sitemapOptions } from "./src/pageModel/sitemap.ts";
 
 const settings = site();
@@ -28,7 +28,13 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [
-    course({ sourceLocale: settings.sourceLocale, offline: settings.offline, buildCache: settings.buildCache, coreStrings: uiStrings }),
+    courseIntegration({
+      sourceLocale: settings.sourceLocale,
+      glossaryHints: course().glossaryHints,
+      offline: settings.offline,
+      buildCache: settings.buildCache,
+      coreStrings: uiStrings,
+    }),
     mdx(),
     // A sitemap needs the site's address: without SITE_URL there is none (no made-up domain).
     ...(settings.url ? [sitemap(sitemapOptions(settings.base, locales))] : []),

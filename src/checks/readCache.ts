@@ -42,7 +42,7 @@ export class ReadCache {
 /** What the time a text takes to parse depends on: the limits, the parser packages' versions, our parsing code. */
 function parserStamp(projectRoot: string): string {
   const hash = createHash("sha256").update(JSON.stringify(CONTENT_LIMITS));
-  for (const pkg of ["@mdx-js/mdx", "remark-gfm", "remark-math", "micromark", "mdast-util-from-markdown"]) {
+  for (const pkg of ["@mdx-js/mdx", "remark-gfm", "remark-math", "remark-cjk-friendly", "micromark", "mdast-util-from-markdown"]) {
     try {
       const manifest = readFileSync(join(projectRoot, "node_modules", pkg, "package.json"), "utf8");
       hash.update(`${pkg}@${(JSON.parse(manifest) as { version: string }).version}\n`);

@@ -26,6 +26,8 @@ export { CourseError };
 
 export interface CourseOptions {
   readonly sourceLocale: string;
+  /** The languages the source's pages name glossary terms in (course.config.ts `glossaryHints`). */
+  readonly glossaryHints?: readonly string[];
   /** Whether to write the offline service worker (the site's settings, parsed once in astro.config.mjs). */
   readonly offline: boolean;
   /** Whether computed chapters are kept and read back while their inputs are unchanged (src/integration/chapterCache.ts). */
@@ -80,6 +82,7 @@ export default function course(options: CourseOptions): AstroIntegration {
                 sourceLocale: options.sourceLocale,
                 locales,
                 coreStrings: options.coreStrings,
+                glossaryHints: options.glossaryHints ?? [],
                 idsFor: (slug) => idsBySlug.get(slug) ?? null,
               },
               glossary,

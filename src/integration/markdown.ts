@@ -5,7 +5,7 @@ import rehypeCodeHighlight from "./rehypeCodeHighlight.ts";
 import { formatMessage } from "../translation/strings/messageFormat.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
-import { remarkMath } from "../lib/content/syntax.ts";
+import { remarkCjkFriendly, remarkMath } from "../lib/content/syntax.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { chapterGlossaryFile, COURSE_GLOSSARY, mergeGlossaries, parseGlossary, type GlossaryTerm } from "../translation/model/glossary.ts";
@@ -101,13 +101,18 @@ function asideOf(coreStrings: (locale: string) => StringTable): (locale: string)
  * Japanese text must match its source).
  */
 export function chapterMarkdown(
-  options: ChapterPipelineOptions & { readonly locales: readonly string[]; readonly coreStrings: (locale: string) => StringTable },
+  options: ChapterPipelineOptions & {
+    readonly locales: readonly string[];
+    readonly coreStrings: (locale: string) => StringTable;
+    /** The languages the source's pages name glossary terms in (course.config.ts `glossaryHints`). */
+    readonly glossaryHints?: readonly string[];
+  },
   glossary: GlossaryHolder = new GlossaryHolder(options.root),
 ): MarkdownProcessor<UnifiedResolvedOptions> {
   return unified({
     gfm: true,
     smartypants: false,
-    remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath],
+    remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath, remarkCjkFriendly],
     rehypePlugins: [
       [rehypeCodeHighlight, { label: codeLabel(options.coreStrings, options.sourceLocale) }],
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],
@@ -117,6 +122,7 @@ export function chapterMarkdown(
           glossary: (chapter: string | null) => glossary.terms(chapter),
           sourceLocale: options.sourceLocale,
           locales: options.locales,
+          onSourcePages: options.glossaryHints ?? [],
           aside: asideOf(options.coreStrings),
         },
       ],

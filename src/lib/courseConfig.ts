@@ -50,6 +50,18 @@ export const courseSchema = z
       })
       .strict()
       .describe("How exported notebooks write what the page shows differently."),
+    glossaryHints: z
+      .array(z.string().min(2))
+      .default([])
+      .describe(
+        "Languages whose rendering of each glossary term the source-language pages name after the term's first use (none by default: a translated page names the source's term, a source page names nothing).",
+      ),
+    typography: z
+      .record(z.string(), z.enum(["ja", "zh", "none"]))
+      .default({})
+      .describe(
+        "Punctuation rules i18n:check applies per locale, where the language's script is not the answer: ja (full-width ！？：（）, numbered headings), zh (full-width ，。？！：；（）) or none. By default a Japanese locale follows ja, a Chinese one (zh, zh-Hant-TW, zh-Hans) zh, others none.",
+      ),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import { attr, writeComponent, type ExportContext } from "./export/components.ts
 import { headerText } from "./export/header.ts";
 import { markdownText } from "../lib/text/notebookText.ts";
 import { NotebookCells } from "./export/notebookCells.ts";
+import { plainEmphasis } from "./export/plainEmphasis.ts";
 
 /** What a chapter page shows besides its MDX: the numbers, the UI strings, the data it was built from. */
 export interface NotebookInput {
@@ -65,6 +66,8 @@ export function chapterNotebook(input: NotebookInput): Notebook {
   const offset = fileOffsets(mdx);
   const cells = new NotebookCells();
   const raw = (node: Nodes) => mdx.slice(offset(node.position!.start), offset(node.position!.end));
+  // Prose as Jupyter's plain CommonMark reads it (emphasis beside CJK punctuation as inline HTML).
+  const prose = (nodes: readonly Nodes[]) => plainEmphasis(mdx, nodes, offset);
   const ctx: ExportContext = {
     input,
     cells,
@@ -73,15 +76,12 @@ export function chapterNotebook(input: NotebookInput): Notebook {
       text
         .replace(VALUE, (_, k: string) => `<span data-value="${k.replace(/[^\w.-]/g, "")}">${markdownText(input.value(k))}</span>`)
         .replace(HEADING_ID, (_, hid: string) => ` <a name="${hid}"></a>`),
-    inner: (node) => {
-      const kids = node.children.filter((c) => c.position);
-      return kids.length ? mdx.slice(offset(kids[0]!.position!.start), offset(kids.at(-1)!.position!.end)) : "";
-    },
+    inner: (node) => prose(node.children),
     visit: (nodes, inSolution) => {
       for (const node of nodes) {
         if (node.type === "heading") {
           cells.flush();
-          cells.prose(ctx.prose(raw(node)));
+          cells.prose(ctx.prose(prose([node])));
         } else if (node.type === "code" && node.lang && !/^(python|py|ipython3?)$/.test(node.lang)) {
           cells.prose(raw(node)); // not Python (a drawing, a shell line): shown, not run
         } else if (node.type === "code") {
@@ -95,7 +95,7 @@ export function chapterNotebook(input: NotebookInput): Notebook {
           /^[A-Z]/.test(node.children[0].name ?? "")
         ) {
           writeComponent(node.children[0], ctx, inSolution); // a component on a line of its own: <Cell id="…">caption</Cell>
-        } else if (node.position) cells.prose(ctx.prose(raw(node)));
+        } else if (node.position) cells.prose(ctx.prose(prose([node])));
       }
     },
   };

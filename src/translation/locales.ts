@@ -80,10 +80,33 @@ export function languageName(tag: string, inLocale: string): string {
 }
 
 /**
- * The course's locale a tag names, compared case-insensitively as BCP 47 says (`pt-br`, `PT-BR`
- * and `pt-BR` are one language), in the course's own spelling; undefined when it has none.
+ * The course's locale a tag names, in the course's own spelling; undefined when it has none (or
+ * when the tag could name two of them). Tags are compared as BCP 47 says, case-insensitively
+ * (`pt-br`, `PT-BR` and `pt-BR` are one language), and gettext's spelling is read too: `_` for
+ * `-`, a codeset or modifier dropped (`zh_TW.UTF-8`). A tag that is not the course's spelling
+ * names the locale it stands for in full (CLDR's likely subtags: `zh-TW` and `zh_Hant_TW` are
+ * `zh-Hant-TW`); a bare language (`pt`) names no regional locale (`pt-BR`): which one is meant
+ * is the reader's choice, not the tool's.
  */
 export function matchLocale(tag: string, known: readonly string[]): string | undefined {
-  const wanted = tag.trim().toLowerCase();
-  return known.find((l) => l.toLowerCase() === wanted);
+  const wanted = tag
+    .trim()
+    .replace(/[.@].*$/, "")
+    .replace(/_/g, "-")
+    .toLowerCase();
+  const exact = known.find((l) => l.toLowerCase() === wanted);
+  if (exact !== undefined) return exact;
+  const full = wanted.includes("-") ? likelyTag(wanted) : null;
+  if (full === null) return undefined;
+  const same = known.filter((l) => likelyTag(l) === full);
+  return same.length === 1 ? same[0] : undefined;
+}
+
+/** A tag with its likely script and region filled in (`zh-TW` → `zh-Hant-TW`), or null when it is not a tag. */
+function likelyTag(tag: string): string | null {
+  try {
+    return new Intl.Locale(tag).maximize().toString();
+  } catch {
+    return null;
+  }
 }

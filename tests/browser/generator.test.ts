@@ -54,3 +54,69 @@ genericSuite(
   () => ({ dir: env.dir, origin: env.server.origin, browser: env.browser }),
   (path) => /^\/(en|ja)\/fixture\//.test(path),
 );
+
+describe("the glyphs of a language", () => {
+  // Which font Chromium draws a text node with (the DevTools protocol's own report), per language.
+  const fontsOf = async (path: string, text: string): Promise<string[]> => {
+    const context = await env.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(env.server.origin + path);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("DOM.enable");
+      await cdp.send("CSS.enable");
+      const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+      const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: "h2" });
+      for (const nodeId of nodeIds) {
+        const { outerHTML } = await cdp.send("DOM.getOuterHTML", { nodeId });
+        if (!outerHTML.includes(text)) continue;
+        const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+        return fonts.map((f) => f.familyName);
+      }
+      throw new Error(`${path}: no heading holds "${text}"`);
+    } finally {
+      await context.close();
+    }
+  };
+
+  it("are Traditional Chinese on a zh-Hant-TW page and Japanese on a ja page, for the same Han characters", async () => {
+    // 總結 (zh-Hant-TW's summary heading) and まとめ's page: each drawn with its own language's font.
+    expect((await fontsOf("/zh-Hant-TW/w1d1/tutorial1/", "總結")).join()).toMatch(/CJK TC/);
+    expect((await fontsOf("/ja/w1d1/tutorial1/", "まとめ")).join()).toMatch(/CJK JP/);
+  });
+});
+
+describe("the site's root", () => {
+  // Where a reader lands who opens the root with these browser languages (waiting for the page's
+  // redirect when one is expected, and for the page to settle when none is).
+  const landing = async (languages: string, expected: string, referer?: string): Promise<string> => {
+    const context = await env.browser.newContext({ locale: languages });
+    try {
+      const page = await context.newPage();
+      await page.goto(env.server.origin + "/", referer ? { referer } : {});
+      if (expected === "/") await page.waitForLoadState("networkidle");
+      else await page.waitForURL(env.server.origin + expected, { timeout: 5000 }).catch(() => undefined);
+      return new URL(page.url()).pathname;
+    } finally {
+      await context.close();
+    }
+  };
+
+  it("sends a reader to the language their browser asks for, the list staying for everyone else", async () => {
+    for (const [languages, expected] of [
+      ["zh-TW", "/zh-Hant-TW/"],
+      ["pt", "/pt-BR/"],
+      ["en-GB", "/en/"],
+      ["fr-FR", "/"],
+    ])
+      expect(await landing(languages!, expected!), languages).toBe(expected);
+    // A reader who followed a link to the list from a page of the site stays on it.
+    expect(await landing("zh-TW", "/", env.server.origin + "/en/")).toBe("/");
+  });
+
+  it("lists every language, each in its own language, without JavaScript", () => {
+    const root = loadPage(env.dir, "");
+    const links = [...root.querySelectorAll("[data-language-choice] a[hreflang]")].map((a) => a.getAttribute("hreflang"));
+    expect(links.sort()).toEqual(["de", "en", "ja", "pt-BR", "zh-Hant-TW"]);
+  });
+});

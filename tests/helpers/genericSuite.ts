@@ -156,6 +156,8 @@ const valueOf = async (page: Page, id: string) => {
  * figure text, a keyboard walk and the page without JavaScript, for every interactive cell
  * found in the pages. Each pass loads each page once, on one browser page of its own, and checks all it can on it.
  */
+// Pages are opened as by a reader walking the site (a referrer of the site's own): the root then
+// stays the list of languages instead of sending the browser to its language (src/pages/index.astro).
 export function genericSuite(
   name: string,
   site: () => { dir: string; origin: string; browser: Browser },
@@ -172,7 +174,7 @@ export function genericSuite(
       const page = await context.newPage();
       for (const path of pagesOf(dir)) {
         await page.emulateMedia({ colorScheme: "light" });
-        await page.goto(origin + path, { waitUntil: "networkidle" });
+        await page.goto(origin + path, { waitUntil: "networkidle", referer: origin + "/" });
         await activateAll(page);
         found.push(...(await axe(page)).map((v) => `${path}: light: ${v}`));
         // Dark mode changes colours only: its contrast is checked on the same page, redrawn.
@@ -193,7 +195,7 @@ export function genericSuite(
       const copy = await context.newPage();
       for (const path of pagesOf(dir)) {
         problems.splice(0);
-        await page.goto(origin + path, { waitUntil: "networkidle" });
+        await page.goto(origin + path, { waitUntil: "networkidle", referer: origin + "/" });
         const cells = cellsOf.get(path) ?? [];
         // More than a screen below the first, a cell has not been brought to life (its code may be
         // fetched ahead, at idle, from four screens away: that is not running it).
@@ -265,7 +267,7 @@ export function genericSuite(
       const found: string[] = [];
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       for (const { path } of chaptersOf(dir)) {
-        await page.goto(origin + path, { waitUntil: "networkidle" });
+        await page.goto(origin + path, { waitUntil: "networkidle", referer: origin + "/" });
         await activateAll(page);
         // An explicit starting point (a focused element at the very start that is not itself a
         // tab stop), and a record of every element focus reaches, read once at the end.
@@ -323,7 +325,7 @@ export function genericSuite(
       const { page, problems } = await watchedPage(context);
       for (const { path, cells } of chaptersOf(dir)) {
         problems.splice(0);
-        await page.goto(origin + path, { waitUntil: "networkidle" });
+        await page.goto(origin + path, { waitUntil: "networkidle", referer: origin + "/" });
         await activateAll(page);
         found.push(...smallText(path, await figureTextSizes(page)));
         for (const cell of cells) found.push(...(await moveEveryControl(page, path, cell, ["max"])));
@@ -339,7 +341,7 @@ export function genericSuite(
       const found: string[] = [];
       const page = await context.newPage();
       for (const { path, cells } of chaptersOf(dir)) {
-        await page.goto(origin + path);
+        await page.goto(origin + path, { referer: origin + "/" });
         const missing = await page.$$eval("[data-cell]", (fs) =>
           fs.filter((f) => !f.querySelector(".cell-figure svg")).map((f) => f.getAttribute("data-cell")),
         );

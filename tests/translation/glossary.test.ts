@@ -59,10 +59,13 @@ describe("the glossary", () => {
     expect(histogram.forbidden.ja).toEqual(["度数分布図"]);
   });
 
-  it("names the source's term in a hint, and every other locale's with three or more", () => {
+  it("names the source's term on a translated page, and on a source page only what the course asks for", () => {
     expect(hintLocales("ja", "en", ["ja", "en"])).toEqual(["en"]);
-    expect(hintLocales("en", "en", ["ja", "en"])).toEqual(["ja"]);
-    expect(hintLocales("ko", "en", ["ja", "en", "ko"])).toEqual(["en", "ja"]);
+    // A third language's terms never reach another translation's page, nor the source's.
+    expect(hintLocales("ja", "en", ["ja", "en", "zh-Hant-TW"])).toEqual(["en"]);
+    expect(hintLocales("zh-Hant-TW", "en", ["ja", "en", "zh-Hant-TW"])).toEqual(["en"]);
+    expect(hintLocales("en", "en", ["ja", "en", "zh-Hant-TW"])).toEqual([]);
+    expect(hintLocales("en", "en", ["ja", "en", "zh-Hant-TW"], ["ja", "ko", "en"])).toEqual(["ja"]);
   });
 });
 

@@ -29,6 +29,11 @@ describe("locales", () => {
     expect(matchLocale("PT-br", ["en", "pt-BR"])).toBe("pt-BR");
     expect(matchLocale("zh-hant-tw", ["zh-Hant-TW"])).toBe("zh-Hant-TW");
     expect(matchLocale("pt", ["pt-BR"])).toBeUndefined();
+    // gettext's spellings, and tags that name the same language with fewer subtags (CLDR's likely ones).
+    const known = ["en", "ja", "pt-BR", "zh-Hant-TW", "zh-Hans"];
+    expect(
+      ["pt_BR", "zh_TW", "zh_Hant_TW", "zh_TW.UTF-8", "zh-tw", "zh_CN", "ja_JP", "ko_KR", "zh-HK"].map((t) => matchLocale(t, known)),
+    ).toEqual(["pt-BR", "zh-Hant-TW", "zh-Hant-TW", "zh-Hant-TW", "zh-Hant-TW", "zh-Hans", "ja", undefined, undefined]);
   });
 
   it("have one canonical spelling: another one in a file or folder name is refused, naming the one to use", () => {

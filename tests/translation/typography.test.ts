@@ -1,7 +1,14 @@
-import { rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseMdx } from "../../src/lib/content/parseMdx.ts";
-import { chapterTypography, japaneseHeadingForm, japanesePunctuation } from "../../src/translation/model/typography.ts";
+import {
+  chapterTypography,
+  chinesePunctuation,
+  japaneseHeadingForm,
+  japanesePunctuation,
+  typographyRules,
+} from "../../src/translation/model/typography.ts";
 import { copyProject, edit } from "../helpers/project.ts";
 import { runHere } from "../helpers/commands.ts";
 
@@ -95,5 +102,60 @@ describe("i18n:check enforces it", () => {
       ),
     );
     expect(r.stdout).toContain('error: src/translation/ui/ja.json: "search.placeholder": half-width "(" in Japanese text');
+  });
+
+  it("applies Chinese rules to a zh-Hant-TW translation, at its line", async () => {
+    const ZH = "content/zh-Hant-TW/w1d1/tutorial1/index.mdx";
+    const en = readFileSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), "utf8");
+    mkdirSync(join(dir, "content/zh-Hant-TW/w1d1/tutorial1"), { recursive: true });
+    writeFileSync(join(dir, ZH), en.replace("## Summary \\{#summary\\}", "## 總結 \\{#summary\\}\n\n那麼,我們的資料長什麼樣子?"));
+    const ui = JSON.parse(readFileSync(join(dir, "src/translation/ui/en.json"), "utf8")) as Record<string, string>;
+    writeFileSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), JSON.stringify({ ...ui, "nav.contents": "目錄:" }));
+    const r = await runHere("i18n-check", ["--root", dir, "--locale", "zh-Hant-TW"]);
+    const line = en.slice(0, en.indexOf("## Summary")).split("\n").length + 2;
+    expect(r.stdout).toContain(`error: ${ZH}:${line}: half-width "," in Chinese text: write "，"`);
+    expect(r.stdout).toContain(`error: ${ZH}:${line}: half-width "?" in Chinese text: write "？"`);
+    expect(r.stdout).toContain('error: src/translation/ui/zh-Hant-TW.json: "nav.contents": half-width ":" in Chinese text');
+    expect(r.code).toBe(1);
+  });
+});
+
+describe("Chinese punctuation", () => {
+  it("reports half-width marks after Han characters, with the full-width one to write", () => {
+    const text = "那麼,我們的資料長什麼樣子?看(圖 1):尖峰;間隔.";
+    expect(chinesePunctuation(text).map((p) => `${text.slice(p.offset, p.offset + 1)} ${p.message.split(": ")[1]}`)).toEqual([
+      ', write "，"',
+      '? write "？"',
+      '( write "（"',
+      ': write "："',
+      '; write "；"',
+      '. write "。"',
+    ]);
+  });
+
+  it("leaves Latin text, numbers and code alone", () => {
+    for (const text of ["那麼，我們的資料長什麼樣子？", "版本 3.5 的 numpy.load", "Read this, then that: ok.", "共 4,055 次尖峰"])
+      expect(chinesePunctuation(text), text).toEqual([]);
+  });
+
+  it("applies in a Chinese chapter to prose and prose props, not code", () => {
+    const mdx = [
+      "## 總結 \\{#summary\\}",
+      "",
+      "看 `a,b` 這個,然後",
+      "",
+      '<Video id="v" title="影片:資料" youtube="x" bilibili="y" />',
+    ].join("\n");
+    expect(chapterTypography("zh", parseMdx(mdx)).map((p) => p.line)).toEqual([3, 5]);
+  });
+});
+
+describe("which rules a locale follows", () => {
+  it("is its script's unless the course chooses", () => {
+    expect(["ja", "ja-JP", "zh", "zh-Hant-TW", "zh-Hans", "zh-HK", "yue-Hant", "ko", "pt-BR", "en"].map((l) => typographyRules(l))).toEqual(
+      ["ja", "ja", "zh", "zh", "zh", "zh", "zh", "none", "none", "none"],
+    );
+    expect(typographyRules("zh-Hant-TW", { "zh-Hant-TW": "none" })).toBe("none");
+    expect(typographyRules("not a tag")).toBe("none");
   });
 });

@@ -5,7 +5,7 @@ import { chapterGlossaryFile, COURSE_GLOSSARY, forbiddenUses, mergeGlossaries, m
 import { verbatimProblems } from "../model/verbatim.ts";
 import { splitSections } from "../model/sections.ts";
 import { structureProblems } from "../model/status.ts";
-import { chapterTypography, hasTypographyRules, textTypography } from "../model/typography.ts";
+import { chapterTypography, hasTypographyRules, textTypography, typographyRules } from "../model/typography.ts";
 import { MdxSyntaxError, parseMdx } from "../../lib/content/parseMdx.ts";
 import { uiStringsSchema } from "../strings/schema.ts";
 import { checkSiteStrings, contentTreeProblems } from "../../checks/checkCourse.ts";
@@ -213,11 +213,14 @@ function checkLinks(tree: ContentTree, locale: string, chapter: string, mdx: str
 
 /**
  * Punctuation and heading forms of locales that have rules (Japanese: full-width ！？：（）, one
- * form of numbered heading), in every chapter and in the UI strings.
+ * form of numbered heading; Chinese: full-width ，。？！：；（）), in every chapter and in the UI
+ * strings. Which rules a locale follows is its script's, or the course's choice.
  */
 export function checkTypography(tree: ContentTree): Finding[] {
   const findings: Finding[] = [];
-  for (const locale of tree.locales().filter(hasTypographyRules)) {
+  for (const locale of tree.locales()) {
+    const rules = typographyRules(locale, tree.typography);
+    if (!hasTypographyRules(rules)) continue;
     for (const chapter of tree.chapters()) {
       const file = tree.file(locale, chapter);
       const mdx = tree.read(file);
@@ -226,11 +229,11 @@ export function checkTypography(tree: ContentTree): Finding[] {
       const frontmatter = /^---\n([\s\S]*?)\n---/.exec(mdx)?.[1] ?? "";
       frontmatter.split("\n").forEach((line, i) => {
         const field = /^(title|description|course|byline|thanks):\s*(.*)$/.exec(line);
-        for (const p of field ? textTypography(locale, field[2]!) : [])
+        for (const p of field ? textTypography(rules, field[2]!) : [])
           findings.push({ level: "error", where: `${file}:${i + 2}`, message: `${field![1]}: ${p.message}` });
       });
       try {
-        for (const p of chapterTypography(locale, parseMdx(mdx)))
+        for (const p of chapterTypography(rules, parseMdx(mdx)))
           findings.push({ level: "error", where: `${file}:${p.line}`, message: p.message });
       } catch (err) {
         if (!(err instanceof MdxSyntaxError)) throw err;
@@ -243,7 +246,7 @@ export function checkTypography(tree: ContentTree): Finding[] {
     const strings = ui.table;
     for (const [key, value] of Object.entries(strings))
       if (typeof value === "string")
-        for (const p of textTypography(locale, value)) findings.push({ level: "error", where: uiFile, message: `"${key}": ${p.message}` });
+        for (const p of textTypography(rules, value)) findings.push({ level: "error", where: uiFile, message: `"${key}": ${p.message}` });
   }
   return findings;
 }

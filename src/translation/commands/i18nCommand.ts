@@ -23,6 +23,8 @@ export interface CommandInput {
   readonly tree: ContentTree;
   /** `--locale`, checked against the project's locales; undefined when not given. */
   readonly locale: string | undefined;
+  /** The project's locale a tag given on the command line names (any case, gettext's `zh_TW`), said when spelled otherwise; a usage error when none. */
+  readonly resolveLocale: (asked: string) => string;
   /** Where the command writes. */
   readonly terminal: Terminal;
 }
@@ -61,10 +63,16 @@ export function i18nCommand(
         return 0;
       }
       const root = resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../../.."));
-      const tree = new ContentTree(root, (await courseOfRoot(root)).sourceLocale);
+      const course = await courseOfRoot(root);
+      const tree = new ContentTree(root, course.sourceLocale, course.typography);
+      const resolveLocale = (asked: string): string => {
+        const found = matchLocale(asked, tree.locales());
+        if (found === undefined) throw new UsageError(`no locale "${asked}" (locales: ${tree.locales().join(", ")})`);
+        if (found !== asked) terminal.err(`"${asked}" is this course's ${found}\n`);
+        return found;
+      };
       const asked = values.locale as string | undefined;
-      const locale = asked === undefined ? undefined : matchLocale(asked, tree.locales());
-      if (asked !== undefined && locale === undefined) throw new UsageError(`no locale "${asked}" (locales: ${tree.locales().join(", ")})`);
+      const locale = asked === undefined ? undefined : resolveLocale(asked);
       // Files no tool may read further (links, too large, too slow to parse) stop every command first.
       const refused = [
         ...localeSpellingProblems(tree.root),
@@ -74,7 +82,7 @@ export function i18nCommand(
         )),
       ];
       if (refused.length) throw new ContentRefusedError(refused);
-      return main({ values, positionals: parsed.positionals, tree, locale, terminal });
+      return main({ values, positionals: parsed.positionals, tree, locale, resolveLocale, terminal });
     },
   };
 }

@@ -42,18 +42,17 @@ when the file itself is refused (not ours, too large, a DTD) or a chapter would 
     if (statSync(full).size > MAX_EXCHANGE_BYTES) throw new ExchangeError(`${name}: larger than ${MAX_EXCHANGE_BYTES / 1024 / 1024} MB`);
     const text = readFileSync(full, "utf8");
     const doc = formatOf(text, name).read(text, name);
-    // Language tags are compared case-insensitively (a tool may write pt-br for pt-BR); a
-    // converter may add a region to the source's language (po2xliff writes en-US).
-    const language = (tag: string) => tag.toLowerCase().split("-")[0];
-    if (
-      doc.srcLang &&
-      doc.srcLang.toLowerCase() !== tree.sourceLocale.toLowerCase() &&
-      language(doc.srcLang) !== language(tree.sourceLocale)
-    )
+    // Language tags are compared as BCP 47 and gettext write them (a tool may write pt-br or
+    // pt_BR for pt-BR, zh_TW for zh-Hant-TW); a converter may add a region to the source's
+    // language (po2xliff writes en-US).
+    const language = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+    if (doc.srcLang && matchLocale(doc.srcLang, [tree.sourceLocale]) === undefined && language(doc.srcLang) !== language(tree.sourceLocale))
       throw new ExchangeError(`${name}: its source language is ${doc.srcLang}, the course's is ${tree.sourceLocale}`);
     // A converted file may not say its language (xliff2po, po2xliff): then --locale says it.
     if (!doc.trgLang && !locale) throw new ExchangeError(`${name}: the file does not say which language it is in: give --locale`);
     const target = doc.trgLang ? matchLocale(doc.trgLang, tree.locales()) : locale;
+    if (doc.trgLang && target && target !== doc.trgLang)
+      terminal.err(`${name}: its language "${doc.trgLang}" is this course's ${target}\n`);
     if (!target || target === tree.sourceLocale)
       throw new ExchangeError(`${name}: no translation locale "${doc.trgLang}" in this course (locales: ${tree.locales().join(", ")})`);
     if (locale && target !== locale) throw new ExchangeError(`${name}: it is for ${target}, not ${locale}`);

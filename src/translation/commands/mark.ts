@@ -23,11 +23,11 @@ Every id is checked first: one unknown id marks nothing and exits 2.
     options: { all: { type: "boolean" } },
     positionals: true,
   },
-  ({ values, positionals, tree, locale: flag, terminal }) => {
-    const [locale, chapter, ...sections] = flag ? [flag, ...positionals] : positionals;
-    if (!locale || !chapter || (sections.length === 0 && !values.all))
+  ({ values, positionals, tree, locale: flag, resolveLocale, terminal }) => {
+    const [asked, chapter, ...sections] = flag ? [flag, ...positionals] : positionals;
+    if (!asked || !chapter || (sections.length === 0 && !values.all))
       throw new UsageError("give a locale, a chapter and one or more section ids (or --all)");
-    if (!tree.locales().includes(locale)) throw new UsageError(`no locale "${locale}" (locales: ${tree.locales().join(", ")})`);
+    const locale = flag ?? resolveLocale(asked);
     if (locale === tree.sourceLocale) throw new UsageError(`${locale} is the source locale; only translations are marked`);
     const source = tree.read(tree.file(tree.sourceLocale, chapter));
     if (source === null) throw new UsageError(`no chapter "${chapter}" (chapters: ${tree.chapters().join(", ")})`);

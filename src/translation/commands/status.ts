@@ -34,7 +34,10 @@ Lists every section of every translated chapter with its state:
         out.push(`\n${head}`);
         group = head;
       }
-      const where = r.status === "missing" ? `translate from ${r.sourceFile}:${r.sourceLine}` : `${r.file}:${r.line}`;
+      const where =
+        r.status === "missing" || r.line === undefined
+          ? `translate from ${r.sourceFile}:${r.sourceLine}${tree.read(r.file) === null ? ` into ${r.file} (not created yet)` : ""}`
+          : `${r.file}:${r.line}`;
       out.push(`  ${r.status.padEnd(12)} ${r.section.padEnd(22)} ${where}`);
       if (r.status !== "stale") continue;
       if (r.changes)

@@ -21,10 +21,10 @@ listed for you to copy by hand.
     options: { "dry-run": { type: "boolean" } },
     positionals: true,
   },
-  ({ values, positionals, tree, locale: flag, terminal }) => {
-    const [locale, only] = flag ? [flag, ...positionals] : positionals;
-    if (!locale) throw new UsageError("give a locale (and optionally a chapter)");
-    if (!tree.locales().includes(locale)) throw new UsageError(`no locale "${locale}" (locales: ${tree.locales().join(", ")})`);
+  ({ values, positionals, tree, locale: flag, resolveLocale, terminal }) => {
+    const [asked, only] = flag ? [flag, ...positionals] : positionals;
+    if (!asked) throw new UsageError("give a locale (and optionally a chapter)");
+    const locale = flag ?? resolveLocale(asked);
     if (locale === tree.sourceLocale) throw new UsageError(`${locale} is the source locale; only translations are synced`);
     const chapters = only ? [only] : tree.chapters();
     if (only && !tree.chapters().includes(only)) throw new UsageError(`no chapter "${only}" (chapters: ${tree.chapters().join(", ")})`);

@@ -8,6 +8,8 @@ export interface GlossaryOptions {
   readonly glossary: (chapter: string | null) => readonly GlossaryTerm[];
   readonly sourceLocale: string;
   readonly locales: readonly string[];
+  /** The languages a source-language page names each term in (course.config.ts `glossaryHints`); none by default. */
+  readonly onSourcePages?: readonly string[];
   /** What a page's language writes before and after an aside (its `punct.aside` string): " (" and ")", "（" and "）". */
   readonly aside: (locale: string) => readonly [string, string];
 }
@@ -38,10 +40,19 @@ function placeOf(path: string | undefined): { locale: string; chapter: string } 
   return found && { locale: found.locale, chapter: found.slug };
 }
 
-/** The locales a term's hint names on a page: the source's (on a translation) and, with three or more locales, every other. */
-export function hintLocales(locale: string, sourceLocale: string, locales: readonly string[]): string[] {
-  const others = [sourceLocale, ...locales].filter((l, i, all) => l !== locale && all.indexOf(l) === i);
-  return locales.length >= 3 ? others : others.slice(0, 1);
+/**
+ * The locales a term's hint names on a page: on a translation, the source's term (what the
+ * course's videos, code and other material say); on a source page, the languages the course
+ * asks for (none by default). A third language's terms never change another's pages.
+ */
+export function hintLocales(
+  locale: string,
+  sourceLocale: string,
+  locales: readonly string[],
+  onSourcePages: readonly string[] = [],
+): string[] {
+  if (locale !== sourceLocale) return [sourceLocale];
+  return onSourcePages.filter((l, i, all) => l !== locale && locales.includes(l) && all.indexOf(l) === i);
 }
 
 /**
@@ -51,13 +62,14 @@ export function hintLocales(locale: string, sourceLocale: string, locales: reado
  * gets it (a phone without hover, the keyboard without a Tab stop per term, a screen reader
  * once, in reading order); it is kept out of search. The page's own words are unchanged.
  */
-export default function rehypeGlossary({ glossary, sourceLocale, locales, aside }: GlossaryOptions) {
+export default function rehypeGlossary({ glossary, sourceLocale, locales, onSourcePages, aside }: GlossaryOptions) {
   return (tree: Root, file: { path?: string }): void => {
     const place = placeOf(file.path);
     if (!place) return;
     const { locale } = place;
     const terms = glossary(place.chapter);
-    const others = hintLocales(locale, sourceLocale, locales);
+    const others = hintLocales(locale, sourceLocale, locales, onSourcePages);
+    if (!others.length) return;
     const parens = aside(locale);
     // Every rendering of every term competes (the longest wins, on word edges); only terms with
     // a name in another language get a hint, once a page.

@@ -1,4 +1,5 @@
 import type { Root } from "mdast";
+import type { CourseConfig } from "../../lib/courseConfig.ts";
 import { toString } from "mdast-util-to-string";
 import { visitParents } from "unist-util-visit-parents";
 import { PROSE_PROPS } from "./proseProps.ts";
@@ -55,31 +56,81 @@ export function japaneseHeadingForm(heading: string): TypographyProblem[] {
   return want === heading ? [] : [{ offset: 0, message: `numbered heading "${heading}": write "${want}"` }];
 }
 
-/** Typography rules per locale, for prose (and UI strings), and for headings. */
-const RULES: Readonly<
-  Record<string, { readonly text: (t: string) => TypographyProblem[]; readonly heading?: (h: string) => TypographyProblem[] }>
-> = {
-  ja: { text: japanesePunctuation, heading: japaneseHeadingForm },
-};
+// Han characters, bopomofo and CJK punctuation: what a Chinese sentence is made of.
+const ZH = "\\u3100-\\u312f\\u3400-\\u9fff\\uf900-\\ufaff\\uff01-\\uff60\\u3000-\\u303f";
+// A mark after Chinese, or after a half-width parenthesis closing Chinese (`(圖 1):`).
+const AFTER_ZH = new RegExp(
+  `(?<=[${ZH}])(,|\\?|!|:|;|\\(|\\)|\\.(?!\\d))|(?<=\\([^()]*[${ZH}][^()]*\\))([,:;.?!])|(?<=\\d)([:;,])(?=\\s?[${ZH}])`,
+  "g",
+);
+const PAREN_AROUND_ZH = new RegExp(`\\(([^()]*[${ZH}][^()]*)\\)`, "g");
+const ZH_WIDE: Record<string, string> = { ",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）", ".": "。" };
 
-/** Whether a locale has typography rules. */
-export function hasTypographyRules(locale: string): boolean {
-  return locale in RULES;
+/**
+ * Chinese sentences (Traditional and Simplified) take full-width ，。？！：；（）: a half-width
+ * mark right after a Han character, or half-width parentheses around Chinese, is reported.
+ */
+export function chinesePunctuation(text: string): TypographyProblem[] {
+  const problems: TypographyProblem[] = [];
+  for (const m of text.matchAll(AFTER_ZH)) {
+    const mark = m[1] ?? m[2] ?? m[3]!;
+    problems.push({ offset: m.index, message: `half-width "${mark}" in Chinese text: write "${ZH_WIDE[mark]}"` });
+  }
+  for (const m of text.matchAll(PAREN_AROUND_ZH))
+    if (!problems.some((p) => p.offset === m.index))
+      problems.push({ offset: m.index, message: `half-width parentheses around Chinese text: write "（${m[1]}）"` });
+  return problems.sort((a, b) => a.offset - b.offset);
 }
 
-/** Problems in one piece of text (a UI string, a prop) in a locale. */
-export function textTypography(locale: string, text: string): TypographyProblem[] {
-  return RULES[locale]?.text(text) ?? [];
+/** A set of typography rules, one per writing tradition (the course file lists them: src/lib/courseConfig.ts). */
+export type TypographyRules = CourseConfig["typography"][string];
+
+const RULES: Readonly<
+  Record<
+    TypographyRules,
+    { readonly text: (t: string) => TypographyProblem[]; readonly heading?: (h: string) => TypographyProblem[] } | null
+  >
+> = {
+  ja: { text: japanesePunctuation, heading: japaneseHeadingForm },
+  zh: { text: chinesePunctuation },
+  none: null,
+};
+
+/**
+ * The rules a locale's text follows: the course's choice for it (course.config.ts `typography`),
+ * else its script's (the tag's likely script, as CLDR has it: Japanese for `ja`, Chinese for
+ * `zh`, `zh-Hant-TW`, `zh-Hans`, `yue-Hant`), else none (Korean and Latin scripts keep their own
+ * punctuation).
+ */
+export function typographyRules(locale: string, chosen: Readonly<Record<string, TypographyRules>> = {}): TypographyRules {
+  if (chosen[locale]) return chosen[locale];
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(locale).maximize().script;
+  } catch {
+    return "none";
+  }
+  return script === "Jpan" ? "ja" : script === "Hant" || script === "Hans" ? "zh" : "none";
+}
+
+/** Whether text under these rules is checked at all. */
+export function hasTypographyRules(rules: TypographyRules): boolean {
+  return RULES[rules] !== null;
+}
+
+/** Problems in one piece of text (a UI string, a prop) under a locale's rules. */
+export function textTypography(rules: TypographyRules, text: string): TypographyProblem[] {
+  return RULES[rules]?.text(text) ?? [];
 }
 
 const lineOf = (text: string, offset: number, first: number) => first + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
 
 /**
- * Typography problems of a chapter in a locale, read from its syntax tree: prose text (not code
+ * Typography problems of a chapter under a locale's rules, read from its syntax tree: prose text (not code
  * or maths), prose props of components, and the form of numbered headings.
  */
-export function chapterTypography(locale: string, tree: Root): LocatedProblem[] {
-  const rules = RULES[locale];
+export function chapterTypography(name: TypographyRules, tree: Root): LocatedProblem[] {
+  const rules = RULES[name];
   if (!rules) return [];
   const problems: LocatedProblem[] = [];
   visitParents(tree, (node) => {

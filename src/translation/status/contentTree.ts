@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parseProvenance, type Provenance } from "../model/provenance.ts";
 import { sectionHash, splitSections } from "../model/sections.ts";
 import { locales } from "../locales.ts";
+import type { TypographyRules } from "../model/typography.ts";
 import { chapterFilePath, contentFolders, listChapterFiles } from "../../lib/content/chapterFiles.ts";
 
 /** A project's content as the translators' tools see it (the repository, or a copy of it). */
@@ -12,9 +13,13 @@ export class ContentTree {
   /** The locale the course is written in (its course file's `sourceLocale`). */
   readonly sourceLocale: string;
 
-  constructor(root: string, sourceLocale: string) {
+  /** The course's choice of typography rules per locale (course.config.ts `typography`), where a locale's script is not its answer. */
+  readonly typography: Readonly<Record<string, TypographyRules>>;
+
+  constructor(root: string, sourceLocale: string, typography: Readonly<Record<string, TypographyRules>> = {}) {
     this.root = root;
     this.sourceLocale = sourceLocale;
+    this.typography = typography;
   }
 
   /** Locales: the course's (src/translation/locales.ts), and any content folder without strings yet (reported by i18n:check). */

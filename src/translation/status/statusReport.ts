@@ -85,7 +85,8 @@ export function translationStatus(
                 heading: headingOf(r.section),
                 status: r.status as StatusSection["status"],
                 href: `${href}#${r.section}`,
-                sourceChanged: r.sourceHash ? tree.sectionChangedAt(chapter, r.section, r.sourceHash) : null,
+                // When the source changed under a translation: said of stale sections only (an untranslated one has no translation to be older than).
+                sourceChanged: r.status === "stale" && r.sourceHash ? tree.sectionChangedAt(chapter, r.section, r.sourceHash) : null,
               })),
           };
         }),
