@@ -35,7 +35,7 @@ function recordTestbedTranslation(dir: string): void {
  * test-bed chapter's Japanese records its one translated section; a locale with UI strings only
  * (de); a locale with a region started as TRANSLATING.md says (pt-BR: the English Tutorial 1 copied, its summary
  * translated and marked, one of the chapter's strings translated; zh-Hant-TW, a script and a region,
- * the same way); a Japanese section deleted, and an English sentence edited after its
+ * the same way, with Section 1 translated in part); a Japanese section deleted, and an English sentence edited after its
  * Japanese translation was made (a stale section).
  */
 export function prepareTestbed(dir: string): void {
@@ -60,6 +60,24 @@ export function prepareTestbed(dir: string): void {
   };
   startLocale("pt-BR", { "lang.name": "Português (Brasil)", "nav.contents": "Sumário" }, "Resumo");
   startLocale("zh-Hant-TW", { "lang.name": "中文（臺灣）", "nav.contents": "目錄" }, "總結");
+  // zh-Hant-TW's Section 1 translated in part, as an import of two of its six units leaves it: the
+  // heading and the first paragraph (bold ending on CJK punctuation), the other four still English.
+  const zh = "content/zh-Hant-TW/w1d1/tutorial1";
+  edit(dir, `${zh}/index.mdx`, "## Section 1: Exploring the Steinmetz dataset", "## 第一節：探索 Steinmetz 資料集");
+  edit(
+    dir,
+    `${zh}/index.mdx`,
+    "This tutorial is about finding out how a neuroscience dataset is put together.",
+    "**重要：**本教學要找出一個神經科學資料集是怎麼組成的。",
+  );
+  writeFileSync(
+    join(dir, zh, "translation.json"),
+    JSON.stringify({
+      source: "en",
+      sections: { summary: hashOf(dir, "content/en/w1d1/tutorial1/index.mdx", "summary") },
+      partial: { "section-1": { source: hashOf(dir, "content/en/w1d1/tutorial1/index.mdx", "section-1"), units: [1, 2] } },
+    }),
+  );
   // pt-BR's chapter strings, begun: one label translated, the rest fall back to English.
   writeFileSync(join(dir, "chapters/w1d1/tutorial1/strings/pt-BR.json"), JSON.stringify({ "control.bins": "Número de classes" }, null, 2));
   const ja = readFileSync(join(dir, "content/ja/w1d1/tutorial1/index.mdx"), "utf8");

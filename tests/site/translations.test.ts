@@ -150,6 +150,34 @@ describe("a partly translated chapter", () => {
     expect(loadPage(dist, "zh-Hant-TW/").querySelector('[data-chapter="w1d1/tutorial1"] .partly-translated')!.textContent).toContain("1");
   });
 
+  it("shows a section translated in part paragraph by paragraph: the rest in the source's language, out of the search and never counted", () => {
+    const zh = loadPage(dist, "zh-Hant-TW/w1d1/tutorial1/");
+    const heading = zh.getElementById("section-1")!;
+    expect(heading.textContent).toContain("第一節：探索 Steinmetz 資料集");
+    expect(heading.getAttribute("lang")).toBeNull();
+    expect(zh.querySelector('[data-partly="section-1"]')!.textContent).toContain("are not translated yet");
+    // Bold that ends on a full-width colon before a letter is bold (remark-cjk-friendly), not asterisks.
+    const translated = [...zh.querySelectorAll("article p")].find((p) => p.textContent.includes("本教學"))!;
+    expect(translated.querySelector("strong")!.textContent).toBe("重要：");
+    expect(translated.textContent).not.toContain("**");
+    expect(translated.getAttribute("lang")).toBeNull();
+    // The four English paragraphs: the source's words, lang="en", kept out of the locale's search.
+    const english = [...zh.querySelectorAll('article p[data-from-source="section-1"]')];
+    expect(english).toHaveLength(4);
+    for (const p of english) {
+      expect(p.getAttribute("lang")).toBe("en");
+      expect(p.getAttribute("data-pagefind-ignore")).toBe("all");
+    }
+    expect(english[0]!.textContent).toContain("Steinmetz et al. (2019)");
+    const indexed = searchFragments(dist, "zh-hant-tw").find((p) => p.url.endsWith("/zh-Hant-TW/w1d1/tutorial1/"))!;
+    expect(indexed.content).toContain("本教學");
+    expect(indexed.content).not.toContain("Neuropixels");
+    // Not a translated section on the locale's home page (only the summary is).
+    expect(loadPage(dist, "zh-Hant-TW/").querySelector('[data-chapter="w1d1/tutorial1"] .partly-translated')!.textContent).toContain(
+      "1 of 17",
+    );
+  });
+
   it("is listed as partly translated on the locale's home page", () => {
     const home = loadPage(dist, "pt-BR/").querySelector('[data-chapter="w1d1/tutorial1"]')!;
     expect(home.querySelector(".partly-translated")!.textContent).toContain("1 of 17");
@@ -195,6 +223,10 @@ describe("the translation status page", () => {
     expect(by.ja!.sections[0]!.href).toBe("/ja/w1d1/tutorial1/#section-2-1");
     expect(by.ja!.sections[0]!.sourceChanged).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(by["pt-BR"]!.counts).toMatchObject({ current: 1, untranslated: 16 });
+    // A section translated in part is not current, and is not dated as a changed source (never translated whole).
+    expect(by["zh-Hant-TW"]!.counts).toMatchObject({ current: 1, partial: 1, untranslated: 15 });
+    expect(by["zh-Hant-TW"]!.sections.find((s) => s.id === "section-1")).toMatchObject({ status: "partial", sourceChanged: null });
+    expect(by["pt-BR"]!.sections.every((s) => s.sourceChanged === null)).toBe(true);
     expect(by.de!.counts).toMatchObject({ current: 0, untranslated: 17 });
   });
 

@@ -58,9 +58,10 @@ beforeAll(() => {
 });
 beforeEach(() => {
   for (const [f, t] of saved) writeFileSync(join(dir, f), t);
-  for (const extra of ["content/pt-BR", "content/en/w1d1/tutorial1b", "content/ja/w1d1/tutorial1b"])
+  for (const extra of ["content/pt-BR", "content/zh-Hant-TW", "content/en/w1d1/tutorial1b", "content/ja/w1d1/tutorial1b"])
     rmSync(join(dir, extra), { recursive: true, force: true });
   rmSync(join(dir, "src/translation/ui/pt-BR.json"), { force: true });
+  rmSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), { force: true });
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -141,6 +142,64 @@ describe("PO and XLIFF 1.2, read by gettext and translate-toolkit", () => {
     expect(text).toContain("## まとめ \\{とても} \\<大事> \\{#summary\\}");
     const check = await runHere("i18n-check", ["--root", dir, "--locale", "ja"]);
     expect(check.stdout).toContain("0 error(s)");
+  });
+});
+
+/** A PO file with one entry's translation given as a translator's tool gives it (fuzzy flag cleared). */
+const setMsgstr = (po: string, context: string, text: string) =>
+  po
+    .split("\n\n")
+    .map((e) =>
+      e.includes(`msgctxt "${context}"`)
+        ? e.replace(/^#, fuzzy\n/m, "").replace(/\nmsgstr [\s\S]*$/, `\nmsgstr ${JSON.stringify(text)}`)
+        : e,
+    )
+    .join("\n\n");
+
+describe("a section translated in part, in a locale with a script and a region (zh-Hant-TW, named zh_TW as gettext does)", () => {
+  it("counts only the units a translator gave: import, status, check and the next exports say so", async () => {
+    writeFileSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), readFileSync(join(dir, "src/translation/ui/en.json")));
+    const exported = await runHere("i18n-export", ["--root", dir, "--format", "po", "--locale", "zh_TW"]);
+    expect(exported.stderr).toContain('"zh_TW" is this course\'s zh-Hant-TW');
+    let po = exported.stdout.replace(/"Language: [^"\\]*\\n"/, '"Language: zh_TW\\n"');
+    expect(po).toContain('"Language: zh_TW\\n"');
+    po = setMsgstr(po, "w1d1/tutorial1#section-1.1", "第一節：探索 Steinmetz 資料集");
+    po = setMsgstr(po, "w1d1/tutorial1#section-1.2", "本教學要找出一個神經科學資料集是怎麼組成的。");
+    // A tool's copy of the source is not a translation.
+    const copied = entries(po).find((e) => e.includes('msgctxt "w1d1/tutorial1#section-1.3"'))!;
+    po = setMsgstr(po, "w1d1/tutorial1#section-1.3", /^msgid "(.*)"$/m.exec(copied)?.[1] ?? "");
+    const r = await importFile(write("zh.po", po), "--locale", "zh-Hant-TW");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('its language "zh_TW" is this course\'s zh-Hant-TW');
+    expect(r.stdout).toMatch(/partly translated \(the rest shown in en\): section-1 \(2 of 6 units\)/);
+    expect(r.stderr).toMatch(/"w1d1\/tutorial1#section-1\.3"|"section-1\.3"/);
+    expect((await states("zh-Hant-TW")).get("section-1")).toBe("partial");
+    const status = await runHere("i18n-status", ["--root", dir, "--locale", "zh-hant-tw"]);
+    expect(status.stdout).toContain("2 of 6 units translated; to translate: section-1.3-6");
+    const check = await runHere("i18n-check", ["--root", dir, "--locale", "zh-Hant-TW"]);
+    expect(check.stdout).toMatch(
+      /warning: content\/zh-Hant-TW\/w1d1\/tutorial1\/index\.mdx:\d+: section "section-1" is translated in part \(2 of 6 units\)/,
+    );
+    // The next PO export: the two units translated and final, the four others empty (never the English as their translation).
+    const againPo = await exportAs("po", "--locale", "zh-Hant-TW", "--no-memory");
+    const again = entries(againPo);
+    const entry = (n: number) => again.find((e) => e.includes(`msgctxt "w1d1/tutorial1#section-1.${n}"`))!;
+    expect(entry(2)).toContain('msgstr "本教學要找出一個神經科學資料集是怎麼組成的。"');
+    expect(entry(2)).not.toContain("#, fuzzy");
+    for (const n of [3, 4, 5, 6]) {
+      expect(entry(n)).toMatch(/\nmsgstr ""$/);
+      expect(entry(n)).not.toContain("#, fuzzy");
+    }
+    // XLIFF 1.2: final and approved for the translated units only.
+    const xlf = await exportAs("xliff12", "--locale", "zh-Hant-TW", "--no-memory");
+    const unit = (n: number) => {
+      const at = xlf.indexOf(`id="w1d1/tutorial1#section-1.${n}"`);
+      return xlf.slice(at, xlf.indexOf("</trans-unit>", at));
+    };
+    expect(unit(2)).toMatch(/approved="yes"[\s\S]*<target state="final">/);
+    expect(unit(4)).not.toContain("<target");
+    expect(unit(4)).not.toContain('approved="yes"');
+    expect(tool("msgfmt", ["--check", "-o", "/dev/null", write("zh-again.po", againPo)]).stderr).toBe("");
   });
 });
 

@@ -144,16 +144,26 @@ describe("XLIFF 2.0 import", () => {
     expect(check.stdout).toContain("0 error(s)");
   });
 
-  it("starts a new locale's file from the source with the imported sections", async () => {
+  it("starts a new locale's file from the source with the imported units, a section partly translated recorded as partial", async () => {
     writeFileSync(join(dir, "src/translation/ui/ko.json"), readFileSync(join(dir, "src/translation/ui/en.json")));
     const xliff = await exportXliff("--locale", "ko");
     expect(xliff).not.toContain("<target");
     const r = await importXliff(setTarget(xliff, "summary.1", "요약"));
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/partly translated \(the rest shown in en\): summary \(1 of \d+ units\)/);
     expect(readFileSync(join(dir, "content/ko/w1d1/tutorial1/index.mdx"), "utf8")).toContain("## 요약 \\{#summary\\}");
-    expect(JSON.parse(readFileSync(join(dir, "content/ko/w1d1/tutorial1/translation.json"), "utf8"))).toMatchObject({
-      sections: { summary: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown },
-    });
+    const recorded = JSON.parse(readFileSync(join(dir, "content/ko/w1d1/tutorial1/translation.json"), "utf8")) as {
+      sections: Record<string, string>;
+      partial: Record<string, { source: string; units: number[] }>;
+    };
+    expect(recorded.sections).toEqual({});
+    expect(recorded.partial.summary).toEqual({ source: expect.stringMatching(/^[0-9a-f]{12}$/) as unknown, units: [1] });
+    // The next export gives that unit as translated and the section's others with no target.
+    const again = await exportXliff("--locale", "ko");
+    const unit = (id: string) =>
+      again.slice(again.indexOf(`<unit id="${id}"`), again.indexOf("</unit>", again.indexOf(`<unit id="${id}"`)));
+    expect(unit("summary.1")).toMatch(/<segment id="s1" state="final">[\s\S]*<target[^>]*>요약<\/target>/);
+    expect(unit("summary.2")).not.toContain("<target");
   });
 
   it("refuses, by unit id, a target whose placeholders were altered; imports the rest", async () => {

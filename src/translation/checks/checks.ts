@@ -394,6 +394,12 @@ export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
         where: `${row.file}:${row.line}`,
         message: `section "${row.section}" is stale: the ${tree.sourceLocale} source changed since it was translated (npm run i18n:status shows how)`,
       });
+    if (row.status === "partial")
+      findings.push({
+        level: "warning",
+        where: `${row.file}:${row.line}`,
+        message: `section "${row.section}" is translated in part (${row.translatedUnits?.length ?? 0} of ${row.unitCount ?? "?"} units): readers get the rest in ${tree.sourceLocale} (npm run i18n:status lists the units left)`,
+      });
     if (row.status === "missing")
       findings.push({
         level: "warning",

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { sectionStates } from "../exchange/exchange.ts";
+import { segmentsOf } from "../exchange/segments.ts";
 import { writeFileAtomic } from "../../lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../model/provenance.ts";
 import { sectionHash, splitSections } from "../model/sections.ts";
@@ -80,15 +81,25 @@ when the file itself is refused (not ours, too large, a DTD) or a chapter would 
       if (translation === null && !result.changed) continue;
       if (result.changed) writes.push({ file: original, text: result.text });
       const provenance = tree.provenance(target, chapter) ?? { source: tree.sourceLocale, sections: {} };
-      const before = formatProvenance({ source: tree.sourceLocale, sections: provenance.sections });
+      const before = formatProvenance({ ...provenance, source: tree.sourceLocale });
       const sections = splitSections(sourceMdx).sections;
-      for (const id of result.mark) provenance.sections[id] = sectionHash(sections.find((s) => s.id === id)!.text);
-      const after = formatProvenance({ source: tree.sourceLocale, sections: provenance.sections });
-      if (after !== before || (translation === null && result.mark.length))
+      const hashOf = (id: string) => sectionHash(sections.find((s) => s.id === id)!.text);
+      const partial = { ...provenance.partial };
+      // A section marked current leaves the partial list (formatProvenance keeps each section in one place).
+      for (const id of result.mark) provenance.sections[id] = hashOf(id);
+      for (const [id, units] of result.partial) partial[id] = { source: hashOf(id), units: [...units] };
+      const after = formatProvenance({ source: tree.sourceLocale, sections: provenance.sections, partial });
+      if (after !== before || (translation === null && (result.mark.length || result.partial.size)))
         writes.push({ file: tree.provenanceFile(target, chapter), text: after });
+      const unitsOf = (id: string) => segmentsOf(sourceMdx).filter((s) => s.section === id).length;
+      const parts = [...result.partial].map(([id, units]) => `${id} (${units.length} of ${unitsOf(id)} units)`);
       report.push(
-        `${original}: ${imported} unit(s) imported, ${result.skipped.length} skipped, ${result.refused.length} refused, ${result.changed ? "text updated" : "text unchanged"}${result.mark.length ? `; current: ${result.mark.join(", ")}` : ""}`,
+        `${original}: ${imported} unit(s) imported, ${result.skipped.length} skipped, ${result.refused.length} refused, ${result.changed ? "text updated" : "text unchanged"}${result.mark.length ? `; current: ${result.mark.join(", ")}` : ""}${parts.length ? `; partly translated (the rest shown in ${tree.sourceLocale}): ${parts.join(", ")}` : ""}`,
       );
+      if (result.copied.length)
+        problems.push(
+          `${name}: unit(s) ${result.copied.map((id) => `"${id}"`).join(", ")} kept the ${tree.sourceLocale} text as their translation: not counted as translated (if that is right, npm run i18n:mark marks the section)`,
+        );
     }
     // What the build would refuse (content, images, limits) is refused here, before anything is written.
     const chapters = writes.filter((w) => w.file.endsWith("/index.mdx"));

@@ -61,7 +61,8 @@ Every id is checked first: one unknown id marks nothing and exits 2.
     for (const id of ids) provenance.sections[id] = sectionHash(sourceSections.find((x) => x.id === id)!.text);
     writeFileAtomic(
       join(tree.root, tree.provenanceFile(locale, chapter)),
-      formatProvenance({ source: tree.sourceLocale, sections: provenance.sections }),
+      // A section marked whole is no longer partial (formatProvenance keeps a section in one place).
+      formatProvenance({ ...provenance, source: tree.sourceLocale }),
     );
     if (tree.hasUncommittedChanges(tree.file(tree.sourceLocale, chapter)))
       terminal.err(

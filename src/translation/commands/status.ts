@@ -1,7 +1,6 @@
 import { i18nCommand } from "./i18nCommand.ts";
 import { statusRows } from "../status/statusRows.ts";
-
-const STATES = ["current", "stale", "untranslated", "missing", "extra"] as const;
+import { SECTION_STATES } from "../model/status.ts";
 
 /** `npm run i18n:status` (scripts/i18n-status.ts runs it). */
 export const statusCommand = i18nCommand(
@@ -12,6 +11,8 @@ Lists every section of every translated chapter with its state:
   current       translated from the source as it is now
   stale         translated from an older source: the change is shown word by word, with the
                 source's line and the translation's line to edit
+  partial       some units (paragraphs, headings, props) translated, the others still the source's
+                (readers get those in the source language); the units left are listed
   untranslated  in the translation file but no translation recorded (a copied source, a new locale)
   missing       not in the translation file (readers get the source's text there)
   extra         not in the source any more
@@ -39,6 +40,7 @@ Lists every section of every translated chapter with its state:
           ? `translate from ${r.sourceFile}:${r.sourceLine}${tree.read(r.file) === null ? ` into ${r.file} (not created yet)` : ""}`
           : `${r.file}:${r.line}`;
       out.push(`  ${r.status.padEnd(12)} ${r.section.padEnd(22)} ${where}`);
+      if (r.status === "partial") out.push(`      ${partialSummary(r.translatedUnits ?? [], r.unitCount ?? 0, r.section, r.unitsStale)}`);
       if (r.status !== "stale") continue;
       if (r.changes)
         for (const c of r.changes) {
@@ -59,7 +61,21 @@ Lists every section of every translated chapter with its state:
         );
     }
     const count = (s: string) => rows.filter((r) => r.status === s).length;
-    out.push(`\n${STATES.map((s) => `${count(s)} ${s}`).join(", ")}`);
+    out.push(`\n${SECTION_STATES.map((s) => `${count(s)} ${s}`).join(", ")}`);
     terminal.out(`${out.join("\n").trimStart()}\n`);
   },
 );
+
+/** What a partial section still needs, by unit id: "2 of 9 units translated; to translate: notes.2, notes.4-9". */
+function partialSummary(done: readonly number[], total: number, section: string, stale: boolean | undefined): string {
+  const left = Array.from({ length: total }, (_, i) => i + 1).filter((n) => !done.includes(n));
+  const ranges: string[] = [];
+  for (let i = 0; i < left.length; i++) {
+    let j = i;
+    while (j + 1 < left.length && left[j + 1] === left[j]! + 1) j++;
+    ranges.push(j > i ? `${section}.${left[i]}-${left[j]}` : `${section}.${left[i]}`);
+    i = j;
+  }
+  const head = `${done.length} of ${total} units translated`;
+  return `${head}${stale ? " (the source changed since)" : ""}${left.length ? `; to translate: ${ranges.join(", ")}` : ""}`;
+}

@@ -1,6 +1,6 @@
 import { MdxSyntaxError, parseMdx } from "../../lib/content/parseMdx.ts";
 import { splitSections } from "../model/sections.ts";
-import type { SectionStatus } from "../model/status.ts";
+import type { SectionState } from "../model/status.ts";
 import { META, segmentsOf, segmentText, type Segment } from "./segments.ts";
 import { codeIds, codeProblem, inlineKey, plainText, unitInline, writeInline, type Code, type Inline } from "./inline.ts";
 import { aligned, bySection, chapterUnits } from "./units.ts";
@@ -31,6 +31,10 @@ export interface ImportResult {
   readonly text: string;
   readonly changed: boolean;
   readonly mark: readonly string[];
+  /** Sections translated in part: the units (1-based) now translated in each; the others stay the source's. */
+  readonly partial: ReadonlyMap<string, readonly number[]>;
+  /** Units whose target is the source's text (copied, not translated): taken, but not counted as translated. */
+  readonly copied: readonly string[];
   /** Units with a translation taken into the text (or confirmed unchanged). */
   readonly imported: readonly string[];
   /** Units whose source changed since the export: not imported, export again to translate them. */
@@ -47,15 +51,20 @@ const codeText = (code: Code) => (code.kind === "ph" ? code.data : `${code.start
  * the translation lacks is made from the source's with its segments replaced, and put in its
  * place. A unit whose source changed since the export is skipped; one whose codes were altered
  * or whose text would not stay one paragraph, heading or prop is refused; both are listed by
- * unit id and the others are imported. Sections whose text changed, or whose every unit came
- * back confirmed, are the ones to mark current (never one with a skipped or refused unit).
+ * unit id and the others are imported. A unit counts as translated when its target is not the
+ * source's own text (a tool's copy of the source is not a translation; a unit with no words, only
+ * code or numbers, needs none). A translated section whose text changed, or whose every unit
+ * came back confirmed, is marked current; a section not translated before is marked current
+ * once every one of its units is translated (with those translated earlier), and otherwise
+ * recorded as partial with the units that are. A section with a skipped or refused unit is
+ * never marked current.
  */
 export function applyImport(
   fileName: string,
   file: string,
   sourceMdx: string,
   translationMdx: string | null,
-  states: ReadonlyMap<string, SectionStatus>,
+  states: ReadonlyMap<string, SectionState>,
   units: readonly ReadUnit[],
 ): ImportResult {
   const base = translationMdx ?? sourceMdx;
@@ -73,6 +82,8 @@ export function applyImport(
   const skipped: UnitProblem[] = [];
   const refused: UnitProblem[] = [];
   const troubled = new Set<string>();
+  const translatedNow = new Map<string, Set<number>>();
+  const copied: string[] = [];
 
   for (const read of units) {
     const unit = byId.get(read.id);
@@ -128,6 +139,9 @@ export function applyImport(
     }
     imported.push(read.id);
     if (read.confirmed) confirmedCount.set(unit.section, (confirmedCount.get(unit.section) ?? 0) + 1);
+    const number = Number(read.id.slice(read.id.lastIndexOf(".") + 1));
+    if (inlineKey(target) === inlineKey(inline.source) && hasWords(inline.source)) copied.push(read.id);
+    else (translatedNow.get(unit.section) ?? translatedNow.set(unit.section, new Set()).get(unit.section)!).add(number);
     if (inline.target && inlineKey(inline.target) === inlineKey(target)) continue;
     const index = Number(read.id.slice(read.id.lastIndexOf(".") + 1)) - 1;
     const mine = baseSegs.get(unit.section);
@@ -184,12 +198,46 @@ export function applyImport(
 
   if (text !== base) checkStructure(fileName, text, sourceMdx, sourceSegs, editedUnits);
   const segmentCount = (section: string) => sourceSegs.get(section)?.length ?? 0;
-  const mark = [...new Set([...changedSections, ...[...confirmedCount].filter(([s, n]) => n === segmentCount(s)).map(([s]) => s)])].filter(
-    (s) => s !== META && !troubled.has(s),
+  const wasTranslated = (section: string) => ["current", "stale"].includes(states.get(section)?.status ?? "untranslated");
+  // A translated section is brought up to date as before; one that was not is current only when all its units are.
+  const mark = new Set(
+    [...changedSections, ...[...confirmedCount].filter(([s, n]) => n === segmentCount(s)).map(([s]) => s)].filter(
+      (s) => s !== META && !troubled.has(s) && wasTranslated(s),
+    ),
   );
+  const partial = new Map<string, number[]>();
+  for (const [section, now] of translatedNow) {
+    if (section === META || wasTranslated(section)) continue;
+    const state = states.get(section);
+    const done = new Set([...(state?.status === "partial" ? (state.translatedUnits ?? []) : []), ...now]);
+    (sourceSegs.get(section) ?? []).forEach((seg, i) => {
+      if (!hasWords(unitInline(seg, null).source)) done.add(i + 1);
+    });
+    if (done.size >= segmentCount(section) && !troubled.has(section)) mark.add(section);
+    else
+      partial.set(
+        section,
+        [...done].sort((a, b) => a - b),
+      );
+  }
   // A new translation file is made only when something was translated into it.
   const changed = translationMdx === null ? edits.length > 0 || newSections.size > 0 : text !== translationMdx;
-  return { text, changed, mark: translationMdx === null && !changed ? [] : mark, imported, skipped, refused };
+  const none = translationMdx === null && !changed;
+  return {
+    text,
+    changed,
+    mark: none ? [] : [...mark],
+    partial: none ? new Map() : partial,
+    copied,
+    imported,
+    skipped,
+    refused,
+  };
+}
+
+/** Whether inline content has words to translate (a letter outside its codes), not only code, maths, numbers and punctuation. */
+function hasWords(inline: readonly Inline[]): boolean {
+  return /\p{L}/u.test(plainText(inline));
 }
 
 /**

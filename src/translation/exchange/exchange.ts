@@ -1,4 +1,4 @@
-import { compareChapter, type SectionStatus } from "../model/status.ts";
+import { compareChapter, type SectionReport, type SectionStatus } from "../model/status.ts";
 import type { ContentTree } from "../status/contentTree.ts";
 import { inlineKey, unitInline, type Code, type Inline } from "./inline.ts";
 import { TranslationMemory, type MemoryEntry, type MemoryMatch } from "./memory.ts";
@@ -38,11 +38,11 @@ export interface ExchangeDocument {
   readonly files: readonly ExchangeFile[];
 }
 
-/** Each source section's state in a locale's translation of a chapter. */
-export function sectionStates(tree: ContentTree, locale: string, chapter: string): Map<string, SectionStatus> {
+/** Each source section's state in a locale's translation of a chapter (a partial one with its translated units). */
+export function sectionStates(tree: ContentTree, locale: string, chapter: string): Map<string, SectionReport> {
   const source = tree.read(tree.file(tree.sourceLocale, chapter))!;
   return new Map(
-    compareChapter(source, tree.read(tree.file(locale, chapter)), tree.provenance(locale, chapter)).map((r) => [r.section, r.status]),
+    compareChapter(source, tree.read(tree.file(locale, chapter)), tree.provenance(locale, chapter)).map((r) => [r.section, r]),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { SectionStatus } from "../model/status.ts";
+import { unitStatus, type SectionState, type SectionStatus } from "../model/status.ts";
 import { segmentsOf, type Segment } from "./segments.ts";
 
 /** A translatable unit of a chapter: the source's segment and, when aligned, the translation's. */
@@ -7,6 +7,7 @@ export interface Unit {
   readonly id: string;
   readonly section: string;
   readonly kind: string;
+  /** The unit's own state (in a partial section, each unit is current, stale or untranslated). */
   readonly status: SectionStatus;
   readonly source: Segment;
   /** The translation's segment, when the section is translated and has the source's structure. */
@@ -27,22 +28,26 @@ export function aligned(a: readonly Segment[] | undefined, b: readonly Segment[]
 
 /**
  * The units of a chapter: every segment of the source, paired with the translation's segment
- * of the same section and place when the section is translated (current or stale) and has the
- * same structure. `states` gives each section's state; the frontmatter counts as translated
- * when the translation exists.
+ * of the same section and place when that unit is translated (its section current or stale, or
+ * the unit one of a partial section's translated ones) and the section has the same structure.
+ * `states` gives each section's state; the frontmatter counts as translated when the
+ * translation exists.
  */
-export function chapterUnits(sourceMdx: string, translationMdx: string | null, states: ReadonlyMap<string, SectionStatus>): Unit[] {
+export function chapterUnits(sourceMdx: string, translationMdx: string | null, states: ReadonlyMap<string, SectionState>): Unit[] {
   const source = bySection(segmentsOf(sourceMdx));
   const translation = translationMdx === null ? new Map<string, Segment[]>() : bySection(segmentsOf(translationMdx));
   const units: Unit[] = [];
   for (const [section, segments] of source) {
-    const status: SectionStatus =
-      section === "_meta" ? (translationMdx === null ? "untranslated" : "current") : (states.get(section) ?? "untranslated");
-    const translated = status === "current" || status === "stale";
+    const state: SectionState =
+      section === "_meta"
+        ? { status: translationMdx === null ? "untranslated" : "current" }
+        : (states.get(section) ?? { status: "untranslated" });
     const mine = translation.get(section);
-    const paired = translated && aligned(segments, mine);
+    const paired = aligned(segments, mine);
     segments.forEach((s, i) => {
-      units.push({ id: `${section}.${i + 1}`, section, kind: s.kind, status, source: s, target: paired ? mine![i]! : null });
+      const status = unitStatus(state, i + 1);
+      const translated = status === "current" || status === "stale";
+      units.push({ id: `${section}.${i + 1}`, section, kind: s.kind, status, source: s, target: translated && paired ? mine![i]! : null });
     });
   }
   return units;

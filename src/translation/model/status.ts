@@ -5,10 +5,14 @@ import { sectionHash, splitSections, type Section } from "./sections.ts";
 
 /**
  * A section of a translation is `current` (translated from the source as it is now), `stale`
- * (translated from an older source), `untranslated` (in the file but no translation recorded:
- * a copied source, a new locale), `missing` (not in the file) or `extra` (not in the source).
+ * (translated from an older source), `partial` (some of its units translated, the others still
+ * the source's), `untranslated` (in the file but no translation recorded: a copied source, a new
+ * locale), `missing` (not in the file) or `extra` (not in the source).
  */
-export type SectionStatus = "current" | "stale" | "untranslated" | "missing" | "extra";
+export type SectionStatus = "current" | "stale" | "partial" | "untranslated" | "missing" | "extra";
+
+/** Every state, in the order reports list them. */
+export const SECTION_STATES: readonly SectionStatus[] = ["current", "stale", "partial", "untranslated", "missing", "extra"];
 
 /** The states whose text a reader gets from the source, marked as such. */
 export const FROM_SOURCE: ReadonlySet<SectionStatus> = new Set(["untranslated", "missing"]);
@@ -22,6 +26,19 @@ export interface SectionReport {
   /** Where to edit: the translation's heading line, or the source's for a missing section. */
   readonly line?: number;
   readonly sourceLine?: number;
+  /** For a partial section: the units translated (1-based), and whether the source changed since they were. */
+  readonly translatedUnits?: readonly number[];
+  readonly unitsStale?: boolean;
+}
+
+/** What the exchange needs of a section's state: its status and, when partial, which units are translated. */
+export type SectionState = Pick<SectionReport, "status" | "translatedUnits" | "unitsStale">;
+
+/** A unit's own state in a section in this state (`n` 1-based): a partial section's units are current (or stale) or untranslated one by one. */
+export function unitStatus(state: SectionState, n: number): SectionStatus {
+  if (state.status !== "partial") return state.status;
+  if (!state.translatedUnits?.includes(n)) return "untranslated";
+  return state.unitsStale ? "stale" : "current";
 }
 
 /** A structural difference between a translation and its source (fails `i18n:check`). */
@@ -33,8 +50,9 @@ export interface StructureProblem {
 
 /**
  * Compares a translated chapter with its source, section by section: `current` when the
- * recorded hash matches the source section now, `stale` when it does not, `untranslated` when
- * none is recorded (or there is no translation file), `missing` / `extra` when the ids differ.
+ * recorded hash matches the source section now, `stale` when it does not, `partial` when only
+ * some units are recorded, `untranslated` when nothing is recorded (or there is no translation
+ * file), `missing` / `extra` when the ids differ.
  */
 export function compareChapter(sourceMdx: string, translationMdx: string | null, provenance: Provenance | null): SectionReport[] {
   const source = splitSections(sourceMdx).sections;
@@ -47,6 +65,15 @@ export function compareChapter(sourceMdx: string, translationMdx: string | null,
     if (!t) return { section: s.id, status: "missing", sourceHash, sourceLine: s.line };
     const recordedHash = provenance?.sections[s.id];
     const base = { section: s.id, sourceHash, line: t.line, sourceLine: s.line, ...(recordedHash ? { recordedHash } : {}) };
+    const partial = recordedHash ? undefined : provenance?.partial?.[s.id];
+    if (partial?.units.length)
+      return {
+        ...base,
+        status: "partial",
+        recordedHash: partial.source,
+        translatedUnits: partial.units,
+        unitsStale: partial.source !== sourceHash,
+      };
     return { ...base, status: !recordedHash ? "untranslated" : recordedHash === sourceHash ? "current" : "stale" };
   });
   const sourceIds = new Set(source.map((s) => s.id));

@@ -5,13 +5,17 @@ import type { VFile } from "vfile";
 import { blankFrontmatter } from "../../lib/content/parseMdx.ts";
 import { pointImages } from "../../checks/chapterImages.ts";
 import { mergeSections } from "../model/mergeSections.ts";
+import { markSourceUnits } from "../model/sourceUnits.ts";
+import { segmentsOf } from "../exchange/segments.ts";
+import { bySection } from "../exchange/units.ts";
 import { pageTranslation } from "./translation.ts";
 import { chapterFilePath, chapterOfFilePath } from "../../lib/content/chapterFiles.ts";
 
 /**
  * A partly translated chapter keeps every section: those not translated yet (no translation
  * recorded, or absent from the file) are taken from the source chapter, parsed by this same
- * processor, and wrapped so the page marks them. Runs after the content policy has passed the
+ * processor, and wrapped so the page marks them; in a section translated in part, each
+ * paragraph and heading not translated yet is the source's, marked the same way. Runs after the content policy has passed the
  * translation (the source passes it on its own page); a source chapter is left as it is.
  */
 export default function remarkSourceSections(this: Processor) {
@@ -22,11 +26,18 @@ export default function remarkSourceSections(this: Processor) {
     if (!match) return undefined;
     const { root, locale, slug } = match;
     const translation = pageTranslation(locale, slug, root);
-    if (translation.fromSource.size === 0) return undefined;
+    if (translation.fromSource.size === 0 && translation.partial.size === 0) return undefined;
     const sourceFile = chapterFilePath(translation.sourceLocale, slug);
-    const source = processor.parse(blankFrontmatter(readFileSync(`${root}/${sourceFile}`, "utf8"))) as Root;
+    const sourceText = blankFrontmatter(readFileSync(`${root}/${sourceFile}`, "utf8"));
+    const source = processor.parse(sourceText) as Root;
     // The source's images are its folder's files: pointed at from the translation's folder.
     pointImages(source, root, sourceFile, null, chapterFilePath(locale, slug));
-    return mergeSections(tree, source, translation.fromSource);
+    if (translation.partial.size) {
+      // Paragraph by paragraph: the segments are read from the same text the tree was parsed from.
+      const mine = bySection(segmentsOf(String(file.value)));
+      const theirs = bySection(segmentsOf(sourceText));
+      markSourceUnits(tree, source, mine, theirs, translation.partial, translation.sourceLocale);
+    }
+    return translation.fromSource.size ? mergeSections(tree, source, translation.fromSource) : tree;
   };
 }

@@ -4,6 +4,8 @@ import { parseProvenance } from "../model/provenance.ts";
 import { compareChapter, FROM_SOURCE, type SectionStatus } from "../model/status.ts";
 import { site } from "../../site.ts";
 import { chapterFilePath, chapterFolder } from "../../lib/content/chapterFiles.ts";
+import { segmentsOf } from "../exchange/segments.ts";
+import { aligned, bySection } from "../exchange/units.ts";
 
 /** How a chapter page in one locale stands against its source, section by section. */
 export interface PageTranslation {
@@ -15,6 +17,8 @@ export interface PageTranslation {
   readonly stale: ReadonlySet<string>;
   /** Sections shown from the source (untranslated or missing), marked with its language. */
   readonly fromSource: ReadonlySet<string>;
+  /** Sections translated in part: section id -> the units (1-based, i18n:export's numbering) still shown from the source. */
+  readonly partial: ReadonlyMap<string, readonly number[]>;
   /** No section is translated: the page is a fallback page, canonical to the source. */
   readonly fallback: boolean;
 }
@@ -24,6 +28,7 @@ const NONE: PageTranslation = {
   states: new Map(),
   stale: new Set(),
   fromSource: new Set(),
+  partial: new Map(),
   fallback: false,
 };
 
@@ -62,11 +67,29 @@ function computePageTranslation(locale: string, slug: string, root: string): Pag
   const states = new Map(reports.map((r) => [r.section, r.status]));
   const ids = (pick: (s: SectionStatus) => boolean) => new Set(reports.filter((r) => pick(r.status)).map((r) => r.section));
   const fromSource = ids((s) => FROM_SOURCE.has(s));
+  // A partial section's units not translated yet, by number; one whose structure is not the source's
+  // (so units cannot be paired) is shown from the source whole.
+  const partial = new Map<string, number[]>();
+  const partialReports = reports.filter((r) => r.status === "partial");
+  if (partialReports.length && translation !== null) {
+    const sourceSegs = bySection(segmentsOf(source));
+    const mine = bySection(segmentsOf(translation));
+    for (const r of partialReports) {
+      const theirs = sourceSegs.get(r.section) ?? [];
+      if (!aligned(theirs, mine.get(r.section))) fromSource.add(r.section);
+      else
+        partial.set(
+          r.section,
+          theirs.map((_, i) => i + 1).filter((n) => !r.translatedUnits?.includes(n)),
+        );
+    }
+  }
   return {
     sourceLocale: site().sourceLocale,
     states,
     stale: ids((s) => s === "stale"),
     fromSource,
+    partial,
     fallback: fromSource.size === reports.length,
   };
 }

@@ -68,7 +68,7 @@ export function translationStatus(
         .filter((l) => l !== tree.sourceLocale)
         .map((locale): LocaleStatus => {
           const mine = rows.filter((r) => r.chapter === chapter && r.locale === locale);
-          const counts = { current: 0, stale: 0, untranslated: 0, missing: 0, extra: 0 };
+          const counts = { current: 0, stale: 0, partial: 0, untranslated: 0, missing: 0, extra: 0 };
           for (const r of mine) counts[r.status]++;
           const href = chapterHref(locale, chapter);
           const total = sections.length;

@@ -3,6 +3,7 @@ import { compareChapter, type SectionReport } from "../model/status.ts";
 import { splitSections } from "../model/sections.ts";
 import { paragraphChanges, paragraphs } from "../model/paragraphs.ts";
 import type { ContentTree } from "./contentTree.ts";
+import { segmentsOf } from "../exchange/segments.ts";
 
 /** One row of `i18n:status`: a section of a chapter in a locale, and what a translator must do. */
 export interface StatusRow extends SectionReport {
@@ -13,6 +14,8 @@ export interface StatusRow extends SectionReport {
   readonly sourceFile: string;
   /** For a stale section: the source's change since the translation, or null when git cannot tell. */
   readonly diff?: string | null;
+  /** For a partial section: how many units the source section has. */
+  readonly unitCount?: number;
   /** For a stale section: each changed source block, word by word, and the translation's line for it. */
   readonly changes?: { sourceLine: number; line: number; words: string }[];
 }
@@ -29,7 +32,14 @@ export function statusRows(tree: ContentTree, only?: string): StatusRow[] {
       const translation = tree.read(file);
       const reports = compareChapter(source, translation, tree.provenance(locale, chapter));
       for (const r of reports) {
-        const row: StatusRow = { chapter, locale, file, sourceFile, ...r };
+        const row: StatusRow = {
+          chapter,
+          locale,
+          file,
+          sourceFile,
+          ...r,
+          ...(r.status === "partial" ? { unitCount: segmentsOf(source).filter((s) => s.section === r.section).length } : {}),
+        };
         if (r.status !== "stale") {
           rows.push(row);
           continue;

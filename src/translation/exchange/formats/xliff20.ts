@@ -14,6 +14,7 @@ const MTC_NS = "urn:oasis:names:tc:xliff:matches:2.0";
 const SEGMENT_STATE: Record<SectionStatus, string> = {
   current: "final",
   stale: "translated",
+  partial: "initial",
   untranslated: "initial",
   missing: "initial",
   extra: "initial",
