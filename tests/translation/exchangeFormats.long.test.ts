@@ -145,6 +145,26 @@ describe("PO and XLIFF 1.2, read by gettext and translate-toolkit", () => {
   });
 });
 
+describe("an older file never undoes newer work", () => {
+  it("skips a unit whose translation changed in the project since the export, showing both texts, unless --force", async () => {
+    for (const format of ["xliff", "xliff12", "po"]) {
+      writeFileSync(join(dir, JA), saved.get(JA)!);
+      const file = write(`old.${format}`, await exportAs(format, "--locale", "ja"));
+      // Newer work, made in the MDX after the export.
+      writeFileSync(join(dir, JA), saved.get(JA)!.replace("## まとめ \\{#summary\\}", "## まとめと展望 \\{#summary\\}"));
+      const r = await importFile(file);
+      expect(r.code, `${format}: ${r.stderr}`).toBe(0);
+      expect(r.stderr, format).toContain(
+        'unit "summary.1" skipped: its translation in the project changed since the export (the project\'s: "まとめと展望"; the file\'s: "まとめ")',
+      );
+      expect(readFileSync(join(dir, JA), "utf8"), format).toContain("## まとめと展望 \\{#summary\\}");
+      const forced = await importFile(file, "--force");
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(readFileSync(join(dir, JA), "utf8"), format).toContain("## まとめ \\{#summary\\}");
+    }
+  });
+});
+
 /** A PO file with one entry's translation given as a translator's tool gives it (fuzzy flag cleared). */
 const setMsgstr = (po: string, context: string, text: string) =>
   po

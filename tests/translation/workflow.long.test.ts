@@ -90,6 +90,41 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     expect(notCurrent(await status())).toEqual(["section-2-1:stale"]);
   });
 
+  it("exports only the changed unit of a stale section as stale, with its older source for the translator's tool", async () => {
+    const r = await runHere("i18n-export", [
+      "--root",
+      dir,
+      "--locale",
+      "ja",
+      "--chapter",
+      "w1d1/tutorial1",
+      "--format",
+      "po",
+      "--no-memory",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const section = r.stdout.split("\n\n").filter((e) => e.includes('msgctxt "w1d1/tutorial1#section-2-1.'));
+    expect(section.length).toBeGreaterThan(3);
+    const fuzzy = section.filter((e) => e.includes("#, fuzzy"));
+    expect(fuzzy).toHaveLength(1);
+    expect(fuzzy[0]).toMatch(/^#\| msgid "[^"]*Is this interval typical of the whole recording\?/m);
+    expect(fuzzy[0]).toMatch(/^msgid "[^"]*Is this ten-second interval typical/m);
+    expect(section.filter((e) => e.startsWith("#|") || e.includes("\n#| "))).toHaveLength(1);
+    // XLIFF 1.2 carries the older source as a previous version beside the current translation.
+    const x = await runHere("i18n-export", [
+      "--root",
+      dir,
+      "--locale",
+      "ja",
+      "--chapter",
+      "w1d1/tutorial1",
+      "--format",
+      "xliff12",
+      "--no-memory",
+    ]);
+    expect(x.stdout.match(/<alt-trans alttranstype="previous-version"><source>[^<]*Is this interval typical/g)).toHaveLength(1);
+  });
+
   it("says when the old source text is unknown to git", async () => {
     const provenance = JSON.parse(readFileSync(join(dir, "content/ja/w1d1/tutorial1/translation.json"), "utf8")) as {
       sections: Record<string, string>;

@@ -82,6 +82,8 @@ describe("XLIFF 2.0 export", () => {
     expect(meta).toEqual([
       ["section", "section-1"],
       ["state", "current"],
+      // The project's translation when exported: an import checks it is still the project's.
+      ["target-at-export", expect.stringMatching(/^[0-9a-f]{12}$/) as unknown],
     ]);
     expect(unit.querySelector("segment")!.getAttribute("state")).toBe("final");
   });

@@ -17,24 +17,30 @@ import { matchLocale } from "../locales.ts";
 /** `npm run i18n:import` (scripts/i18n-import.ts runs it). */
 export const importCommand = i18nCommand(
   {
-    usage: "usage: npm run i18n:import -- <file.xlf|file.po> [--locale <locale>] [--root <project>]",
+    usage: "usage: npm run i18n:import -- <file.xlf|file.po> [--locale <locale>] [--force] [--root <project>]",
     help: `
 Writes the translations of a file made by i18n:export (XLIFF 2.0, XLIFF 1.2 or PO, told apart
 by its content) and translated in a CAT tool back into the chapters: each target replaces its
 paragraph, heading or prop, escaped so that what the translator typed stays text; a section the
 translation did not have is added in its place. An empty target (or a fuzzy PO entry) is not
-translated: the section keeps its state. Sections whose text changed, or whose every unit is
-confirmed (final, approved, not fuzzy), are recorded as current (translation.json).
-Units whose source changed since the export are skipped and listed (export again for them);
+translated: the section keeps its state. A translated section whose text changed, or whose
+every unit is confirmed (final, approved, not fuzzy), is recorded as current (translation.json);
+a section not translated before is current once all its units are, and partial until then (a
+target that is the source's own text is not a translation).
+Units whose source changed since the export are skipped and listed (export again for them), and
+so are units whose translation in the project changed since the export (newer work the file
+would undo: both texts are shown; --force imports them anyway);
 units whose codes were altered or whose text would add a paragraph or heading are refused and
 listed by unit id (the command then exits 1); every other unit is imported. Nothing is written
 when the file itself is refused (not ours, too large, a DTD) or a chapter would not be allowed.
 
   --locale ja   check that the file is for this locale
+  --force       import targets even where the project's translation changed since the export
   --root dir    another copy of the project`,
+    options: { force: { type: "boolean" } },
     positionals: true,
   },
-  async ({ positionals, tree, locale, terminal }) => {
+  async ({ values, positionals, tree, locale, terminal }) => {
     const [path] = positionals;
     if (!path || positionals.length > 1) throw new UsageError("give one XLIFF file");
     const full = resolve(terminal.cwd, path);
@@ -73,7 +79,15 @@ when the file itself is refused (not ours, too large, a DTD) or a chapter would 
       const original = tree.file(target, chapter);
       const sourceMdx = tree.read(tree.file(tree.sourceLocale, chapter))!;
       const translation = tree.read(original);
-      const result = applyImport(name, original, sourceMdx, translation, sectionStates(tree, target, chapter), f.units);
+      const result = applyImport(
+        name,
+        original,
+        sourceMdx,
+        translation,
+        sectionStates(tree, target, chapter),
+        f.units,
+        values.force === true,
+      );
       const list = (what: string, xs: readonly UnitProblem[]) => xs.map((p) => `${name}: unit "${p.id}" ${what}: ${p.reason}`);
       problems.push(...list("skipped", result.skipped), ...list("refused", result.refused));
       refusedUnits += result.refused.length;

@@ -2,7 +2,17 @@ import { MdxSyntaxError, parseMdx } from "../../lib/content/parseMdx.ts";
 import { splitSections } from "../model/sections.ts";
 import type { SectionState } from "../model/status.ts";
 import { META, segmentsOf, segmentText, type Segment } from "./segments.ts";
-import { codeIds, codeProblem, inlineKey, plainText, unitInline, writeInline, type Code, type Inline } from "./inline.ts";
+import {
+  codeIds,
+  codeProblem,
+  inlineKey,
+  plainText,
+  targetFingerprint,
+  unitInline,
+  writeInline,
+  type Code,
+  type Inline,
+} from "./inline.ts";
 import { aligned, bySection, chapterUnits } from "./units.ts";
 import { ExchangeError } from "./exchangeError.ts";
 
@@ -18,6 +28,8 @@ export interface ReadUnit {
   readonly confirmed: boolean;
   /** What the file says each code stands for, when it says (checked against the chapter). */
   readonly data: ReadonlyMap<string, string>;
+  /** The project's target when the file was exported (targetFingerprint), when the file says. */
+  readonly fingerprint?: string | undefined;
 }
 
 /** A unit the import did not take, and why (in words a CAT tool's user acts on). */
@@ -66,6 +78,8 @@ export function applyImport(
   translationMdx: string | null,
   states: ReadonlyMap<string, SectionState>,
   units: readonly ReadUnit[],
+  /** Import a target even where the project's changed since the export (`--force`). */
+  force = false,
 ): ImportResult {
   const base = translationMdx ?? sourceMdx;
   const all = chapterUnits(sourceMdx, translationMdx, states);
@@ -120,6 +134,21 @@ export function applyImport(
     const target = read.target;
     // An empty target is what translation tools write for a unit nobody translated yet.
     if (target === null || (plainText(target).trim() === "" && !target.some((i) => !("text" in i)))) continue;
+    // Newer work in the project than in the file: the file's target would undo it.
+    const now = inline.target;
+    if (
+      !force &&
+      read.fingerprint !== undefined &&
+      read.fingerprint !== targetFingerprint(now) &&
+      inlineKey(target) !== inlineKey(now ?? [])
+    ) {
+      skipped.push({
+        id: read.id,
+        reason: `its translation in the project changed since the export (the project's: "${short(now ? plainText(now) : "")}"; the file's: "${short(plainText(target))}"): export again and translate from the newer text, or import with --force to replace it`,
+      });
+      troubled.add(unit.section);
+      continue;
+    }
     const problem = codeProblem(target, inline.codes);
     if (problem) {
       refuse(problem);
@@ -303,4 +332,10 @@ function checkStructure(
       throw new ExchangeError(
         `${xliffName}: ${units(section)}: the targets change the structure of section "${section}" (a new paragraph, list or heading); a target is the text of one paragraph, heading or prop`,
       );
+}
+
+/** A text shortened for a one-line message. */
+function short(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
 }

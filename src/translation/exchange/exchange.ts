@@ -1,9 +1,9 @@
 import { compareChapter, type SectionReport, type SectionStatus } from "../model/status.ts";
 import type { ContentTree } from "../status/contentTree.ts";
-import { inlineKey, unitInline, type Code, type Inline } from "./inline.ts";
+import { inlineKey, targetFingerprint, unitInline, type Code, type Inline } from "./inline.ts";
 import { TranslationMemory, type MemoryEntry, type MemoryMatch } from "./memory.ts";
-import { META } from "./segments.ts";
-import { chapterUnits } from "./units.ts";
+import { META, segmentsOf } from "./segments.ts";
+import { aligned, bySection, chapterUnits } from "./units.ts";
 
 /** A unit as every exchange format writes it. */
 export interface ExchangeUnit {
@@ -21,6 +21,10 @@ export interface ExchangeUnit {
   readonly codes: ReadonlyMap<string, Code>;
   /** Translations already made for the same or similar text elsewhere (best first); empty when the unit is current. */
   readonly matches: readonly MemoryMatch[];
+  /** The project's target now, as a fingerprint (targetFingerprint): an import of this file checks the project still has it. */
+  readonly fingerprint: string;
+  /** For a stale unit: the source text its translation was made from, when git has it (a CAT tool shows the difference). */
+  readonly previousSource: Inline[] | null;
 }
 
 /** One chapter's units in an exchange file. */
@@ -47,27 +51,64 @@ export function sectionStates(tree: ContentTree, locale: string, chapter: string
 }
 
 /**
+ * For each stale section whose older source git still has (with the same units, kind for kind):
+ * per unit, its source text then, or null when it did not change. A unit whose source did not
+ * change is not stale: only the units whose text changed are.
+ */
+function previousSources(
+  tree: ContentTree,
+  chapter: string,
+  sourceMdx: string,
+  states: ReadonlyMap<string, SectionReport>,
+): Map<string, Inline[] | null> {
+  const previous = new Map<string, Inline[] | null>();
+  const now = bySection(segmentsOf(sourceMdx));
+  for (const [section, state] of states) {
+    if (state.status !== "stale" || !state.recordedHash) continue;
+    const old = tree.sourceSectionAt(chapter, section, state.recordedHash);
+    if (old === null) continue;
+    let then;
+    try {
+      then = bySection(segmentsOf(old)).get(section);
+    } catch {
+      continue; // an old text the parser refuses now: the section stays stale as a whole
+    }
+    const segs = now.get(section);
+    if (!then || !aligned(then, segs)) continue;
+    segs!.forEach((seg, i) => {
+      const before = unitInline(then[i]!, null).source;
+      previous.set(`${section}.${i + 1}`, inlineKey(before) === inlineKey(unitInline(seg, null).source) ? null : before);
+    });
+  }
+  return previous;
+}
+
+/**
  * A chapter's units as inline content. A frontmatter field whose translation is still the
- * source's text is not translated (it is exported without a target, never as `final`).
+ * source's text is not translated (it is exported without a target, never as `final`). In a
+ * stale section only the units whose source changed are stale, each with its older source.
  */
 function chapterExchangeUnits(tree: ContentTree, locale: string, chapter: string): Omit<ExchangeUnit, "matches">[] {
-  const units = chapterUnits(
-    tree.read(tree.file(tree.sourceLocale, chapter))!,
-    tree.read(tree.file(locale, chapter)),
-    sectionStates(tree, locale, chapter),
-  );
+  const sourceMdx = tree.read(tree.file(tree.sourceLocale, chapter))!;
+  const states = sectionStates(tree, locale, chapter);
+  const units = chapterUnits(sourceMdx, tree.read(tree.file(locale, chapter)), states);
+  const previous = units.some((u) => u.status === "stale") ? previousSources(tree, chapter, sourceMdx, states) : new Map();
   return units.map((unit) => {
     const inline = unitInline(unit.source, unit.target);
     const same = unit.section === META && inline.target !== null && inlineKey(inline.target) === inlineKey(inline.source);
+    const before = previous.get(unit.id);
+    const status: SectionStatus = same ? "untranslated" : unit.status === "stale" && before === null ? "current" : unit.status;
     return {
       id: unit.id,
       section: unit.section,
       kind: unit.kind,
-      status: same ? "untranslated" : unit.status,
+      status,
       line: unit.source.line,
       source: inline.source,
       target: same ? null : inline.target,
       codes: inline.codes,
+      fingerprint: targetFingerprint(same ? null : inline.target),
+      previousSource: status === "stale" ? (before ?? null) : null,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import type { PhrasingContent } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
@@ -148,6 +149,21 @@ export function inlineKey(inline: readonly Inline[]): string {
   return inline
     .map((i) => ("text" in i ? `t:${i.text}` : "ph" in i ? `p:${i.ph}` : "open" in i ? `o:${i.open}` : `c:${i.close}`))
     .join("\u0000");
+}
+
+/**
+ * A translation's fingerprint, written into each exported unit: what the project's target was
+ * when the file was made ("none" when it had none). An import compares it with the project's
+ * target now, so an older file never silently undoes newer work.
+ */
+export function targetFingerprint(target: readonly Inline[] | null): string {
+  return target === null ? "none" : createHash("sha256").update(inlineKey(target)).digest("hex").slice(0, 12);
+}
+
+/** The note line that carries a fingerprint in PO and XLIFF 1.2 (`target at export: 1a2b3c4d5e6f`), and its reader. */
+export const FINGERPRINT_NOTE = "target at export: ";
+export function fingerprintOf(notes: string | undefined | null): string | undefined {
+  return /(?:^|\n)target at export: (none|[0-9a-f]{12})\s*(?:$|\n)/.exec(notes ?? "")?.[1];
 }
 
 /** The plain text of inline content (codes left out): what a memory compares, what a check reads. */

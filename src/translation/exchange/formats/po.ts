@@ -2,7 +2,7 @@ import { po as gettextPo, type GetTextTranslation, type GetTextTranslations } fr
 import type { ReadUnit } from "../apply.ts";
 import type { ExchangeDocument } from "../exchange.ts";
 import { ExchangeError } from "../exchangeError.ts";
-import type { Code, Inline } from "../inline.ts";
+import { FINGERPRINT_NOTE, fingerprintOf, type Code, type Inline } from "../inline.ts";
 import type { ReadDocument, ReadFile } from "./read.ts";
 import { MAX_EXCHANGE_BYTES } from "./xml.ts";
 
@@ -69,6 +69,7 @@ export function writePo(doc: ExchangeDocument): string {
         `section ${unit.section} (${unit.status}); ${unit.kind}`,
         ...[...unit.codes.values()].map(describe),
         ...(best ? [`memory: ${best.similarity}% match, from ${best.origin}`] : []),
+        `${FINGERPRINT_NOTE}${unit.fingerprint}`,
       ];
       const fuzzy = (unit.target !== null && unit.status !== "current") || best !== null;
       translations[msgctxt] = {
@@ -81,6 +82,8 @@ export function writePo(doc: ExchangeDocument): string {
             // The unit's key first: tools that drop msgctxt (po2xliff) keep references.
             reference: `${msgctxt} ${file.original.replace(`/${doc.trgLang}/`, `/${doc.srcLang}/`)}:${unit.line}`,
             ...(fuzzy ? { flag: "fuzzy" } : {}),
+            // A stale unit's older source, as gettext's msgmerge writes it: tools show the change.
+            ...(unit.previousSource ? { previous: `msgid ${poString(poText(unit.previousSource))}` } : {}),
           },
         },
       };
@@ -150,8 +153,20 @@ export function readPo(text: string, name: string): ReadDocument {
       const msgstr = entry.msgstr[0] ?? "";
       const target = fuzzy || msgstr === "" ? null : poInline(msgstr);
       const units = byChapter.get(chapter) ?? byChapter.set(chapter, []).get(chapter)!;
-      units.push({ id, source: poInline(entry.msgid), target, confirmed: target !== null, data: codeNotes(entry.comments?.extracted) });
+      units.push({
+        id,
+        source: poInline(entry.msgid),
+        target,
+        confirmed: target !== null,
+        data: codeNotes(entry.comments?.extracted),
+        fingerprint: fingerprintOf(entry.comments?.extracted),
+      });
     }
   const files: ReadFile[] = [...byChapter].map(([chapter, units]) => ({ chapter, units }));
   return { srcLang, trgLang, files };
+}
+
+/** A PO string literal: quoted, with backslashes, quotes, tabs and line breaks escaped. */
+function poString(text: string): string {
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\t/g, "\\t").replace(/\r/g, "\\r").replace(/\n/g, "\\n")}"`;
 }

@@ -2,7 +2,7 @@ import type { SectionStatus } from "../../model/status.ts";
 import type { ReadUnit } from "../apply.ts";
 import type { ExchangeDocument } from "../exchange.ts";
 import { ExchangeError } from "../exchangeError.ts";
-import type { Code, Inline } from "../inline.ts";
+import { FINGERPRINT_NOTE, fingerprintOf, type Code, type Inline } from "../inline.ts";
 import type { ReadDocument, ReadFile } from "./read.ts";
 import { parseUnitKey, poContext, poInline } from "./po.ts";
 import { attribute, childElements, escapeAttr, escapeText, localName, parseXliffXml, readInline, type El } from "./xml.ts";
@@ -57,6 +57,12 @@ export function writeXliff12(doc: ExchangeDocument): string {
       out.push(`    <source>${inline(unit.source)}</source>`);
       if (unit.target) out.push(`    <target state="${TARGET_STATE[unit.status] ?? "new"}">${inline(unit.target)}</target>`);
       out.push(`    <note from="course">section ${escapeText(unit.section)}, ${unit.kind}, ${unit.status}</note>`);
+      out.push(`    <note from="course">${FINGERPRINT_NOTE}${unit.fingerprint}</note>`);
+      // A stale unit's older source and the translation made from it (a CAT tool shows the change).
+      if (unit.previousSource && unit.target)
+        out.push(
+          `    <alt-trans alttranstype="previous-version"><source>${inline(unit.previousSource)}</source><target>${inline(unit.target)}</target></alt-trans>`,
+        );
       for (const m of unit.matches)
         out.push(
           `    <alt-trans match-quality="${m.similarity}%" origin="${escapeAttr(m.origin)}"><source>${inline(m.source)}</source><target>${inline(m.target)}</target></alt-trans>`,
@@ -127,6 +133,11 @@ export function readXliff12(text: string, name: string): ReadDocument {
         target,
         confirmed: unit.getAttribute("approved") === "yes" || ["final", "signed-off"].includes(state),
         data,
+        fingerprint: fingerprintOf(
+          childElements(unit, "note")
+            .map((n) => n.textContent ?? "")
+            .join("\n"),
+        ),
       });
     }
   }

@@ -2,7 +2,7 @@ import type { SectionStatus } from "../../model/status.ts";
 import type { ReadUnit } from "../apply.ts";
 import type { ExchangeDocument, ExchangeUnit } from "../exchange.ts";
 import { ExchangeError } from "../exchangeError.ts";
-import type { Code, Inline } from "../inline.ts";
+import { fingerprintOf, type Code, type Inline } from "../inline.ts";
 import type { ReadDocument, ReadFile } from "./read.ts";
 import { attribute, childElements, escapeAttr, escapeText, localName, parseXliffXml, readInline, type El } from "./xml.ts";
 
@@ -79,7 +79,7 @@ export function writeXliff20(doc: ExchangeDocument): string {
         out.push("   </mtc:matches>");
       }
       out.push(
-        `   <mda:metadata><mda:metaGroup category="course"><mda:meta type="section">${escapeText(unit.section)}</mda:meta><mda:meta type="state">${unit.status}</mda:meta></mda:metaGroup></mda:metadata>`,
+        `   <mda:metadata><mda:metaGroup category="course"><mda:meta type="section">${escapeText(unit.section)}</mda:meta><mda:meta type="state">${unit.status}</mda:meta><mda:meta type="target-at-export">${unit.fingerprint}</mda:meta>${unit.previousSource ? `<mda:meta type="previous-source">${escapeText(plainSource(unit.previousSource))}</mda:meta>` : ""}</mda:metaGroup></mda:metadata>`,
       );
       if (data.length) {
         out.push("   <originalData>");
@@ -142,9 +142,25 @@ export function readXliff20(text: string, name: string): ReadDocument {
       const source = readInline(sourceEl, where, codeOf, data);
       const targetEl = childElements(segment, "target")[0];
       const target = targetEl ? readInline(targetEl, where, codeOf, data) : null;
-      return { id, source, target, confirmed: ["final", "reviewed"].includes(segment.getAttribute("state") ?? ""), data };
+      const fingerprint = childElements(unit, "metadata")
+        .flatMap((m) => childElements(m, "metaGroup"))
+        .flatMap((g) => childElements(g, "meta"))
+        .find((m) => m.getAttribute("type") === "target-at-export")?.textContent;
+      return {
+        id,
+        source,
+        target,
+        confirmed: ["final", "reviewed"].includes(segment.getAttribute("state") ?? ""),
+        data,
+        fingerprint: fingerprint ? fingerprintOf(`target at export: ${fingerprint.trim()}`) : undefined,
+      };
     });
     return { original: attribute(file, "original") ?? "", units };
   });
   return { srcLang, trgLang, files };
+}
+
+/** A source's words with its codes as the text they stand for, for a metadata note (XLIFF 2.0 has no element for an older source). */
+function plainSource(inline: readonly Inline[]): string {
+  return inline.map((i) => ("text" in i ? i.text : "ph" in i ? `{${i.ph}}` : "")).join("");
 }
