@@ -92,7 +92,9 @@ function chapterExchangeUnits(tree: ContentTree, locale: string, chapter: string
   const sourceMdx = tree.read(tree.file(tree.sourceLocale, chapter))!;
   const states = sectionStates(tree, locale, chapter);
   const units = chapterUnits(sourceMdx, tree.read(tree.file(locale, chapter)), states);
-  const previous = units.some((u) => u.status === "stale") ? previousSources(tree, chapter, sourceMdx, states) : new Map();
+  const previous = units.some((u) => u.status === "stale")
+    ? previousSources(tree, chapter, sourceMdx, states)
+    : new Map<string, Inline[] | null>();
   return units.map((unit) => {
     const inline = unitInline(unit.source, unit.target);
     const same = unit.section === META && inline.target !== null && inlineKey(inline.target) === inlineKey(inline.source);
