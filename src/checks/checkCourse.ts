@@ -1,4 +1,4 @@
-import { existsSync, lstatSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
@@ -13,7 +13,7 @@ import { locales, localeSpellingProblems, matchLocale, UI_STRINGS_DIR, uiStrings
 import { chapterPathProblem, contentNameProblem } from "../lib/content/contentPaths.ts";
 import { readStringFolder } from "../translation/strings/stringFiles.ts";
 import { messageProblem } from "../translation/strings/messageFormat.ts";
-import { placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
+import { droppedPluralNumbers, placeholderList, placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
 import { chapterFilePath, contentEntries, listChapterFiles } from "../lib/content/chapterFiles.ts";
 
 export { readFrontmatter } from "./chapterFile.ts";
@@ -199,35 +199,60 @@ export async function refusedChapterFiles(root: string, files: readonly string[]
   ];
 }
 
-/** Keys whose `{placeholders}` differ from the source locale's, per layer of strings. */
+/** The line of a strings file (relative to root) where a key is written, for messages; undefined when it cannot be told. */
+export function keyLine(root: string, file: string, key: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(root, file), "utf8");
+  } catch {
+    return undefined;
+  }
+  const at = text.search(new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:`));
+  return at < 0 ? undefined : text.slice(0, at).split("\n").length;
+}
+
+/**
+ * Problems of every locale's strings in one layer, one line each with the file and the key's
+ * line: a string that is not a valid ICU message, placeholders that differ from the source
+ * locale's (named: `{數量}` for `{count}`), and a plural whose forms drop the number the
+ * source's shows (`#`).
+ */
 export function checkPlaceholders(
+  root: string,
   where: (locale: string) => string,
   byLocale: ReadonlyMap<string, StringTable>,
   sourceLocale: string,
 ): string[] {
+  const at = (locale: string, key: string) => {
+    const line = keyLine(root, where(locale), key);
+    return `${where(locale)}${line ? `:${line}` : ""}: "${printable(key, 60)}"`;
+  };
   // Every string of every locale is a valid ICU message (intl-messageformat reads it).
   const malformed = [...byLocale].flatMap(([locale, table]) =>
     Object.entries(table).flatMap(([key, text]) => {
       const problem = messageProblem(text, locale);
       return problem
-        ? [
-            `${where(locale)}: "${printable(key, 60)}" is not a valid message (${problem}); close every { with }, and give a plural an "other" form`,
-          ]
+        ? [`${at(locale, key)} is not a valid message (${problem}); close every { with }, and give a plural an "other" form`]
         : [];
     }),
   );
   const source = byLocale.get(sourceLocale);
   if (!source) return malformed;
+  const translations = [...byLocale].filter(([locale]) => locale !== sourceLocale);
   return [
     ...malformed,
-    ...[...byLocale]
-      .filter(([locale]) => locale !== sourceLocale)
-      .flatMap(([locale, table]) =>
-        placeholderMismatches(source, table).map(
-          (m) =>
-            `${where(locale)}: "${printable(m.key, 60)}" has placeholders {${m.have.join("}, {")}} but the ${sourceLocale} text has {${m.want.join("}, {")}}`,
-        ),
+    ...translations.flatMap(([locale, table]) =>
+      placeholderMismatches(source, table).map(
+        (m) =>
+          `${at(locale, m.key)} has placeholders ${placeholderList(m.have)} but the ${sourceLocale} text has ${placeholderList(m.want)}`,
       ),
+    ),
+    ...translations.flatMap(([locale, table]) =>
+      droppedPluralNumbers(source, table, sourceLocale, locale).map(
+        (d) =>
+          `${at(locale, d.key)}: the plural {${d.name}} shows no number in its form(s) ${d.forms.join(", ")} (the ${sourceLocale} text shows it with #): write # where the number goes`,
+      ),
+    ),
   ];
 }
 
@@ -257,7 +282,7 @@ export async function checkCourse(root: string, chapters: readonly DiscoveredCha
     if (!sources.has(chapter.slug))
       problems.push(`${chapter.file}: no chapter ${chapterFilePath(sourceLocale, chapter.slug)} uses this module`);
     const dir = chapter.file.replace(/chapter\.ts$/, "strings");
-    problems.push(...checkPlaceholders((l) => `${dir}/${l}.json`, chapter.strings, sourceLocale));
+    problems.push(...checkPlaceholders(root, (l) => `${dir}/${l}.json`, chapter.strings, sourceLocale));
   }
   return problems;
 }
@@ -287,5 +312,5 @@ export function checkSiteStrings(root: string, sourceLocale: string, schema: z.Z
     }
     tables.set(locale, table);
   }
-  return [...problems, ...checkPlaceholders(uiStringsFile, tables, sourceLocale)];
+  return [...problems, ...checkPlaceholders(root, uiStringsFile, tables, sourceLocale)];
 }

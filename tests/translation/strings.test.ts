@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keysUsedBy } from "../../src/translation/checks/checks.ts";
@@ -59,8 +59,55 @@ describe("strings in layers", () => {
     editJson(path, (d) => (d["load.neuron"] = "ニューロン {nuron}"));
     const r = await check();
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`error: ${path}: "load.neuron" has placeholders {nuron} but the en text has {neuron}`);
+    expect(r.stdout).toMatch(
+      new RegExp(`error: ${path}:\\d+: "load\\.neuron" has placeholders \\{nuron\\} but the en text has \\{neuron\\}`),
+    );
     writeFileSync(join(dir, path), original);
+  });
+
+  it("in a new locale (zh-Hant-TW): a renamed placeholder is named, a plural that drops its number is an error, each at its line", async () => {
+    const en = JSON.parse(readFileSync(join(dir, "src/translation/ui/en.json"), "utf8")) as Record<string, string>;
+    const file = "src/translation/ui/zh-Hant-TW.json";
+    const zh = {
+      ...en,
+      "search.results": "{count, plural, other {個章節相符}}",
+      "status.actionDone": "{action}：{數量, plural, =0 {沒有改變} other {# 個控制項已改變}}。",
+    };
+    writeFileSync(join(dir, file), JSON.stringify(zh, null, 2));
+    const lineOf = (key: string) =>
+      JSON.stringify(zh, null, 2)
+        .split("\n")
+        .findIndex((l) => l.startsWith(`  "${key}"`)) + 1;
+    const r = await runHere("i18n-check", ["--root", dir, "--locale", "zh_TW"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `${file}:${lineOf("search.results")}: "search.results": the plural {count} shows no number in its form(s) other (the en text shows it with #)`,
+    );
+    expect(r.stdout).toContain(
+      `${file}:${lineOf("status.actionDone")}: "status.actionDone" has placeholders {action}, {數量} but the en text has {action}, {count}`,
+    );
+    rmSync(join(dir, file));
+  });
+
+  it("warns of a marked section whose paragraphs are still the source's, unless translation.json lists them as identical", async () => {
+    const en = readFileSync(join(dir, "content/en/w1d1/tutorial1/index.mdx"), "utf8");
+    const folder = join(dir, "content/zh-Hant-TW/w1d1/tutorial1");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), readFileSync(join(dir, "src/translation/ui/en.json")));
+    writeFileSync(join(folder, "index.mdx"), en.replace("## Summary \\{#summary\\}", "## 總結 \\{#summary\\}"));
+    const mark = await runHere("i18n-mark", ["--root", dir, "zh_Hant_TW", "w1d1/tutorial1", "summary"]);
+    expect(mark.code, mark.stderr).toBe(0);
+    expect(mark.stderr).toContain('"zh_Hant_TW" is this course\'s zh-Hant-TW');
+    let r = await runHere("i18n-check", ["--root", dir, "--locale", "zh-Hant-TW"]);
+    expect(r.stdout).toMatch(
+      /warning: content\/zh-Hant-TW\/w1d1\/tutorial1\/index\.mdx: 2 unit\(s\) of translated sections are the en text unchanged .*: summary\.2 \(source line \d+\), summary\.3 \(source line \d+\)/,
+    );
+    const provenance = JSON.parse(readFileSync(join(folder, "translation.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(folder, "translation.json"), JSON.stringify({ ...provenance, identical: ["summary.2"] }));
+    r = await runHere("i18n-check", ["--root", dir, "--locale", "zh-Hant-TW"]);
+    expect(r.stdout).toMatch(/1 unit\(s\) of translated sections are the en text unchanged .*: summary\.3 \(source line \d+\)$/m);
+    rmSync(join(dir, "content/zh-Hant-TW"), { recursive: true });
+    rmSync(join(dir, "src/translation/ui/zh-Hant-TW.json"));
   });
 
   it("finds keys in code: literals, and template prefixes", () => {

@@ -54,6 +54,16 @@ describe("verbatim parts of a translation", () => {
     ]);
   });
 
+  it("refuse inline code translated in the MDX (zh-Hant-TW), and accept it moved or repeated", () => {
+    const src = ["## A \\{#a\\}", "", "Look at `spike_times` and `len()`.", ""].join("\n");
+    const moved = ["## A \\{#a\\}", "", "先用 `len()` 看 `spike_times`，再看一次 `spike_times`。", ""].join("\n");
+    expect(verbatimProblems(src, moved)).toEqual([]);
+    const translated = moved.replace("再看一次 `spike_times`", "再看一次 `尖峰時間`");
+    expect(verbatimProblems(src, translated)).toEqual([
+      { section: "a", line: 3, message: 'inline code `尖峰時間` is not in the source section "a" (code is kept as the source writes it)' },
+    ]);
+  });
+
   it("show the differing line of a block, not the whole block", () => {
     const src = ["## A \\{#a\\}", "", "```python", "x = 1", "y = 2", "z = 3", "```", ""].join("\n");
     const changed = src.replace("y = 2", "y = 20");

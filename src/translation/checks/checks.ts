@@ -8,8 +8,8 @@ import { structureProblems } from "../model/status.ts";
 import { chapterTypography, hasTypographyRules, textTypography, typographyRules } from "../model/typography.ts";
 import { MdxSyntaxError, parseMdx } from "../../lib/content/parseMdx.ts";
 import { uiStringsSchema } from "../strings/schema.ts";
-import { checkSiteStrings, contentTreeProblems } from "../../checks/checkCourse.ts";
-import { placeholderMismatches } from "../strings/strings.ts";
+import { checkSiteStrings, contentTreeProblems, keyLine } from "../../checks/checkCourse.ts";
+import { droppedPluralNumbers, placeholderList, placeholderMismatches } from "../strings/strings.ts";
 import { checkChapterText, courseImagesProblem, readContributedText } from "../../checks/chapterFile.ts";
 import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
 import { ownString, parseStringTable, type StringTable } from "../model/stringTable.ts";
@@ -17,6 +17,9 @@ import { checkCourseCode } from "../../checks/checkCode.ts";
 import { matchLocale, TAG_PATTERN, UI_STRINGS_DIR, uiStringsFile } from "../locales.ts";
 import type { ContentTree } from "../status/contentTree.ts";
 import { statusRows } from "../status/statusRows.ts";
+import { unitReader } from "../exchange/exchange.ts";
+import { inlineKey, plainText } from "../exchange/inline.ts";
+import { META } from "../exchange/segments.ts";
 
 /** A finding of `i18n:check`: errors fail it, warnings are for translators to act on. */
 export interface Finding {
@@ -152,11 +155,19 @@ export function checkStringLayers(tree: ContentTree): Finding[] {
       for (const key of Object.keys(table))
         if (!(key in source))
           findings.push({ level: "warning", where: file, message: `"${key}" is not in the ${tree.sourceLocale} strings` });
+      const where = (key: string) => `${file}${lineOf(key) ? `:${lineOf(key)}` : ""}`;
+      const lineOf = (key: string) => keyLine(tree.root, file, key);
       for (const m of placeholderMismatches(source, table))
         findings.push({
           level: "error",
-          where: file,
-          message: `"${m.key}" has placeholders {${m.have.join("}, {")}} but the ${tree.sourceLocale} text has {${m.want.join("}, {")}}`,
+          where: where(m.key),
+          message: `"${m.key}" has placeholders ${placeholderList(m.have)} but the ${tree.sourceLocale} text has ${placeholderList(m.want)}`,
+        });
+      for (const d of droppedPluralNumbers(source, table, tree.sourceLocale, locale))
+        findings.push({
+          level: "error",
+          where: where(d.key),
+          message: `"${d.key}": the plural {${d.name}} shows no number in its form(s) ${d.forms.join(", ")} (the ${tree.sourceLocale} text shows it with #): write # where the number goes`,
         });
     }
   }
@@ -298,6 +309,46 @@ function checkIdenticalStrings(tree: ContentTree): Finding[] {
   return findings;
 }
 
+/**
+ * Units of translated sections whose translation is the source's own text, word for word (a
+ * paragraph copied and never translated, though its section was marked): one warning per
+ * chapter, listing them, unless the chapter's translation.json lists them as `identical`.
+ */
+function checkUnchangedUnits(tree: ContentTree): Finding[] {
+  const findings: Finding[] = [];
+  for (const locale of tree.locales().filter((l) => l !== tree.sourceLocale)) {
+    const unitsOf = unitReader(tree, locale);
+    for (const chapter of tree.chapters()) {
+      if (tree.read(tree.file(locale, chapter)) === null) continue;
+      let allowed: Set<string>;
+      try {
+        allowed = new Set(tree.provenance(locale, chapter)?.identical ?? []);
+      } catch {
+        continue; // a provenance file that does not read is reported where it is read
+      }
+      const same = unitsOf(chapter).filter(
+        (u) =>
+          u.section !== META &&
+          (u.status === "current" || u.status === "stale") &&
+          u.target !== null &&
+          inlineKey(u.target) === inlineKey(u.source) &&
+          /\p{L}{2}/u.test(plainText(u.source)) &&
+          !allowed.has(u.id),
+      );
+      if (same.length)
+        findings.push({
+          level: "warning",
+          where: tree.file(locale, chapter),
+          message: `${same.length} unit(s) of translated sections are the ${tree.sourceLocale} text unchanged (translate them, or list them under "identical" in ${tree.provenanceFile(locale, chapter)} if that is right): ${same
+            .slice(0, 6)
+            .map((u) => `${u.id} (source line ${u.line})`)
+            .join(", ")}${same.length > 6 ? ", …" : ""}`,
+        });
+    }
+  }
+  return findings;
+}
+
 /** The translation a finding is about (its content folder or strings file), or null for the course's own files. */
 function translationOf(finding: Finding, locales: readonly string[], sourceLocale: string): string | null {
   const owner = locales.find((l) => new RegExp(`(^|/)${l.replace(/[-]/g, "\\-")}(/|\\.json)`).test(finding.where));
@@ -319,6 +370,7 @@ export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
     ...checkContentPolicy(tree),
     ...checkStringLayers(tree),
     ...checkIdenticalStrings(tree),
+    ...checkUnchangedUnits(tree),
     ...checkTypography(tree),
   ];
   // Read as the build reads them (plain files, bounded); a glossary that cannot be used is an error line.

@@ -26,6 +26,11 @@ export const provenanceSchema = z
           .strict(),
       )
       .optional(),
+    /** Units (`<section>.<n>`) whose translation is rightly the source's own text (a name, a symbol): not reported as left untranslated. */
+    identical: z
+      .array(z.string().regex(/^[\w-]+\.\d+$/))
+      .max(100_000)
+      .optional(),
   })
   .strict();
 
@@ -55,5 +60,15 @@ export function formatProvenance(p: Provenance): string {
   const partial = Object.entries(p.partial ?? {})
     .filter(([id]) => !(id in p.sections))
     .map(([id, { source, units }]) => [id, { source, units: [...new Set(units)].sort((a, b) => a - b) }] as const);
-  return `${JSON.stringify({ source: p.source, sections: sorted(p.sections), ...(partial.length ? { partial: sorted(Object.fromEntries(partial)) } : {}) }, null, 2)}\n`;
+  const identical = [...new Set(p.identical ?? [])].sort();
+  return `${JSON.stringify(
+    {
+      source: p.source,
+      sections: sorted(p.sections),
+      ...(partial.length ? { partial: sorted(Object.fromEntries(partial)) } : {}),
+      ...(identical.length ? { identical } : {}),
+    },
+    null,
+    2,
+  )}\n`;
 }

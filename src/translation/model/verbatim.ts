@@ -11,7 +11,7 @@ import { splitSections } from "./sections.ts";
  * id, an output's key). Offsets are in the file, so a tool can replace the part in place.
  */
 export interface VerbatimPart {
-  readonly kind: "code" | "math" | "inline-math" | "prop";
+  readonly kind: "code" | "math" | "inline-math" | "inline-code" | "prop";
   /** What the part is, for messages: "code block", "formula", `<Cell> prop id`. */
   readonly label: string;
   /** The part's content, whitespace normalised (what is compared). */
@@ -46,6 +46,7 @@ export function verbatimParts(mdx: string, tree: Root = parseMdx(mdx)): Map<stri
       parts.push({ kind: "code", label: "code block", value: normal(`${node.lang ?? ""}\n${node.value}`), raw: node.value, ...at });
     else if (node.type === "math") parts.push({ kind: "math", label: "formula", value: normal(node.value), raw: node.value, ...at });
     else if (node.type === "inlineMath") parts.push({ kind: "inline-math", label: "inline formula", value: normal(node.value), ...at });
+    else if (node.type === "inlineCode") parts.push({ kind: "inline-code", label: "inline code", value: node.value, ...at });
     else if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name && /^[A-Z]/.test(node.name)) {
       const index = componentCount.get(id) ?? 0;
       componentCount.set(id, index + 1);
@@ -113,7 +114,9 @@ function blockDifference(label: string, have: VerbatimPart, want: VerbatimPart):
 /**
  * Code blocks and formulas that differ between a source and a translation, section by section
  * (props are compared with the components, in `structureProblems`). Code and display formulas
- * are compared in order; inline formulas as a set, since a translation may reorder a sentence.
+ * are compared in order; inline formulas as a set, since a translation may reorder a sentence;
+ * inline code must be the source section's (a name in code is not translated: `spike_times`
+ * stays `spike_times`), though a translation may use it more or fewer times.
  */
 export function verbatimProblems(sourceMdx: string, translationMdx: string): VerbatimProblem[] {
   const source = verbatimParts(sourceMdx);
@@ -153,6 +156,13 @@ export function verbatimProblems(sourceMdx: string, translationMdx: string): Ver
     }
     for (const w of want)
       problems.push({ section, line: headingLine, message: `inline formula $${clip(w)}$ of the source section "${section}" is missing` });
+    const codes = new Set(theirs.filter((p) => p.kind === "inline-code").map((p) => p.value));
+    for (const h of mine.filter((p) => p.kind === "inline-code" && !codes.has(p.value)))
+      problems.push({
+        section,
+        line: h.line,
+        message: `inline code \`${clip(h.value)}\` is not in the source section "${section}" (code is kept as the source writes it)`,
+      });
   }
   return problems;
 }

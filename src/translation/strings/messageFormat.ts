@@ -39,7 +39,54 @@ export function messageProblem(template: string, locale: string): string | null 
 
 // The parser's element types (@formatjs/icu-messageformat-parser TYPE): text and `#` name no argument.
 const LITERAL = 0;
+const PLURAL = 6;
 const POUND = 7;
+
+/** The argument names a message uses (`{count}`, `{n, plural, …}`, `{數量}`), or null when it does not parse. */
+export function messageArguments(template: string, locale: string): string[] | null {
+  try {
+    return [...compile(template, locale).names];
+  } catch {
+    return null;
+  }
+}
+
+type Elements = ReturnType<IntlMessageFormat["getAst"]>;
+
+/** Whether elements show a plural's number: `#`, or the argument itself (`{n}`, `{n, number}`), at any depth. */
+function showsNumber(elements: Elements, name: string): boolean {
+  return elements.some(
+    (el) =>
+      (el.type as number) === POUND ||
+      ("value" in el && el.value === name && (el.type as number) !== LITERAL) ||
+      ("options" in el && Object.values(el.options).some((o) => showsNumber((o as { value: Elements }).value, name))),
+  );
+}
+
+/** Each plural of a message with the forms (`one`, `other`; not exact `=0`) that do not show its number, by argument name. */
+export function pluralForms(template: string, locale: string): Map<string, { showing: boolean; silent: string[] }> | null {
+  let ast: Elements;
+  try {
+    ast = compile(template, locale).message.getAst();
+  } catch {
+    return null;
+  }
+  const found = new Map<string, { showing: boolean; silent: string[] }>();
+  const walk = (elements: Elements): void => {
+    for (const el of elements) {
+      if (!("options" in el)) continue;
+      const options = Object.entries(el.options) as [string, { value: Elements }][];
+      if ((el.type as number) === PLURAL && "value" in el) {
+        const name = el.value;
+        const silent = options.filter(([key, o]) => !key.startsWith("=") && !showsNumber(o.value, name)).map(([key]) => key);
+        found.set(name, { showing: options.some(([key, o]) => !key.startsWith("=") && showsNumber(o.value, name)), silent });
+      }
+      for (const [, o] of options) walk(o.value);
+    }
+  };
+  walk(ast);
+  return found;
+}
 
 /** The argument names a compiled message uses. */
 function placeholderNames(message: IntlMessageFormat): string[] {

@@ -1,5 +1,5 @@
 import type { Translate } from "../../api/types.ts";
-import { formatMessage } from "./messageFormat.ts";
+import { formatMessage, messageArguments, pluralForms } from "./messageFormat.ts";
 import { ownString, type StringTable } from "../model/stringTable.ts";
 
 export type { StringTable };
@@ -31,9 +31,43 @@ export function layeredTranslator(
   };
 }
 
-/** The `{name}` placeholders of a template (a plural `{name, plural, …}` and a number `{name, number}` included), sorted. */
-export function placeholders(template: string): string[] {
-  return [...new Set([...template.matchAll(/\{(\w+)(?:\}|\s*,\s*(?:plural\s*,|number\s*\}))/g)].map((m) => m[1]!))].sort();
+/**
+ * The `{name}` placeholders of a template (a plural `{name, plural, …}` and a number `{name, number}`
+ * included, in any script: `{數量}`), sorted: the ICU parser's argument names, or, for a message
+ * that does not parse, what looks like one.
+ */
+export function placeholders(template: string, locale = "en"): string[] {
+  const names = messageArguments(template, locale) ?? [...template.matchAll(/\{\s*([^\s{},#]+)\s*(?:\}|,)/g)].map((m) => m[1]!);
+  return [...new Set(names)].sort();
+}
+
+/** Placeholders for a message: `{a}, {b}`, or "none". */
+export function placeholderList(names: readonly string[]): string {
+  return names.length ? `{${names.join("}, {")}}` : "none";
+}
+
+/**
+ * Plural forms a translation writes without the number the source shows (`{n, plural, other {# spikes}}`
+ * translated `{n, plural, other {尖峰}}`: the count disappears), per key.
+ */
+export function droppedPluralNumbers(
+  source: StringTable,
+  translation: StringTable,
+  sourceLocale: string,
+  locale: string,
+): { key: string; name: string; forms: string[] }[] {
+  const found: { key: string; name: string; forms: string[] }[] = [];
+  for (const key of Object.keys(translation)) {
+    const want = ownString(source, key);
+    const have = translation[key];
+    if (want === undefined || typeof have !== "string") continue;
+    const theirs = pluralForms(want, sourceLocale);
+    const mine = pluralForms(have, locale);
+    if (!theirs || !mine) continue;
+    for (const [name, plural] of mine)
+      if (theirs.get(name)?.showing && plural.silent.length) found.push({ key, name, forms: plural.silent });
+  }
+  return found;
 }
 
 /** Keys whose placeholders differ from the source's: a translation must use exactly the same ones. */
