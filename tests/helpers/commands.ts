@@ -1,5 +1,6 @@
 import { importNotebookCommand } from "../../src/notebook/importCommand.ts";
 import { runCommand, type Command } from "../../src/lib/cli/runCli.ts";
+import { addCommand } from "../../src/translation/commands/add.ts";
 import { checkCommand } from "../../src/translation/commands/check.ts";
 import { exportCommand } from "../../src/translation/commands/export.ts";
 import { importCommand } from "../../src/translation/commands/import.ts";
@@ -11,6 +12,7 @@ import { ROOT, type RunResult } from "./run.ts";
 
 /** The commands a test may run in process, by their program's name (scripts/<name>.ts). */
 const COMMANDS = {
+  "i18n-add": addCommand,
   "i18n-check": checkCommand,
   "i18n-export": exportCommand,
   "i18n-import": importCommand,
