@@ -220,6 +220,16 @@ describe("a section translated in part, in a locale with a script and a region (
     expect(unit(4)).not.toContain("<target");
     expect(unit(4)).not.toContain('approved="yes"');
     expect(tool("msgfmt", ["--check", "-o", "/dev/null", write("zh-again.po", againPo)]).stderr).toBe("");
+    // With the memory: the Japanese translation of a unit is offered as a reference, in a note, never as the target.
+    const withReferences = entries(await exportAs("po", "--locale", "zh-Hant-TW"));
+    const third = withReferences.find((e) => e.includes('msgctxt "w1d1/tutorial1#section-1.3"'))!;
+    const jaText = entries(await exportAs("po", "--locale", "ja", "--no-memory"))
+      .find((e) => e.includes('msgctxt "w1d1/tutorial1#section-1.3"'))!
+      .match(/^msgstr "(.*)"$/m)![1]!;
+    expect(third).toContain(`#. reference, ja: ${jaText.slice(0, 20)}`);
+    expect(third).toMatch(/\nmsgstr ""$/);
+    const xlf12 = await exportAs("xliff12", "--locale", "zh-Hant-TW");
+    expect(xlf12).toMatch(/<alt-trans alttranstype="reference" origin="translation, ja"><source>[^]*?<\/source><target xml:lang="ja">/);
   });
 });
 

@@ -21,6 +21,8 @@ export interface ExchangeUnit {
   readonly codes: ReadonlyMap<string, Code>;
   /** Translations already made for the same or similar text elsewhere (best first); empty when the unit is current. */
   readonly matches: readonly MemoryMatch[];
+  /** The same unit as the course's other translations have it (current ones only): references to read, never to fill in. */
+  readonly references: readonly { readonly locale: string; readonly target: Inline[] }[];
   /** The project's target now, as a fingerprint (targetFingerprint): an import of this file checks the project still has it. */
   readonly fingerprint: string;
   /** For a stale unit: the source text its translation was made from, when git has it (a CAT tool shows the difference). */
@@ -88,7 +90,7 @@ function previousSources(
  * source's text is not translated (it is exported without a target, never as `final`). In a
  * stale section only the units whose source changed are stale, each with its older source.
  */
-function chapterExchangeUnits(tree: ContentTree, locale: string, chapter: string): Omit<ExchangeUnit, "matches">[] {
+function chapterExchangeUnits(tree: ContentTree, locale: string, chapter: string): Omit<ExchangeUnit, "matches" | "references">[] {
   const sourceMdx = tree.read(tree.file(tree.sourceLocale, chapter))!;
   const states = sectionStates(tree, locale, chapter);
   const units = chapterUnits(sourceMdx, tree.read(tree.file(locale, chapter)), states);
@@ -116,8 +118,8 @@ function chapterExchangeUnits(tree: ContentTree, locale: string, chapter: string
 }
 
 /** A locale's chapters as exchange units, each chapter read and compared once however often it is asked for. */
-export function unitReader(tree: ContentTree, locale: string): (chapter: string) => Omit<ExchangeUnit, "matches">[] {
-  const read = new Map<string, Omit<ExchangeUnit, "matches">[]>();
+export function unitReader(tree: ContentTree, locale: string): (chapter: string) => Omit<ExchangeUnit, "matches" | "references">[] {
+  const read = new Map<string, Omit<ExchangeUnit, "matches" | "references">[]>();
   return (chapter) => read.get(chapter) ?? read.set(chapter, chapterExchangeUnits(tree, locale, chapter)).get(chapter)!;
 }
 
@@ -133,7 +135,9 @@ export function courseMemory(tree: ContentTree, locale: string, unitsOf = unitRe
 
 /**
  * A locale's chapters (all, or those asked for) as an exchange document: every unit, its
- * translation, and, with `withMemory`, for a unit that is not current, the memory's matches.
+ * translation, and, with `withMemory`, for a unit that is not current, the memory's matches
+ * and the other translations' current text of the same unit (a Japanese translator's work is a
+ * reference for a Chinese one: shown as such, never written as a target).
  */
 export function exportDocument(
   tree: ContentTree,
@@ -143,6 +147,22 @@ export function exportDocument(
   unitsOf = unitReader(tree, locale),
 ): ExchangeDocument {
   const memory = withMemory ? courseMemory(tree, locale, unitsOf) : null;
+  const others = withMemory
+    ? tree
+        .locales()
+        .filter((l) => l !== locale && l !== tree.sourceLocale)
+        .map((l) => ({ locale: l, unitsOf: unitReader(tree, l) }))
+    : [];
+  const referencesOf = (chapter: string, unit: Omit<ExchangeUnit, "matches" | "references">) =>
+    others.flatMap((other) => {
+      const theirs = other.unitsOf(chapter).find((u) => u.id === unit.id);
+      const fits =
+        theirs?.status === "current" &&
+        theirs.target !== null &&
+        inlineKey(theirs.source) === inlineKey(unit.source) &&
+        theirs.target.every((i) => "text" in i || unit.codes.has("ph" in i ? i.ph : "open" in i ? i.open : i.close));
+      return fits ? [{ locale: other.locale, target: theirs.target! }] : [];
+    });
   return {
     srcLang: tree.sourceLocale,
     trgLang: locale,
@@ -152,6 +172,7 @@ export function exportDocument(
       units: unitsOf(chapter).map((unit) => ({
         ...unit,
         matches: memory && unit.status !== "current" ? memory.matches(`${chapter}#${unit.id}`, unit.source, unit.codes) : [],
+        references: unit.status !== "current" ? referencesOf(chapter, unit) : [],
       })),
     })),
   };

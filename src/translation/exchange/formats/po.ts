@@ -69,6 +69,8 @@ export function writePo(doc: ExchangeDocument): string {
         `section ${unit.section} (${unit.status}); ${unit.kind}`,
         ...[...unit.codes.values()].map(describe),
         ...(best ? [`memory: ${best.similarity}% match, from ${best.origin}`] : []),
+        // Other translations of the same unit: to read, not to copy (PO has no place for them but a note).
+        ...unit.references.map((r) => `reference, ${r.locale}: ${poText(r.target).replace(/\n/g, " ")}`),
         `${FINGERPRINT_NOTE}${unit.fingerprint}`,
       ];
       const fuzzy = (unit.target !== null && unit.status !== "current") || best !== null;

@@ -67,6 +67,11 @@ export function writeXliff12(doc: ExchangeDocument): string {
         out.push(
           `    <alt-trans match-quality="${m.similarity}%" origin="${escapeAttr(m.origin)}"><source>${inline(m.source)}</source><target>${inline(m.target)}</target></alt-trans>`,
         );
+      // Another translation of the same unit, in its own language: a reference (alttranstype="reference").
+      for (const r of unit.references)
+        out.push(
+          `    <alt-trans alttranstype="reference" origin="${escapeAttr(`translation, ${r.locale}`)}"><source>${inline(unit.source)}</source><target xml:lang="${escapeAttr(r.locale)}">${inline(r.target)}</target></alt-trans>`,
+        );
       out.push("   </trans-unit>");
     }
     out.push("  </body>");

@@ -70,11 +70,16 @@ export function writeXliff20(doc: ExchangeDocument): string {
       const { refs, data } = dataRefs(unit);
       const inline = (xs: readonly Inline[]) => writeInline(xs, unit.codes, refs);
       out.push(`  <unit id="${escapeAttr(unit.id)}" name="${escapeAttr(unit.kind)}">`);
-      if (unit.matches.length) {
+      if (unit.matches.length || unit.references.length) {
         out.push("   <mtc:matches>");
         for (const m of unit.matches)
           out.push(
             `    <mtc:match ref="#s1" similarity="${m.similarity}" origin="${escapeAttr(m.origin)}"><mtc:source xml:space="preserve">${inline(m.source)}</mtc:source><mtc:target xml:space="preserve">${inline(m.target)}</mtc:target></mtc:match>`,
+          );
+        // Another translation of the same unit (type "other": not this language's text, a reference only).
+        for (const r of unit.references)
+          out.push(
+            `    <mtc:match ref="#s1" type="other" subType="course:reference" origin="${escapeAttr(`translation, ${r.locale}`)}"><mtc:source xml:space="preserve">${inline(unit.source)}</mtc:source><mtc:target xml:space="preserve">${inline(r.target)}</mtc:target></mtc:match>`,
           );
         out.push("   </mtc:matches>");
       }
