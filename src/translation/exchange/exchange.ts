@@ -161,7 +161,7 @@ export function exportDocument(
         theirs.target !== null &&
         inlineKey(theirs.source) === inlineKey(unit.source) &&
         theirs.target.every((i) => "text" in i || unit.codes.has("ph" in i ? i.ph : "open" in i ? i.open : i.close));
-      return fits ? [{ locale: other.locale, target: theirs.target! }] : [];
+      return fits ? [{ locale: other.locale, target: theirs.target }] : [];
     });
   return {
     srcLang: tree.sourceLocale,
