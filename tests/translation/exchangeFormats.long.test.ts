@@ -50,7 +50,7 @@ const states = async (locale: string) => {
 const entries = (po: string) => po.split("\n\n").filter((e) => e.includes("msgctxt "));
 
 beforeAll(() => {
-  dir = copyProject(["content", "src/translation/ui"]);
+  dir = copyProject(["content", "src/translation/ui", "chapters", "datasets"]);
   mkdirSync(join(dir, "work"));
   for (const f of readdirSync(join(dir, "content"), { recursive: true, encoding: "utf8" }))
     if (f.endsWith(".mdx") || f.endsWith(".json")) saved.set(join("content", f), readFileSync(join(dir, "content", f), "utf8"));
@@ -62,6 +62,7 @@ beforeEach(() => {
     rmSync(join(dir, extra), { recursive: true, force: true });
   rmSync(join(dir, "src/translation/ui/pt-BR.json"), { force: true });
   rmSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), { force: true });
+  rmSync(join(dir, "chapters/w1d1/tutorial1/strings/zh-Hant-TW.json"), { force: true });
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -162,6 +163,53 @@ describe("an older file never undoes newer work", () => {
       expect(forced.code, forced.stderr).toBe(0);
       expect(readFileSync(join(dir, JA), "utf8"), format).toContain("## まとめ \\{#summary\\}");
     }
+  });
+});
+
+describe("the site's, chapters' and datasets' strings in the exchange (--strings)", () => {
+  it("exports every layer's keys, imports translated strings through each format, and refuses a broken message by unit", async () => {
+    writeFileSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), readFileSync(join(dir, "src/translation/ui/en.json")));
+    const po = await exportAs("po", "--locale", "zh-Hant-TW", "--strings");
+    const file = write("strings.po", po);
+    expect(tool("msgfmt", ["--check", "-o", "/dev/null", file]).stderr).toBe("");
+    // Every layer: the site's, Tutorial 1's and the dataset's strings.
+    for (const layer of ["src/translation/ui", "chapters/w1d1/tutorial1/strings", "datasets/steinmetz-w1d1/strings"])
+      expect(po).toContain(`msgctxt "${layer}#@`);
+    // The site's strings are still the English: nothing counts as translated yet.
+    expect(pocount(file).translated).toBe(0);
+    let edited = setMsgstr(po, "src/translation/ui#@nav.contents", "目錄");
+    edited = setMsgstr(edited, "src/translation/ui#@search.results", "{count, plural, other {# 個章節相符}}");
+    edited = setMsgstr(edited, "chapters/w1d1/tutorial1/strings#@control.bins", "分組數");
+    // A plural that loses its number, and a placeholder renamed: refused, by unit.
+    edited = setMsgstr(edited, "src/translation/ui#@status.actionDone", "{action}：{count, plural, other {控制項已改變}}。");
+    const r = await importFile(write("strings-done.po", edited));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unit "@status.actionDone" refused: the plural {count} shows no number in its form(s) other');
+    const ui = JSON.parse(readFileSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), "utf8")) as Record<string, string>;
+    expect(ui["nav.contents"]).toBe("目錄");
+    expect(ui["search.results"]).toBe("{count, plural, other {# 個章節相符}}");
+    expect(ui["status.actionDone"]).toContain("{count, plural");
+    const chapter = JSON.parse(readFileSync(join(dir, "chapters/w1d1/tutorial1/strings/zh-Hant-TW.json"), "utf8")) as Record<
+      string,
+      string
+    >;
+    expect(chapter).toEqual({ "control.bins": "分組數" });
+    rmSync(join(dir, "chapters/w1d1/tutorial1/strings/zh-Hant-TW.json"));
+    // The next export in XLIFF 1.2 and 2.0: the translated strings as targets, read by the toolkit; and back again.
+    for (const format of ["xliff12", "xliff"]) {
+      const xlf = await exportAs(format, "--locale", "zh-Hant-TW", "--strings");
+      expect(xlf).toContain("目錄");
+      const again = await importFile(write(`strings.${format}`, xlf.replace("目錄", "目次")));
+      expect(again.code, again.stderr).toBe(0);
+      expect(
+        (JSON.parse(readFileSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), "utf8")) as Record<string, string>)["nav.contents"],
+      ).toBe("目次");
+      writeFileSync(
+        join(dir, "src/translation/ui/zh-Hant-TW.json"),
+        readFileSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), "utf8").replace("目次", "目錄"),
+      );
+    }
+    expect(pocount(write("strings12.xlf", await exportAs("xliff12", "--locale", "zh-Hant-TW", "--strings"))).translated).toBe(2);
   });
 });
 

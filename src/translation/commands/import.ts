@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { sectionStates } from "../exchange/exchange.ts";
+import { applyStringsImport, isStringsFile, layerOf } from "../exchange/stringUnits.ts";
 import { segmentsOf } from "../exchange/segments.ts";
 import { writeFileAtomic } from "../../lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../model/provenance.ts";
@@ -69,6 +70,19 @@ when the file itself is refused (not ours, too large, a DTD) or a chapter would 
     const problems: string[] = [];
     let refusedUnits = 0;
     for (const f of doc.files) {
+      // A layer of strings (exported with --strings): checked and written as its JSON file.
+      const layer = isStringsFile(f.units) ? layerOf(tree, f) : undefined;
+      if (layer !== undefined) {
+        const result = applyStringsImport(tree, layer, target, f.units, values.force === true);
+        const list = (what: string, xs: readonly UnitProblem[]) => xs.map((p) => `${name}: unit "${p.id}" ${what}: ${p.reason}`);
+        problems.push(...list("skipped", result.skipped), ...list("refused", result.refused));
+        refusedUnits += result.refused.length;
+        if (result.text !== null) writes.push({ file: result.file, text: result.text });
+        report.push(
+          `${result.file}: ${result.imported.length} string(s) imported, ${result.skipped.length} skipped, ${result.refused.length} refused, ${result.text !== null ? "file updated" : "file unchanged"}`,
+        );
+        continue;
+      }
       const chapter = tree.chapters().find((c) => (f.chapter !== undefined ? c === f.chapter : tree.file(target, c) === f.original));
       if (!chapter)
         throw new ExchangeError(

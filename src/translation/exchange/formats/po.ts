@@ -45,7 +45,8 @@ const describe = (code: Code) =>
 export const poContext = (chapter: string, unit: string) => `${chapter}#${unit}`;
 /** A unit key's chapter and unit id, or null when the text is not one. */
 export function parseUnitKey(key: string): { chapter: string; id: string } | null {
-  const m = /^([\w./-]+)#(_?[A-Za-z][\w-]*\.\d+)$/.exec(key.trim());
+  // A chapter's unit is `<section>.<n>`; a string's is `@<key>` (src/translation/exchange/stringUnits.ts).
+  const m = /^([\w./-]+)#(_?[A-Za-z][\w-]*\.\d+|@[\w.-]+)$/.exec(key.trim());
   return m ? { chapter: m[1]!, id: m[2]! } : null;
 }
 

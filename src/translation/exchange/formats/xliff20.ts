@@ -69,7 +69,7 @@ export function writeXliff20(doc: ExchangeDocument): string {
     for (const unit of file.units) {
       const { refs, data } = dataRefs(unit);
       const inline = (xs: readonly Inline[]) => writeInline(xs, unit.codes, refs);
-      out.push(`  <unit id="${escapeAttr(unit.id)}" name="${escapeAttr(unit.kind)}">`);
+      out.push(`  <unit id="${escapeAttr(xliffId(unit.id))}" name="${escapeAttr(unit.kind)}">`);
       if (unit.matches.length || unit.references.length) {
         out.push("   <mtc:matches>");
         for (const m of unit.matches)
@@ -117,7 +117,7 @@ export function readXliff20(text: string, name: string): ReadDocument {
   if (!srcLang || !trgLang) throw new ExchangeError(`${name}: the <xliff> element needs srcLang and trgLang`);
   const files = childElements(root, "file").map((file): ReadFile => {
     const units = childElements(file, "unit").map((unit): ReadUnit => {
-      const id = unit.getAttribute("id") ?? "";
+      const id = unitId(unit.getAttribute("id") ?? "");
       const where = `${name}: unit "${id}"`;
       const original = new Map<string, string>();
       for (const od of childElements(unit, "originalData"))
@@ -169,3 +169,7 @@ export function readXliff20(text: string, name: string): ReadDocument {
 function plainSource(inline: readonly Inline[]): string {
   return inline.map((i) => ("text" in i ? i.text : "ph" in i ? `{${i.ph}}` : "")).join("");
 }
+
+// A unit's id is an NMTOKEN in XLIFF 2.0: a string's `@key` is written `str:key`, and read back.
+const xliffId = (id: string) => (id.startsWith("@") ? `str:${id.slice(1)}` : id);
+const unitId = (id: string) => (id.startsWith("str:") ? `@${id.slice(4)}` : id);
