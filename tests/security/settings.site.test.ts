@@ -69,11 +69,13 @@ describe("the build refuses bad settings and bad strings with one line", () => {
     const check = await runHere("i18n-check", ["--root", dir]);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(
-      /error: src\/translation\/ui\/ja\.json: "toc\.minutes" has placeholders \{minuts\} but the en text has \{minutes\}/,
+      /error: src\/translation\/ui\/ja\.json:\d+: "toc\.minutes" has placeholders \{minuts\} but the en text has \{minutes\}/,
     );
     const build = await runScript("build.ts", [], { OUT_DIR: join(dir, "dist") }, dir);
     expect(build.code).toBe(1);
-    expect(build.stderr).toContain('src/translation/ui/ja.json: "toc.minutes" has placeholders {minuts} but the en text has {minutes}');
+    expect(build.stderr).toMatch(
+      /src\/translation\/ui\/ja\.json:\d+: "toc\.minutes" has placeholders \{minuts\} but the en text has \{minutes\}/,
+    );
     edit(dir, "src/translation/ui/ja.json", "{minuts}分", "{minutes}分");
   }, 60_000);
 
