@@ -164,9 +164,18 @@ function control(name: string, expr: string, fallback: string | undefined): Scaf
   }
 }
 
+/** Whether x is a whole number of steps from min (to rounding). */
+const onStep = (x: number, min: number, step: number) => {
+  const k = (x - min) / step;
+  return Math.abs(k - Math.round(k)) < 1e-6;
+};
+
 /**
  * A control the build will accept, or why it cannot be one: finite numbers, `min` below `max`,
- * a positive step; a default outside the range is brought inside it (and said so).
+ * a positive step. What ipywidgets allows and a page's slider cannot is made so and said so: a
+ * default outside the range is brought inside it; a `max` the steps from `min` do not reach
+ * becomes the last one they do (the notebook's slider stops there too); a default between two
+ * steps becomes the nearest step (the notebook's slider shows that value once moved).
  */
 function settle(made: ScaffoldControl, notes: string[]): ScaffoldControl | string {
   if (made.kind === "toggle") return made;
@@ -174,9 +183,19 @@ function settle(made: ScaffoldControl, notes: string[]): ScaffoldControl | strin
   if (![made.min, made.max, step, made.value].every(Number.isFinite)) return `${made.name}: its range is not finite numbers`;
   if (!(made.min < made.max)) return `${made.name}: min ${made.min} is not below max ${made.max}`;
   if (!(step > 0)) return `${made.name}: its step ${step} is not positive`;
-  const value = Math.min(made.max, Math.max(made.min, made.value));
-  if (value !== made.value) notes.push(`${made.name}: its default ${made.value} is outside ${made.min}…${made.max}, made ${value}`);
-  return { ...made, value };
+  let max = made.max;
+  if (made.kind === "range" && !onStep(max, made.min, step)) {
+    max = tidy(made.min + Math.floor((made.max - made.min) / step + 1e-9) * step);
+    notes.push(`${made.name}: steps of ${step} from ${made.min} do not reach its max ${made.max}: max made ${max}, the last step`);
+  }
+  let value = Math.min(max, Math.max(made.min, made.value));
+  if (value !== made.value) notes.push(`${made.name}: its default ${made.value} is outside ${made.min}…${max}, made ${value}`);
+  if (made.kind === "range" && !onStep(value, made.min, step)) {
+    const snapped = tidy(Math.min(max, made.min + Math.round((value - made.min) / step) * step));
+    notes.push(`${made.name}: its default ${value} is not on a step of ${step} from ${made.min}: made ${snapped}, the nearest step`);
+    value = snapped;
+  }
+  return { ...made, max, value };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { checkInputSpecs } from "../../../src/integration/checkInputs.ts";
 import { describe, expect, it } from "vitest";
 import { demoCellId, readWidgetDemo, scaffoldCell } from "../../../src/notebook/import/widgetScaffold.ts";
 
@@ -15,7 +16,8 @@ def plot_lif_neuron(alpha=0.5, rate=10, leak=0.1, show=False, kind="a"):
   pass`)!;
     expect(demo.fn).toBe("plot_lif_neuron");
     expect(demo.controls).toEqual([
-      { kind: "range", name: "alpha", label: "alpha", min: 0.1, max: 10, step: 0.099, value: 0.5 },
+      // 0.5 lies between two of the linear steps: the nearest is taken (and said).
+      { kind: "range", name: "alpha", label: "alpha", min: 0.1, max: 10, step: 0.099, value: 0.496 },
       { kind: "range", name: "rate", label: "rate", min: 10, max: 20, step: 1, value: 12 },
       { kind: "range", name: "leak", label: "Leak (a, b)", min: 0, max: 0.5, step: 0.05, value: 0.1 },
       { kind: "toggle", name: "show", label: "Show it", value: false },
@@ -52,6 +54,30 @@ def plot_lif_neuron(alpha=0.5, rate=10, leak=0.1, show=False, kind="a"):
     const demo = readWidgetDemo("@widgets.interact(n=widgets.IntSlider(50, min=0, max=10))\ndef f(n): pass")!;
     expect(demo.controls).toEqual([{ kind: "range", name: "n", label: "n", min: 0, max: 10, step: 1, value: 10 }]);
     expect(demo.notes).toEqual(["n: its default 50 is outside 0…10, made 10"]);
+  });
+
+  it("makes what ipywidgets allows and a page's slider cannot into a control the build accepts, and says so", () => {
+    // A default between two steps (ipywidgets keeps it), a max the steps do not reach (a published W1D1 slider).
+    const demo = readWidgetDemo(
+      [
+        "@widgets.interact(theta=widgets.FloatSlider(3., min=0., max=20., step=2),",
+        "                  alpha=widgets.FloatSlider(0.5, min=0.1, max=1.0, step=0.099))",
+        "def f(theta, alpha): pass",
+      ].join("\n"),
+    )!;
+    expect(demo.controls).toEqual([
+      { kind: "range", name: "theta", label: "theta", min: 0, max: 20, step: 2, value: 4 },
+      { kind: "range", name: "alpha", label: "alpha", min: 0.1, max: 0.991, step: 0.099, value: 0.496 },
+    ]);
+    expect(demo.notes).toEqual([
+      "theta: its default 3 is not on a step of 2 from 0: made 4, the nearest step",
+      "alpha: steps of 0.099 from 0.1 do not reach its max 1: max made 0.991, the last step",
+      "alpha: its default 0.5 is not on a step of 0.099 from 0.1: made 0.496, the nearest step",
+    ]);
+    // What the build checks of a cell's controls finds nothing to refuse.
+    const specs = demo.controls.map((c) => ({ ...c, kind: "range" as const }));
+    const strings = Object.fromEntries(specs.map((c) => [c.label, c.name]));
+    expect(checkInputSpecs(specs as never, { file: "c.cell.ts", text: "", id: "f" }, strings, "strings/en.json")).toEqual([]);
   });
 
   it("writes a cell module that declares exactly those controls", () => {
