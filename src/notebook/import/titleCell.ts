@@ -57,9 +57,11 @@ export function readTitleCell(nb: ReadNotebook): TitleCell | null {
       if (!twoLevels && found.course === undefined) found.course = l.slice(2, -2).trim();
       else found.byline ??= l.slice(2, -2).trim();
     } else if (c) {
+      // "A, B and C", "A & B", "A with help from B": one name each.
       const names = c[2]!
-        .split(/\s*,\s*|\s+and\s+/)
-        .map((n) => n.trim())
+        .replace(/[*_]+$/, "")
+        .split(/\s*[,;&]\s*|\s+(?:and|with(?: the)? help (?:from|of))\s+/i)
+        .map((n) => n.replace(/^and\s+/i, "").trim())
         .filter(Boolean);
       credits[/review/i.test(c[1]!) ? "reviewers" : /creat|author/i.test(c[1]!) ? "creators" : "editors"].push(...names);
     }
@@ -84,13 +86,34 @@ export function madeUpFrontmatter(title: TitleCell | null, blocks: readonly stri
       .find((b) => /^[\p{L}\p{N}]/u.test(b) && b.length > 20) ?? first;
   return {
     title: plain(first).slice(0, 200),
-    description: plain(paragraph).replace(/\s+/g, " ").slice(0, 300),
+    description: shortened(plain(paragraph).replace(/\s+/g, " ").trim(), 300),
     course: plain(title?.course ?? first).slice(0, 200),
     ...(title?.byline ? { byline: plain(title.byline).slice(0, 200) } : {}),
     order: 1000,
-    estimatedMinutes: 30,
+    estimatedMinutes: estimatedMinutes(blocks) ?? 30,
     elapsed: {},
     credits: title?.credits ?? { creators: [], reviewers: [], editors: [] },
     ...(slides ? { slides } : {}),
   };
+}
+
+/**
+ * A text of at most `max` characters: whole, or cut after its last sentence that fits, or else
+ * at its last word that fits, with an ellipsis (never mid-word).
+ */
+export function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const sentence = /^[\s\S]*[.!?。！？](?=\s|$)/u.exec(head)?.[0];
+  if (sentence && sentence.length >= 20) return sentence;
+  const word = head.slice(0, Math.max(head.lastIndexOf(" "), 0)).replace(/[\s,;:]+$/, "");
+  return `${word || head.slice(0, max - 1)}…`;
+}
+
+/** The notebook's own estimate of its time ("Estimated timing of tutorial: 1 hour 10 minutes"), in minutes, if it gives one. */
+export function estimatedMinutes(blocks: readonly string[]): number | undefined {
+  const m = /estimated tim(?:e|ing)[^:\n]*:[\W_]*(?:(\d+)\s*h(?:ours?|rs?)?\b)?[\s,]*(?:and\s*)?(?:(\d+)\s*min)?/i.exec(blocks.join("\n"));
+  if (!m || (m[1] === undefined && m[2] === undefined)) return undefined;
+  const minutes = Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+  return minutes > 0 && minutes <= 24 * 60 ? minutes : undefined;
 }
