@@ -116,3 +116,15 @@ describe("strings in layers", () => {
     expect(used.prefixes).toEqual(["model."]);
   });
 });
+
+describe("a strings file that is not JSON", () => {
+  it("is named with the line and column of the fault", async () => {
+    const { parseStringTable } = await import("../../src/translation/model/stringTable.ts");
+    const text = '{\n  "a.b": "one",\n  "c.d": "two"\n  "e.f": "three"\n}\n';
+    const parsed = parseStringTable(text, "chapters/x/strings/zh-Hant-TW.json");
+    // The parser's own words may change with Node; the place and the advice are ours.
+    expect("problems" in parsed && parsed.problems.join("\n")).toMatch(
+      /^chapters\/x\/strings\/zh-Hant-TW\.json:4:3: not valid JSON \([^\n]*\); a string is "key": "text", pairs separated by commas$/,
+    );
+  });
+});

@@ -19,7 +19,15 @@ export function parseStringTable(text: string, file: string): { table: StringTab
   try {
     json = JSON.parse(text);
   } catch (err) {
-    return { problems: [`${file}: not valid JSON (${printable((err as Error).message, 120)})`] };
+    // Where, as file:line:column (the parser gives an offset), and what, without the offset.
+    const message = (err as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const before = at ? text.slice(0, Number(at[1])) : null;
+    const where = before === null ? file : `${file}:${before.split("\n").length}:${before.length - before.lastIndexOf("\n")}`;
+    const what = message.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/\s*\(line \d+ column \d+\)/, "");
+    return {
+      problems: [`${where}: not valid JSON (${printable(what, 120)}); a string is "key": "text", pairs separated by commas`],
+    };
   }
   if (typeof json !== "object" || json === null || Array.isArray(json))
     return { problems: [`${file}: must be one JSON object of "key": "text" pairs`] };
