@@ -153,12 +153,16 @@ export function courseImagesProblem(images: Readonly<Record<string, number>>): s
   return `content: the course's images add up to ${megapixels(total)} pixels to decode; a course may have ${megapixels(CONTENT_LIMITS.courseImagePixels)} (largest: ${largest.join(", ")})`;
 }
 
-/** Builds a chapter text's syntax tree (a syntax error is a finding of the checks, not a failure here): what admission times. */
-export function parseOnly(mdx: string): string[] {
+/**
+ * Builds a chapter text's syntax tree, in bounded time (what admission times): a text that does
+ * not parse is refused with its file, line and what to write instead, before any tool reads it.
+ */
+export function parseOnly(mdx: string, file = "(a chapter)"): string[] {
   try {
     parseMdx(mdx);
   } catch (err) {
     if (!(err instanceof MdxSyntaxError)) throw err;
+    return [`${file}:${err.line}: not valid MDX: ${err.reason}`];
   }
   return [];
 }

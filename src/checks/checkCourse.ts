@@ -130,13 +130,14 @@ async function boundedTextWork(
   checks: readonly TextCheck[],
   limits: ReadLimits,
 ): Promise<ChapterTextCheck[]> {
-  const run = (c: TextCheck): ChapterTextCheck => (fn === "parseOnly" ? { problems: parseOnly(c[2]), images: {} } : checkChapterText(...c));
+  const run = (c: TextCheck): ChapterTextCheck =>
+    fn === "parseOnly" ? { problems: parseOnly(c[2], c[1]), images: {} } : checkChapterText(...c);
   const results: ChapterTextCheck[] = [];
   const fresh = checks.filter((c) => !readCache().has(c[2]));
   const bounded = await runBounded<unknown[], string[] | ChapterTextCheck>({
     module: chapterFileModule(),
     fn,
-    jobs: fresh.map((c) => (fn === "parseOnly" ? [c[2]] : c)),
+    jobs: fresh.map((c) => (fn === "parseOnly" ? [c[2], c[1]] : c)),
     ...limits,
   });
   const byCheck = new Map(fresh.map((c, i) => [c, bounded[i]!]));

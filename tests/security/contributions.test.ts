@@ -323,6 +323,18 @@ describe("the compiler's frontmatter rule and syntax are the check's", () => {
   });
 });
 
+describe("MDX's own syntax in prose", () => {
+  it("a literal brace or < is named with file:line and what to write instead", async () => {
+    const brace = await withBody("The prediction {y_i + } is compared.");
+    expect(brace).toHaveLength(1);
+    expect(brace[0]).toMatch(
+      /^content\/en\/ch\/index\.mdx:11: not valid MDX: .*write \\\{ and \\\} for literal braces, or \$…\$ for maths\)$/,
+    );
+    const angle = await withBody("When a <5 b then stop.");
+    expect(angle[0]).toMatch(/^content\/en\/ch\/index\.mdx:11: not valid MDX: .*write \\< for a literal <\)$/);
+  });
+});
+
 describe("every chapter file is read in bounded time and memory", () => {
   for (const [name, body, why] of [
     ["8 KB of list markers", "- ".repeat(4096), /:11: not valid MDX: nests more than 64 levels/],

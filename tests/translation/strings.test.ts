@@ -110,6 +110,16 @@ describe("strings in layers", () => {
     rmSync(join(dir, "src/translation/ui/zh-Hant-TW.json"));
   });
 
+  it("names the file, the line and what to write when a chapter has a brace MDX cannot read", async () => {
+    const file = join(dir, "content/ja/w1d1/tutorial1/index.mdx");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace("## まとめ", "予測値 {y_i + } を比べます。\n\n## まとめ"));
+    const r = await check();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/content\/ja\/w1d1\/tutorial1\/index\.mdx:\d+: not valid MDX: .*write \\\{ and \\\} for literal braces/);
+    writeFileSync(file, original);
+  });
+
   it("finds keys in code: literals, and template prefixes", () => {
     const used = keysUsedBy('t("axis.time"); t(`model.${m}`); const x = "not a key"; label: "control.bins"');
     expect([...used.literals].sort()).toEqual(["axis.time", "control.bins"]);

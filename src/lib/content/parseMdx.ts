@@ -77,7 +77,8 @@ function parseUncached(mdx: string): Root {
     if (err instanceof RangeError)
       throw new MdxSyntaxError(1, 1, `nests too deeply to read (more than ${CONTENT_LIMITS.depth} levels are not allowed)`);
     const e = err as { line?: number; column?: number; reason?: string; message: string };
-    throw new MdxSyntaxError(e.line ?? 1, e.column ?? 1, (e.reason ?? e.message).replace(/\s+/g, " ").slice(0, 200));
+    const reason = (e.reason ?? e.message).replace(/\s+/g, " ").slice(0, 200);
+    throw new MdxSyntaxError(e.line ?? 1, e.column ?? 1, `${reason}${syntaxAdvice(reason)}`);
   }
   const nesting = treeNesting(tree);
   if (nesting.depth > CONTENT_LIMITS.depth)
@@ -93,4 +94,16 @@ function parseUncached(mdx: string): Root {
       `one ${nesting.widest.type === "root" ? "chapter" : nesting.widest.type} has ${nesting.width} parts, more than ${CONTENT_LIMITS.children} (split it)`,
     );
   return tree;
+}
+
+/**
+ * What an author most likely meant, for the parser's messages about MDX's own syntax: a brace or
+ * a `<` in prose is read as the start of an expression or a tag (`{y_i}`, `a <5 b`).
+ */
+function syntaxAdvice(reason: string): string {
+  if (/acorn|expression|Unexpected end of file in expression/i.test(reason))
+    return " (in MDX a { in text starts an expression: write \\{ and \\} for literal braces, or $…$ for maths)";
+  if (/before name|Unexpected character .* \(U\+003C\)|in tag|closing tag|opening tag/i.test(reason))
+    return " (in MDX a < in text starts a tag: write \\< for a literal <)";
+  return "";
 }
