@@ -49,3 +49,65 @@ export function specialBlocks(source: string): Map<number, SpecialBlock> {
   }
   return blocks;
 }
+
+// The LaTeX environments Jupyter's Markdown (MathJax) draws as display maths wherever they stand.
+const ENVIRONMENT = /\\begin\{(equation|align|alignat|gather|multline|flalign|eqnarray|displaymath)(\*?)\}/;
+
+/**
+ * A markdown cell with every LaTeX environment that stands outside `$…$`, `$$…$$` and code (after
+ * a line of text with no blank line, in a list item, before more text) made a display formula of
+ * its own: `$$` lines around it, blank lines around those, the item's indentation kept, its lines
+ * as written (`\\`, `&` and all). Jupyter draws such an environment as maths; CommonMark alone
+ * would read it as text. `count` says how many were made so.
+ */
+export function separateLatexEnvironments(source: string): { source: string; count: number } {
+  const lines = source.split("\n");
+  const out: string[] = [];
+  let fence: string | null = null;
+  let display = false;
+  let count = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const f = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      out.push(line);
+      if (f?.[1]!.startsWith(fence)) fence = null;
+      continue;
+    }
+    if (f) {
+      fence = f[1]!;
+      out.push(line);
+      continue;
+    }
+    // A $$ block (opened and closed on one line, or over several) is maths already.
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) display = !display;
+    const begin = display ? null : ENVIRONMENT.exec(line);
+    // Inside an inline formula ($ … \begin … $) it is that formula's.
+    if (!begin || (line.slice(0, begin.index).match(/(?<!\\)\$/g)?.length ?? 0) % 2 === 1) {
+      out.push(line);
+      continue;
+    }
+    const end = `\\end{${begin[1]}${begin[2]}}`;
+    let last = i;
+    while (last < lines.length && !lines[last]!.includes(end, last === i ? begin.index : 0)) last++;
+    if (last === lines.length) {
+      out.push(line); // never closed: left as it is (the build's formula check reads it)
+      continue;
+    }
+    const indent = /^\s*/.exec(line)![0];
+    const before = line.slice(0, begin.index).trimEnd();
+    const closing = lines[last]!;
+    const endAt = closing.indexOf(end, last === i ? begin.index : 0) + end.length;
+    const body = [line.slice(begin.index), ...lines.slice(i + 1, last + 1)];
+    if (last === i) body[0] = line.slice(begin.index, endAt);
+    else body[body.length - 1] = closing.slice(0, endAt);
+    const after = closing.slice(endAt).trim();
+    if (before.trim()) out.push(before, "");
+    else if (out.length && out.at(-1)!.trim()) out.push("");
+    out.push(`${indent}$$`, ...body.map((l, k) => (k === 0 ? `${indent}${l.trimStart()}` : l)), `${indent}$$`, "");
+    if (after) out.push(`${indent}${after}`);
+    count++;
+    i = last;
+  }
+  return { source: out.join("\n"), count };
+}

@@ -1,5 +1,5 @@
 import { htmlMarkdownToMdx } from "./htmlToMdx.ts";
-import { specialBlocks } from "./markdownBlocks.ts";
+import { separateLatexEnvironments, specialBlocks } from "./markdownBlocks.ts";
 import type { ReadCell } from "../readNotebook.ts";
 import type { ChapterImages } from "./images.ts";
 import { slug, type ImportReport } from "./shared.ts";
@@ -36,7 +36,9 @@ export class MarkdownCells {
   }
 
   convert(cell: ReadCell): string {
-    const source = cell.source.replace(/\r\n?/g, "\n");
+    const separated = separateLatexEnvironments(cell.source.replace(/\r\n?/g, "\n"));
+    for (let n = 0; n < separated.count; n++) this.report.cell(cell, "a LaTeX environment without $$ made a display formula");
+    const source = separated.source;
     const lines = source.split("\n");
     const special = specialBlocks(source);
     const out: string[] = [];
