@@ -2,7 +2,7 @@ import { stringify } from "yaml";
 import type { ReadNotebook } from "./readNotebook.ts";
 import { CodeCells, type ScaffoldedDemo } from "./import/codeCell.ts";
 import { ChapterImages } from "./import/images.ts";
-import { MarkdownCells } from "./import/markdownCell.ts";
+import { MarkdownCells, topHeadingLevel } from "./import/markdownCell.ts";
 import { fence, isRecord, ImportReport, marksOf } from "./import/shared.ts";
 import { exportedFrontmatter, isBadgeCell, madeUpFrontmatter, readTitleCell } from "./import/titleCell.ts";
 
@@ -53,6 +53,18 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
 
   const exported = exportedFrontmatter(nb, options.name);
   const title = exported ? null : readTitleCell(nb);
+  // The notebook's top headings become the page's sections (##), the rest below them in order.
+  markdown.headingShift = Math.max(
+    0,
+    2 -
+      topHeadingLevel(
+        nb.cells.filter((c) => c.type === "markdown" && c !== title?.cell && !marksOf(c).header && !isBadgeCell(c)).map((c) => c.source),
+      ),
+  );
+  if (markdown.headingShift)
+    report.add(
+      `the notebook's headings are one level lower on the page (# is ##), so the page's title is its only top heading and the contents list every section`,
+    );
 
   for (const [at, cell] of nb.cells.entries()) {
     const marks = marksOf(cell);

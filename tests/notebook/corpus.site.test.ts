@@ -156,6 +156,12 @@ describe("a notebook in the course's published form", () => {
         locale === "en" ? "Not computed yet" : "この図はまだ計算されていません",
       );
       expect(article.querySelectorAll("img").length).toBeGreaterThanOrEqual(2);
+      // The notebook's "# Section 1" is a section of the page: one h1 (the title), every section in the contents.
+      expect(page.querySelectorAll("h1").length).toBe(1);
+      const contents = [...page.querySelectorAll(".toc a")].map((a) => a.textContent.trim());
+      expect(contents.some((t) => /Section 1|セクション 1/.test(t))).toBe(true);
+      const linked = new Set([...page.querySelectorAll(".toc a")].map((a) => a.getAttribute("href")!.replace(/^.*#/, "")));
+      for (const h of article.querySelectorAll("h2[id], h3[id]")) expect(linked.has(h.id), h.id).toBe(true);
     }
   }, 300_000);
 

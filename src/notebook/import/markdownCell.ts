@@ -24,6 +24,11 @@ const HEADING_ANCHOR = /\s*<a\s+(?:name|id)="([^"]+)"\s*>\s*<\/a>\s*/;
 export class MarkdownCells {
   /** The id of the section the last heading opened. */
   section = "_intro";
+  /**
+   * Levels added to every heading, so that the notebook's top headings are the page's sections
+   * (`##`: the page's title is its only top level, and the contents list every section).
+   */
+  headingShift = 0;
   private readonly ids = new Set<string>();
   private headings = 0;
 
@@ -94,7 +99,7 @@ export class MarkdownCells {
     for (let n = 2; this.ids.has(id); n++) id = `${wanted ?? "section"}-${n}`;
     this.ids.add(id);
     this.section = id;
-    return `${hashes} ${this.inline(cell, text)} \\{#${id}\\}`;
+    return `${"#".repeat(Math.min(6, hashes.length + this.headingShift))} ${this.inline(cell, text)} \\{#${id}\\}`;
   }
 
   /** One line of prose: code spans and maths kept, images, values, line breaks and allowed tags kept, the rest escaped. */
@@ -121,4 +126,25 @@ export class MarkdownCells {
       })
       .join("");
   }
+}
+
+/** The top heading level markdown cells use (1 for `#`), outside code fences; 2 when they have none. */
+export function topHeadingLevel(sources: readonly string[]): number {
+  let top = 7;
+  for (const source of sources) {
+    let fence: string | null = null;
+    for (const line of source.split("\n")) {
+      const f = /^\s*(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        if (f?.[1]!.startsWith(fence)) fence = null;
+        continue;
+      }
+      if (f) fence = f[1]!;
+      else {
+        const h = /^(#{1,6})\s+\S/.exec(line);
+        if (h) top = Math.min(top, h[1]!.length);
+      }
+    }
+  }
+  return top === 7 ? 2 : top;
 }
