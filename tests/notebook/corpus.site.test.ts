@@ -81,7 +81,12 @@ describe("a notebook in the course's published form", () => {
       /interactive demo \(cell 15\) scaffolded as cell "plot-toy-neuron" with 4 control\(s\) \(gain, rate, leak, show_mean\)/,
     );
     expect(r.stdout).toContain("kind: Dropdown has no control kind yet");
+    expect(r.stdout).toContain("cell 15: a form cell (# @markdown, no # @title) folded as Colab shows it");
+    expect(r.stdout).toContain("the notebook's headings are one level lower on the page");
     const mdx = readFileSync(join(dir, EN), "utf8");
+    // The form cell's code is folded under its @markdown text, as Colab shows it.
+    expect(mdx).toContain('<CodeCell hidden="Run this cell to get the sliders.">');
+    expect(mdx).toMatch(/^## Section 1: The toy neuron \\\{#/m);
     const front = parse(/^---\n([\s\S]*?)\n---/.exec(mdx)![1]!) as Record<string, unknown>;
     expect(front).toMatchObject({
       title: "Tutorial 1: Toy neurons",

@@ -65,7 +65,12 @@ export class CodeCells {
     if (marks.addedTitle === true && title !== undefined) lines = lines.slice(1);
     const code = lines.join("\n").trimEnd();
     if (!code) return [];
-    const label = typeof marks.hidden === "string" ? oneLine(marks.hidden).trim() : title;
+    // A form cell with no title (`# @markdown` text only) is folded as Colab shows it, its text the label.
+    const form = title === undefined ? lines.map((l) => /^\s*#\s*@markdown\s+(.*\S)/.exec(l)?.[1]).find((t) => t !== undefined) : undefined;
+    const formLabel = form === undefined ? undefined : oneLine(form.replace(/[*_`]+/g, "")).trim() || undefined;
+    if (formLabel !== undefined && typeof marks.hidden !== "string")
+      this.report.cell(cell, "a form cell (# @markdown, no # @title) folded as Colab shows it");
+    const label = typeof marks.hidden === "string" ? oneLine(marks.hidden).trim() : (title ?? formLabel);
     const out: CodeBlock[] = [];
     this.slides ??= SLIDES.exec(code)?.[1];
     const push = (mdx: string, solution = false) => out.push({ mdx, inSolution: solution });
