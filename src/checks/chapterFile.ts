@@ -71,6 +71,8 @@ export function readContributedText(root: string, file: string, maxBytes: number
 /** What checking one chapter file's text found: its problems, and the images it shows with the pixels decoding each costs. */
 export interface ChapterTextCheck {
   readonly problems: string[];
+  /** What the build shows otherwise than written and says so (a formula KaTeX cannot draw: its TeX source); an error under STRICT=1. */
+  readonly warnings?: string[];
   /** Image files (relative to the root) and their pixels (width × height × frames). */
   readonly images: Record<string, number>;
 }
@@ -110,8 +112,9 @@ export function checkChapterText(
   }
   const policy = checkMdxPolicy(tree, withElapsed);
   for (const p of policy) problems.push(`${file}:${p.line}: ${p.message}`);
-  // Maths the build could not render (KaTeX, as the build runs it) is a content error with its line.
-  for (const p of formulaProblems(tree)) problems.push(`${file}:${p.line}: ${p.message}`);
+  // Maths KaTeX cannot draw is shown as its TeX source (a warning); maths too deep to compile is an error.
+  const warnings: string[] = [];
+  for (const p of formulaProblems(tree)) (p.kind === "render" ? warnings : problems).push(`${file}:${p.line}: ${p.message}`);
   // Images whose address the policy refused are not looked for.
   const refusedLines = new Set(policy.map((p) => p.line));
   let pixels = 0;
@@ -131,7 +134,7 @@ export function checkChapterText(
         `${file}:${image.line}: image "${printable(image.url, 60)}" brings the chapter's images to ${megapixels(pixels)} pixels to decode; a chapter may have ${megapixels(CONTENT_LIMITS.chapterImagePixels)} (make them smaller, or fewer)`,
       );
   }
-  return { problems, images };
+  return { problems, images, ...(warnings.length ? { warnings } : {}) };
 }
 
 /** Problems of one chapter file's text, as "file:line: problem" lines (checkChapterText). */

@@ -176,14 +176,25 @@ function readChecks(checks: readonly ChapterCheck[]): { texts: TextCheck[]; refu
  * contributed file and checked in bounded time and memory: one that would overrun is refused
  * in one line. The images of all the files together are within the course's limit.
  */
-export async function checkChapterFiles(checks: readonly ChapterCheck[], limits: ReadLimits = LIMITS): Promise<string[]> {
+export async function checkChapterFiles(
+  checks: readonly ChapterCheck[],
+  limits: ReadLimits = LIMITS,
+  warn?: (line: string) => void,
+): Promise<string[]> {
   const { texts, refused } = readChecks(checks);
-  return [...refused, ...allProblems(await boundedTextWork("checkChapterText", texts, limits))];
+  const results = await boundedTextWork("checkChapterText", texts, limits);
+  for (const r of results) for (const w of r.warnings ?? []) warn?.(w);
+  return [...refused, ...allProblems(results)];
 }
 
-/** A chapter's text not yet written (an import's result), checked as the build would check the file: same limits, same lines. */
-export async function checkChapterTexts(checks: readonly TextCheck[]): Promise<string[]> {
-  return allProblems(await boundedTextWork("checkChapterText", checks, LIMITS));
+/**
+ * A chapter's text not yet written (an import's result), checked as the build would check the
+ * file: same limits, same lines; `warn` hears what the build would warn of.
+ */
+export async function checkChapterTexts(checks: readonly TextCheck[], warn?: (line: string) => void): Promise<string[]> {
+  const results = await boundedTextWork("checkChapterText", checks, LIMITS);
+  for (const r of results) for (const w of r.warnings ?? []) warn?.(w);
+  return allProblems(results);
 }
 
 /**
@@ -263,7 +274,13 @@ export function checkPlaceholders(
  * bounded thread), the chapter modules and their strings' placeholders. Returns "file:line:
  * problem" lines; the build stops on any.
  */
-export async function checkCourse(root: string, chapters: readonly DiscoveredChapter[], sourceLocale: string): Promise<string[]> {
+export async function checkCourse(
+  root: string,
+  chapters: readonly DiscoveredChapter[],
+  sourceLocale: string,
+  /** Told what the build shows otherwise than written (a formula KaTeX cannot draw), one line each. */
+  warn?: (line: string) => void,
+): Promise<string[]> {
   const tree = contentTreeProblems(root, locales(root));
   if (tree.length) return tree;
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
@@ -278,7 +295,7 @@ export async function checkCourse(root: string, chapters: readonly DiscoveredCha
     const sourceFile = locale !== sourceLocale && sources.has(slug) ? chapterFilePath(sourceLocale, slug) : null;
     return [root, file, chapter ? chapterIds(chapter) : chapterIds(undefined), sourceFile];
   });
-  problems.push(...(await checkChapterFiles(checks)));
+  problems.push(...(await checkChapterFiles(checks, LIMITS, warn)));
   for (const chapter of chapters) {
     if (!sources.has(chapter.slug))
       problems.push(`${chapter.file}: no chapter ${chapterFilePath(sourceLocale, chapter.slug)} uses this module`);

@@ -6,6 +6,7 @@ import { formatMessage } from "../translation/strings/messageFormat.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
 import { remarkCjkFriendly, remarkMath } from "../lib/content/syntax.ts";
+import remarkFormulaSource from "./remarkFormulaSource.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { chapterGlossaryFile, COURSE_GLOSSARY, mergeGlossaries, parseGlossary, type GlossaryTerm } from "../translation/model/glossary.ts";
@@ -112,7 +113,7 @@ export function chapterMarkdown(
   return unified({
     gfm: true,
     smartypants: false,
-    remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath, remarkCjkFriendly],
+    remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath, remarkCjkFriendly, remarkFormulaSource],
     rehypePlugins: [
       [rehypeCodeHighlight, { label: codeLabel(options.coreStrings, options.sourceLocale) }],
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],

@@ -120,6 +120,33 @@ describe("importing a notebook in the course's usual form", () => {
   }, 300_000);
 });
 
+describe("a formula only MathJax draws", () => {
+  it("does not stop the import: kept as written, reported with its cell, shown as TeX source", async () => {
+    const file = join(dir, "mathjax.ipynb");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [
+          md("# Tutorial 2: Counting\n**Week 9**"),
+          md(
+            "## Section 1\n\nThe binomial coefficient\n\\begin{equation}\n\\binom{n}{k}\n\\end{equation}\n\n$$\\begin{array} \\\\n \\\\ k\\end{array}$$",
+          ),
+        ],
+      }),
+    );
+    const r = await importNotebook(file, "--chapter", "w9d9/mathjax", "--locale", "en");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/cell 2: a formula KaTeX cannot draw kept as written \(readers see its TeX source\): /);
+    expect(r.stdout).toContain("cell 2: a LaTeX environment without $$ made a display formula");
+    const mdx = readFileSync(join(dir, "content/en/w9d9/mathjax/index.mdx"), "utf8");
+    expect(mdx).toContain("$$\\begin{array} \\\\n \\\\ k\\end{array}$$");
+    rmSync(join(dir, "content/en/w9d9"), { recursive: true });
+  });
+});
+
 describe("a bad notebook", () => {
   const cases: [string, string | (() => void), RegExp][] = [
     ["not-json.ipynb", "{ nope", /not-json\.ipynb: not valid JSON/],

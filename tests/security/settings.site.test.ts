@@ -79,6 +79,18 @@ describe("the build refuses bad settings and bad strings with one line", () => {
     edit(dir, "src/translation/ui/ja.json", "{minuts}分", "{minutes}分");
   }, 60_000);
 
+  it("a formula KaTeX cannot draw is a warning naming file and line, an error when the build is strict (STRICT=1)", async () => {
+    const file = join(dir, "content/ja/w1d1/tutorial1/index.mdx");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace("## まとめ", "式 $\\badmacro{x}$ です。\n\n## まとめ"));
+    const build = await runScript("build.ts", [], { OUT_DIR: join(dir, "dist"), STRICT: "1" }, dir);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(
+      /content\/ja\/w1d1\/tutorial1\/index\.mdx:\d+: formula KaTeX cannot draw, shown to readers as its TeX source: .*\(an error: STRICT=1\)/,
+    );
+    writeFileSync(file, original);
+  }, 60_000);
+
   it("a duplicate section id fails the build, naming both lines", async () => {
     const file = join(dir, "content/ja/w1d1/tutorial1/index.mdx");
     const original = readFileSync(file, "utf8");

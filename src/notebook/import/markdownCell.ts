@@ -1,3 +1,8 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { mathFromMarkdown } from "mdast-util-math";
+import { math } from "micromark-extension-math";
+import { visit } from "unist-util-visit";
+import { formulaFailure } from "../../lib/content/formulaProblems.ts";
 import { htmlMarkdownToMdx } from "./htmlToMdx.ts";
 import { separateLatexEnvironments, specialBlocks } from "./markdownBlocks.ts";
 import type { ReadCell } from "../readNotebook.ts";
@@ -86,7 +91,11 @@ export class MarkdownCells {
       if (heading) out.push(this.heading(cell, heading[1]!, heading[2]!));
       else out.push(this.inline(cell, line));
     }
-    return out.join("\n").trim();
+    const mdx = out.join("\n").trim();
+    // A formula KaTeX cannot draw (MathJax may) is kept as written: readers see its source, and the author is told which cell.
+    for (const failure of formulaFailures(mdx))
+      this.report.cell(cell, `a formula KaTeX cannot draw kept as written (readers see its TeX source): ${failure}`);
+    return mdx;
   }
 
   /** A heading with its id: the notebook's own anchor when it has one, else its words; unique in the chapter. */
@@ -147,4 +156,16 @@ export function topHeadingLevel(sources: readonly string[]): number {
     }
   }
   return top === 7 ? 2 : top;
+}
+
+/** What KaTeX says of each formula of a converted cell it cannot draw. */
+function formulaFailures(mdx: string): string[] {
+  const tree = fromMarkdown(mdx, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
+  const found: string[] = [];
+  visit(tree, (node) => {
+    if (node.type !== "math" && node.type !== "inlineMath") return;
+    const failure = formulaFailure(node.value, node.type === "math");
+    if (failure !== null) found.push(failure);
+  });
+  return found;
 }
