@@ -296,6 +296,13 @@ export async function checkCourse(
     return [root, file, chapter ? chapterIds(chapter) : chapterIds(undefined), sourceFile];
   });
   problems.push(...(await checkChapterFiles(checks, LIMITS, warn)));
+  // A cell scaffolded from a notebook's widget demo and not written yet shows "Not computed yet".
+  for (const chapter of chapters)
+    for (const [id, { file }] of chapter.views) {
+      const path = join(root, file);
+      if (existsSync(path) && readFileSync(path, "utf8").includes('"figure.notComputed"'))
+        warn?.(`${file}: cell "${id}" is not computed yet: readers see "Not computed yet" (write its payload and drawing: AUTHORING.md)`);
+    }
   for (const chapter of chapters) {
     if (!sources.has(chapter.slug))
       problems.push(`${chapter.file}: no chapter ${chapterFilePath(sourceLocale, chapter.slug)} uses this module`);

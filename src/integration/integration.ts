@@ -53,6 +53,7 @@ export default function course(options: CourseOptions): AstroIntegration {
   let base = "/";
   let pagesStart = 0;
   let readBack = 0;
+  let warned: readonly string[] = [];
   const started = performance.now();
   return {
     name: "course",
@@ -71,6 +72,7 @@ export default function course(options: CourseOptions): AstroIntegration {
         // said, and an error when the build is strict (STRICT=1, as a course's CI may ask).
         if (process.env.STRICT === "1") problems.push(...warnings.map((w) => `${w} (an error: STRICT=1)`));
         else for (const w of warnings) logger.warn(w);
+        warned = warnings;
         if (problems.length) throw new CourseError(problems);
         const idsBySlug = new Map(chapters.map((c) => [c.slug, chapterIds(c)]));
         const glossary = new GlossaryHolder(root, () =>
@@ -203,6 +205,7 @@ export default function course(options: CourseOptions): AstroIntegration {
             chaptersReadBack: readBack,
             pages: pages.length,
             seconds: Object.fromEntries(rows.map(([label, ms]) => [label.replace(/ \(.*$/, ""), Math.round(ms) / 1000])),
+            warnings: warned,
           };
           writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
         }
@@ -225,6 +228,8 @@ export interface BuildReport {
   readonly pages: number;
   /** Seconds per phase. */
   readonly seconds: Readonly<Record<string, number>>;
+  /** What the build showed otherwise than written, and said (a formula as its TeX source, a cell not computed yet). */
+  readonly warnings: readonly string[];
 }
 
 /** A chapter's store: read back from the cache when its inputs are unchanged, otherwise computed (and kept). */

@@ -16,6 +16,8 @@ describe("a chapter added by files alone", () => {
     const { report } = await site("testbed");
     expect(report.datasets).toBe(2);
     expect(new Set(report.dataSets).size).toBe(report.dataSets.length);
+    // Nothing in the course or the test bed is shown otherwise than written (no warning).
+    expect(report.warnings).toEqual([]);
     const page = loadPage(env.dir, "en/fixture/widgets/");
     expect([...page.querySelectorAll("[data-cell]")].map((f) => f.getAttribute("data-cell"))).toEqual([
       "static-cell",
