@@ -53,7 +53,8 @@ beforeAll(() => {
   dir = copyProject(["content", "src/translation/ui", "chapters", "datasets"]);
   mkdirSync(join(dir, "work"));
   for (const f of readdirSync(join(dir, "content"), { recursive: true, encoding: "utf8" }))
-    if (f.endsWith(".mdx") || f.endsWith(".json")) saved.set(join("content", f), readFileSync(join(dir, "content", f), "utf8"));
+    if (f.endsWith(".mdx") || f.endsWith(".json") || f.endsWith(".yaml"))
+      saved.set(join("content", f), readFileSync(join(dir, "content", f), "utf8"));
   pristine = snapshot();
 });
 beforeEach(() => {
@@ -180,6 +181,9 @@ describe("the site's, chapters' and datasets' strings in the exchange (--strings
     let edited = setMsgstr(po, "src/translation/ui#@nav.contents", "目錄");
     edited = setMsgstr(edited, "src/translation/ui#@search.results", "{count, plural, other {# 個章節相符}}");
     edited = setMsgstr(edited, "chapters/w1d1/tutorial1/strings#@control.bins", "分組數");
+    // The glossary's terms come in the same file: a term's agreed rendering in the new language.
+    expect(po).toContain('msgctxt "content/glossary#@spike"');
+    edited = setMsgstr(edited, "content/glossary#@spike", "尖峰");
     // A plural that loses its number, and a placeholder renamed: refused, by unit.
     edited = setMsgstr(edited, "src/translation/ui#@status.actionDone", "{action}：{count, plural, other {控制項已改變}}。");
     const r = await importFile(write("strings-done.po", edited));
@@ -194,6 +198,10 @@ describe("the site's, chapters' and datasets' strings in the exchange (--strings
       string
     >;
     expect(chapter).toEqual({ "control.bins": "分組數" });
+    const glossary = readFileSync(join(dir, "content/glossary.yaml"), "utf8");
+    expect(glossary).toMatch(/- id: spike\n {2}en: spike\n {2}ja: スパイク\n {2}zh-Hant-TW: 尖峰\n/);
+    expect(glossary.startsWith("# Terms of the course")).toBe(true); // its comments kept
+    writeFileSync(join(dir, "content/glossary.yaml"), saved.get("content/glossary.yaml")!);
     rmSync(join(dir, "chapters/w1d1/tutorial1/strings/zh-Hant-TW.json"));
     // The next export in XLIFF 1.2 and 2.0: the translated strings as targets, read by the toolkit; and back again.
     for (const format of ["xliff12", "xliff"]) {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { sectionStates } from "../exchange/exchange.ts";
 import { applyStringsImport, isStringsFile, layerOf } from "../exchange/stringUnits.ts";
+import { applyGlossaryImport, glossaryFiles, glossaryLayer } from "../exchange/glossaryUnits.ts";
 import { segmentsOf } from "../exchange/segments.ts";
 import { writeFileAtomic } from "../../lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../model/provenance.ts";
@@ -70,6 +71,21 @@ when the file itself is refused (not ours, too large, a DTD) or a chapter would 
     const problems: string[] = [];
     let refusedUnits = 0;
     for (const f of doc.files) {
+      // A glossary (exported with --strings): each term's rendering written into its YAML file.
+      const glossary = isStringsFile(f.units)
+        ? glossaryFiles(tree).find((g) => glossaryLayer(g) === f.chapter || g === f.original)
+        : undefined;
+      if (glossary !== undefined) {
+        const result = applyGlossaryImport(tree, glossary, target, f.units, values.force === true);
+        const list = (what: string, xs: readonly UnitProblem[]) => xs.map((p) => `${name}: term "${p.id}" ${what}: ${p.reason}`);
+        problems.push(...list("skipped", result.skipped), ...list("refused", result.refused));
+        refusedUnits += result.refused.length;
+        if (result.text !== null) writes.push({ file: result.file, text: result.text });
+        report.push(
+          `${result.file}: ${result.imported.length} term(s) imported, ${result.text !== null ? "file updated" : "file unchanged"}`,
+        );
+        continue;
+      }
       // A layer of strings (exported with --strings): checked and written as its JSON file.
       const layer = isStringsFile(f.units) ? layerOf(tree, f) : undefined;
       if (layer !== undefined) {

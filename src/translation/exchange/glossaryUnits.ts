@@ -1,0 +1,123 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { COURSE_GLOSSARY, parseGlossary } from "../model/glossary.ts";
+import type { ContentTree } from "../status/contentTree.ts";
+import type { ReadUnit, UnitProblem } from "./apply.ts";
+import type { ExchangeFile, ExchangeUnit } from "./exchange.ts";
+import { inlineKey, plainText, targetFingerprint, type Inline } from "./inline.ts";
+
+/**
+ * The glossaries in the exchange (with `--strings`): the course's (content/glossary.yaml) and each
+ * chapter's own (chapters/<chapter>/glossary.yaml), one file each named by the glossary without
+ * its extension (`content/glossary`), one unit per term (`@<term id>`): the source's rendering
+ * and the locale's agreed one.
+ */
+export function glossaryFiles(tree: ContentTree): string[] {
+  const chapters = join(tree.root, "chapters");
+  const own = existsSync(chapters)
+    ? readdirSync(chapters, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith("glossary.yaml"))
+        .map((f) => join("chapters", f))
+        .sort()
+    : [];
+  return [...(tree.read(COURSE_GLOSSARY) !== null ? [COURSE_GLOSSARY] : []), ...own];
+}
+
+/** A glossary file's name in the exchange: its path without `.yaml`. */
+export const glossaryLayer = (file: string): string => file.replace(/\.yaml$/, "");
+
+/** Each glossary's terms as an exchange file: the source's rendering, and the locale's when the glossary has one. */
+export function glossaryExchangeFiles(tree: ContentTree, locale: string): ExchangeFile[] {
+  return glossaryFiles(tree).map((file): ExchangeFile => {
+    const terms = parseGlossary(tree.read(file) ?? "[]", file);
+    const units = terms
+      .filter((t) => t.names[tree.sourceLocale] !== undefined)
+      .map((term, i): ExchangeUnit => {
+        const have = term.names[locale];
+        const target: Inline[] | null = have === undefined ? null : [{ text: have }];
+        return {
+          id: `@${term.id}`,
+          section: "glossary",
+          kind: "term",
+          status: target ? "current" : "untranslated",
+          line: i + 1,
+          source: [{ text: term.names[tree.sourceLocale]! }],
+          target,
+          codes: new Map(),
+          matches: [],
+          references: [],
+          fingerprint: targetFingerprint(target),
+          previousSource: null,
+        };
+      });
+    return { chapter: glossaryLayer(file), original: file, units };
+  });
+}
+
+/**
+ * A glossary's terms read back: each target becomes the locale's agreed rendering of its term,
+ * written into the YAML file in place (its comments and other entries kept). A term whose source
+ * rendering or project rendering changed since the export is skipped (the latter unless `force`).
+ */
+export function applyGlossaryImport(
+  tree: ContentTree,
+  file: string,
+  locale: string,
+  units: readonly ReadUnit[],
+  force = false,
+): { file: string; text: string | null; imported: string[]; skipped: UnitProblem[]; refused: UnitProblem[] } {
+  const text = tree.read(file) ?? "[]";
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  const current = new Map(
+    glossaryExchangeFiles(tree, locale)
+      .find((f) => f.original === file)
+      ?.units.map((u) => [u.id, u]) ?? [],
+  );
+  const imported: string[] = [];
+  const skipped: UnitProblem[] = [];
+  const refused: UnitProblem[] = [];
+  const seq = doc.contents;
+  for (const read of units) {
+    const unit = current.get(read.id);
+    if (!unit) {
+      skipped.push({ id: read.id, reason: `${file} has no term "${read.id.slice(1)}" now: export again` });
+      continue;
+    }
+    if (inlineKey(read.source) !== inlineKey(unit.source)) {
+      skipped.push({ id: read.id, reason: "the term's source rendering changed since the export: export again" });
+      continue;
+    }
+    if (read.target === null) continue;
+    const value = plainText(read.target).trim();
+    if (!value) continue;
+    if (read.target.some((i) => !("text" in i)) || value.includes("\n")) {
+      refused.push({ id: read.id, reason: "a term's rendering is one line of text" });
+      continue;
+    }
+    const now = unit.target ? plainText(unit.target) : null;
+    if (!force && read.fingerprint !== undefined && read.fingerprint !== unit.fingerprint && value !== now) {
+      skipped.push({
+        id: read.id,
+        reason: `its rendering in ${file} changed since the export (now "${now ?? ""}"): export again, or import with --force to replace it`,
+      });
+      continue;
+    }
+    if (value === now) continue;
+    const entry = isSeq(seq) ? seq.items.find((item) => isMap(item) && String(item.get("id")) === read.id.slice(1)) : undefined;
+    if (!isMap(entry)) continue;
+    const map = entry as YAMLMap;
+    if (map.has(locale)) map.set(locale, value);
+    else {
+      // Beside the other renderings, before the term's variants and forbidden forms.
+      const at = map.items.findIndex((pair) =>
+        ["variants", "forbidden"].includes(String((pair.key as { value?: unknown }).value ?? pair.key)),
+      );
+      map.items.splice(at < 0 ? map.items.length : at, 0, doc.createPair(locale, value));
+    }
+    imported.push(read.id);
+  }
+  const out = imported.length ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : null;
+  if (out !== null) parseGlossary(out, file); // what is written still reads as a glossary
+  return { file, text: out, imported, skipped, refused };
+}
