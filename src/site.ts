@@ -1,14 +1,26 @@
 import courseFile from "../course.config.ts";
 import { courseText, parseCourse, type CourseConfig } from "./lib/courseConfig.ts";
 import { siteSettings, type SiteSettings } from "./lib/settings.ts";
+import { withCourseTranslations } from "./course/courseTranslations.ts";
 
 export { normalizeBase, SettingsError, siteSettings, type SiteSettings } from "./lib/settings.ts";
 
 let checked: CourseConfig | undefined;
 
-/** The course file (course.config.ts), checked on first use (not when this module is imported), then the same for the whole run. */
+/**
+ * The course file (course.config.ts), checked on first use (not when this module is imported),
+ * with its translations (src/translation/course/<locale>.json) merged in, then the same for the
+ * whole run.
+ */
 export function course(): CourseConfig {
-  return (checked ??= parseCourse(courseFile));
+  return (checked ??= withCourseTranslations(declaredCourse(), process.cwd()));
+}
+
+let declared: CourseConfig | undefined;
+
+/** The course file as written, checked, without the translations' files (another project's may be laid over it). */
+export function declaredCourse(): CourseConfig {
+  return (declared ??= parseCourse(courseFile));
 }
 
 let settings: SiteSettings | undefined;

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { resolve, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { course } from "../site.ts";
+import { course, declaredCourse } from "../site.ts";
 import { CourseConfigError, parseCourse, type CourseConfig } from "../lib/courseConfig.ts";
+import { withCourseTranslations } from "./courseTranslations.ts";
 
 /** This repository's root: its own course file is already read (src/site.ts). */
 const HERE = resolve(import.meta.dirname, "../..");
@@ -14,12 +15,14 @@ const HERE = resolve(import.meta.dirname, "../..");
  */
 export async function courseOfRoot(root: string): Promise<CourseConfig> {
   const file = join(root, "course.config.ts");
-  if (resolve(root) === HERE || !existsSync(file)) return course();
+  if (resolve(root) === HERE) return course();
+  // A copy of content/ alone: this repository's course file, with the copy's own translations of it.
+  if (!existsSync(file)) return withCourseTranslations(declaredCourse(), root);
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown };
   } catch (err) {
     throw new CourseConfigError(`${file}: cannot be read: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
   }
-  return parseCourse(module.default, file);
+  return withCourseTranslations(parseCourse(module.default, file), root);
 }

@@ -60,6 +60,9 @@ export function prepareTestbed(dir: string): void {
   };
   startLocale("pt-BR", { "lang.name": "Português (Brasil)", "nav.contents": "Sumário" }, "Resumo");
   startLocale("zh-Hant-TW", { "lang.name": "中文（臺灣）", "nav.contents": "目錄" }, "總結");
+  // zh-Hant-TW's course title, as an import of the strings exchange writes it.
+  mkdirSync(join(dir, "src/translation/course"), { recursive: true });
+  writeFileSync(join(dir, "src/translation/course/zh-Hant-TW.json"), JSON.stringify({ title: "計算神經科學：可探索的教科書" }, null, 2));
   // zh-Hant-TW's Section 1 translated in part, as an import of two of its six units leaves it: the
   // heading and the first paragraph (bold ending on CJK punctuation), the other four still English.
   const zh = "content/zh-Hant-TW/w1d1/tutorial1";

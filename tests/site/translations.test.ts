@@ -178,6 +178,14 @@ describe("a partly translated chapter", () => {
     );
   });
 
+  it("takes the course's title in a language from that language's course file (src/translation/course/<locale>.json)", () => {
+    const home = loadPage(dist, "zh-Hant-TW/");
+    expect(home.querySelector("h1")!.textContent).toContain("計算神經科學：可探索的教科書");
+    expect(home.querySelector("h1")!.closest("[lang]")!.getAttribute("lang")).toBe("zh-Hant-TW");
+    // Other languages keep the course file's.
+    expect(loadPage(dist, "pt-BR/").querySelector("h1")!.textContent).toContain("Computational Neuroscience, Explorable");
+  });
+
   it("is listed as partly translated on the locale's home page", () => {
     const home = loadPage(dist, "pt-BR/").querySelector('[data-chapter="w1d1/tutorial1"]')!;
     expect(home.querySelector(".partly-translated")!.textContent).toContain("1 of 17");

@@ -181,6 +181,9 @@ describe("the site's, chapters' and datasets' strings in the exchange (--strings
     let edited = setMsgstr(po, "src/translation/ui#@nav.contents", "目錄");
     edited = setMsgstr(edited, "src/translation/ui#@search.results", "{count, plural, other {# 個章節相符}}");
     edited = setMsgstr(edited, "chapters/w1d1/tutorial1/strings#@control.bins", "分組數");
+    // The course's identity too: its title, tagline and licence line.
+    expect(po).toContain('msgctxt "src/translation/course#@title"');
+    edited = setMsgstr(edited, "src/translation/course#@title", "計算神經科學：可探索的教科書");
     // The glossary's terms come in the same file: a term's agreed rendering in the new language.
     expect(po).toContain('msgctxt "content/glossary#@spike"');
     edited = setMsgstr(edited, "content/glossary#@spike", "尖峰");
@@ -198,6 +201,14 @@ describe("the site's, chapters' and datasets' strings in the exchange (--strings
       string
     >;
     expect(chapter).toEqual({ "control.bins": "分組數" });
+    expect(JSON.parse(readFileSync(join(dir, "src/translation/course/zh-Hant-TW.json"), "utf8"))).toEqual({
+      title: "計算神經科學：可探索的教科書",
+    });
+    // The next export offers it as the locale's title.
+    expect(await exportAs("po", "--locale", "zh-Hant-TW", "--strings")).toMatch(
+      /msgctxt "src\/translation\/course#@title"\nmsgid "[^"]+"\nmsgstr "計算神經科學：可探索的教科書"/,
+    );
+    rmSync(join(dir, "src/translation/course"), { recursive: true });
     const glossary = readFileSync(join(dir, "content/glossary.yaml"), "utf8");
     expect(glossary).toMatch(/- id: spike\n {2}en: spike\n {2}ja: スパイク\n {2}zh-Hant-TW: 尖峰\n/);
     expect(glossary.startsWith("# Terms of the course")).toBe(true); // its comments kept

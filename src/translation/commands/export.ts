@@ -1,6 +1,7 @@
 import { exportDocument } from "../exchange/exchange.ts";
 import { stringFiles } from "../exchange/stringUnits.ts";
 import { glossaryExchangeFiles } from "../exchange/glossaryUnits.ts";
+import { courseExchangeFile } from "../exchange/courseUnits.ts";
 import { FORMATS, formatNamed } from "../exchange/formats/index.ts";
 import { UsageError } from "../../lib/cli/runCli.ts";
 import { i18nCommand } from "./i18nCommand.ts";
@@ -20,7 +21,7 @@ inline tags are paired codes around their words: neither can be edited, only mov
 Units that are not current get the translation memory's matches: the same or similar text
 already translated elsewhere in the course.
 With --strings, the file holds the site's, the chapters' and the datasets' strings instead (the
-buttons, labels, legends and notices), and the glossaries' terms: one unit per key or term, a string an ICU message as written
+buttons, labels, legends and notices), the course's title, tagline and licence line, and the glossaries' terms: one unit per key or term, a string an ICU message as written
 ({count}, {n, plural, one {# …} other {# …}}), checked on import as the build checks it.
 Translate in your tool, then: npm run i18n:import -- <file>
 
@@ -42,7 +43,7 @@ Translate in your tool, then: npm run i18n:import -- <file>
       throw new UsageError(`no chapter "${chapter}" (chapters: ${tree.chapters().join(", ")})`);
     if (values.strings) {
       if (chapter) throw new UsageError("--strings exports every layer of strings: leave out --chapter");
-      const files = [...stringFiles(tree, locale), ...glossaryExchangeFiles(tree, locale)];
+      const files = [courseExchangeFile(tree, locale), ...stringFiles(tree, locale), ...glossaryExchangeFiles(tree, locale)];
       terminal.out(format.write({ srcLang: tree.sourceLocale, trgLang: locale, files }));
       return;
     }

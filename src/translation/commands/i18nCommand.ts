@@ -6,6 +6,7 @@ import { refusedChapterFiles } from "../../checks/checkCourse.ts";
 import { listChapterFiles } from "../../lib/content/chapterFiles.ts";
 import { ContentTree } from "../status/contentTree.ts";
 import { courseOfRoot } from "../../course/courseFile.ts";
+import { courseField } from "../../course/courseTranslations.ts";
 
 /** Files the tools may not work on (a chapter, a misspelt locale): each named on a line of its own. */
 class ContentRefusedError extends Error {
@@ -64,7 +65,11 @@ export function i18nCommand(
       }
       const root = resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../../.."));
       const course = await courseOfRoot(root);
-      const tree = new ContentTree(root, course.sourceLocale, course.typography);
+      const tree = new ContentTree(root, course.sourceLocale, course.typography, {
+        title: courseField(course, "title"),
+        tagline: courseField(course, "tagline"),
+        licence: courseField(course, "licence"),
+      });
       const resolveLocale = (asked: string): string => {
         const found = matchLocale(asked, tree.locales());
         if (found === undefined) throw new UsageError(`no locale "${asked}" (locales: ${tree.locales().join(", ")})`);

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { sectionStates } from "../exchange/exchange.ts";
 import { applyStringsImport, isStringsFile, layerOf } from "../exchange/stringUnits.ts";
 import { applyGlossaryImport, glossaryFiles, glossaryLayer } from "../exchange/glossaryUnits.ts";
+import { applyCourseImport, isCourseFile } from "../exchange/courseUnits.ts";
 import { segmentsOf } from "../exchange/segments.ts";
 import { writeFileAtomic } from "../../lib/fs/atomicWrite.ts";
 import { formatProvenance } from "../model/provenance.ts";
@@ -71,6 +72,18 @@ when the file itself is refused (not ours, too large, a DTD) or a chapter would 
     const problems: string[] = [];
     let refusedUnits = 0;
     for (const f of doc.files) {
+      // The course's identity (exported with --strings): written into src/translation/course/<locale>.json.
+      if (isStringsFile(f.units) && isCourseFile(f)) {
+        const result = applyCourseImport(tree, target, f.units, values.force === true);
+        const list = (what: string, xs: readonly UnitProblem[]) => xs.map((p) => `${name}: unit "${p.id}" ${what}: ${p.reason}`);
+        problems.push(...list("skipped", result.skipped), ...list("refused", result.refused));
+        refusedUnits += result.refused.length;
+        if (result.text !== null) writes.push({ file: result.file, text: result.text });
+        report.push(
+          `${result.file}: ${result.imported.length} course text(s) imported, ${result.text !== null ? "file updated" : "file unchanged"}`,
+        );
+        continue;
+      }
       // A glossary (exported with --strings): each term's rendering written into its YAML file.
       const glossary = isStringsFile(f.units)
         ? glossaryFiles(tree).find((g) => glossaryLayer(g) === f.chapter || g === f.original)

@@ -16,10 +16,19 @@ export class ContentTree {
   /** The course's choice of typography rules per locale (course.config.ts `typography`), where a locale's script is not its answer. */
   readonly typography: Readonly<Record<string, TypographyRules>>;
 
-  constructor(root: string, sourceLocale: string, typography: Readonly<Record<string, TypographyRules>> = {}) {
+  /** The course's identity (title, tagline, licence line) per locale, when the command read the course file; empty otherwise. */
+  readonly identity: Readonly<Record<"title" | "tagline" | "licence", Readonly<Record<string, string>>>>;
+
+  constructor(
+    root: string,
+    sourceLocale: string,
+    typography: Readonly<Record<string, TypographyRules>> = {},
+    identity: ContentTree["identity"] = { title: {}, tagline: {}, licence: {} },
+  ) {
     this.root = root;
     this.sourceLocale = sourceLocale;
     this.typography = typography;
+    this.identity = identity;
   }
 
   /** Locales: the course's (src/translation/locales.ts), and any content folder without strings yet (reported by i18n:check). */
