@@ -179,7 +179,11 @@ describe("the site's, chapters' and datasets' strings in the exchange (--strings
     // The site's strings are still the English: nothing counts as translated yet.
     expect(pocount(file).translated).toBe(0);
     let edited = setMsgstr(po, "src/translation/ui#@nav.contents", "目錄");
-    edited = setMsgstr(edited, "src/translation/ui#@search.results", "{count, plural, other {# 個章節相符}}");
+    // A plural string is gettext's plural entry, with the language's forms (Chinese has one).
+    expect(po).toContain('"Plural-Forms: nplurals=1; plural=0;\\n"');
+    const results = entries(po).find((e) => e.includes('msgctxt "src/translation/ui#@search.results"'))!;
+    expect(results).toMatch(/^msgid "# section matches"\nmsgid_plural "# sections match"\nmsgstr\[0\] ""$/m);
+    edited = edited.replace(results, results.replace('msgstr[0] ""', 'msgstr[0] "# 個章節相符"'));
     edited = setMsgstr(edited, "chapters/w1d1/tutorial1/strings#@control.bins", "分組數");
     // The course's identity too: its title, tagline and licence line.
     expect(po).toContain('msgctxt "src/translation/course#@title"');
@@ -229,6 +233,37 @@ describe("the site's, chapters' and datasets' strings in the exchange (--strings
       );
     }
     expect(pocount(write("strings12.xlf", await exportAs("xliff12", "--locale", "zh-Hant-TW", "--strings"))).translated).toBe(2);
+  });
+});
+
+describe("plural strings as gettext's plural entries", () => {
+  it("number a language's forms as gettext does (checked against Python's gettext) and come back as an ICU plural", async () => {
+    // Russian: three gettext forms (one, few, many), four CLDR categories (other for fractions).
+    writeFileSync(join(dir, "src/translation/ui/ru.json"), readFileSync(join(dir, "src/translation/ui/en.json")));
+    const po = await exportAs("po", "--locale", "ru", "--strings");
+    const header = /"Plural-Forms: (nplurals=3; plural=[^"]*);\\n"/.exec(po)![1]!;
+    const entry = entries(po).find((e) => e.includes('msgctxt "src/translation/ui#@search.results"'))!;
+    expect(entry).toContain("msgstr[n] is the form for [0] one, [1] few, [2] many");
+    const forms = ["найден # раздел", "найдено # раздела", "найдено # разделов"];
+    const filled = entry.replace(/msgstr\[0\] ""\nmsgstr\[1\] ""\nmsgstr\[2\] ""/, forms.map((f, i) => `msgstr[${i}] "${f}"`).join("\n"));
+    const file = write("ru-strings.po", po.replace(entry, filled));
+    expect(tool("msgfmt", ["--check", "-o", "/dev/null", file]).stderr).toBe("");
+    const r = await importFile(file);
+    expect(r.code, r.stderr).toBe(0);
+    const icu = (JSON.parse(readFileSync(join(dir, "src/translation/ui/ru.json"), "utf8")) as Record<string, string>)["search.results"]!;
+    // For each count, the form gettext's own formula picks (Python's gettext reads the header) is the one the site shows.
+    const counts = [0, 1, 2, 4, 5, 11, 21, 22, 25, 101, 111];
+    const expr = header.replace(/^nplurals=3; plural=/, "");
+    const picked = JSON.parse(
+      tool("python3", [
+        "-c",
+        `import gettext, json; f = gettext.c2py(${JSON.stringify(expr)}); print(json.dumps([f(n) for n in ${JSON.stringify(counts)}]))`,
+      ]).stdout,
+    ) as number[];
+    const { formatMessage } = await import("../../src/translation/strings/messageFormat.ts");
+    for (const [i, n] of counts.entries())
+      expect(formatMessage(icu, { count: n }, "ru"), `n = ${n}`).toBe(forms[picked[i]!]!.replace("#", String(n)));
+    rmSync(join(dir, "src/translation/ui/ru.json"));
   });
 });
 

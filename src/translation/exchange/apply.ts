@@ -30,6 +30,8 @@ export interface ReadUnit {
   readonly data: ReadonlyMap<string, string>;
   /** The project's target when the file was exported (targetFingerprint), when the file says. */
   readonly fingerprint?: string | undefined;
+  /** A gettext plural entry: its msgid_plural and its msgstr forms in order (the source's singular is `source`). */
+  readonly plural?: { readonly sourcePlural: string; readonly forms: readonly string[] } | undefined;
 }
 
 /** A unit the import did not take, and why (in words a CAT tool's user acts on). */

@@ -27,6 +27,18 @@ export interface ExchangeUnit {
   readonly fingerprint: string;
   /** For a stale unit: the source text its translation was made from, when git has it (a CAT tool shows the difference). */
   readonly previousSource: Inline[] | null;
+  /**
+   * A string that is one ICU plural, as gettext writes plurals: the argument, the source's forms by
+   * category, the target language's categories in msgstr order with its Plural-Forms header, and
+   * the translation's forms (null when there is none). Only PO uses it; XLIFF keeps the ICU text.
+   */
+  readonly plural?: {
+    readonly name: string;
+    readonly source: Readonly<Record<string, string>>;
+    readonly categories: readonly string[];
+    readonly header: string;
+    readonly target: Readonly<Record<string, string>> | null;
+  };
 }
 
 /** One chapter's units in an exchange file. */

@@ -8,6 +8,7 @@ import type { ContentTree } from "../status/contentTree.ts";
 import type { ReadUnit, UnitProblem } from "./apply.ts";
 import type { ExchangeFile, ExchangeUnit } from "./exchange.ts";
 import { inlineKey, plainText, targetFingerprint, type Inline } from "./inline.ts";
+import { icuPlural, poPluralForms, simplePlural } from "./pluralForms.ts";
 
 /**
  * The site's, the chapters' and the datasets' strings in the exchange: one file per layer
@@ -72,11 +73,24 @@ export function stringFiles(tree: ContentTree, locale: string): ExchangeFile[] {
     const source = readTable(tree, join(layer, `${tree.sourceLocale}.json`));
     const mine = readTable(tree, join(layer, `${locale}.json`));
     const same = identicalKeys(tree, layer, locale);
+    const forms = poPluralForms(locale);
     const units = Object.entries(source).map(([key, text], i): ExchangeUnit => {
       const have = Object.hasOwn(mine, key) ? mine[key]! : null;
       const translated = have !== null && (have !== text || same.has(key));
       const target: Inline[] | null = translated ? [{ text: have }] : null;
+      const plural = simplePlural(text);
       return {
+        ...(plural && forms
+          ? {
+              plural: {
+                name: plural.name,
+                source: plural.forms,
+                categories: forms.categories,
+                header: forms.header,
+                target: translated ? (simplePlural(have)?.forms ?? null) : null,
+              },
+            }
+          : {}),
         id: `@${key}`,
         section: "strings",
         kind: "string",
@@ -128,12 +142,27 @@ export function applyStringsImport(
   const imported: string[] = [];
   const skipped: UnitProblem[] = [];
   const refused: UnitProblem[] = [];
-  for (const read of units) {
+  for (let read of units) {
     const unit = byId.get(read.id);
     const key = read.id.slice(1);
     if (!unit) {
       skipped.push({ id: read.id, reason: `${layer} has no string "${key}" now: export again` });
       continue;
+    }
+    // A gettext plural entry: its source is the plural's forms, its target the language's forms in order.
+    if (read.plural) {
+      const p = unit.plural;
+      const singular = p ? (p.source.one ?? p.source.other) : undefined;
+      if (!p || plainText(read.source) !== singular || read.plural.sourcePlural !== p.source.other) {
+        skipped.push({ id: read.id, reason: "its source text changed since the export: export again" });
+        continue;
+      }
+      if (read.plural.forms.every((f) => f.trim() === "")) continue;
+      if (read.plural.forms.some((f) => f.trim() === "")) {
+        refused.push({ id: read.id, reason: `every plural form (${p.categories.join(", ")}) needs its text` });
+        continue;
+      }
+      read = { ...read, source: unit.source, target: [{ text: icuPlural(p.name, p.categories, read.plural.forms) }] };
     }
     if (inlineKey(read.source) !== inlineKey(unit.source)) {
       skipped.push({ id: read.id, reason: "its source text changed since the export: export again" });

@@ -59,6 +59,7 @@ export function parseUnitKey(key: string): { chapter: string; id: string } | nul
  * `msgfmt --check` accepts it; fuzzy entries are not imported until the translator clears the flag.
  */
 export function writePo(doc: ExchangeDocument): string {
+  let plurals: string | undefined;
   const translations: Record<string, Record<string, GetTextTranslation>> = {
     "": { "": { msgid: "", msgstr: [""] } },
   };
@@ -75,6 +76,30 @@ export function writePo(doc: ExchangeDocument): string {
         `${FINGERPRINT_NOTE}${unit.fingerprint}`,
       ];
       const fuzzy = (unit.target !== null && unit.status !== "current") || best !== null;
+      // A string that is one ICU plural: gettext's msgid_plural and one msgstr per form of the language.
+      if (unit.plural) {
+        const p = unit.plural;
+        const target = p.target;
+        plurals = p.header;
+        const msgid = p.source.one ?? p.source.other!;
+        translations[msgctxt] = {
+          [msgid]: {
+            msgctxt,
+            msgid,
+            msgid_plural: p.source.other!,
+            msgstr: p.categories.map((c) => (target ? (target[c] ?? target.other ?? "") : "")),
+            comments: {
+              extracted: [
+                ...notes,
+                `plural {${p.name}}: "#" is the number; msgstr[n] is the form for ${p.categories.map((c, i) => `[${i}] ${c}`).join(", ")}`,
+              ].join("\n"),
+              reference: `${msgctxt} ${file.original}:${unit.line}`,
+              ...(fuzzy ? { flag: "fuzzy" } : {}),
+            },
+          },
+        };
+        continue;
+      }
       translations[msgctxt] = {
         [poText(unit.source)]: {
           msgctxt,
@@ -103,6 +128,7 @@ export function writePo(doc: ExchangeDocument): string {
       "Content-Type": "text/plain; charset=UTF-8",
       "Content-Transfer-Encoding": "8bit",
       "X-Source-Language": doc.srcLang,
+      ...(plurals ? { "Plural-Forms": plurals } : {}),
     },
     translations,
   };
@@ -151,8 +177,22 @@ export function readPo(text: string, name: string): ReadDocument {
           `${name}: the entry "${entry.msgid.slice(0, 40)}" names no unit (msgctxt or a #: reference <chapter>#<unit>, as we write them)`,
         );
       const { chapter, id } = key;
-      if (entry.msgid_plural !== undefined) throw new ExchangeError(`${name}: unit "${id}": a plural entry is not one of ours`);
       const fuzzy = (entry.comments?.flag ?? "").split(/[\s,]+/).includes("fuzzy");
+      // A plural entry is a string's (its forms become an ICU plural on import); a chapter's units are never plural.
+      if (entry.msgid_plural !== undefined) {
+        if (!id.startsWith("@")) throw new ExchangeError(`${name}: unit "${id}": a plural entry is not one of ours`);
+        const units = byChapter.get(chapter) ?? byChapter.set(chapter, []).get(chapter)!;
+        units.push({
+          id,
+          source: [{ text: entry.msgid }],
+          target: null,
+          confirmed: !fuzzy,
+          data: new Map(),
+          fingerprint: fingerprintOf(entry.comments?.extracted),
+          plural: { sourcePlural: entry.msgid_plural, forms: fuzzy ? [] : entry.msgstr },
+        });
+        continue;
+      }
       const msgstr = entry.msgstr[0] ?? "";
       const target = fuzzy || msgstr === "" ? null : poInline(msgstr);
       const units = byChapter.get(chapter) ?? byChapter.set(chapter, []).get(chapter)!;
