@@ -8,11 +8,17 @@ import { serveStatic } from "./staticServer.ts";
 /** Budgets per page, gzip bytes (the chapter issue and the explorer issue set them; JS with every figure active: 100 KB, 85 KB once the platform moved, 88 KB with the readers' labels and pinned drawing). */
 export const BUDGET = { html: 200 * 1024, jsBefore: 15 * 1024, jsActive: 88 * 1024 };
 
-/** What one page weighs: its HTML, the JavaScript before interaction and with every figure active, CSS and fonts. */
+/**
+ * What one page weighs: its HTML; its JavaScript before interaction (what the page loads before
+ * its load event: the reader waits for nothing else), at idle (with what the page fetches ahead
+ * once loaded and idle, the figures near the reader: a short page fetches all of them, a long one
+ * few, so this is reported, not budgeted) and with every figure active; CSS and fonts.
+ */
 export interface PageWeight {
   readonly path: string;
   readonly html: number;
   readonly jsBefore: number;
+  readonly jsIdle: number;
   readonly jsActive: number;
   readonly css: number;
   readonly fonts: number;
@@ -27,9 +33,14 @@ function pages(dist: string): string[] {
     .sort();
 }
 
-/** Files of each kind the page loads, by path. */
-function track(page: Page, origin: string): Record<Kind, Set<string>> {
-  const seen: Record<Kind, Set<string>> = { script: new Set(), stylesheet: new Set(), font: new Set() };
+/** Files of each kind the page loads, by path; and the scripts asked for before the page's load event. */
+function track(page: Page, origin: string): Record<Kind, Set<string>> & { readonly beforeLoad: Set<string> } {
+  const seen = { script: new Set<string>(), stylesheet: new Set<string>(), font: new Set<string>(), beforeLoad: new Set<string>() };
+  let loaded = false;
+  page.on("load", () => (loaded = true));
+  page.on("request", (r) => {
+    if (!loaded && r.resourceType() === "script" && r.url().startsWith(origin)) seen.beforeLoad.add(new URL(r.url()).pathname);
+  });
   page.on("requestfinished", (r) => {
     const kind = r.resourceType() as Kind;
     if (kind in seen && r.url().startsWith(origin)) seen[kind].add(new URL(r.url()).pathname);
@@ -53,11 +64,12 @@ export async function weighSite(dist: string, browser: Browser): Promise<{ weigh
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const seen = track(page, server.origin);
       await page.goto(server.origin + path, { waitUntil: "networkidle" });
-      const jsBefore = gz(seen.script);
+      const jsBefore = gz(seen.beforeLoad);
+      const jsIdle = gz(seen.script);
       await activateAllCells(page);
       await page.waitForLoadState("networkidle");
       const html = path.endsWith(".html") ? path : `${path}index.html`;
-      const row = { path, html: gz([html]), jsBefore, jsActive: gz(seen.script), css: gz(seen.stylesheet), fonts: raw(seen.font) };
+      const row = { path, html: gz([html]), jsBefore, jsIdle, jsActive: gz(seen.script), css: gz(seen.stylesheet), fonts: raw(seen.font) };
       weights.push(row);
       if (row.html > BUDGET.html) over.push(`${path}: HTML ${kb(row.html)} KB > ${BUDGET.html / 1024} KB`);
       if (row.jsBefore > BUDGET.jsBefore)

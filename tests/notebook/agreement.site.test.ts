@@ -16,7 +16,7 @@ interface Output {
 interface Cell {
   cell_type: string;
   source: string[];
-  metadata: { course?: { output?: string; addedLines?: number; cell?: string; video?: string; feedback?: string } };
+  metadata: { course?: { output?: string; addedLines?: number; cell?: string; video?: string; feedback?: string; figureOf?: string } };
   outputs?: Output[];
 }
 const joined = (lines: string[] | undefined) => (lines ?? []).join("");
@@ -53,7 +53,11 @@ describe("a chapter page and its notebook", () => {
       const article = page.querySelector("article")!;
       const nb = JSON.parse(readFileSync(join(DIST, dir, "notebook.ipynb"), "utf8")) as { cells: Cell[] };
       // The notebook's code cells, less those that are the page's videos and feedback widgets.
-      const code = nb.cells.filter((c) => c.cell_type === "code" && !c.metadata.course?.video && !c.metadata.course?.feedback);
+      const code = nb.cells.filter(
+        (c) => c.cell_type === "code" && !c.metadata.course?.video && !c.metadata.course?.feedback && !c.metadata.course?.figureOf,
+      );
+      // With the cells that hold only a figure no code comes before (an empty cell, its output the page's drawing).
+      const withFigures = nb.cells.filter((c) => c.cell_type === "code" && (code.includes(c) || c.metadata.course?.figureOf));
 
       // Code: the page's code cells, in order, are the notebook's (less the lines the export adds for the stand-in).
       const pageCode = [...article.querySelectorAll(".code-cell pre code")].map((c) => c.textContent.replace(/\n$/, ""));
@@ -78,7 +82,7 @@ describe("a chapter page and its notebook", () => {
         drawing: f.querySelector(".figure-wide")!.innerHTML,
         alt: f.querySelector(".cell-figure")!.getAttribute("aria-label"),
       }));
-      const drawn = code.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === "display_data"));
+      const drawn = withFigures.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === "display_data"));
       expect(
         drawn.map((o) => o.metadata?.course?.cell),
         dir,

@@ -68,21 +68,28 @@ function video(node: Element, ctx: ExportContext): void {
   });
 }
 
-/** `<Cell>`: the page's drawing as an output of the code above it (a student sees the example output the page shows); its caption in a marked cell. */
+/**
+ * `<Cell>`: the page's drawing as an output of the code above it (a student sees the example
+ * output the page shows), or, when no code comes before it, of an empty code cell of its own
+ * (never lost); its caption in a marked cell.
+ */
 function figure(node: Element, ctx: ExportContext, inSolution: boolean): void {
   const cellId = attr(node, "id");
   const drawn = cellId ? ctx.input.figure?.(cellId) : null;
   const above = ctx.cells.lastCode();
-  if (drawn && above)
-    above.outputs.push({
-      output_type: "display_data",
+  if (drawn) {
+    const output = {
+      output_type: "display_data" as const,
       data: {
         ...(drawn.html ? { "text/html": textLines(drawn.html) } : {}),
         "image/svg+xml": textLines(drawn.svg),
         "text/plain": textLines(drawn.alt),
       },
       metadata: { course: { cell: cellId }, alt: drawn.alt },
-    });
+    };
+    if (above) above.outputs.push(output);
+    else ctx.cells.code("", { course: { figureOf: cellId } }, [output]);
+  }
   const caption = ctx.inner(node).trim();
   ctx.cells.marked(caption ? `*${ctx.prose(caption).trim()}*` : "", { cell: cellId, ...(inSolution ? { inSolution } : {}) });
 }
