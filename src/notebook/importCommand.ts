@@ -117,10 +117,16 @@ export const importNotebookCommand: Command = {
         const stringsFile = `chapters/${chapter}/strings/${locale}.json`;
         const strings = Object.assign({}, ...imported.demos.map((d) => scaffoldStrings(d.demo))) as Record<string, string>;
         writes.push({ file: stringsFile, data: `${JSON.stringify(strings, null, 2)}\n` });
-      } else
+      } else {
+        // Only the demos the author's module does not have yet (by its cell file, or its id in the module).
+        const has = (id: string) => tree.read(`chapters/${chapter}/${id}.cell.ts`) !== null || existing.includes(`"${id}"`);
+        const missing = imported.demos.filter((d) => !has(d.id));
         imported.report.push(
-          `${moduleFile} exists and was written by hand: add the cell(s) ${imported.demos.map((d) => `"${d.id}"`).join(", ")} to it (AUTHORING.md)`,
+          missing.length
+            ? `${moduleFile} exists and was written by hand: add the cell(s) ${missing.map((d) => `"${d.id}"`).join(", ")} to it (AUTHORING.md)`
+            : `${moduleFile} exists and was written by hand: it has the cell(s) ${imported.demos.map((d) => `"${d.id}"`).join(", ")} already`,
         );
+      }
     }
     for (const [name, bytes] of imported.files) writes.push({ file: join(dirname(target), name), data: bytes });
     for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.data);

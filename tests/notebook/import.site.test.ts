@@ -80,6 +80,14 @@ describe("importing a notebook in the course's usual form", () => {
     const again = await importNotebook(en, "--chapter", "w9d9/tutorial9", "--locale", "en");
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("exists: give --force");
+    // Once the author owns the module (the import's mark gone), a re-import leaves it alone and says
+    // truly what it lacks: nothing, its cell is there.
+    const module = join(dir, "chapters/w9d9/tutorial9/chapter.ts");
+    writeFileSync(module, readFileSync(module, "utf8").replace(/Made by import:notebook/g, "Written by hand"));
+    const forced = await importNotebook(en, "--chapter", "w9d9/tutorial9", "--locale", "en", "--force");
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('chapters/w9d9/tutorial9/chapter.ts exists and was written by hand: it has the cell(s) "show" already');
+    expect(forced.stdout).not.toContain("add the cell(s)");
 
     const ja = join(dir, "usual-ja.ipynb");
     writeFileSync(ja, JSON.stringify(usualNotebook(true)));
