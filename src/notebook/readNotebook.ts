@@ -12,6 +12,8 @@ export interface ReadCell {
   readonly attachments: Record<string, Record<string, string>>;
   /** Images the cell drew (display_data / execute_result): MIME type and data (base64, or SVG text). */
   readonly outputImages: readonly { readonly type: string; readonly data: string }[];
+  /** Outputs a page cannot show (a sound, a video), by what they are: the import says it left them out. */
+  readonly unshown: readonly string[];
 }
 
 /** The image types a cell's output may hold that a chapter can show. */
@@ -78,9 +80,20 @@ export function readNotebook(json: string, name: string): ReadNotebook {
       throw new NotebookError(`${where}: the notebook's text passes ${MAX_NOTEBOOK_TEXT / 1024 / 1024} MB, more than a chapter may hold`);
     let outputText = "";
     const outputImages: { type: string; data: string }[] = [];
+    const unshown: string[] = [];
     if (type === "code" && Array.isArray(cell.outputs))
       for (const out of cell.outputs) {
         if (!isRecord(out)) continue;
+        // A sound or a video (IPython.display.Audio/Video: an <audio>/<video> element, or the media itself).
+        if ((out.output_type === "execute_result" || out.output_type === "display_data") && isRecord(out.data)) {
+          const data = out.data;
+          const html = typeof data["text/html"] === "string" || Array.isArray(data["text/html"]) ? [data["text/html"]].flat().join("") : "";
+          const media = Object.keys(data).find((k) => /^(audio|video)\//.test(k)) ?? /<(audio|video)\b/i.exec(html)?.[1];
+          if (media) {
+            unshown.push(media.startsWith("video") ? "a video" : "a sound");
+            continue;
+          }
+        }
         const image =
           (out.output_type === "execute_result" || out.output_type === "display_data") && isRecord(out.data)
             ? OUTPUT_IMAGE_TYPES.find((t) => t in (out.data as Record<string, unknown>))
@@ -107,7 +120,7 @@ export function readNotebook(json: string, name: string): ReadNotebook {
       for (const [file, bundle] of Object.entries(cell.attachments))
         if (isRecord(bundle))
           attachments[file] = Object.fromEntries(Object.entries(bundle).filter((e): e is [string, string] => typeof e[1] === "string"));
-    return { index, type, source, metadata: isRecord(cell.metadata) ? cell.metadata : {}, outputText, attachments, outputImages };
+    return { index, type, source, metadata: isRecord(cell.metadata) ? cell.metadata : {}, outputText, attachments, outputImages, unshown };
   });
   return { cells, metadata: isRecord(raw.metadata) ? raw.metadata : {} };
 }

@@ -142,6 +142,24 @@ describe("a formula only MathJax draws", () => {
           md(
             "## Section 1\n\nThe binomial coefficient\n\\begin{equation}\n\\binom{n}{k}\n\\end{equation}\n\n$$\\begin{array} \\\\n \\\\ k\\end{array}$$",
           ),
+          // IPython.display.Audio's output: a sound the page cannot play.
+          {
+            cell_type: "code",
+            metadata: {},
+            execution_count: 1,
+            source: "import IPython.display as ipd\nipd.Audio(data, rate=8000)",
+            outputs: [
+              {
+                output_type: "execute_result",
+                execution_count: 1,
+                metadata: {},
+                data: {
+                  "text/html": ['<audio controls="controls"><source src="data:audio/wav;base64,UklGRg==" /></audio>'],
+                  "text/plain": ["<IPython.lib.display.Audio object>"],
+                },
+              },
+            ],
+          },
         ],
       }),
     );
@@ -149,6 +167,7 @@ describe("a formula only MathJax draws", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/cell 2: a formula KaTeX cannot draw kept as written \(readers see its TeX source\): /);
     expect(r.stdout).toContain("cell 2: a LaTeX environment without $$ made a display formula");
+    expect(r.stdout).toContain("cell 3: its output, a sound, left out: a page cannot play it (the code that makes it stays)");
     const mdx = readFileSync(join(dir, "content/en/w9d9/mathjax/index.mdx"), "utf8");
     expect(mdx).toContain("$$\\begin{array} \\\\n \\\\ k\\end{array}$$");
     rmSync(join(dir, "content/en/w9d9"), { recursive: true });

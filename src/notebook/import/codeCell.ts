@@ -125,6 +125,8 @@ export class CodeCells {
       const printed = cell.outputText.trimEnd();
       push(`${fence(printed)}text\n${printed}\n${fence(printed)}`, inSolution);
     }
+    for (const what of cell.unshown)
+      this.report.cell(cell, `its output, ${what}, left out: a page cannot play it (the code that makes it stays)`);
     // What the cell drew: each image beside the chapter, shown after the code as the notebook shows it.
     cell.outputImages.forEach((image, n) => {
       const name = this.images.output(cell, image, n);
