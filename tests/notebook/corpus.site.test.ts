@@ -73,7 +73,7 @@ describe("a notebook in the course's published form", () => {
       "cell 10: a LaTeX environment without $$ made a display formula",
       "cell 10: an HTML comment dropped",
       "cell 13: a remote image as a link to it",
-      "cell 18: <details> as its summary in bold and its content",
+      "cell 18: <details> as a fold readers open (<Fold>)",
       "cell 20: its output image kept as cell-20-output.png",
     ])
       expect(r.stdout).toContain(line);
@@ -96,6 +96,9 @@ describe("a notebook in the course's published form", () => {
       slides: "abcde",
     });
     expect(mdx).not.toMatch(/Colab|Kaggle|\\<img|<img|<details|<font|<!--/);
+    expect(mdx).toMatch(
+      /<Fold summary="Click here for a text recap of the video">\s+The leak pulls the potential back to rest between inputs\.\s+<\/Fold>/,
+    );
     expect(mdx).toContain("$$\n\\begin{equation}\ndV_m = {\\alpha}I\n\\end{equation}\n$$");
     expect(mdx).toContain("$$\n\\begin{align}");
     expect(mdx).toContain("H<sub>2</sub>O and x<sup>2</sup>");
@@ -109,7 +112,6 @@ describe("a notebook in the course's published form", () => {
     expect(mdx).toContain('<Video id="video-2" title="Video 2: Leaks" youtube="lmnopqrstuv" bilibili="BV1yy411c7mE" />');
     expect(mdx).toContain('<Feedback id="Toy_Neuron_Demo" />');
     expect(mdx).toContain('<Cell id="plot-toy-neuron" />');
-    expect(mdx).toContain("**Click here for a text recap of the video**");
     expect(mdx).toContain("![A diagram](./diagram.png)");
     expect(mdx).toContain("![Output of cell 20](./cell-20-output.png)");
     for (const f of ["diagram.png", "cell-20-output.png"]) expect(existsSync(join(dir, `content/en/${CHAPTER}`, f))).toBe(true);
@@ -167,6 +169,12 @@ describe("a notebook in the course's published form", () => {
         locale === "en" ? "Not computed yet" : "この図はまだ計算されていません",
       );
       expect(article.querySelectorAll("img").length).toBeGreaterThanOrEqual(2);
+      // The notebook's <details> is a fold readers open, closed at first, its summary in the page's language.
+      const fold = article.querySelector("details.fold")!;
+      expect(fold.hasAttribute("open")).toBe(false);
+      expect(fold.querySelector("summary")!.textContent).toBe(
+        locale === "en" ? "Click here for a text recap of the video" : "動画の要約はこちら",
+      );
       // The notebook's "# Section 1" is a section of the page: one h1 (the title), every section in the contents.
       expect(page.querySelectorAll("h1").length).toBe(1);
       const contents = [...page.querySelectorAll(".toc a")].map((a) => a.textContent.trim());

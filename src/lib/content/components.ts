@@ -59,4 +59,6 @@ export const COMPONENTS: Readonly<Record<string, ComponentRule>> = {
   Slides: { required: [], optional: [] },
   Solution: { required: [], optional: ["for"], check: (p) => oneOf("kind of solution", p.for, ["bonus"]) },
   DataNote: { required: [], optional: [] },
+  /** A fold readers open (a notebook's `<details>`): its summary is prose, translated. */
+  Fold: { required: ["summary"], optional: [] },
 };

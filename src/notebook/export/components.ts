@@ -138,6 +138,13 @@ export function writeComponent(node: Element, ctx: ExportContext, inSolution: bo
       cells.flush();
       return;
     }
+    case "Fold": {
+      // A fold in the notebook too: Jupyter's Markdown draws <details> (its content stays Markdown).
+      cells.prose(`<details>\n<summary>${markdownText(attr(node, "summary") ?? "")}</summary>`);
+      ctx.visit(node.children, inSolution);
+      cells.prose("</details>");
+      return;
+    }
     case "DataNote": {
       cells.marked(`*${markdownText(t("data.computedHere"))}* ${ctx.prose(ctx.inner(node)).trim()}`, { dataNote: true });
       return;

@@ -107,25 +107,14 @@ export function htmlMarkdownToMdx(source: string, image: (alt: string, src: stri
         continue;
       }
       if (child.tagName === "details") {
+        // A fold readers open, as the notebook has it: <Fold summary="…"> (its content made safe like the rest).
         const summary = child.children.find((c): c is Element => c.type === "element" && c.tagName === "summary");
         const rest = child.children.filter((c) => c !== summary);
-        const heading: Element = {
-          type: "element",
-          tagName: "p",
-          properties: {},
-          children: [
-            {
-              type: "element",
-              tagName: "strong",
-              properties: {},
-              children: summary ? summary.children : [{ type: "text", value: "Details" }],
-            },
-          ],
-        };
-        const body: Element = { type: "element", tagName: "div", properties: {}, children: [heading, ...rest] };
+        const body: Element = { type: "element", tagName: "div", properties: {}, children: rest };
         clean(body);
-        out.push(...(body.children as HastContent[]));
-        note("<details> as its summary in bold and its content");
+        const label = (summary ? textOf(summary) : "").replace(/\s+/g, " ").trim() || "Details";
+        out.push({ type: "element", tagName: "details", properties: { dataSummary: label }, children: body.children });
+        note("<details> as a fold readers open (<Fold>)");
         continue;
       }
       if (
@@ -166,6 +155,13 @@ export function htmlMarkdownToMdx(source: string, image: (alt: string, src: stri
       : undefined;
     return { type: "code", lang: lang ?? null, value: textOf(code ?? node).replace(/\n$/, "") };
   };
+  handlers.details = (state: State, node: Element) =>
+    ({
+      type: "mdxJsxFlowElement",
+      name: "Fold",
+      attributes: [{ type: "mdxJsxAttribute", name: "summary", value: String(node.properties.dataSummary ?? "Details") }],
+      children: state.all(node),
+    }) as never;
   handlers.img = (_state: State, node: Element) => {
     const src = attribute(node, "src") ?? "";
     const alt = attribute(node, "alt") ?? "";

@@ -44,8 +44,21 @@ export function specialBlocks(source: string): Map<number, SpecialBlock> {
       .trim();
     if (node.type === "paragraph" && /^\\begin\{([a-z]+\*?)\}[\s\S]*\\end\{\1\}$/.test(text))
       blocks.set(start, { kind: "latex", endLine: end });
-    else if (containsUnknownHtml(node) || (node.type === "paragraph" && hasUnknownTagText(text)))
-      blocks.set(start, { kind: "html", endLine: end });
+    else if (containsUnknownHtml(node) || (node.type === "paragraph" && hasUnknownTagText(text))) {
+      // A <details> whose content follows after blank lines (Markdown inside it, as notebooks write
+      // it) is one block up to its </details>, so the fold keeps its content.
+      const opens = (text.match(/<details\b/gi) ?? []).length - (text.match(/<\/details>/gi) ?? []).length;
+      const lines = source.split("\n");
+      let last = end;
+      if (opens > 0) {
+        let depth = opens;
+        for (let i = end; i < lines.length && depth > 0; i++) {
+          depth += (lines[i]!.match(/<details\b/gi) ?? []).length - (lines[i]!.match(/<\/details>/gi) ?? []).length;
+          if (depth <= 0) last = i + 1;
+        }
+      }
+      blocks.set(start, { kind: "html", endLine: last });
+    }
   }
   return blocks;
 }
