@@ -80,6 +80,18 @@ afterAll(async () => {
 const CHAPTER = "chapters/example/hello";
 
 describe("npm run dev", () => {
+  it("registers no service worker (the build writes it) and asks for nothing the server lacks", async () => {
+    const page = await browser!.newPage();
+    const missing: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() === 404) missing.push(new URL(r.url()).pathname);
+    });
+    await page.goto(base + PAGE, { waitUntil: "networkidle" });
+    expect(await page.evaluate(() => document.documentElement.dataset.serviceWorker ?? null)).toBeNull();
+    expect(missing).toEqual([]);
+    await page.close();
+  });
+
   it("an edit to the chapter's strings shows on the open page, which reloads itself", async () => {
     const page = await browser!.newPage();
     await page.goto(base + PAGE);
