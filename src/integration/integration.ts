@@ -91,6 +91,7 @@ export default function course(options: CourseOptions): AstroIntegration {
                 coreStrings: options.coreStrings,
                 glossaryHints: options.glossaryHints ?? [],
                 idsFor: (slug) => idsBySlug.get(slug) ?? null,
+                dev: command === "dev",
               },
               glossary,
             ),

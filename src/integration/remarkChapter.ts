@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import type { Root } from "mdast";
+import type { Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
@@ -15,6 +15,11 @@ export interface ChapterPipelineOptions {
   readonly sourceLocale: string;
   /** What a chapter may refer to (its module's cells, outputs, values), by slug; null for a chapter without one. */
   readonly idsFor: (slug: string) => ChapterIds | null;
+  /**
+   * Under `npm run dev`: a chapter the content check refuses is shown as its problem, with file and
+   * line, in the page (which reloads when the file is fixed), instead of the dev server's error screen.
+   */
+  readonly dev?: boolean;
 }
 
 /** Each `<Cell>` of a chapter with the id of the section (the last `##`/`###` heading before it) it is in. */
@@ -50,6 +55,10 @@ export default function remarkChapter(options: ChapterPipelineOptions) {
     const ids = match ? options.idsFor(match.slug) : null;
     const frontmatter = (file.data.astro as { frontmatter?: { elapsed?: Record<string, number> } } | undefined)?.frontmatter;
     const problem = checkMdxPolicy(tree, ids && { ...ids, elapsed: Object.keys(frontmatter?.elapsed ?? {}) })[0];
+    if (problem && options.dev) {
+      tree.children = [problemBox(`${where}:${problem.line}: ${problem.message}`)];
+      return;
+    }
     if (problem) throw new ChapterCompileError(`${where}:${problem.line}: ${problem.message}`);
     // Which figures each section holds, for the contents' links to them (remarkPluginFrontmatter.figures).
     const astro = file.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
@@ -57,6 +66,20 @@ export default function remarkChapter(options: ChapterPipelineOptions) {
     if (!match) return;
     const { locale, slug } = match;
     const sourceFile = locale === options.sourceLocale ? null : chapterFilePath(options.sourceLocale, slug);
-    pointImages(tree, options.root, where, sourceFile);
+    try {
+      pointImages(tree, options.root, where, sourceFile);
+    } catch (err) {
+      if (!(options.dev && err instanceof ChapterCompileError)) throw err;
+      tree.children = [problemBox(err.message)];
+    }
+  };
+}
+
+/** A chapter's problem as the page shows it under `npm run dev` (the chapter page's problem list style). */
+function problemBox(line: string): RootContent {
+  return {
+    type: "paragraph",
+    data: { hName: "aside", hProperties: { className: ["dev-problems"], role: "alert" } },
+    children: [{ type: "inlineCode", value: line }],
   };
 }

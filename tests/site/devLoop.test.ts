@@ -141,6 +141,24 @@ describe("npm run dev", () => {
     times.push(`the glossary ${Math.round(await timeUntil(page, (html) => html.includes(shown)))} ms`);
   });
 
+  it("a chapter the content check refuses shows its problem on the page, with file and line, until it is fixed", async () => {
+    const mdx = "content/en/example/hello/index.mdx";
+    const original = readFileSync(join(dir, mdx), "utf8");
+    writeFileSync(join(dir, mdx), original.replace('<Cell id="first-counts"', '<Cell id="no-such-cell"'));
+    // (Quotes in the page's text may be written &quot;.)
+    const shown = (html: string) => html.replace(/&quot;|&#34;/g, '"');
+    try {
+      const response = await timeUntil(PAGE, (html) => shown(html).includes('no cell "no-such-cell"'));
+      times.push(`a content problem shown ${Math.round(response)} ms`);
+      const html = shown(await get(PAGE));
+      expect(html).toMatch(/class="dev-problems"[^>]*role="alert"|role="alert"[^>]*class="dev-problems"/);
+      expect(html).toMatch(/content\/en\/example\/hello\/index\.mdx:\d+: .*no cell "no-such-cell"/);
+    } finally {
+      writeFileSync(join(dir, mdx), original);
+    }
+    await timeUntil(PAGE, (h) => !h.includes("no-such-cell") && h.includes('data-cell="first-counts"'));
+  });
+
   it("a translation's page follows its source: an untranslated language shows the new source text", async () => {
     edit(dir, "content/en/example/hello/index.mdx", "Here are the first neurons", "Here are the very first neurons");
     times.push(
