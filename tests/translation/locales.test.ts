@@ -1,3 +1,4 @@
+import { gettextLanguage } from "../../src/translation/exchange/formats/po.ts";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +30,9 @@ describe("locales", () => {
     expect(matchLocale("PT-br", ["en", "pt-BR"])).toBe("pt-BR");
     expect(matchLocale("zh-hant-tw", ["zh-Hant-TW"])).toBe("zh-Hant-TW");
     expect(matchLocale("pt", ["pt-BR"])).toBeUndefined();
+    // What our PO files say (gettext's spelling) reads back as the course's tag.
+    for (const tag of ["zh-Hant-TW", "pt-BR", "ja", "sr-Latn-RS"]) expect(matchLocale(gettextLanguage(tag), [tag]), tag).toBe(tag);
+    expect(["zh-Hant-TW", "pt-BR", "sr-Latn-RS"].map(gettextLanguage)).toEqual(["zh_TW", "pt_BR", "sr_Latn_RS"]);
     // gettext's spellings, and tags that name the same language with fewer subtags (CLDR's likely ones).
     const known = ["en", "ja", "pt-BR", "zh-Hant-TW", "zh-Hans"];
     expect(

@@ -123,7 +123,8 @@ export function writePo(doc: ExchangeDocument): string {
       "PO-Revision-Date": new Date().toISOString().replace(/T(\d\d:\d\d).*/, " $1+0000"),
       "Last-Translator": "",
       "Language-Team": doc.trgLang,
-      Language: doc.trgLang,
+      // gettext's spelling (zh_TW, pt_BR), as Poedit and msgfmt expect; the import reads either.
+      Language: gettextLanguage(doc.trgLang),
       "MIME-Version": "1.0",
       "Content-Type": "text/plain; charset=UTF-8",
       "Content-Transfer-Encoding": "8bit",
@@ -212,4 +213,19 @@ export function readPo(text: string, name: string): ReadDocument {
 /** A PO string literal: quoted, with backslashes, quotes, tabs and line breaks escaped. */
 function poString(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\t/g, "\\t").replace(/\r/g, "\\r").replace(/\n/g, "\\n")}"`;
+}
+
+/**
+ * A BCP 47 tag as gettext names the language: `_` before the region, the script left out when it
+ * is the one the language has there anyway (zh-Hant-TW is zh_TW; sr-Latn-RS keeps its script).
+ */
+export function gettextLanguage(tag: string): string {
+  try {
+    const locale = new Intl.Locale(tag);
+    const { language, script, region } = locale;
+    const usual = region ? new Intl.Locale(`${language}-${region}`).maximize().script : new Intl.Locale(language).maximize().script;
+    return [language, ...(script && script !== usual ? [script] : []), ...(region ? [region] : [])].join("_");
+  } catch {
+    return tag;
+  }
 }
