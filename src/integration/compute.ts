@@ -31,6 +31,7 @@ const CLIENT_CORE_KEYS = [
   "status.loading",
   "status.figureLoading",
   "status.error",
+  "status.drawError",
   "status.actionDone",
   "action.retry",
   "control.valueWithUnit",

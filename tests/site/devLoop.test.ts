@@ -159,6 +159,34 @@ describe("npm run dev", () => {
     await timeUntil(PAGE, (h) => !h.includes("no-such-cell") && h.includes('data-cell="first-counts"'));
   });
 
+  it("a throw in a cell's drawing is said at the figure, with the cell, what threw and its file and line", async () => {
+    const file = join(dir, CHAPTER, "first-counts.cell.ts");
+    const good = readFileSync(file, "utf8");
+    // Drawn at the default (10) as before; any other value reads a property of undefined.
+    const bad = good.replace(
+      "Plot.barY(p.counts.slice(0, neurons as number)",
+      "Plot.barY((neurons === 10 ? p.counts : (undefined as unknown as number[])).slice(0, neurons as number)",
+    );
+    expect(bad).not.toBe(good);
+    writeFileSync(file, bad);
+    const page = await browser!.newPage();
+    try {
+      await timeUntil(PAGE, (html) => html.includes("neurons === 10") || html.includes('data-cell="first-counts"'));
+      await page.goto(base + PAGE, { waitUntil: "networkidle" });
+      await page.locator('[data-cell="first-counts"]').scrollIntoViewIfNeeded();
+      const slider = page.locator('[data-cell="first-counts"] input[type="range"]').first();
+      await slider.focus();
+      await slider.press("ArrowRight");
+      const status = page.locator('[data-cell="first-counts"] .cell-status');
+      await expect
+        .poll(() => status.textContent(), { timeout: 10_000 })
+        .toMatch(/could not be drawn: .*\(cell "first-counts", plot, chapters\/example\/hello\/first-counts\.cell\.ts:\d+:\d+\)/);
+    } finally {
+      await page.close();
+      writeFileSync(file, good);
+    }
+  });
+
   it("a translation's page follows its source: an untranslated language shows the new source text", async () => {
     edit(dir, "content/en/example/hello/index.mdx", "Here are the first neurons", "Here are the very first neurons");
     times.push(

@@ -33,6 +33,8 @@ export interface GraphOutputs {
   state?(text: string): void;
   table?(table: DataTable): void;
   load?(state: LoadState): void;
+  /** The cell's own code threw while drawing, describing or computing a readout (`what`: "plot", "describe", …). */
+  failed?(what: string, error: unknown): void;
 }
 
 /** What the graph needs from its surroundings: how to draw, how to fetch, and how strict to be. */
@@ -195,6 +197,7 @@ export function cellGraph(
         ["view", "__width", ...layer.inputs],
         (v) => deps.render(layer.plot(v.view as never, pick(v, layer.inputs, `${which} layer`), ctx), v.__width as number | null),
         (el) => out.layer?.(which, el),
+        (error) => out.failed?.(`${which} layer`, error),
       );
     }
   } else {
@@ -208,6 +211,7 @@ export function cellGraph(
         return deps.render(view.plot(v.view as never, pick(v, names, "plot"), ctx), v.__width as number | null);
       },
       (el) => (el ? out.figure?.(el) : out.kept?.()),
+      (error) => out.failed?.("plot", error),
     );
   }
 
@@ -218,6 +222,7 @@ export function cellGraph(
       ["view", ...readout.inputs],
       (v) => readout.compute(v.view as never, pick(v, readout.inputs, `readout ${readout.key}`)),
       (value) => out.readout?.(readout.key, value),
+      (error) => out.failed?.(`readout ${readout.key}`, error),
     );
   }
   // The text alternative and the data table: one description per change of view or input.
@@ -231,6 +236,7 @@ export function cellGraph(
       out.alt?.(described.alt);
       out.table?.(described.table);
     },
+    (error) => out.failed?.("describe", error),
   );
   if (view.state) {
     const state = view.state;

@@ -187,6 +187,16 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
         if (line) line.textContent = text;
       },
       table: (table) => figure.querySelector(".cell-table .table-scroll table")?.replaceWith(renderTable(table)),
+      failed: (what, error) => {
+        // The cell's code threw: said where the figure is (not left silently as it was); under
+        // `npm run dev` with the cell, what threw and the file and line it threw at.
+        figure.dataset.failed = "true";
+        const message = error instanceof Error ? error.message : String(error);
+        const at = import.meta.env.DEV ? thrownAt(error) : null;
+        const detail = import.meta.env.DEV ? ` (cell "${figure.dataset.cell ?? ""}", ${what}${at ? `, ${at}` : ""})` : "";
+        if (status) status.textContent = ctx.t("status.drawError", { error: `${message}${detail}` });
+        console.error(error);
+      },
       load: (state) => {
         if (state.kind === "error") {
           // The figure still shows what loaded last: put the controls back to it, so they agree.
@@ -279,4 +289,11 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   resize();
   if ("ResizeObserver" in window) new ResizeObserver(resize).observe(stage);
   pinDrawingWhileUsed(figure, stage, form);
+}
+
+/** Where a cell's code threw: the first stack frame in a chapter's file (`chapters/x/y/z.cell.ts:12:5`), if any. */
+function thrownAt(error: unknown): string | null {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const frame = /\/(chapters\/[^\s?:)]+)(?:\?[^\s:)]*)?:(\d+):(\d+)/.exec(stack);
+  return frame ? `${frame[1]}:${frame[2]}:${frame[3]}` : null;
 }

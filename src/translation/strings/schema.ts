@@ -71,6 +71,7 @@ export const uiStringsSchema = z
     "status.loading": z.string(),
     "status.figureLoading": z.string(),
     "status.error": z.string(),
+    "status.drawError": z.string(),
     "translation.staleNotice": z.string(),
     "translation.readSource": z.string(),
     "translation.fallbackNotice": z.string(),
