@@ -169,6 +169,12 @@ describe("a notebook in the course's published form", () => {
         locale === "en" ? "Not computed yet" : "この図はまだ計算されていません",
       );
       expect(article.querySelectorAll("img").length).toBeGreaterThanOrEqual(2);
+      // In the exported notebook the demo's figure is an output of the demo's own code cell (the widget code).
+      const nb = JSON.parse(readFileSync(join(built, locale, CHAPTER, "notebook.ipynb"), "utf8")) as {
+        cells: { cell_type: string; source: string[] | string; outputs?: { metadata?: { course?: { cell?: string } } }[] }[];
+      };
+      const holder = nb.cells.find((c) => c.outputs?.some((o) => o.metadata?.course?.cell === "plot-toy-neuron"));
+      expect([holder?.source ?? ""].flat().join("")).toContain("widgets.interact");
       // The notebook's <details> is a fold readers open, closed at first, its summary in the page's language.
       const fold = article.querySelector("details.fold")!;
       expect(fold.hasAttribute("open")).toBe(false);

@@ -93,6 +93,7 @@ export class CodeCells {
 
     // A widget cell whose figure follows (a cell our export marked) is the page's interactive cell already.
     const covered = next !== undefined && typeof marksOf(next).cell === "string";
+    let figureAfter: string | undefined;
     if (INTERACTIVE.test(code) && !covered) {
       const demo = readWidgetDemo(code);
       if (demo) {
@@ -103,7 +104,9 @@ export class CodeCells {
           `section ${section}: interactive demo (cell ${cell.index + 1}) scaffolded as cell "${id}" with ${demo.controls.length} control(s) (${demo.controls.map((c) => c.name).join(", ")}); its payload and drawing are left to write`,
         );
         for (const note of demo.notes) this.report.add(`  cell ${cell.index + 1}: ${note}`);
-        push(`<Cell id="${id}" />`);
+        // The figure after the demo's code, as the course's chapters have it: an exported notebook then
+        // shows the page's drawing as that code cell's output, where the notebook's own demo draws.
+        figureAfter = `<Cell id="${id}" />`;
       } else {
         this.report.add(
           `section ${section}: interactive demo${label ? ` "${label}"` : ""} (cell ${cell.index + 1}) needs a cell module (chapters/<chapter>/) to run on the page`,
@@ -119,6 +122,7 @@ export class CodeCells {
     ].join("");
     const f = fence(code);
     push(`<CodeCell${props}>\n\n${f}python\n${code}\n${f}\n\n</CodeCell>`, inSolution);
+    if (figureAfter) push(figureAfter);
     // What the page prints or draws for a cell our export marked comes back from the chapter, not from here.
     if (marks.output) return out;
     if (cell.outputText.trim()) {
