@@ -181,6 +181,10 @@ describe("npm run dev", () => {
       await expect
         .poll(() => status.textContent(), { timeout: 10_000 })
         .toMatch(/could not be drawn: .*\(cell "first-counts", plot, chapters\/example\/hello\/first-counts\.cell\.ts:\d+:\d+\)/);
+      // Back to the default, where it draws: the figure is whole again and the message goes.
+      await slider.press("ArrowLeft");
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe("");
+      expect(await page.locator('[data-cell="first-counts"]').getAttribute("data-failed")).toBeNull();
     } finally {
       await page.close();
       writeFileSync(file, good);

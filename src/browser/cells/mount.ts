@@ -134,6 +134,12 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   // Active once the browser's own drawing (at the figure's width) has replaced the build's.
   const drawn = () => {
     figure.dataset.active = "true";
+    // A drawing after a throw in the cell's code: the figure is whole again, its message goes.
+    if (figure.dataset.drawFailed) {
+      delete figure.dataset.drawFailed;
+      delete figure.dataset.failed;
+      if (status) status.textContent = "";
+    }
   };
   const text = {
     loading: (what: string) => ctx.t("status.loading", { what }),
@@ -191,6 +197,7 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
         // The cell's code threw: said where the figure is (not left silently as it was); under
         // `npm run dev` with the cell, what threw and the file and line it threw at.
         figure.dataset.failed = "true";
+        figure.dataset.drawFailed = "true";
         const message = error instanceof Error ? error.message : String(error);
         const at = import.meta.env.DEV ? thrownAt(error) : null;
         const detail = import.meta.env.DEV ? ` (cell "${figure.dataset.cell ?? ""}", ${what}${at ? `, ${at}` : ""})` : "";
