@@ -8,6 +8,8 @@ import { headerText } from "./export/header.ts";
 import { markdownText } from "../lib/text/notebookText.ts";
 import { NotebookCells } from "./export/notebookCells.ts";
 import { plainEmphasis } from "./export/plainEmphasis.ts";
+import { segmentsOf } from "../translation/exchange/segments.ts";
+import { bySection } from "../translation/exchange/units.ts";
 
 /** What a chapter page shows besides its MDX: the numbers, the UI strings, the data it was built from. */
 export interface NotebookInput {
@@ -31,6 +33,12 @@ export interface NotebookInput {
   readonly value: (key: string) => string;
   /** The page's address, named at the top. */
   readonly pageUrl: string;
+  /**
+   * A translation's sections translated in part: per section, the units (1-based) still the source's,
+   * and the source's language. Those paragraphs and headings are marked with it in the notebook,
+   * as on the page.
+   */
+  readonly fromSourceUnits?: { readonly lang: string; readonly units: ReadonlyMap<string, readonly number[]> } | undefined;
   /** The source chapter's video titles by id: a video cell's code keeps the source's (the course's notebooks do). */
   readonly sourceVideoTitles?: Readonly<Record<string, string>> | undefined;
   /** The course's ways of writing media in a notebook: its slides host and its video cell template (course.config.ts). */
@@ -68,6 +76,24 @@ export function chapterNotebook(input: NotebookInput): Notebook {
   const raw = (node: Nodes) => mdx.slice(offset(node.position!.start), offset(node.position!.end));
   // Prose as Jupyter's plain CommonMark reads it (emphasis beside CJK punctuation as inline HTML).
   const prose = (nodes: readonly Nodes[]) => plainEmphasis(mdx, nodes, offset);
+  // Where the paragraphs and headings of a partly translated section still in the source's language start.
+  const sourceStarts = new Set<number>();
+  if (input.fromSourceUnits) {
+    const segments = bySection(segmentsOf(mdx, tree));
+    for (const [section, units] of input.fromSourceUnits.units)
+      for (const n of units) {
+        const seg = segments.get(section)?.[n - 1];
+        if (seg && (seg.kind === "paragraph" || seg.kind === "heading")) sourceStarts.add(seg.start);
+      }
+  }
+  /** A block's prose, in a <div lang> of the source's language when it is one of those. */
+  const block = (node: Nodes) => {
+    const text = ctx.prose(prose([node]));
+    const from = offset(node.position!.start);
+    const to = offset(node.position!.end);
+    const fromSource = [...sourceStarts].some((s) => s >= from && s < to);
+    return fromSource ? `<div lang="${input.fromSourceUnits!.lang}">\n\n${text}\n\n</div>` : text;
+  };
   const ctx: ExportContext = {
     input,
     cells,
@@ -81,7 +107,7 @@ export function chapterNotebook(input: NotebookInput): Notebook {
       for (const node of nodes) {
         if (node.type === "heading") {
           cells.flush();
-          cells.prose(ctx.prose(prose([node])));
+          cells.prose(block(node));
         } else if (node.type === "code" && node.lang && !/^(python|py|ipython3?)$/.test(node.lang)) {
           cells.prose(raw(node)); // not Python (a drawing, a shell line): shown, not run
         } else if (node.type === "code") {
@@ -95,7 +121,7 @@ export function chapterNotebook(input: NotebookInput): Notebook {
           /^[A-Z]/.test(node.children[0].name ?? "")
         ) {
           writeComponent(node.children[0], ctx, inSolution); // a component on a line of its own: <Cell id="…">caption</Cell>
-        } else if (node.position) cells.prose(ctx.prose(prose([node])));
+        } else if (node.position) cells.prose(block(node));
       }
     },
   };

@@ -172,6 +172,15 @@ describe("a partly translated chapter", () => {
     const indexed = searchFragments(dist, "zh-hant-tw").find((p) => p.url.endsWith("/zh-Hant-TW/w1d1/tutorial1/"))!;
     expect(indexed.content).toContain("本教學");
     expect(indexed.content).not.toContain("Neuropixels");
+    // The notebook says the same: the English paragraphs in a <div lang="en">, the translated one not.
+    const nb = JSON.parse(readFileSync(join(dist, "zh-Hant-TW/w1d1/tutorial1/notebook.ipynb"), "utf8")) as {
+      cells: { cell_type: string; source: string[] }[];
+    };
+    const markdown = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => c.source.join(""));
+    const section = markdown.find((m) => m.includes("本教學"))!;
+    expect(section).toMatch(/<div lang="en">\n\nOur data are a portion of those collected by Steinmetz et al\. \(2019\)/);
+    expect(section).not.toMatch(/<div lang="en">\n\n<strong>重要：<\/strong>本教學/);
+    expect(section.match(/<div lang="en">/g)).toHaveLength(4);
     // Not a translated section on the locale's home page (only the summary is).
     expect(loadPage(dist, "zh-Hant-TW/").querySelector('[data-chapter="w1d1/tutorial1"] .partly-translated')!.textContent).toContain(
       "1 of 17",

@@ -45,6 +45,7 @@ export const GET: APIRoute = ({ params, props }) => {
     pageUrl: address(chapterPath(locale, slug)),
     course: { slidesHost: course().hosts.slides, videoCell: course().notebook.videoCell },
     sourceVideoTitles: contentLocale === site().sourceLocale ? undefined : videoTitles(read(site().sourceLocale)),
+    fromSourceUnits: translation.partial.size ? { lang: translation.sourceLocale, units: translation.partial } : undefined,
     data: data
       ? { match: data.match, standIn: data.standIn ? { load: data.standIn.load, url: address(data.standIn.url) } : null }
       : undefined,
