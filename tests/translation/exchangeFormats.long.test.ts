@@ -167,6 +167,24 @@ describe("an older file never undoes newer work", () => {
       expect(readFileSync(join(dir, JA), "utf8"), format).toContain("## まとめ \\{#summary\\}");
     }
   });
+
+  it("in a locale with a script and a region (zh-Hant-TW): a translator's PO from before a colleague's edit is held back", async () => {
+    const ZH = "content/zh-Hant-TW/w1d1/tutorial1/index.mdx";
+    writeFileSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), readFileSync(join(dir, "src/translation/ui/en.json")));
+    // A first translation of the summary's heading, imported.
+    const first = setMsgstr(await exportAs("po", "--locale", "zh-Hant-TW"), "w1d1/tutorial1#summary.1", "總結");
+    expect((await importFile(write("zh-first.po", first))).code).toBe(0);
+    // The translator exports; a colleague then rewords the heading in the MDX.
+    const old = await exportAs("po", "--locale", "zh-Hant-TW");
+    writeFileSync(join(dir, ZH), readFileSync(join(dir, ZH), "utf8").replace("## 總結 \\{#summary\\}", "## 總結與展望 \\{#summary\\}"));
+    // The translator's file, with their own unchanged "總結", comes back: the colleague's wording stays.
+    const r = await importFile(write("zh-old.po", old));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'unit "summary.1" skipped: its translation in the project changed since the export (the project\'s: "總結與展望"; the file\'s: "總結")',
+    );
+    expect(readFileSync(join(dir, ZH), "utf8")).toContain("## 總結與展望 \\{#summary\\}");
+  });
 });
 
 describe("the site's, chapters' and datasets' strings in the exchange (--strings)", () => {

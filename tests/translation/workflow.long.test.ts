@@ -308,4 +308,34 @@ describe("i18n:status, i18n:mark and i18n:check", () => {
     expect((await check()).code).toBe(0);
     writeFileSync(join(dir, JA), text);
   });
+
+  it("in zh-Hant-TW too: a one-sentence source change makes only its own unit stale, with the older source for Poedit", async () => {
+    const ZH = "content/zh-Hant-TW/w1d1/tutorial1/index.mdx";
+    writeFileSync(join(dir, "src/translation/ui/zh-Hant-TW.json"), readFileSync(join(dir, "src/translation/ui/en.json")));
+    mkdirSync(join(dir, "content/zh-Hant-TW/w1d1/tutorial1"), { recursive: true });
+    writeFileSync(join(dir, ZH), readFileSync(join(dir, EN), "utf8").replace("## Summary \\{#summary\\}", "## 總結 \\{#summary\\}"));
+    const mark = await runHere("i18n-mark", ["--root", dir, "zh_Hant_TW", "w1d1/tutorial1", "summary"]);
+    expect(mark.code, mark.stderr).toBe(0);
+    commitAll(dir, "zh-Hant-TW summary");
+    edit(dir, EN, "the next two tutorials concentrate on exactly that.", "the next two tutorials are about exactly that.");
+    const r = await runHere("i18n-export", [
+      "--root",
+      dir,
+      "--locale",
+      "zh-Hant-TW",
+      "--chapter",
+      "w1d1/tutorial1",
+      "--format",
+      "po",
+      "--no-memory",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = r.stdout.split("\n\n").filter((e) => e.includes('msgctxt "w1d1/tutorial1#summary.'));
+    const fuzzy = summary.filter((e) => e.includes("#, fuzzy"));
+    expect(fuzzy).toHaveLength(1);
+    expect(fuzzy[0]).toMatch(/^#\| msgid "[^"]*concentrate on exactly that\."$/m);
+    expect(summary.find((e) => e.includes('msgctxt "w1d1/tutorial1#summary.1"'))).toContain('msgstr "總結"');
+    rmSync(join(dir, "content/zh-Hant-TW"), { recursive: true, force: true });
+    rmSync(join(dir, "src/translation/ui/zh-Hant-TW.json"));
+  });
 });
