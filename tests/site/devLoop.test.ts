@@ -171,7 +171,6 @@ describe("npm run dev", () => {
     writeFileSync(file, bad);
     const page = await browser!.newPage();
     try {
-      await timeUntil(PAGE, (html) => html.includes("neurons === 10") || html.includes('data-cell="first-counts"'));
       await page.goto(base + PAGE, { waitUntil: "networkidle" });
       await page.locator('[data-cell="first-counts"]').scrollIntoViewIfNeeded();
       const slider = page.locator('[data-cell="first-counts"] input[type="range"]').first();

@@ -75,20 +75,13 @@ const ENVIRONMENT = /\\begin\{(equation|align|alignat|gather|multline|flalign|eq
  */
 export function separateLatexEnvironments(source: string): { source: string; count: number } {
   const lines = source.split("\n");
+  const code = codeLines(lines);
   const out: string[] = [];
-  let fence: string | null = null;
   let display = false;
   let count = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const f = /^\s*(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      out.push(line);
-      if (f?.[1]!.startsWith(fence)) fence = null;
-      continue;
-    }
-    if (f) {
-      fence = f[1]!;
+    if (code[i]) {
       out.push(line);
       continue;
     }
@@ -123,4 +116,18 @@ export function separateLatexEnvironments(source: string): { source: string; cou
     i = last;
   }
   return { source: out.join("\n"), count };
+}
+
+/** For each line of Markdown, whether it is code: a fence (``` or ~~~) or a line between two. */
+export function codeLines(lines: readonly string[]): boolean[] {
+  let fence: string | null = null;
+  return lines.map((line) => {
+    const f = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f?.[1]!.startsWith(fence)) fence = null;
+      return true;
+    }
+    if (f) fence = f[1]!;
+    return f !== null;
+  });
 }

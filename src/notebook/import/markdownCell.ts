@@ -4,7 +4,7 @@ import { math } from "micromark-extension-math";
 import { visit } from "unist-util-visit";
 import { formulaFailure } from "../../lib/content/formulaProblems.ts";
 import { htmlMarkdownToMdx } from "./htmlToMdx.ts";
-import { separateLatexEnvironments, specialBlocks } from "./markdownBlocks.ts";
+import { codeLines, separateLatexEnvironments, specialBlocks } from "./markdownBlocks.ts";
 import type { ReadCell } from "../readNotebook.ts";
 import type { ChapterImages } from "./images.ts";
 import { slug, type ImportReport } from "./shared.ts";
@@ -141,19 +141,12 @@ export class MarkdownCells {
 export function topHeadingLevel(sources: readonly string[]): number {
   let top = 7;
   for (const source of sources) {
-    let fence: string | null = null;
-    for (const line of source.split("\n")) {
-      const f = /^\s*(`{3,}|~{3,})/.exec(line);
-      if (fence) {
-        if (f?.[1]!.startsWith(fence)) fence = null;
-        continue;
-      }
-      if (f) fence = f[1]!;
-      else {
-        const h = /^(#{1,6})\s+\S/.exec(line);
-        if (h) top = Math.min(top, h[1]!.length);
-      }
-    }
+    const lines = source.split("\n");
+    const code = codeLines(lines);
+    lines.forEach((line, i) => {
+      const h = code[i] ? null : /^(#{1,6})\s+\S/.exec(line);
+      if (h) top = Math.min(top, h[1]!.length);
+    });
   }
   return top === 7 ? 2 : top;
 }

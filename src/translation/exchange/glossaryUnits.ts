@@ -4,8 +4,8 @@ import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { COURSE_GLOSSARY, parseGlossary } from "../model/glossary.ts";
 import type { ContentTree } from "../status/contentTree.ts";
 import type { ReadUnit, UnitProblem } from "./apply.ts";
-import type { ExchangeFile, ExchangeUnit } from "./exchange.ts";
-import { inlineKey, plainText, targetFingerprint, type Inline } from "./inline.ts";
+import type { ExchangeFile } from "./exchange.ts";
+import { readTextUnits, textUnit } from "./textUnits.ts";
 
 /**
  * The glossaries in the exchange (with `--strings`): the course's (content/glossary.yaml) and each
@@ -33,24 +33,16 @@ export function glossaryExchangeFiles(tree: ContentTree, locale: string): Exchan
     const terms = parseGlossary(tree.read(file) ?? "[]", file);
     const units = terms
       .filter((t) => t.names[tree.sourceLocale] !== undefined)
-      .map((term, i): ExchangeUnit => {
-        const have = term.names[locale];
-        const target: Inline[] | null = have === undefined ? null : [{ text: have }];
-        return {
-          id: `@${term.id}`,
+      .map((term, i) =>
+        textUnit({
+          key: term.id,
           section: "glossary",
           kind: "term",
-          status: target ? "current" : "untranslated",
           line: i + 1,
-          source: [{ text: term.names[tree.sourceLocale]! }],
-          target,
-          codes: new Map(),
-          matches: [],
-          references: [],
-          fingerprint: targetFingerprint(target),
-          previousSource: null,
-        };
-      });
+          source: term.names[tree.sourceLocale]!,
+          target: term.names[locale] ?? null,
+        }),
+      );
     return { chapter: glossaryLayer(file), original: file, units };
   });
 }
@@ -74,37 +66,11 @@ export function applyGlossaryImport(
       .find((f) => f.original === file)
       ?.units.map((u) => [u.id, u]) ?? [],
   );
+  const { values, skipped, refused } = readTextUnits(units, current, force);
   const imported: string[] = [];
-  const skipped: UnitProblem[] = [];
-  const refused: UnitProblem[] = [];
   const seq = doc.contents;
-  for (const read of units) {
-    const unit = current.get(read.id);
-    if (!unit) {
-      skipped.push({ id: read.id, reason: `${file} has no term "${read.id.slice(1)}" now: export again` });
-      continue;
-    }
-    if (inlineKey(read.source) !== inlineKey(unit.source)) {
-      skipped.push({ id: read.id, reason: "the term's source rendering changed since the export: export again" });
-      continue;
-    }
-    if (read.target === null) continue;
-    const value = plainText(read.target).trim();
-    if (!value) continue;
-    if (read.target.some((i) => !("text" in i)) || value.includes("\n")) {
-      refused.push({ id: read.id, reason: "a term's rendering is one line of text" });
-      continue;
-    }
-    const now = unit.target ? plainText(unit.target) : null;
-    if (!force && read.fingerprint !== undefined && read.fingerprint !== unit.fingerprint && value !== now) {
-      skipped.push({
-        id: read.id,
-        reason: `its rendering in ${file} changed since the export (now "${now ?? ""}"): export again, or import with --force to replace it`,
-      });
-      continue;
-    }
-    if (value === now) continue;
-    const entry = isSeq(seq) ? seq.items.find((item) => isMap(item) && String(item.get("id")) === read.id.slice(1)) : undefined;
+  for (const [id, value] of values) {
+    const entry = isSeq(seq) ? seq.items.find((item) => isMap(item) && String(item.get("id")) === id.slice(1)) : undefined;
     if (!isMap(entry)) continue;
     const map = entry as YAMLMap;
     if (map.has(locale)) map.set(locale, value);
@@ -115,7 +81,7 @@ export function applyGlossaryImport(
       );
       map.items.splice(at < 0 ? map.items.length : at, 0, doc.createPair(locale, value));
     }
-    imported.push(read.id);
+    imported.push(id);
   }
   const out = imported.length ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : null;
   if (out !== null) parseGlossary(out, file); // what is written still reads as a glossary

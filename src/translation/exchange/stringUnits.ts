@@ -7,7 +7,8 @@ import { droppedPluralNumbers, placeholderList, placeholderMismatches } from "..
 import type { ContentTree } from "../status/contentTree.ts";
 import type { ReadUnit, UnitProblem } from "./apply.ts";
 import type { ExchangeFile, ExchangeUnit } from "./exchange.ts";
-import { inlineKey, plainText, targetFingerprint, type Inline } from "./inline.ts";
+import { inlineKey, plainText } from "./inline.ts";
+import { textUnit } from "./textUnits.ts";
 import { icuPlural, poPluralForms, simplePlural } from "./pluralForms.ts";
 
 /**
@@ -77,33 +78,11 @@ export function stringFiles(tree: ContentTree, locale: string): ExchangeFile[] {
     const units = Object.entries(source).map(([key, text], i): ExchangeUnit => {
       const have = Object.hasOwn(mine, key) ? mine[key]! : null;
       const translated = have !== null && (have !== text || same.has(key));
-      const target: Inline[] | null = translated ? [{ text: have }] : null;
       const plural = simplePlural(text);
-      return {
-        ...(plural && forms
-          ? {
-              plural: {
-                name: plural.name,
-                source: plural.forms,
-                categories: forms.categories,
-                header: forms.header,
-                target: translated ? (simplePlural(have)?.forms ?? null) : null,
-              },
-            }
-          : {}),
-        id: `@${key}`,
-        section: "strings",
-        kind: "string",
-        status: translated ? "current" : "untranslated",
-        line: i + 2,
-        source: [{ text }],
-        target,
-        codes: new Map(),
-        matches: [],
-        references: [],
-        fingerprint: targetFingerprint(target),
-        previousSource: null,
-      };
+      const unit = textUnit({ key, section: "strings", kind: "string", line: i + 2, source: text, target: translated ? have : null });
+      if (!plural || !forms) return unit;
+      const target = translated ? (simplePlural(have)?.forms ?? null) : null;
+      return { ...unit, plural: { name: plural.name, source: plural.forms, categories: forms.categories, header: forms.header, target } };
     });
     return { chapter: layer, original: join(layer, `${locale}.json`), units };
   });

@@ -27,6 +27,12 @@ export function statusRows(tree: ContentTree, only?: string): StatusRow[] {
   for (const chapter of tree.chapters()) {
     const sourceFile = tree.file(tree.sourceLocale, chapter);
     const source = tree.read(sourceFile)!;
+    // Units per source section, counted once a chapter (only a partial section's row needs them).
+    let unitCounts: Map<string, number> | undefined;
+    const unitCount = (section: string) => {
+      unitCounts ??= segmentsOf(source).reduce((m, s) => m.set(s.section, (m.get(s.section) ?? 0) + 1), new Map<string, number>());
+      return unitCounts.get(section) ?? 0;
+    };
     for (const locale of locales) {
       const file = tree.file(locale, chapter);
       const translation = tree.read(file);
@@ -38,7 +44,7 @@ export function statusRows(tree: ContentTree, only?: string): StatusRow[] {
           file,
           sourceFile,
           ...r,
-          ...(r.status === "partial" ? { unitCount: segmentsOf(source).filter((s) => s.section === r.section).length } : {}),
+          ...(r.status === "partial" ? { unitCount: unitCount(r.section) } : {}),
         };
         if (r.status !== "stale") {
           rows.push(row);
