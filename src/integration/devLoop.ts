@@ -7,13 +7,14 @@ import { discoveredChapter } from "../course/chapterModel.ts";
 import { cellModulePath, chapterModulePath } from "../lib/content/chapterModules.ts";
 import { listCellModules, listChapterModules } from "../lib/content/chapterModuleFiles.ts";
 import { chapterOfProjectPath } from "../lib/content/chapterFiles.ts";
+import { runBounded } from "../checks/bounded.ts";
 import { checkCourseCode } from "../checks/checkCode.ts";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { chapterIds, checkChapterModule } from "../checks/checkCourse.ts";
 import type { CourseData } from "./compute.ts";
 import { CourseError } from "./courseError.ts";
 import type { DiscoveredChapter } from "./discover.ts";
-import { DEV_PROBLEMS_FILE, storeFile } from "./storeFiles.ts";
+import { DEV_PROBLEMS_FILE, storeFile, type DevProblems } from "./storeFiles.ts";
 
 /** What the development server's loop works on: the build's computation and what the pages read. */
 export interface DevLoopContext {
@@ -52,17 +53,72 @@ function problemLines(err: unknown): string[] {
   return [e.loc?.file ? `${e.loc.file}:${e.loc.line ?? 1}:${e.loc.column ?? 1}: ${first}` : first];
 }
 
+/** The type checker's thread: its module, and bounds (the first check reads the libraries' types). */
+const TYPE_CHECK = { module: join(import.meta.dirname, "../checks/typeCheck.ts"), fn: "courseTypeProblems", ms: 120_000, heapMb: 2048 };
+
+/**
+ * Type-checks the course's code in a thread of its own, never in the way of the page: `check()`
+ * asks for a check (one runs at a time; asks made meanwhile make one more), and `changed` is
+ * called with the problems whenever they differ from the last check's.
+ */
+function typeChecker(
+  root: string,
+  changed: (problems: readonly string[]) => void,
+): { check: () => void; problems: () => readonly string[] } {
+  let last: readonly string[] = [];
+  let running = false;
+  // How many checks were asked for; a run checks again until it has covered the last ask.
+  let asked = 0;
+  const run = async (): Promise<void> => {
+    running = true;
+    try {
+      for (let covered = 0; covered < asked;) {
+        covered = asked;
+        const [outcome] = await runBounded<[string], string[]>({ ...TYPE_CHECK, jobs: [[root]] }).catch((err: unknown) => [
+          { result: [`type check: ${(err as Error).message}`] },
+        ]);
+        const found = outcome && "result" in outcome ? outcome.result : ["type check: ran out of time or memory"];
+        if (found.join("\n") !== last.join("\n")) {
+          last = found;
+          changed(found);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+  return {
+    check: () => {
+      asked++;
+      if (!running) void run();
+    },
+    problems: () => last,
+  };
+}
+
 /**
  * Keeps `npm run dev` live for authors: an edit to a chapter's module, cells or strings
  * recomputes that chapter; to a dataset, every chapter; to the glossary, every page's hints;
  * to a source chapter's text, its translations (which show its untranslated sections). The
  * open page then reloads. Problems go to dev-problems.json, which the chapter page shows with
- * file and line until they are fixed.
+ * file and line until they are fixed; type errors in the course's code join them when a check
+ * in the background finds them (the page reloads again then), without holding the page back.
  */
 export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  let contentProblems: readonly string[] = [];
+  const writeProblems = () => {
+    const found: DevProblems = { content: contentProblems, types: types.problems() };
+    writeFileSync(join(ctx.storeDir, DEV_PROBLEMS_FILE), JSON.stringify(found));
+  };
+  const types = typeChecker(ctx.root, (found) => {
+    writeProblems();
+    if (found.length)
+      server.config.logger.error(`the course's code has ${found.length} type error(s):\n  ${found.join("\n  ")}`, { timestamp: true });
+    server.ws.send({ type: "full-reload", path: "*" });
+  });
   const sourceChapter = (f: string) => {
     const chapter = chapterOfProjectPath(f);
     return chapter?.locale === ctx.sourceLocale ? chapter.slug : null;
@@ -77,6 +133,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
   // compiles only what changed (a cold start would compile the helpers and Plot first).
   running = running.then(async () => {
     for (const slug of listChapterModules(ctx.root)) await loadChapter(server, ctx.root, slug).catch(() => undefined);
+    types.check();
   });
   server.watcher.on("all", (_event, path) => {
     const file = relative(ctx.root, path).split(sep).join("/");
@@ -128,7 +185,9 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
       const chapter = chapterOfProjectPath(f);
       return chapter !== null && (glossaryChanged || mdxSlugs.has(chapter.slug));
     });
-    writeFileSync(join(ctx.storeDir, DEV_PROBLEMS_FILE), JSON.stringify(problems));
+    contentProblems = problems;
+    writeProblems();
+    if (files.some((f) => f.endsWith(".ts"))) types.check();
     if (problems.length)
       server.config.logger.error(`the course has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`, { timestamp: true });
     server.ws.send({ type: "full-reload", path: "*" });

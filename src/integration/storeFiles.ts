@@ -3,5 +3,11 @@ import { join } from "node:path";
 /** Where a chapter's computed store is written for the pages to read. */
 export const storeFile = (storeDir: string, slug: string): string => join(storeDir, `${slug.replace(/\//g, "--")}.json`);
 
-/** The development server's current problems (a JSON list of lines), shown on chapter pages until fixed. */
+/** The development server's current problems (DevProblems as JSON), shown on chapter pages until fixed. */
 export const DEV_PROBLEMS_FILE = "dev-problems.json";
+
+/** What the development server found, one line each: problems that stop a chapter being computed, and type errors in the course's code (which do not). */
+export interface DevProblems {
+  readonly content: readonly string[];
+  readonly types: readonly string[];
+}

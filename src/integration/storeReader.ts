@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { STORE_DIR } from "virtual:course/store";
 import type { ChapterStore } from "./store.ts";
-import { DEV_PROBLEMS_FILE, storeFile } from "./storeFiles.ts";
+import { DEV_PROBLEMS_FILE, storeFile, type DevProblems } from "./storeFiles.ts";
 
 const cache = new Map<string, { readonly mtime: number; readonly value: unknown }>();
 
@@ -23,6 +23,6 @@ export function chapterStore(slug: string): ChapterStore | null {
 }
 
 /** Problems the development server found in the course's files since its last good edit (none in a build). */
-export function devProblems(): readonly string[] {
-  return readStoreJson<string[]>(join(STORE_DIR, DEV_PROBLEMS_FILE), []);
+export function devProblems(): DevProblems {
+  return readStoreJson<DevProblems>(join(STORE_DIR, DEV_PROBLEMS_FILE), { content: [], types: [] });
 }

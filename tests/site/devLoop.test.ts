@@ -41,8 +41,13 @@ const get = async (path: string) => (await fetch(base + path)).text();
 async function timeUntil(path: string, ok: (html: string) => boolean): Promise<number> {
   const started = performance.now();
   for (;;) {
-    if (ok(await get(path))) return performance.now() - started;
-    if (performance.now() - started > 10_000) throw new Error(`${path} never showed the edit; the server said:\n${log.slice(-2000)}`);
+    const html = await get(path);
+    if (ok(html)) return performance.now() - started;
+    if (performance.now() - started > 10_000) {
+      const problems =
+        [...html.matchAll(/<aside class="dev-problems[^"]*"[\s\S]*?<\/aside>/g)].map((m) => m[0]).join("") || "(no problems shown)";
+      throw new Error(`${path} never showed the edit; the page shows ${problems}; the server said:\n${log.slice(-2000)}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -116,7 +121,7 @@ describe("npm run dev", () => {
       "the chapter module",
       `${CHAPTER}/chapter.ts`,
       "summary.totalSpikes.toLocaleString(locale)",
-      "`${summary.totalSpikes} spikes in all`",
+      "`${summary.totalSpikes.toLocaleString(locale)} spikes in all`",
       "spikes in all",
     ],
     ["a cell's code", `${CHAPTER}/first-counts.cell.ts`, 'x: { label: t("axis.neuron")', 'x: { label: "Neuron number"', "Neuron number"],
@@ -204,6 +209,23 @@ describe("npm run dev", () => {
     await timeUntil(PAGE, (html) => html.includes("chapters/example/hello/first-counts.cell.ts:26:"));
     writeFileSync(file, good);
     await timeUntil(PAGE, (html) => !html.includes('class="dev-problems"'));
+  });
+
+  it("a type error in a cell's code shows on the page with file, line and column, and goes when it is fixed", async () => {
+    const file = `${CHAPTER}/first-counts.cell.ts`;
+    const good = readFileSync(join(dir, file), "utf8");
+    writeFileSync(join(dir, file), `${good}\nexport const typed: number = "ten";\n`);
+    const line = good.split("\n").length + 1;
+    try {
+      const shown = await timeUntil(PAGE, (html) => html.includes(`${file}:${line}:14: type error: Type`));
+      times.push(`a type error shown ${Math.round(shown)} ms`);
+      // The page still runs the code (a type error does not stop it), and the server log says it too.
+      expect(await get(PAGE)).toContain('data-cell="first-counts"');
+      expect(log).toContain("type error");
+    } finally {
+      writeFileSync(join(dir, file), good);
+    }
+    await timeUntil(PAGE, (html) => !html.includes("dev-type-problems"));
   });
 
   it("a slider with min above max is reported with the line that declares it, until fixed", async () => {

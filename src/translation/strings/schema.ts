@@ -86,6 +86,7 @@ export const uiStringsSchema = z
     "notebook.colab": z.string(),
     "status.title": z.string(),
     "dev.problems": z.string(),
+    "dev.typeProblems": z.string(),
     "status.intro": z.string(),
     "status.current": z.string(),
     "status.allCurrent": z.string(),
