@@ -49,10 +49,14 @@ function track(page: Page, origin: string): Record<Kind, Set<string>> & { readon
 }
 
 /**
- * Every page of a built site weighed in a browser (gzip -9; fonts as served), and each budget a
- * page goes over, one line each.
+ * Every page of a built site (or those `only` keeps) weighed in a browser (gzip -9; fonts as
+ * served), and each budget a page goes over, one line each.
  */
-export async function weighSite(dist: string, browser: Browser): Promise<{ weights: PageWeight[]; over: string[] }> {
+export async function weighSite(
+  dist: string,
+  browser: Browser,
+  only: (path: string) => boolean = () => true,
+): Promise<{ weights: PageWeight[]; over: string[] }> {
   const gz = (paths: Iterable<string>) => [...paths].reduce((a, p) => a + gzipSync(readFileSync(join(dist, p)), { level: 9 }).length, 0);
   const raw = (paths: Iterable<string>) => [...paths].reduce((a, p) => a + statSync(join(dist, p)).size, 0);
   const kb = (n: number) => (n / 1024).toFixed(1);
@@ -60,7 +64,7 @@ export async function weighSite(dist: string, browser: Browser): Promise<{ weigh
   const weights: PageWeight[] = [];
   const over: string[] = [];
   try {
-    for (const path of pages(dist)) {
+    for (const path of pages(dist).filter(only)) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const seen = track(page, server.origin);
       await page.goto(server.origin + path, { waitUntil: "networkidle" });

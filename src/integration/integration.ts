@@ -13,6 +13,7 @@ import { listChapterFiles } from "../lib/content/chapterFiles.ts";
 import { baseFolder } from "../lib/settings.ts";
 import { chapterMarkdown, GlossaryHolder } from "./markdown.ts";
 import { startDevLoop } from "./devLoop.ts";
+import { cellChunksPlugin } from "./cellChunks.ts";
 import { browserPlotPlugin } from "./browserPlotPlugin.ts";
 import { storeFile } from "./storeFiles.ts";
 import { CourseData } from "./compute.ts";
@@ -160,7 +161,10 @@ export default function course(options: CourseOptions): AstroIntegration {
             });
           },
         };
-        updateConfig({ vite: { plugins: [plugin, browserPlotPlugin()] } });
+        const cellFiles = chapters.flatMap((c) => [...c.views.values()].map((v) => v.file));
+        updateConfig({
+          vite: { plugins: [plugin, browserPlotPlugin(), cellChunksPlugin({ root, storeDir: () => dir, cellFiles: () => cellFiles })] },
+        });
       },
       "astro:build:start": () => {
         pagesStart = performance.now();

@@ -11,3 +11,9 @@ export interface DevProblems {
   readonly content: readonly string[];
   readonly types: readonly string[];
 }
+
+/** Where each interactive cell's browser code is in a build (CellChunks as JSON), for the pages to name on their figures. */
+export const CELL_CHUNKS_FILE = "cell-chunks.json";
+
+/** Each cell module (`chapters/<chapter>/<cell>.cell.ts`): its chunk's address, and the addresses of the chunks it imports. */
+export type CellChunks = Readonly<Record<string, { readonly src: string; readonly deps: readonly string[] }>>;

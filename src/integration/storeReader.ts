@@ -2,7 +2,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { STORE_DIR } from "virtual:course/store";
 import type { ChapterStore } from "./store.ts";
-import { DEV_PROBLEMS_FILE, storeFile, type DevProblems } from "./storeFiles.ts";
+import { baseFolder } from "../lib/settings.ts";
+import { cellModulePath } from "../lib/content/chapterModules.ts";
+import { CELL_CHUNKS_FILE, DEV_PROBLEMS_FILE, storeFile, type CellChunks, type DevProblems } from "./storeFiles.ts";
 
 const cache = new Map<string, { readonly mtime: number; readonly value: unknown }>();
 
@@ -25,4 +27,17 @@ export function chapterStore(slug: string): ChapterStore | null {
 /** Problems the development server found in the course's files since its last good edit (none in a build). */
 export function devProblems(): DevProblems {
   return readStoreJson<DevProblems>(join(STORE_DIR, DEV_PROBLEMS_FILE), { content: [], types: [] });
+}
+
+/**
+ * Where an interactive cell's browser code is, for its figure to name: in a build, its chunk and
+ * the chunks that chunk imports (src/integration/cellChunks.ts); under the development server,
+ * the module itself, which the server compiles when asked.
+ */
+export function cellChunk(slug: string, cell: string): CellChunks[string] {
+  const file = cellModulePath(slug, cell);
+  if (import.meta.env.DEV) return { src: baseFolder(import.meta.env.BASE_URL) + file, deps: [] };
+  const found = readStoreJson<CellChunks>(join(STORE_DIR, CELL_CHUNKS_FILE), {})[file];
+  if (!found) throw new Error(`${file}: the build made no browser code for cell "${cell}"`);
+  return found;
 }

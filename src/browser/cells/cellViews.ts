@@ -1,17 +1,24 @@
 import type { AnyView } from "../../api/types.ts";
-import { cellModulePath } from "../../lib/content/chapterModules.ts";
 
-// Each interactive cell's browser code, chapters/<chapter>/<cell-id>.cell.ts: found by file
-// name, each its own chunk (sharing Plot's). The map of them is in the page's first script, so
-// that a figure's own chunk is fetched beside the code all figures share, not after it.
-const VIEWS = import.meta.glob<{ default: AnyView }>("../../../chapters/**/*.cell.ts");
-/** The project's root as the glob's keys start. */
-const ROOT = "../../../";
+// Each interactive cell's browser code is a chunk of its own; its figure names it (`data-module`)
+// and the chunks it imports (`data-module-deps`, fetched side by side with it, not one after the
+// other). The scripts every page shares name no cell, so a chapter added changes none of them.
+const preloaded = new Set<string>();
 
-/** A figure's cell code (by its chapter and cell id); an error naming the file when there is none. */
+/** Asks the browser for a module ahead of its import, once per page. */
+function preload(href: string): void {
+  if (preloaded.has(href)) return;
+  preloaded.add(href);
+  const link = document.createElement("link");
+  link.rel = "modulepreload";
+  link.href = href;
+  document.head.append(link);
+}
+
+/** A figure's cell code; an error naming the cell when the page gives none. */
 export async function cellView(figure: HTMLElement): Promise<AnyView> {
-  const file = cellModulePath(figure.dataset.chapter ?? "", figure.dataset.cell ?? "");
-  const load = VIEWS[ROOT + file];
-  if (!load) throw new Error(`no browser code for cell "${figure.dataset.cell}" (${file})`);
-  return (await load()).default;
+  const src = figure.dataset.module;
+  if (!src) throw new Error(`no browser code for cell "${figure.dataset.cell ?? ""}"`);
+  for (const dep of (figure.dataset.moduleDeps ?? "").split(" ")) if (dep) preload(dep);
+  return ((await import(/* @vite-ignore */ src)) as { default: AnyView }).default;
 }
