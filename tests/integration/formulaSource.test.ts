@@ -45,3 +45,39 @@ describe("a formula KaTeX cannot draw", () => {
     ]);
   });
 });
+
+// As published notebooks write them for MathJax (an eqnarray right after a line of text, with
+// `&:&` columns; a multline; a \label): KaTeX draws them in its own dialect, the text keeps them.
+const MATHJAX = String.raw`\begin{eqnarray}
+\mathrm{if}\quad V(t_{\text{sp}})\geq V_{\rm th}&:& V(t)=V_{\rm reset} \text{  for } t\in(t_{\text{sp}}, t_{\text{sp}} + \tau_{\text{ref}}] \\
+C_m\frac{dV}{dt} &=& -g_L(V-E_L) + I \label{eq:lif}
+\end{eqnarray}`;
+const MULTLINE = String.raw`\begin{multline*} a + b \\ + c \end{multline*}`;
+
+describe("a formula written for MathJax", () => {
+  // (A function gives the replacement: in a string, `$$` would be read as one `$`.)
+  const mdx = MDX.replace(`$$\n${BAD}\n$$`, () => `$$\n${MATHJAX}\n$$\n\n$$\n${MULTLINE}\n$$`).replace(" and odd $\\badmacro{y}$", "");
+
+  it("is drawn by KaTeX (eqnarray's three columns, a fraction in display style), with no source box", () => {
+    const html = render(mdx);
+    expect(html).not.toContain("formula-source");
+    expect(html).not.toContain("katex-error");
+    expect(html.match(/class="katex-display"/g)).toHaveLength(2);
+    // The MathML KaTeX writes beside its drawing: a table of two rows of three cells, the fraction's numerator dV.
+    const table = /<mtable[\s\S]*?<\/mtable>/.exec(html)![0];
+    expect(table.match(/<mtr>/g)).toHaveLength(2);
+    expect(table.match(/<mtd>/g)).toHaveLength(6);
+    expect(table).toContain('<mo lspace="0em" rspace="0em">:</mo>');
+    // The TeX annotation is what KaTeX drew (darray), the label gone.
+    expect(html).toContain("\\begin{darray}{rcl}");
+    expect(html).not.toContain("\\label");
+  });
+
+  it("passes the content check, and the chapter's text keeps what the author wrote", () => {
+    const checked = checkChapterText(ROOT, "content/en/x/index.mdx", mdx, null, null);
+    expect(checked.problems).toEqual([]);
+    expect(checked.warnings ?? []).toEqual([]);
+    const tree = parseMdx(mdx);
+    expect(JSON.stringify(tree)).toContain("eqnarray");
+  });
+});

@@ -110,6 +110,9 @@ describe("a notebook in the course's published form", () => {
     expect(mdx).toContain("[image: sponsors.png](https://github.com/example/widgets/blob/master/sponsors.png?raw=True)");
     expect(mdx).toContain('<Video id="video-1" title=\'Video 1: "Toy" models\' youtube="abcdefghijk" bilibili="BV1xx411c7mD" />');
     expect(mdx).toContain('<Video id="video-2" title="Video 2: Leaks" youtube="lmnopqrstuv" bilibili="BV1yy411c7mE" />');
+    expect(mdx).toContain('<Video id="video-3" title="Video 3: Recap" youtube="wxyzabcdefg" />');
+    expect(mdx).toContain("at threshold it resets:\n\n$$\n\\begin{eqnarray}\n");
+    expect(r.stdout).not.toContain("KaTeX cannot draw");
     expect(mdx).toContain('<Feedback id="Toy_Neuron_Demo" />');
     expect(mdx).toContain('<Cell id="plot-toy-neuron" />');
     expect(mdx).toContain("![A diagram](./diagram.png)");
@@ -156,7 +159,13 @@ describe("a notebook in the course's published form", () => {
       const page = loadPage(built, `${locale}/${CHAPTER}/`);
       const article = page.querySelector("article")!;
       expect(article.getAttribute("lang")).toBe(locale);
-      expect(article.querySelectorAll(".katex-display").length).toBe(3);
+      // Every display formula drawn, the eqnarray too (KaTeX draws it as darray), none shown as TeX source.
+      expect(article.querySelectorAll(".katex-display").length).toBe(4);
+      expect(article.querySelectorAll(".formula-source").length).toBe(0);
+      // A video with only a YouTube id: its one service, no tabs to choose between.
+      const youtubeOnly = article.querySelector("#video-3")!;
+      expect(youtubeOnly.querySelector(".video-tabs")).toBeNull();
+      expect([...youtubeOnly.querySelectorAll(".video-panel")].map((p) => p.getAttribute("data-source"))).toEqual(["youtube"]);
       expect(article.querySelectorAll("[data-video], .video").length).toBeGreaterThanOrEqual(2);
       expect(article.querySelectorAll("sub").length).toBe(1);
       expect(article.textContent).not.toMatch(/Open [Ii]n Colab|<img/);

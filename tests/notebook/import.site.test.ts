@@ -169,7 +169,9 @@ describe("a formula only MathJax draws", () => {
     expect(r.stdout).toContain("cell 2: a LaTeX environment without $$ made a display formula");
     expect(r.stdout).toContain("cell 3: its output, a sound, left out: a page cannot play it (the code that makes it stays)");
     const mdx = readFileSync(join(dir, "content/en/w9d9/mathjax/index.mdx"), "utf8");
-    expect(mdx).toContain("$$\\begin{array} \\\\n \\\\ k\\end{array}$$");
+    // Written on one line as $$…$$, which Jupyter draws as display maths: a display formula of its own.
+    expect(r.stdout).toContain("cell 2: a $$…$$ on one line made a display formula (Jupyter draws $$ as display)");
+    expect(mdx).toContain("$$\n\\begin{array} \\\\n \\\\ k\\end{array}\n$$");
     rmSync(join(dir, "content/en/w9d9"), { recursive: true });
   });
 });

@@ -48,8 +48,8 @@ export const COMPONENTS: Readonly<Record<string, ComponentRule>> = {
         : oneOf("elapsed time for section", p.section, ids?.elapsed),
   },
   Video: {
-    required: ["id", "title", "youtube", "bilibili"],
-    optional: [],
+    required: ["id", "title", "youtube"],
+    optional: ["bilibili"],
     check: (p) =>
       matches("id", p.id, /^video-[a-z0-9][a-z0-9-]{0,36}$/) ??
       matches("youtube", p.youtube, /^[\w-]{11}$/) ??

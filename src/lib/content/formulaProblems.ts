@@ -1,6 +1,7 @@
 import katex from "katex";
 import type { Nodes, Root } from "mdast";
 import { CONTENT_LIMITS } from "./limits.ts";
+import { katexDialect } from "./katexDialect.ts";
 
 /** How deeply the elements of KaTeX's HTML nest (a linear scan of its tags). */
 function nesting(html: string): number {
@@ -13,10 +14,10 @@ function nesting(html: string): number {
   return deepest;
 }
 
-/** What KaTeX says of a formula it cannot draw as the build draws it (`strict: "error"`, `trust: false`), or null when it draws it. */
+/** What KaTeX says of a formula it cannot draw as the build draws it (`strict: "error"`, `trust: false`, MathJax's environments as src/lib/content/katexDialect.ts maps them), or null when it draws it. */
 export function formulaFailure(tex: string, display: boolean): string | null {
   try {
-    katex.renderToString(tex, { displayMode: display, strict: "error", trust: false, throwOnError: true });
+    katex.renderToString(katexDialect(tex), { displayMode: display, strict: "error", trust: false, throwOnError: true });
     return null;
   } catch (err) {
     return (err instanceof Error ? err.message : String(err))
@@ -43,7 +44,7 @@ export function formulaProblems(tree: Root): { line: number; message: string; ki
         problems.push({ line, kind: "render", message: `formula KaTeX cannot draw, shown to readers as its TeX source: ${failure}` });
         return;
       }
-      const html = katex.renderToString(node.value, {
+      const html = katex.renderToString(katexDialect(node.value), {
         displayMode: node.type === "math",
         strict: "error",
         trust: false,

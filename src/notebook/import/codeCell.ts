@@ -26,13 +26,12 @@ const SLIDES = /IFrame\(\s*src\s*=\s*f?["']https:\/\/mfr\.ca-1\.osf\.io\/render\
 const FEEDBACK = /^(?:\s*#.*\n)*\s*content_review\(f"\{feedback_prefix\}_([\w-]+)"\)\s*$/;
 const INTERACTIVE = /\binteract(?:ive)?\s*\(|@(?:widgets\.)?interact\b|widgets\.\w+Slider|\.observe\(/;
 
-/** The YouTube and Bilibili ids of the course's video cell, or null when the code is not one. */
-function videoIds(code: string): [string, string] | null {
+/** The YouTube and (when it has one) Bilibili ids of the course's video cell, or null when the code is not one. */
+function videoIds(code: string): [string, string | undefined] | null {
   const ids = VIDEO_IDS.exec(code);
   if (ids) return [ids[1]!, ids[2]!];
   const yt = YOUTUBE.exec(code)?.[1];
-  const bili = BILIBILI.exec(code)?.[1];
-  return yt && bili ? [yt, bili] : null;
+  return yt ? [yt, BILIBILI.exec(code)?.[1]] : null;
 }
 
 /**
@@ -81,7 +80,7 @@ export class CodeCells {
       // Our export keeps the source's title in the code and the page's in the metadata.
       const shown = typeof marks.videoTitle === "string" ? oneLine(marks.videoTitle).trim() : title;
       push(
-        `<Video id="video-${this.videos}" title=${attr(shown ?? `Video ${this.videos}`)} youtube="${video[0]}" bilibili="${video[1]}" />`,
+        `<Video id="video-${this.videos}" title=${attr(shown ?? `Video ${this.videos}`)} youtube="${video[0]}"${video[1] ? ` bilibili="${video[1]}"` : ""} />`,
       );
       return out;
     }

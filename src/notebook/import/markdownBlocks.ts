@@ -118,6 +118,58 @@ export function separateLatexEnvironments(source: string): { source: string; cou
   return { source: out.join("\n"), count };
 }
 
+/**
+ * A markdown cell with every `$$…$$` written on one line (alone, or inside a line of text) made a
+ * display formula of its own: Jupyter's MathJax draws `$$` as display maths wherever it stands,
+ * where CommonMark's maths would read one line of `$$x$$` as inline. `$$` lines around it, blank
+ * lines around those, the text before and after kept as paragraphs, the item's indentation kept.
+ * Code and inline code are left alone. `count` says how many were made so.
+ */
+export function separateDisplayDollars(source: string): { source: string; count: number } {
+  const lines = source.split("\n");
+  const code = codeLines(lines);
+  const out: string[] = [];
+  let count = 0;
+  let display = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const pairs = code[i] || line.includes("`") ? null : [...line.matchAll(/\$\$([^$]+?)\$\$/g)];
+    if (!pairs?.length || display) {
+      if (!code[i] && (line.match(/\$\$/g)?.length ?? 0) % 2 === 1) display = !display;
+      out.push(line);
+      continue;
+    }
+    // A list item's marker starts its first line; its other lines are indented under its text.
+    const lead = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?/.exec(line)![0];
+    // A line that continues a paragraph starts a block of its own.
+    if (!lead.trim() && out.at(-1)?.trim()) out.push("");
+    const cont = " ".repeat(lead.length);
+    let first = true;
+    const emit = (text: string) => {
+      out.push(`${first ? lead : cont}${text}`);
+      first = false;
+    };
+    const blank = () => {
+      if (!first && out.at(-1)!.trim()) out.push("");
+    };
+    let at = lead.length;
+    for (const m of pairs) {
+      const before = line.slice(at, m.index).trim();
+      if (before) emit(before);
+      blank();
+      emit("$$");
+      emit(m[1]!.trim());
+      emit("$$");
+      out.push("");
+      at = m.index + m[0].length;
+      count++;
+    }
+    const after = line.slice(at).trim();
+    if (after) emit(after);
+  }
+  return { source: out.join("\n"), count };
+}
+
 /** For each line of Markdown, whether it is code: a fence (``` or ~~~) or a line between two. */
 export function codeLines(lines: readonly string[]): boolean[] {
   let fence: string | null = null;

@@ -4,7 +4,7 @@ import { math } from "micromark-extension-math";
 import { visit } from "unist-util-visit";
 import { formulaFailure } from "../../lib/content/formulaProblems.ts";
 import { htmlMarkdownToMdx } from "./htmlToMdx.ts";
-import { codeLines, separateLatexEnvironments, specialBlocks } from "./markdownBlocks.ts";
+import { codeLines, separateDisplayDollars, separateLatexEnvironments, specialBlocks } from "./markdownBlocks.ts";
 import type { ReadCell } from "../readNotebook.ts";
 import type { ChapterImages } from "./images.ts";
 import { slug, type ImportReport } from "./shared.ts";
@@ -48,7 +48,10 @@ export class MarkdownCells {
   convert(cell: ReadCell): string {
     const separated = separateLatexEnvironments(cell.source.replace(/\r\n?/g, "\n"));
     for (let n = 0; n < separated.count; n++) this.report.cell(cell, "a LaTeX environment without $$ made a display formula");
-    const source = separated.source;
+    const dollars = separateDisplayDollars(separated.source);
+    for (let n = 0; n < dollars.count; n++)
+      this.report.cell(cell, "a $$…$$ on one line made a display formula (Jupyter draws $$ as display)");
+    const source = dollars.source;
     const lines = source.split("\n");
     const special = specialBlocks(source);
     const out: string[] = [];

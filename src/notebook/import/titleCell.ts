@@ -82,6 +82,8 @@ export function madeUpFrontmatter(title: TitleCell | null, blocks: readonly stri
     blocks
       .filter((b) => !/^[<`]/.test(b)) // prose only: not a component (a code cell) or a fenced block
       .flatMap((b) => b.split(/\n\s*\n/))
+      // A rule or a heading on the lines just above the text (no blank line between) is not prose.
+      .map((b) => b.replace(/^(?:(?:[-_*]\s*){3,}|#{1,6}\s.*)(?:\n|$)/gm, "").trim())
       .map((b) => b.split(/\n\s*(?:[-*+]|\d+[.)])\s/)[0]!)
       .find((b) => /^[\p{L}\p{N}]/u.test(b) && b.length > 20) ?? first;
   return {

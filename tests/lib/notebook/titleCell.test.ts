@@ -53,4 +53,16 @@ describe("a notebook's title cell and frontmatter", () => {
     );
     expect(fm.estimatedMinutes).toBe(50);
   });
+
+  it("takes as description the first prose even when a rule and a heading sit right above it (no blank line), as 2020-21 notebooks write it", () => {
+    const fm = madeUpFrontmatter(
+      null,
+      [
+        "---\n## Tutorial Objectives \\{#tutorial-objectives\\}\nWe build a leaky membrane model step by step; in this tutorial we will:  \n\n- simulate it",
+        "### The equation \\{#the-equation\\}\n\nThe voltage obeys\n\nand when it crosses threshold:",
+      ],
+      "t.ipynb",
+    );
+    expect(fm.description).toBe("We build a leaky membrane model step by step; in this tutorial we will:");
+  });
 });
