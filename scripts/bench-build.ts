@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runCli, UsageError } from "../src/lib/cli/runCli.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
@@ -26,8 +26,11 @@ function scratch(n: number): string {
     // A chapter's module imports its own files relatively and the rest through #aliases, so a copy builds anywhere.
     cpSync(join(ROOT, "chapters", first.slug), join(dir, "chapters", slug), { recursive: true });
     for (const locale of first.locales) {
+      // The whole folder (its translation record and images too): a copy is translated as the original is.
+      cpSync(join(ROOT, dirname(chapterFilePath(locale, first.slug))), join(dir, dirname(chapterFilePath(locale, slug))), {
+        recursive: true,
+      });
       const text = readFileSync(join(ROOT, chapterFilePath(locale, first.slug)), "utf8");
-      mkdirSync(join(dir, "content", locale, slug), { recursive: true });
       writeFileSync(join(dir, chapterFilePath(locale, slug)), text.replace(/^order: *(\d+)/m, `order: ${1000 + i}`));
     }
   }

@@ -13,6 +13,12 @@ interface Parent {
 const textOf = (node: ElementContent): string =>
   node.type === "text" ? node.value : node.type === "element" ? node.children.map(textOf).join("") : "";
 
+// One highlighter, and each distinct block's highlighted tree, for the whole build: the compiler
+// may make its processor (and so this plugin) anew for every chapter file, and compiles files
+// side by side (so the promise is kept, and a block asked for twice at once is highlighted once).
+let highlighter: Promise<ShikiHighlighter> | undefined;
+const done = new Map<string, Promise<Root>>();
+
 /**
  * Code blocks highlighted with Shiki as Astro's own highlighter does (a `<pre><code
  * class="language-x">` becomes Shiki's `<pre class="astro-code">`), each distinct block once per
@@ -25,8 +31,6 @@ export default function rehypeCodeHighlight(
     readonly label?: (path: string, language: string) => string;
   } = {},
 ): (tree: Root, file: { path?: string }) => Promise<void> {
-  let highlighter: Promise<ShikiHighlighter> | undefined;
-  const done = new Map<string, Root>();
   return async (tree, file) => {
     const blocks: { parent: Parent; index: number; code: string; lang: string }[] = [];
     // Every node with children (elements, and the MDX components around code cells).
@@ -50,11 +54,12 @@ export default function rehypeCodeHighlight(
     const shiki = await highlighter;
     for (const { parent, index, code, lang } of blocks) {
       const key = `${lang}\n${code}`;
-      let highlighted = done.get(key);
-      if (!highlighted) {
-        highlighted = await shiki.codeToHast(code, lang, { defaultColor: "light-dark()" });
-        done.set(key, highlighted);
+      let highlighting = done.get(key);
+      if (!highlighting) {
+        highlighting = shiki.codeToHast(code, lang, { defaultColor: "light-dark()" });
+        done.set(key, highlighting);
       }
+      const highlighted = await highlighting;
       const pre = structuredClone(highlighted.children[0]) as ElementContent;
       // A block that scrolls is a Tab stop: it is named for what it is, not read out by its first line.
       if (pre.type === "element" && options.label)
