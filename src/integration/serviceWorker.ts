@@ -17,6 +17,8 @@ export interface OfflineConfig {
   /** The site's top-level entries (`ja`, `_astro`, `index.html`…): a path is the course's only under one of them. */
   readonly entries: readonly string[];
   readonly capBytes: number;
+  /** Each language's offline page (`<locale>/offline/`), kept at install: shown for a page not kept when there is no network. */
+  readonly offlinePages: readonly string[];
 }
 
 /**
@@ -45,6 +47,7 @@ export function offlineConfig(out: string, base: string, capBytes = OFFLINE_CAP_
       : [],
     entries: [...new Set([...readdirSync(out), "sw.js"])].sort(),
     capBytes,
+    offlinePages: files.filter((f) => /^[^/]+\/offline\/index\.html$/.test(f)).map((f) => f.replace(/index\.html$/, "")),
   };
 }
 

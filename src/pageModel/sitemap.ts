@@ -18,7 +18,7 @@ export function sitemapOptions(base: string, locales: readonly string[]): NonNul
       const [locale, ...slug] = parts;
       if (!locales.includes(locale!)) return false;
       if (slug.length === 0) return true;
-      if (slug[0] === "translation-status") return false;
+      if (slug[0] === "translation-status" || slug[0] === "offline") return false;
       return hasOwnVersion(locale!, slug.join("/"));
     },
   };

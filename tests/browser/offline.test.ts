@@ -10,7 +10,7 @@ afterEach(async () => {
 
 describe("offline reading", () => {
   for (const locale of ["ja", "en"]) {
-    it(`${locale}: a chapter opened once opens again without a network, with the data its reader fetched`, async () => {
+    it(`${locale}: a chapter opened once opens again without a network, with the data its reader fetched, in the other language too, and its notebook; a page never opened shows what is kept`, async () => {
       const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "allow" });
       contexts.push(context);
       const page = await context.newPage();
@@ -27,6 +27,10 @@ describe("offline reading", () => {
       await page.fill("#isi-function-explorer-neuron", "283");
       await page.press("#isi-function-explorer-neuron", "Enter");
 
+      // The worker keeps the chapter's other language and its notebook after the page itself.
+      const other = locale === "ja" ? "en" : "ja";
+      for (const url of [`${env.server.origin}/${other}/w1d1/tutorial1/`, `${env.server.origin}${path}notebook.ipynb`])
+        await expect.poll(() => page.evaluate(async (u) => Boolean(await caches.match(u)), url), { timeout: 15_000 }).toBe(true);
       await context.setOffline(true);
       const again = await context.newPage();
       const failed: string[] = [];
@@ -43,9 +47,32 @@ describe("offline reading", () => {
         .toMatch(/12/);
       expect(await again.$('[data-cell="isi-function-explorer"][data-failed]')).toBeNull();
       expect(failed.filter((u) => !u.includes("/pagefind/"))).toEqual([]);
-      // A page the reader never opened is not there: what works offline is what was kept.
+      // The same chapter in the other language and its notebook were kept with it.
+      const switched = await context.newPage();
+      await switched.goto(`${env.server.origin}/${other}/w1d1/tutorial1/`, { waitUntil: "load" });
+      expect(await switched.getAttribute("html", "lang")).toBe(other);
+      expect(await switched.$$eval("[data-cell] .cell-figure svg", (s) => s.length)).toBeGreaterThan(8);
+      const notebook = await switched.evaluate(async (url) => {
+        const r = await fetch(url);
+        return { ok: r.ok, cells: ((await r.json()) as { cells: unknown[] }).cells.length };
+      }, `${env.server.origin}${path}notebook.ipynb`);
+      expect(notebook.ok).toBe(true);
+      expect(notebook.cells).toBeGreaterThan(10);
+      // A page the reader never opened was not kept: the offline page says so, in the language the
+      // address names, and links to what was kept (this chapter among them), which opens.
       const never = await context.newPage();
-      await expect(never.goto(`${env.server.origin}/${locale === "ja" ? "en" : "ja"}/`)).rejects.toThrow();
+      await never.goto(`${env.server.origin}/${other}/`, { waitUntil: "load" });
+      expect(await never.getAttribute("html", "lang")).toBe(other);
+      expect(await never.$("[data-offline-page]")).not.toBeNull();
+      const kept = never.locator("[data-offline-kept] a");
+      await expect.poll(() => kept.count(), { timeout: 5000 }).toBeGreaterThan(1);
+      const links = await kept.evaluateAll((as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent })));
+      const chapter = links.find((l) => l.href === env.server.origin + path)!;
+      expect(chapter.text).toBe(await again.title());
+      expect(links.every((l) => !l.href.includes("/offline/"))).toBe(true);
+      await never.locator(`[data-offline-kept] a[href="${env.server.origin + path}"]`).click();
+      await never.waitForURL(env.server.origin + path);
+      expect(await never.$$eval("[data-cell] .cell-figure svg", (s) => s.length)).toBeGreaterThan(8);
     }, 60_000);
   }
 });

@@ -15,10 +15,22 @@
 /* global CONFIG */ // defined by the line the build writes first
 "use strict";
 
-const { base: BASE, version: VERSION, assets: ASSETS, dataKeys: DATA_KEYS, entries: ENTRIES, capBytes: CAP } = CONFIG;
+const {
+  base: BASE,
+  version: VERSION,
+  assets: ASSETS,
+  dataKeys: DATA_KEYS,
+  entries: ENTRIES,
+  capBytes: CAP,
+  offlinePages: OFFLINE_PAGES = [],
+} = CONFIG;
 const CACHE = `course:${BASE}`;
 const INDEX_URL = new URL(`${BASE}__offline-index__.json`, self.location.origin).href;
 const assetUrls = new Set(ASSETS.map((a) => new URL(BASE + a, self.location.origin).href));
+// The offline page of each language (`<locale>/offline/`): shown for a page not kept, when there is no network.
+const offlineUrls = OFFLINE_PAGES.map((p) => new URL(BASE + p, self.location.origin).href);
+/** What is kept whatever the cap: scripts, styles and the offline pages. */
+const pinned = (url) => assetUrls.has(url) || offlineUrls.includes(url);
 const dataKeys = new Set(DATA_KEYS);
 
 /** Whether a URL is this course's: same origin, under the base, first segment one of its own. */
@@ -85,7 +97,7 @@ async function enforceCap(cache) {
   const entries = await loadIndex(cache);
   let total = [...entries.values()].reduce((sum, e) => sum + e.bytes, 0);
   if (total <= CAP) return;
-  const evictable = [...entries].filter(([url]) => !assetUrls.has(url)).sort((a, b) => a[1].used - b[1].used);
+  const evictable = [...entries].filter(([url]) => !pinned(url)).sort((a, b) => a[1].used - b[1].used);
   for (const [url, entry] of evictable) {
     if (total <= CAP) break;
     await cache.delete(url);
@@ -98,7 +110,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      for (const url of assetUrls) {
+      for (const url of [...assetUrls, ...offlineUrls]) {
         if (await cache.match(url)) continue;
         const response = await fetch(url);
         if (response.ok) await keep(cache, url, response);
@@ -180,6 +192,13 @@ async function networkFirst(event, request) {
       event.waitUntil(touch(cache, new URL(hit.url || request.url).href));
       return hit;
     }
+    // A page never kept: the offline page in the language its path names (else the first), which lists what is.
+    if (request.mode === "navigate" && offlineUrls.length) {
+      const first = new URL(request.url).pathname.slice(BASE.length).split("/")[0];
+      const page = offlineUrls.find((u) => new URL(u).pathname === `${BASE}${first}/offline/`) ?? offlineUrls[0];
+      const offline = await cache.match(page);
+      if (offline) return offline;
+    }
     throw error;
   }
 }
@@ -191,8 +210,31 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(immutable(url) ? cacheFirst(event, request) : networkFirst(event, request));
 });
 
+/** The pages kept (not scripts, data or the offline pages): address, <title> as written, language. */
+async function keptPages() {
+  const cache = await caches.open(CACHE);
+  const pages = [];
+  for (const request of await cache.keys()) {
+    const url = new URL(request.url);
+    if (!ours(url) || !url.pathname.endsWith("/") || offlineUrls.includes(url.href)) continue;
+    const response = await cache.match(request);
+    if (!response || !(response.headers.get("content-type") ?? "").includes("html")) continue;
+    const head = (await response.text()).slice(0, 8192);
+    pages.push({
+      url: url.href,
+      title: /<title>([^<]*)<\/title>/.exec(head)?.[1] ?? "",
+      lang: /<html[^>]*\slang="([A-Za-z0-9-]+)"/.exec(head)?.[1] ?? "",
+    });
+  }
+  return pages.sort((a, b) => a.url.localeCompare(b.url));
+}
+
 self.addEventListener("message", (event) => {
   const data = event.data;
+  if (data && data.type === "list") {
+    event.waitUntil(keptPages().then((pages) => event.source && event.source.postMessage({ type: "kept-pages", pages })));
+    return;
+  }
   if (!data || data.type !== "keep" || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((u) => typeof u === "string" && ours(new URL(u, self.location.href)));
   const reply = (type) => event.source && event.source.postMessage({ type, page: data.page });

@@ -1,6 +1,8 @@
 /**
  * Registers the site's service worker (when the build made one) and asks it to keep this page
- * and what it loaded; when that is done, the page's "available offline" note appears.
+ * and what it loaded; when that is done, the page's "available offline" note appears. Then it
+ * asks it to keep this page in the site's other languages and the chapter's notebook, so a reader
+ * offline can switch language and download the notebook.
  */
 export function enableOffline(root: Document): void {
   const html = root.documentElement;
@@ -19,6 +21,13 @@ export function enableOffline(root: Document): void {
       .map((e) => e.name)
       .filter((u) => u.startsWith(location.origin) && !u.includes("/pagefind/"));
     active.postMessage({ type: "keep", page: location.href, urls: [location.href, ...loaded] });
+    // Then the same chapter in the site's other languages and its notebook (not with Save-Data).
+    if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
+    const more = [
+      ...[...root.querySelectorAll<HTMLLinkElement>('link[rel="alternate"][hreflang]')].map((l) => l.href),
+      ...[...root.querySelectorAll<HTMLAnchorElement>('a[href$="notebook.ipynb"]')].map((a) => a.href),
+    ].filter((u) => u.startsWith(location.origin) && u !== location.href);
+    if (more.length) active.postMessage({ type: "keep", page: "", urls: [...new Set(more)] });
   };
   navigator.serviceWorker
     .register(worker, { scope: html.dataset.serviceWorkerScope ?? "/" })

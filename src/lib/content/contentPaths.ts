@@ -17,6 +17,7 @@ export const SITE_ROUTES = [
   "404",
   "translation-status",
   "translation-status.json",
+  "offline",
   "notebook.ipynb",
   "search",
   "sitemap-index.xml",
