@@ -3,7 +3,7 @@
 // line per 100 cases (progress, for the watchdog) and a summary line at the end.
 import { readFileSync } from "node:fs";
 import { SpikeFileError } from "../../src/lib/spikes/errors.ts";
-import { listZipMembers, readZipMember } from "../../src/lib/spikes/zip.ts";
+import { listZipMembers, readZipMember } from "../../src/lib/numpy/zip.ts";
 import { parseSpikeBytes, UNEXPECTED } from "../../src/lib/spikes/readFile.ts";
 import { isPrintableLine } from "../../src/lib/text/printable.ts";
 import { zipFile } from "../helpers/archives.ts";

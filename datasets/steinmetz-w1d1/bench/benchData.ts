@@ -14,7 +14,7 @@ import { assembleSpikeTrains, unpickleNeurons } from "#lib/spikes/decode.ts";
 import { encodeNpz } from "#lib/spikes/npzWrite.ts";
 import { SYNTHETIC_MARK } from "#lib/spikes/parse.ts";
 import { generateSynthetic } from "../standIn.ts";
-import { listZipMembers, readZipMember } from "#lib/spikes/zip.ts";
+import { listZipMembers, readZipMember } from "#lib/numpy/zip.ts";
 import { runCli } from "#commands";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");

@@ -1,9 +1,9 @@
 import type { FloatArray, FloatDtype, SpikeTrains } from "./dataset.ts";
-import { FormatError } from "./errors.ts";
+import { FormatError } from "../numpy/formatError.ts";
 import { LIMITS } from "./limits.ts";
-import { parseNpyHeader } from "./npy.ts";
-import { NdArray, unpickleNumpy } from "./numpyPickle.ts";
-import { pyTypeName, type PyValue } from "./pickle.ts";
+import { parseNpyHeader } from "../numpy/npy.ts";
+import { NdArray, unpickleNumpy } from "../numpy/numpyPickle.ts";
+import { pyTypeName, type PyValue } from "../numpy/pickle.ts";
 
 const NUMPY_NAMES: Record<string, string> = {
   f2: "float16",

@@ -16,11 +16,3 @@ export class SpikeFileError extends Error {
     this.problem = problem;
   }
 }
-
-/** Raised by the byte-level parsers, which do not know the file name; `readSpikeFile` adds it. */
-export class FormatError extends Error {
-  constructor(problem: string) {
-    super(problem);
-    this.name = "FormatError";
-  }
-}

@@ -1,8 +1,8 @@
 import { decodeSpikeTimes } from "./decode.ts";
 import type { SpikeTrains } from "./dataset.ts";
-import { FormatError } from "./errors.ts";
-import { looksLikeNpy } from "./npy.ts";
-import { listZipMembers, looksLikeZip, readZipMember, zipComment } from "./zip.ts";
+import { FormatError } from "../numpy/formatError.ts";
+import { looksLikeNpy } from "../numpy/npy.ts";
+import { listZipMembers, looksLikeZip, readZipMember, zipComment } from "../numpy/zip.ts";
 
 /**
  * How the zip comment of our exports of a synthetic stand-in starts (np.load ignores it); a

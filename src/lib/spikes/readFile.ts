@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import type { SpikeDataset } from "./dataset.ts";
-import { FormatError, SpikeFileError } from "./errors.ts";
+import { FormatError } from "../numpy/formatError.ts";
+import { SpikeFileError } from "./errors.ts";
 import { LIMITS } from "./limits.ts";
 import { parseSpikeFile } from "./parse.ts";
 import type { SpikeTrains } from "./dataset.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assembleSpikeTrains } from "../../../src/lib/spikes/decode.ts";
-import { DType, NdArray } from "../../../src/lib/spikes/numpyPickle.ts";
+import { DType, NdArray } from "../../../src/lib/numpy/numpyPickle.ts";
 
 function neuron(values: number[], code: "f4" | "f8", bytes: Uint8Array, at: number, byteOrder = "<"): NdArray {
   const a = new NdArray();

@@ -1,5 +1,5 @@
-import { FormatError } from "./errors.ts";
-import { LIMITS } from "./limits.ts";
+import { FormatError } from "./formatError.ts";
+import { FORMAT_LIMITS as LIMITS } from "./limits.ts";
 
 /** A Python float, kept apart from ints (a float where numpy wants an int is an error, not a number). */
 export class PyFloat {

@@ -1,8 +1,8 @@
 import { inflateSync } from "fflate";
 import { crc32 } from "node:zlib";
 import { printable } from "../text/printable.ts";
-import { FormatError } from "./errors.ts";
-import { LIMITS } from "./limits.ts";
+import { FormatError } from "./formatError.ts";
+import { FORMAT_LIMITS as LIMITS } from "./limits.ts";
 
 /** One member of a zip archive, as listed by its central directory. */
 export interface ZipMember {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FormatError } from "../../../src/lib/spikes/errors.ts";
-import { unpickleNumpy } from "../../../src/lib/spikes/numpyPickle.ts";
+import { FormatError } from "../../../src/lib/numpy/formatError.ts";
+import { unpickleNumpy } from "../../../src/lib/numpy/numpyPickle.ts";
 import { parseSpikeFile } from "../../../src/lib/spikes/parse.ts";
 import { readSpikeFile } from "../../../src/lib/spikes/readFile.ts";
 import { fixture } from "../../helpers/fixtures.ts";

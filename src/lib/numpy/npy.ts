@@ -1,6 +1,6 @@
 import { printable } from "../text/printable.ts";
-import { FormatError } from "./errors.ts";
-import { LIMITS } from "./limits.ts";
+import { FormatError } from "./formatError.ts";
+import { FORMAT_LIMITS as LIMITS } from "./limits.ts";
 
 /** The header of a .npy file (format versions 1.0, 2.0 and 3.0). */
 export interface NpyHeader {

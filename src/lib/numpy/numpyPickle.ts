@@ -1,6 +1,6 @@
 import { printable } from "../text/printable.ts";
-import { FormatError } from "./errors.ts";
-import { LIMITS } from "./limits.ts";
+import { FormatError } from "./formatError.ts";
+import { FORMAT_LIMITS as LIMITS } from "./limits.ts";
 import { PyTuple, pyTypeName, unpickle, type PyObject, type PyValue } from "./pickle.ts";
 
 /** A numpy dtype as rebuilt from a pickle: its type code ("f4", "O8", ...) and byte order. */
