@@ -207,6 +207,6 @@ export class CourseData {
               : null,
         }
       : null;
-    return { slug: chapter.slug, outputs, fixedOutputs, locales, notebookData };
+    return { slug: chapter.slug, outputs, fixedOutputs, locales, notebookData, dataFolders: [...new Set(Object.values(files))].sort() };
   }
 }

@@ -77,4 +77,6 @@ export interface ChapterStore {
   /** Outputs that do not depend on the data (declared with fixedOutput): they carry no stand-in mark. */
   readonly fixedOutputs: readonly string[];
   readonly locales: Readonly<Record<string, ChapterLocale>>;
+  /** The folders of the chapter's file sets (`/data/<key>/`, each with its list of files): what its figures can fetch. */
+  readonly dataFolders: readonly string[];
 }

@@ -75,4 +75,50 @@ describe("offline reading", () => {
       expect(await never.$$eval("[data-cell] .cell-figure svg", (s) => s.length)).toBeGreaterThan(8);
     }, 60_000);
   }
+
+  it("on the reader's request, every file the figures can fetch is kept (its size said first), and every control works offline", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "allow" });
+    contexts.push(context);
+    const page = await context.newPage();
+    const path = "/en/w1d1/tutorial1/";
+    await page.goto(env.server.origin + path, { waitUntil: "networkidle" });
+    const button = page.locator("[data-offline-all] button");
+    await button.waitFor({ state: "visible", timeout: 15_000 });
+    // The size is the sum the lists give, said before anything is fetched.
+    const lists = await page.$$eval("[data-offline-all]", (els) => els[0]!.getAttribute("data-offline-all")!.split(" "));
+    let bytes = 0;
+    let files = 0;
+    for (const folder of lists) {
+      const list = (await (await fetch(`${env.server.origin}${folder}_files.json`)).json()) as { files: string[]; bytes: number };
+      bytes += list.bytes;
+      files += list.files.length;
+    }
+    expect(await button.textContent()).toContain(
+      new Intl.NumberFormat("en", { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(bytes / 1e6),
+    );
+    await button.click();
+    const status = page.locator("[data-offline-all] [role=status]");
+    await expect.poll(() => status.textContent(), { timeout: 120_000, interval: 500 }).toMatch(/^Every figure's data is kept/);
+    const kept = await page.evaluate(async (urls) => {
+      let n = 0;
+      for (const u of urls) {
+        const list = (await (await fetch(`${u}_files.json`)).json()) as { files: string[] };
+        for (const f of list.files) if (await caches.match(new URL(u + f, location.href).href)) n++;
+      }
+      return n;
+    }, lists);
+    expect(kept).toBe(files);
+
+    await context.setOffline(true);
+    const again = await context.newPage();
+    await again.goto(env.server.origin + path, { waitUntil: "load" });
+    // A neuron the reader never chose, offline.
+    await activateCell(again, "isi-function-explorer");
+    await again.fill("#isi-function-explorer-neuron", "500");
+    await again.press("#isi-function-explorer-neuron", "Enter");
+    await expect
+      .poll(() => again.getAttribute('[data-cell="isi-function-explorer"] .cell-figure', "aria-label"), { timeout: 5000 })
+      .toMatch(/500/);
+    expect(await again.$('[data-cell="isi-function-explorer"][data-failed]')).toBeNull();
+  }, 180_000);
 });

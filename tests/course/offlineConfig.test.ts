@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,6 +41,28 @@ describe("data addresses come from the bytes", () => {
     expect(changed).not.toBe(a);
     expect(same).toBe(a);
     expect(a).toMatch(/^data\/[0-9a-f]{16}\/$/);
+  });
+
+  it("each set's folder lists its files and their bytes (what a reader keeps for every figure offline), in the build and the dev server", () => {
+    const registry = new FileRegistry();
+    const folder = registry.register(
+      "set",
+      () =>
+        new Map([
+          ["2.bin", new Uint8Array(5)],
+          ["10.bin", new Uint8Array(7)],
+          ["a/b.isi", new Uint8Array(1)],
+        ]),
+    );
+    const out = mkdtempSync(join(tmpdir(), "files-"));
+    dirs.push(out);
+    expect(registry.writeAll(out)).toEqual({ files: 3, bytes: 13 });
+    const expected = { files: ["10.bin", "2.bin", "a/b.isi"], bytes: 13 };
+    expect(JSON.parse(readFileSync(join(out, folder, "_files.json"), "utf8"))).toEqual(expected);
+    expect(JSON.parse(new TextDecoder().decode(registry.lookup(`${folder}_files.json`)))).toEqual(expected);
+    expect(() => registry.register("other", () => new Map([["_files.json", new Uint8Array(1)]]))).toThrow(
+      /may not have a file named _files\.json/,
+    );
   });
 });
 

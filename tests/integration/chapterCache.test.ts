@@ -12,7 +12,7 @@ afterAll(() => {
   for (const r of roots) rmSync(r, { recursive: true, force: true });
 });
 
-const store = (slug: string): ChapterStore => ({ slug, outputs: {}, fixedOutputs: [], locales: {}, notebookData: null });
+const store = (slug: string): ChapterStore => ({ slug, outputs: {}, fixedOutputs: [], locales: {}, notebookData: null, dataFolders: [] });
 
 function project() {
   const root = makeCourse({

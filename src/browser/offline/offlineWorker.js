@@ -241,12 +241,26 @@ self.addEventListener("message", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      for (const u of urls) {
-        if (await cache.match(u)) await touch(cache, new URL(u, self.location.href).href);
-        else {
+      const entries = await loadIndex(cache);
+      // Each file kept and noted; the cap enforced and the index saved once for the whole batch
+      // (also when a file could not be fetched: what was kept stays counted).
+      try {
+        for (const u of urls) {
+          const url = new URL(u, self.location.href).href;
+          if (await cache.match(u)) {
+            const entry = entries.get(url);
+            if (entry) entry.used = Date.now();
+            continue;
+          }
           const response = await fetch(u);
-          if (response.ok) await keep(cache, u, response);
+          if (!response.ok) continue; // not the site's any more (a network failure throws: not kept)
+          const measured = response.clone();
+          await cache.put(u, response);
+          entries.set(url, { bytes: await sizeOf(measured), used: Date.now() });
         }
+      } finally {
+        await enforceCap(cache);
+        await saveIndex(cache);
       }
     })().then(
       () => reply("kept"),

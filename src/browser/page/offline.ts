@@ -10,7 +10,11 @@ export function enableOffline(root: Document): void {
   if (!worker || !("serviceWorker" in navigator)) return;
   const note = root.querySelector<HTMLElement>("[data-offline-note]");
   navigator.serviceWorker.addEventListener("message", (event: MessageEvent<{ type?: string; page?: string }>) => {
-    if (event.data.type === "kept" && event.data.page === location.href && note) note.hidden = false;
+    if (event.data.type !== "kept" || event.data.page !== location.href) return;
+    if (note) note.hidden = false;
+    // Then the offer to keep every file the figures can fetch (src/browser/page/offlineAll.ts).
+    const worker = event.source instanceof ServiceWorker ? event.source : navigator.serviceWorker.controller;
+    if (worker && root.querySelector("[data-offline-all]")) void import("./offlineAll.ts").then((m) => m.offerEveryFigure(root, worker));
   });
   const keep = (registration: ServiceWorkerRegistration) => {
     const active = registration.active ?? navigator.serviceWorker.controller;
