@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { chapterNotebook, type NotebookInput } from "../../../src/notebook/chapterNotebook.ts";
-import { pythonWithScience } from "../../helpers/python.ts";
+import { chapterNotebook, type NotebookInput } from "../../src/notebook/chapterNotebook.ts";
+import { pythonWithScience } from "../helpers/python.ts";
 
 // The notebook writer on its own, given what no check would let through: a line break in a
 // video title or in a translated UI string is still one comment line, never a statement.
