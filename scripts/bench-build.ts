@@ -84,7 +84,13 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 runCli(USAGE, async () => {
   let n = 40;
   try {
-    const { values } = parseArgs({ options: { chapters: { type: "string" } } });
+    const { values } = parseArgs({ options: { chapters: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    if (values.help) {
+      process.stdout.write(
+        `${USAGE}\n  Builds a copy of the project as it is, and one with N copies of its first chapter added\n  (every locale's text, translation record and images), and prints each phase's time and the\n  marginal cost of one more chapter page.\n`,
+      );
+      return;
+    }
     if (values.chapters !== undefined) n = Number(values.chapters);
   } catch (err) {
     throw new UsageError((err as Error).message);
