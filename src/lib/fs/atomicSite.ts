@@ -2,6 +2,7 @@ import {
   accessSync,
   closeSync,
   constants,
+  linkSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -13,6 +14,7 @@ import {
   rmSync,
   statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -63,14 +65,27 @@ function publishedFolder(outDir: string): string {
  */
 function lockFolder(lock: string, outDir: string): void {
   for (let attempt = 0; attempt < 2; attempt++) {
+    // The lock appears with its holder's pid already in it (written beside it, then linked into
+    // place, which fails when a lock exists): another build never reads a lock still empty. A
+    // file system without links takes the lock by exclusive creation instead.
+    const mine = `${lock}.${process.pid}`;
     try {
-      const fd = openSync(lock, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      writeFileSync(mine, String(process.pid));
+      try {
+        linkSync(mine, lock);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw err;
+        const fd = openSync(lock, "wx");
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
+      }
       return;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST")
         throw new SiteWriteError(`cannot lock ${outDir} (${why(err)}), so nothing was built`);
+    } finally {
+      rmSync(mine, { force: true });
     }
     const holder = Number(readFileSync(lock, "utf8").trim());
     if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder))
