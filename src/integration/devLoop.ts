@@ -53,6 +53,9 @@ function problemLines(err: unknown): string[] {
   return [e.loc?.file ? `${e.loc.file}:${e.loc.line ?? 1}:${e.loc.column ?? 1}: ${first}` : first];
 }
 
+/** How long after an edit's reload the type check starts (the page's request first). */
+const TYPE_CHECK_DELAY_MS = 300;
+
 /** The type checker's thread: its module, and bounds (the first check reads the libraries' types). */
 const TYPE_CHECK = { module: join(import.meta.dirname, "../checks/typeCheck.ts"), fn: "courseTypeProblems", ms: 120_000, heapMb: 2048 };
 
@@ -187,7 +190,11 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
     });
     contentProblems = problems;
     writeProblems();
-    if (files.some((f) => f.endsWith(".ts"))) types.check();
+    // A moment after the reload, so that the page's own request is served first.
+    if (files.some((f) => f.endsWith(".ts")))
+      setTimeout(() => {
+        types.check();
+      }, TYPE_CHECK_DELAY_MS);
     if (problems.length)
       server.config.logger.error(`the course has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`, { timestamp: true });
     server.ws.send({ type: "full-reload", path: "*" });
