@@ -31,6 +31,7 @@ export default defineConfig({
     courseIntegration({
       sourceLocale: settings.sourceLocale,
       glossaryHints: course().glossaryHints,
+      frontmatter: course().frontmatter,
       offline: settings.offline,
       buildCache: settings.buildCache,
       coreStrings: uiStrings,

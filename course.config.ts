@@ -24,6 +24,11 @@ export default defineCourse({
     ],
   },
   hosts: { slides: "https://osf.io/download/{id}/" },
+  // What this course's chapters add to the generic frontmatter (as Neuromatch's tutorials have them).
+  frontmatter: {
+    slides: { type: "string", pattern: "^[a-z0-9]{5}$", description: "The OSF id of the slides for the chapter's videos." },
+    feedbackPrefix: { type: "string", pattern: "^\\w{1,40}$", description: "The prefix of the notebook's feedback ids (W1D1_T1)." },
+  },
   notebook: {
     // The course's own video cell (as its notebooks have it): a tab per service.
     videoCell: `# @title {title}

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { formulaProblems } from "../lib/content/formulaProblems.ts";
-import { chapterSchema } from "../lib/content/frontmatter.ts";
+import { chapterSchemaFor, type FrontmatterFields } from "../lib/content/frontmatter.ts";
 import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { chapterImages, checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
 import { MdxSyntaxError, parseMdx } from "../lib/content/parseMdx.ts";
@@ -90,11 +90,13 @@ export function checkChapterText(
   ids: ChapterIds | null,
   sourceFile: string | null,
   pending: Readonly<Record<string, Uint8Array>> = {},
+  /** The fields the course adds to the frontmatter (course.config.ts `frontmatter`). */
+  fields: FrontmatterFields = {},
 ): ChapterTextCheck {
   const images: Record<string, number> = {};
   const { data, error } = readFrontmatter(mdx);
   if (error) return { problems: [`${file}:1: ${error}`], images };
-  const frontmatter = chapterSchema.safeParse(data);
+  const frontmatter = chapterSchemaFor(fields).safeParse(data);
   const objectNames = prototypeKeys(data).map(
     (path) => `${file}:1: frontmatter "${printable(path, 60)}": __proto__ is not a name a field may have`,
   );

@@ -7,6 +7,7 @@ import type { z } from "astro/zod";
 import { schemaIssues } from "../lib/schemaIssues.ts";
 import { runBounded, type Overrun } from "./bounded.ts";
 import { checkChapterText, courseImagesProblem, parseOnly, readContributedText, type ChapterTextCheck } from "./chapterFile.ts";
+import type { FrontmatterFields } from "../lib/content/frontmatter.ts";
 import { ReadCache } from "./readCache.ts";
 import type { DiscoveredChapter } from "../course/chapterModel.ts";
 import { locales, localeSpellingProblems, matchLocale, UI_STRINGS_DIR, uiStringsFile } from "../translation/locales.ts";
@@ -89,7 +90,7 @@ export function chapterIds(chapter: DiscoveredChapter | undefined): ChapterIds {
 }
 
 /** One chapter file to check: what it may refer to and, for a translation, its source (for images it shares). */
-export type ChapterCheck = [root: string, file: string, ids: ChapterIds | null, sourceFile: string | null];
+export type ChapterCheck = [root: string, file: string, ids: ChapterIds | null, sourceFile: string | null, fields?: FrontmatterFields];
 
 /** A chapter's text to check (a file read, or an import's result not yet written). */
 type TextCheck = [
@@ -99,6 +100,7 @@ type TextCheck = [
   ids: ChapterIds | null,
   sourceFile: string | null,
   pending?: Readonly<Record<string, Uint8Array>>,
+  fields?: FrontmatterFields,
 ];
 
 export interface ReadLimits {
@@ -163,10 +165,10 @@ function allProblems(results: readonly ChapterTextCheck[]): string[] {
 function readChecks(checks: readonly ChapterCheck[]): { texts: TextCheck[]; refused: string[] } {
   const texts: TextCheck[] = [];
   const refused: string[] = [];
-  for (const [root, file, ids, sourceFile] of checks) {
+  for (const [root, file, ids, sourceFile, fields] of checks) {
     const read = readContributedText(root, file, CONTENT_LIMITS.chapterBytes);
     if ("problem" in read) refused.push(read.problem);
-    else texts.push([root, file, read.text, ids, sourceFile]);
+    else texts.push([root, file, read.text, ids, sourceFile, {}, fields ?? {}]);
   }
   return { texts, refused };
 }
@@ -280,6 +282,8 @@ export async function checkCourse(
   sourceLocale: string,
   /** Told what the build shows otherwise than written (a formula KaTeX cannot draw), one line each. */
   warn?: (line: string) => void,
+  /** The fields the course adds to the frontmatter (course.config.ts `frontmatter`). */
+  fields: FrontmatterFields = {},
 ): Promise<string[]> {
   const tree = contentTreeProblems(root, locales(root));
   if (tree.length) return tree;
@@ -293,7 +297,7 @@ export async function checkCourse(
   const checks = files.map(({ file, locale, slug }): ChapterCheck => {
     const chapter = bySlug.get(slug);
     const sourceFile = locale !== sourceLocale && sources.has(slug) ? chapterFilePath(sourceLocale, slug) : null;
-    return [root, file, chapter ? chapterIds(chapter) : chapterIds(undefined), sourceFile];
+    return [root, file, chapter ? chapterIds(chapter) : chapterIds(undefined), sourceFile, fields];
   });
   problems.push(...(await checkChapterFiles(checks, LIMITS, warn)));
   // A cell scaffolded from a notebook's widget demo and not written yet shows "Not computed yet".

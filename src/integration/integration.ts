@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import type { FrontmatterFields } from "../lib/content/frontmatter.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -37,6 +38,8 @@ export interface CourseOptions {
   readonly coreStrings: (locale: string) => StringTable;
   /** Where the build's computed chapters go for the pages to read (a fresh folder is made inside). */
   readonly storeRoot?: string;
+  /** The fields the course adds to its chapters' frontmatter (course.config.ts `frontmatter`). */
+  readonly frontmatter?: FrontmatterFields;
 }
 
 const STORE_MODULE = "virtual:course/store";
@@ -67,7 +70,7 @@ export default function course(options: CourseOptions): AstroIntegration {
         const problems = [
           ...checkSiteStrings(root, options.sourceLocale, uiStringsSchema),
           ...datasetStrings.problems,
-          ...(await checkCourse(root, chapters, options.sourceLocale, (w) => warnings.push(w))),
+          ...(await checkCourse(root, chapters, options.sourceLocale, (w) => warnings.push(w), options.frontmatter)),
         ];
         // What is shown otherwise than written (a formula KaTeX cannot draw, as its TeX source):
         // said, and an error when the build is strict (STRICT=1, as a course's CI may ask).

@@ -1,5 +1,6 @@
 import { z } from "astro/zod";
 import { schemaIssues } from "./schemaIssues.ts";
+import { BASE_FIELDS, fieldSpecSchema } from "./content/frontmatter.ts";
 
 /** A text in one or more languages: a plain string is the source language's. */
 const localized = z
@@ -55,6 +56,18 @@ export const courseSchema = z
       .default([])
       .describe(
         "Languages whose rendering of each glossary term the source-language pages name after the term's first use (none by default: a translated page names the source's term, a source page names nothing).",
+      ),
+    frontmatter: z
+      .record(
+        z
+          .string()
+          .regex(/^[a-z][A-Za-z0-9]{0,39}$/, "a field's name is a word in camelCase")
+          .refine((name) => !BASE_FIELDS.includes(name), "every chapter has this field already"),
+        fieldSpecSchema,
+      )
+      .default({})
+      .describe(
+        "Fields this course's chapters may add to their frontmatter, by name: { type: string | integer | boolean | strings, pattern, maxLength, min, max, optional, description }. The generic fields (title, description, course, order, estimatedMinutes, credits…) every chapter has; <Slides> reads `slides` and <Feedback> `feedbackPrefix` when the course declares them.",
       ),
     typography: z
       .record(z.string(), z.enum(["ja", "zh", "none"]))

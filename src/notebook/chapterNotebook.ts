@@ -20,7 +20,8 @@ export interface NotebookInput {
     readonly course?: string | undefined;
     readonly byline?: string | undefined;
     readonly thanks?: string | undefined;
-    readonly slides?: string | undefined;
+    /** A field the course may declare (course.config.ts `frontmatter`): the slides' id. */
+    readonly slides?: unknown;
     readonly estimatedMinutes: number;
     readonly elapsed: Readonly<Record<string, number>>;
     readonly credits: Readonly<Record<"creators" | "reviewers" | "editors", readonly string[]>>;

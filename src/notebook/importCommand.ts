@@ -60,7 +60,8 @@ export const importNotebookCommand: Command = {
     const chapter = values.chapter;
     if (!chapter) throw new UsageError("give the chapter's path with --chapter, lower-case words and slashes (week2/intro)");
     const root = resolve(values.root ?? resolve(import.meta.dirname, "../.."));
-    const tree = new ContentTree(root, (await courseOfRoot(root)).sourceLocale);
+    const course = await courseOfRoot(root);
+    const tree = new ContentTree(root, course.sourceLocale, course.typography, undefined, course.frontmatter);
     const pathProblem = chapterPathProblem(chapter, (name) => matchLocale(name, tree.locales()) !== undefined);
     if (pathProblem) throw new UsageError(`--chapter: ${pathProblem}`);
     const locale = values.locale;
@@ -79,7 +80,7 @@ export const importNotebookCommand: Command = {
     const [outcome] = await runBounded<unknown[], NotebookImport>({
       module: join(import.meta.dirname, "notebookImport.ts"),
       fn: "importNotebookFile",
-      jobs: [[path, file, sourceMdx, tree.file(tree.sourceLocale, chapter)]],
+      jobs: [[path, file, sourceMdx, tree.file(tree.sourceLocale, chapter), course.frontmatter]],
       ms: NOTEBOOK_MS,
       heapMb: CONTENT_LIMITS.checkHeapMb,
     });
@@ -98,7 +99,9 @@ export const importNotebookCommand: Command = {
     }
     // What the build will refuse is refused here, before anything is written: the same checks, bounded the same way.
     const sourceFile = locale !== tree.sourceLocale ? tree.file(tree.sourceLocale, chapter) : null;
-    const refused = await checkChapterTexts([[tree.root, target, mdx, null, sourceFile, Object.fromEntries(imported.files)]]);
+    const refused = await checkChapterTexts([
+      [tree.root, target, mdx, null, sourceFile, Object.fromEntries(imported.files), course.frontmatter],
+    ]);
     if (refused.length) throw new NotebookError(`${file}: the chapter it makes is not allowed: ${refused.join("; ")}`);
     writes.unshift({ file: target, data: mdx });
     // Widget demos become cell modules to fill in, in a chapter module the import makes (or made

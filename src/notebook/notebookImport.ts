@@ -5,6 +5,7 @@ import { alignTranslation } from "./alignTranslation.ts";
 import { NotebookError, readNotebook } from "./readNotebook.ts";
 import { notebookToMdx, type ImportedChapter } from "./toMdx.ts";
 import { readInside } from "../checks/chapterImages.ts";
+import type { FrontmatterFields } from "../lib/content/frontmatter.ts";
 
 /** What importing a notebook makes: the chapter's MDX, its images, the report, or why it cannot. */
 export type NotebookImport =
@@ -16,11 +17,18 @@ export type NotebookImport =
  * translation): the importer's work on an untrusted file, run by import-notebook in a bounded
  * thread. Images come only from plain files of the notebook's folder, within the image limit.
  */
-export function importNotebookFile(path: string, name: string, sourceMdx: string | null, sourceFile: string): NotebookImport {
+export function importNotebookFile(
+  path: string,
+  name: string,
+  sourceMdx: string | null,
+  sourceFile: string,
+  fields: FrontmatterFields = {},
+): NotebookImport {
   const folder = dirname(path);
   try {
     const imported = notebookToMdx(readNotebook(readFileSync(path, "utf8"), name), {
       name,
+      fields,
       readRelative: (p) => {
         const read = readInside(folder, posix.normalize(p), CONTENT_LIMITS.imageBytes);
         return read instanceof Uint8Array ? read : null;

@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import type { FrontmatterFields } from "../lib/content/frontmatter.ts";
 import type { ReadNotebook } from "./readNotebook.ts";
 import { CodeCells, type ScaffoldedDemo } from "./import/codeCell.ts";
 import { ChapterImages } from "./import/images.ts";
@@ -22,6 +23,8 @@ export interface ImportOptions {
   readonly name: string;
   /** Reads a file the notebook links to, relative to the notebook (null: not there or not allowed). */
   readonly readRelative: (path: string) => Uint8Array | null;
+  /** The fields the course adds to the frontmatter: the import writes `slides` only when the course has that field. */
+  readonly fields?: FrontmatterFields;
 }
 
 /**
@@ -51,7 +54,7 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
     }
   };
 
-  const exported = exportedFrontmatter(nb, options.name);
+  const exported = exportedFrontmatter(nb, options.name, options.fields);
   const title = exported ? null : readTitleCell(nb);
   // The notebook's top headings become the page's sections (##), the rest below them in order.
   markdown.headingShift = Math.max(
@@ -102,7 +105,7 @@ export function notebookToMdx(nb: ReadNotebook, options: ImportOptions): Importe
 
   let frontmatter = exported;
   if (!frontmatter) {
-    frontmatter = madeUpFrontmatter(title, blocks, options.name, code.slides);
+    frontmatter = madeUpFrontmatter(title, blocks, options.name, options.fields && "slides" in options.fields ? code.slides : undefined);
     report.add(
       `frontmatter: made from the notebook's ${title ? "title cell" : "first heading"} and first paragraph; check title, description, course, order and estimatedMinutes`,
     );

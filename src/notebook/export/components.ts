@@ -117,7 +117,7 @@ export function writeComponent(node: Element, ctx: ExportContext, inSolution: bo
       return;
     }
     case "Slides":
-      if (fm.slides)
+      if (typeof fm.slides === "string")
         cells.marked(`[${markdownText(t("slides.link"))}](${slidesUrl(input.course.slidesHost, fm.slides)})`, { slides: true });
       return;
     case "Elapsed": {

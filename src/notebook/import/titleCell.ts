@@ -1,5 +1,5 @@
 import { schemaIssues } from "../../lib/schemaIssues.ts";
-import { chapterSchema, type ChapterFrontmatter } from "../../lib/content/frontmatter.ts";
+import { chapterSchemaFor, type ChapterFrontmatter, type FrontmatterFields } from "../../lib/content/frontmatter.ts";
 import { NotebookError, type ReadCell, type ReadNotebook } from "../readNotebook.ts";
 import { isRecord } from "./shared.ts";
 
@@ -17,10 +17,10 @@ export const isBadgeCell = (c: ReadCell): boolean =>
   c.type === "markdown" && /^\s*(<a\s[^>]*>\s*<img\s[^>]*>\s*<\/a>\s*(&nbsp;)?\s*)+$/i.test(c.source) && /colab|kaggle/i.test(c.source);
 
 /** The frontmatter our own export put in the notebook's metadata (metadata.course.frontmatter), checked; null when none. */
-export function exportedFrontmatter(nb: ReadNotebook, name: string): ChapterFrontmatter | null {
+export function exportedFrontmatter(nb: ReadNotebook, name: string, fields: FrontmatterFields = {}): ChapterFrontmatter | null {
   const meta = isRecord(nb.metadata.course) ? nb.metadata.course : {};
   if (!isRecord(meta.frontmatter)) return null;
-  const parsed = chapterSchema.safeParse(meta.frontmatter);
+  const parsed = chapterSchemaFor(fields).safeParse(meta.frontmatter);
   if (!parsed.success) {
     const issue = schemaIssues(parsed.error)[0]!;
     throw new NotebookError(`${name}: metadata.course.frontmatter: ${issue.path}: ${issue.message}`);

@@ -184,7 +184,7 @@ export function checkContentPolicy(tree: ContentTree): Finding[] {
       const mdx = tree.read(file);
       if (mdx === null) continue;
       const sourceFile = locale === tree.sourceLocale ? null : tree.file(tree.sourceLocale, chapter);
-      const checked = checkChapterText(tree.root, file, mdx, null, sourceFile);
+      const checked = checkChapterText(tree.root, file, mdx, null, sourceFile, {}, tree.frontmatter);
       lines.push(...checked.problems);
       Object.assign(images, checked.images);
     }

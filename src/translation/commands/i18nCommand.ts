@@ -65,11 +65,17 @@ export function i18nCommand(
       }
       const root = resolve((values.root as string | undefined) ?? resolve(import.meta.dirname, "../../.."));
       const course = await courseOfRoot(root);
-      const tree = new ContentTree(root, course.sourceLocale, course.typography, {
-        title: courseField(course, "title"),
-        tagline: courseField(course, "tagline"),
-        licence: courseField(course, "licence"),
-      });
+      const tree = new ContentTree(
+        root,
+        course.sourceLocale,
+        course.typography,
+        {
+          title: courseField(course, "title"),
+          tagline: courseField(course, "tagline"),
+          licence: courseField(course, "licence"),
+        },
+        course.frontmatter,
+      );
       const resolveLocale = (asked: string): string => {
         const found = matchLocale(asked, tree.locales());
         if (found === undefined) throw new UsageError(`no locale "${asked}" (locales: ${tree.locales().join(", ")})`);

@@ -161,7 +161,15 @@ when the file itself is refused (not ours, too large, a DTD) or a chapter would 
     // What the build would refuse (content, images, limits) is refused here, before anything is written.
     const chapters = writes.filter((w) => w.file.endsWith("/index.mdx"));
     const refused = await checkChapterTexts(
-      chapters.map((w) => [tree.root, w.file, w.text, null, w.file.replace(`content/${target}/`, `content/${tree.sourceLocale}/`)]),
+      chapters.map((w) => [
+        tree.root,
+        w.file,
+        w.text,
+        null,
+        w.file.replace(`content/${target}/`, `content/${tree.sourceLocale}/`),
+        {},
+        tree.frontmatter,
+      ]),
     );
     if (refused.length) throw new ExchangeError(`${name}: the imported text is not allowed in a chapter: ${refused.join("; ")}`);
     for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.text);

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import type { FrontmatterFields } from "../../lib/content/frontmatter.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseProvenance, type Provenance } from "../model/provenance.ts";
@@ -19,16 +20,21 @@ export class ContentTree {
   /** The course's identity (title, tagline, licence line) per locale, when the command read the course file; empty otherwise. */
   readonly identity: Readonly<Record<"title" | "tagline" | "licence", Readonly<Record<string, string>>>>;
 
+  /** The fields the course adds to its chapters' frontmatter (course.config.ts `frontmatter`). */
+  readonly frontmatter: FrontmatterFields;
+
   constructor(
     root: string,
     sourceLocale: string,
     typography: Readonly<Record<string, TypographyRules>> = {},
     identity: ContentTree["identity"] = { title: {}, tagline: {}, licence: {} },
+    frontmatter: FrontmatterFields = {},
   ) {
     this.root = root;
     this.sourceLocale = sourceLocale;
     this.typography = typography;
     this.identity = identity;
+    this.frontmatter = frontmatter;
   }
 
   /** Locales: the course's (src/translation/locales.ts), and any content folder without strings yet (reported by i18n:check). */
