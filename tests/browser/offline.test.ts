@@ -108,6 +108,10 @@ describe("offline reading", () => {
       return n;
     }, lists);
     expect(kept).toBe(files);
+    // Back online on another visit: said to be kept, not offered again.
+    await page.reload({ waitUntil: "networkidle" });
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Every figure's data is kept/);
+    expect(await button.isVisible()).toBe(false);
 
     await context.setOffline(true);
     const again = await context.newPage();

@@ -50,6 +50,11 @@ export async function offerEveryFigure(root: Document, worker: ServiceWorker): P
       n / 1e6,
     );
   box.hidden = false;
+  // Kept on an earlier visit: said, not offered again.
+  if (await everyKept(urls)) {
+    status.textContent = text.kept ?? "";
+    return;
+  }
   if (bytes > Number(text.cap)) {
     status.textContent = fill(text.tooMuch ?? "", { size: size(bytes), cap: size(Number(text.cap)) });
     return;
@@ -68,6 +73,13 @@ export async function offerEveryFigure(root: Document, worker: ServiceWorker): P
     },
     { once: true },
   );
+}
+
+/** Whether this device keeps every one of the files already (the worker's cache, read from the page). */
+async function everyKept(urls: readonly string[]): Promise<boolean> {
+  if (!("caches" in window)) return false;
+  for (const url of urls) if (!(await caches.match(url))) return false;
+  return true;
 }
 
 /** Sends the files to the worker in batches; resolves with how many it kept. */
