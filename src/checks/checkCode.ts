@@ -1,4 +1,5 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 import { transformSync, type Message } from "esbuild";
 
@@ -11,6 +12,10 @@ export function courseCodeFiles(root: string): string[] {
   }
   return files.sort();
 }
+
+// Each file's last check, by its text's hash: the development server checks the whole course
+// after every save, and only what changed is parsed again.
+const checked = new Map<string, { readonly hash: string; readonly problems: readonly string[] }>();
 
 const line = (file: string, m: Message) => `${file}:${m.location ? `${m.location.line}:${m.location.column + 1}` : "1"}: ${m.text}`;
 
@@ -26,14 +31,25 @@ export function checkCourseCode(root: string): string[] {
       problems.push(`${file}: is a symbolic link; the course's code must be plain files`);
       continue;
     }
+    const text = readFileSync(join(root, file), "utf8");
+    const key = `${root}\n${file}`;
+    const hash = createHash("sha1").update(text).digest("hex");
+    const known = checked.get(key);
+    if (known?.hash === hash) {
+      problems.push(...known.problems);
+      continue;
+    }
+    const found: string[] = [];
     try {
-      transformSync(readFileSync(join(root, file), "utf8"), { loader: "ts", sourcefile: file, logLevel: "silent" });
+      transformSync(text, { loader: "ts", sourcefile: file, logLevel: "silent" });
     } catch (err) {
       const errors = (err as { errors?: Message[] }).errors ?? [];
-      problems.push(
+      found.push(
         ...(errors.length ? errors.map((m) => line(relative(root, join(root, file)), m)) : [`${file}: ${(err as Error).message}`]),
       );
     }
+    checked.set(key, { hash, problems: found });
+    problems.push(...found);
   }
   return problems;
 }

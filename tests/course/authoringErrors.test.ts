@@ -65,6 +65,13 @@ describe("the course's code", () => {
     writeFileSync(join(root, "chapters", "a", "chapter.ts"), "export const ok = 1;\n");
     writeFileSync(join(root, "chapters", "a", "b.cell.ts"), "const x = 1;\nexport default x +;\n");
     expect(checkCourseCode(root)).toEqual(['chapters/a/b.cell.ts:2:19: Unexpected ";"']);
+    // Checked again (as the dev server does after every save): the same line while the file is
+    // the same, none once it is fixed, and a new one when another file breaks.
+    expect(checkCourseCode(root)).toEqual(['chapters/a/b.cell.ts:2:19: Unexpected ";"']);
+    writeFileSync(join(root, "chapters", "a", "b.cell.ts"), "const x = 1;\nexport default x;\n");
+    expect(checkCourseCode(root)).toEqual([]);
+    writeFileSync(join(root, "chapters", "a", "chapter.ts"), "export const ok = ;\n");
+    expect(checkCourseCode(root)).toEqual([expect.stringMatching(/^chapters\/a\/chapter\.ts:1:\d+: /)]);
   });
 
   it("a symbolic link among the course's code is refused without being read", () => {
