@@ -1,3 +1,5 @@
+import { fillTemplate } from "../../lib/text/template.ts";
+
 /** A file set's list of itself (`<folder>_files.json`, written by the build). */
 interface FileList {
   readonly files: readonly string[];
@@ -6,9 +8,6 @@ interface FileList {
 
 /** Files sent to the worker at a time: each batch answered before the next, so progress can be said. */
 const BATCH = 40;
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
 
 async function listOf(folder: string): Promise<FileList | null> {
   try {
@@ -56,19 +55,19 @@ export async function offerEveryFigure(root: Document, worker: ServiceWorker): P
     return;
   }
   if (bytes > Number(text.cap)) {
-    status.textContent = fill(text.tooMuch ?? "", { size: size(bytes), cap: size(Number(text.cap)) });
+    status.textContent = fillTemplate(text.tooMuch ?? "", { size: size(bytes), cap: size(Number(text.cap)) });
     return;
   }
-  button.textContent = fill(text.keep ?? "", { size: size(bytes) });
+  button.textContent = fillTemplate(text.keep ?? "", { size: size(bytes) });
   button.hidden = false;
   button.addEventListener(
     "click",
     () => {
       button.hidden = true;
       void keepAll(worker, urls, (done, total) => {
-        status.textContent = fill(text.keeping ?? "", { done, total });
+        status.textContent = fillTemplate(text.keeping ?? "", { done, total });
       }).then((done) => {
-        status.textContent = done === urls.length ? (text.kept ?? "") : fill(text.notAll ?? "", { done, total: urls.length });
+        status.textContent = done === urls.length ? (text.kept ?? "") : fillTemplate(text.notAll ?? "", { done, total: urls.length });
       });
     },
     { once: true },

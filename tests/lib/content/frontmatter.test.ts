@@ -8,9 +8,9 @@ const GENERIC = { title: "T", description: "D", course: "C", order: 1, estimated
 const MDX = (extra: string) =>
   `---\ntitle: "T"\ndescription: "D"\ncourse: "C"\norder: 1\nestimatedMinutes: 5\n${extra}---\n\n## One \\{#one\\}\n\nText.\n`;
 
-describe("frontmatter fields a course declares", () => {
-  // A course of its own: a required week number and an optional list of prerequisites.
-  const fields = parseCourse({
+/** A course file of its own, with the frontmatter fields given. */
+const courseWith = (frontmatter: unknown) =>
+  parseCourse({
     title: "A course",
     tagline: "One line",
     sourceLocale: "en",
@@ -18,7 +18,14 @@ describe("frontmatter fields a course declares", () => {
     licence: { text: "CC BY 4.0", links: [] },
     hosts: { slides: "https://example.org/{id}" },
     notebook: { videoCell: "# @title {title}" },
-    frontmatter: { week: { type: "integer", min: 1, max: 52, optional: false }, prerequisites: { type: "strings" } },
+    frontmatter,
+  });
+
+describe("frontmatter fields a course declares", () => {
+  // A course of its own: a required week number and an optional list of prerequisites.
+  const fields = courseWith({
+    week: { type: "integer", min: 1, max: 52, optional: false },
+    prerequisites: { type: "strings" },
   }).frontmatter;
 
   it("are accepted with the generic ones, checked as declared, and required when the course says so", () => {
@@ -42,17 +49,7 @@ describe("frontmatter fields a course declares", () => {
   });
 
   it("may not redeclare a generic field, and are named as fields are", () => {
-    const course = (frontmatter: unknown) => () =>
-      parseCourse({
-        title: "A",
-        tagline: "B",
-        sourceLocale: "en",
-        localeOrder: ["en"],
-        licence: { text: "L", links: [] },
-        hosts: { slides: "https://example.org/{id}" },
-        notebook: { videoCell: "# @title {title}" },
-        frontmatter,
-      });
+    const course = (frontmatter: unknown) => () => courseWith(frontmatter);
     expect(course({ title: { type: "string" } })).toThrow(/frontmatter.*every chapter has this field already/);
     expect(course({ "bad name": { type: "string" } })).toThrow(/frontmatter.*camelCase/);
     expect(course({ week: { type: "date" } })).toThrow(/frontmatter/);
