@@ -1,17 +1,17 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import courseIntegration from "./src/integration/integration.ts";
-import { locales as courseLocales } from "./src/translation/locales.ts";
-import { uiStrings } from "./src/translation/strings/uiStrings.ts";
-import { course, orderLocales, site } from "./src/site.ts";
+import { loadCourseModel } from "./src/course/courseModel.ts";
 import { sitemapOptions } from "./src/pageModel/sitemap.ts";
 
-const settings = site();
-
-// The course's locales (src/translation/locales.ts decides), in the course file's order.
-const locales = orderLocales(courseLocales(process.cwd()));
+// The course, decided once from this folder and the environment (a bad setting or course file
+// stops here with one line), then handed to the integration and, through it, to the pages.
+const model = await loadCourseModel(fileURLToPath(new URL(".", import.meta.url)), process.env);
+const { settings } = model;
+const locales = [...model.locales];
 
 export default defineConfig({
   ...(settings.url ? { site: settings.url } : {}),
@@ -28,17 +28,10 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [
-    courseIntegration({
-      sourceLocale: settings.sourceLocale,
-      glossaryHints: course().glossaryHints,
-      frontmatter: course().frontmatter,
-      offline: settings.offline,
-      buildCache: settings.buildCache,
-      coreStrings: uiStrings,
-    }),
+    courseIntegration({ model }),
     mdx(),
     // A sitemap needs the site's address: without SITE_URL there is none (no made-up domain).
-    ...(settings.url ? [sitemap(sitemapOptions(settings.base, locales))] : []),
+    ...(settings.url ? [sitemap(sitemapOptions(model))] : []),
   ],
   // The chapters' own pipeline (content check, source sections, heading ids, maths, KaTeX,
   // glossary) is the course integration's: src/integration/markdown.ts.

@@ -39,5 +39,11 @@ export const LAYERS = [
     message:
       "The content checks, translation, notebooks and the course model do not import the Astro integration or the pages (they are used by them).",
   },
+  {
+    target: ["./src/pages", "./src/pageModel", "./src/components", "./src/layouts"],
+    from: "./src/integration",
+    message:
+      "Pages get what the integration decided and computed through its virtual modules (virtual:course/model, virtual:course/store), not by importing it.",
+  },
   { target: "./scripts", from: "./tests", message: "Commands import no tests (shared tooling lives in scripts/lib)." },
 ];

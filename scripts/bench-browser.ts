@@ -6,13 +6,13 @@ import { activateAllCells, launchDebianChromium as launchChromium } from "./lib/
 import { serveStatic } from "./lib/staticServer.ts";
 import { runCli } from "../src/lib/cli/runCli.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
-import { site } from "../src/site.ts";
+import { courseOfRoot } from "../src/course/courseFile.ts";
 
+const { sourceLocale: SOURCE } = await courseOfRoot(resolve(import.meta.dirname, ".."));
 const USAGE = "usage: npm run bench:browser [-- --moves 240] [--page /en/<chapter>/]   (measures dist/; run npm run build first)";
 // The page measured: --page, or the course's first chapter in its source language.
 const PAGE =
-  pageArgument() ??
-  `/${site().sourceLocale}/${courseChapters(resolve(import.meta.dirname, "..")).find((c) => c.locales.includes(site().sourceLocale))!.slug}/`;
+  pageArgument() ?? `/${SOURCE}/${courseChapters(resolve(import.meta.dirname, "..")).find((c) => c.locales.includes(SOURCE))!.slug}/`;
 
 function pageArgument(): string | undefined {
   const i = process.argv.indexOf("--page");

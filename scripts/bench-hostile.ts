@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CONTENT_LIMITS } from "../src/lib/content/limits.ts";
-import { site } from "../src/site.ts";
+import { courseOfRoot } from "../src/course/courseFile.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
 import { PROJECT_PARTS } from "./lib/projectParts.ts";
 import { chapterFilePath } from "../src/lib/content/chapterFiles.ts";
@@ -14,12 +14,11 @@ import { chapterFilePath } from "../src/lib/content/chapterFiles.ts";
 // longer than BUDGET_S. Usage: npm run bench:hostile [-- --budget 40]
 
 const ROOT = resolve(import.meta.dirname, "..");
+const { sourceLocale: SOURCE } = await courseOfRoot(ROOT);
 const budget = Number(process.argv[process.argv.indexOf("--budget") + 1] ?? "") || 40;
 // The file replaced: the course's first chapter in a language other than the source's.
-const translated = courseChapters(ROOT).flatMap((c) =>
-  c.locales.filter((l) => l !== site().sourceLocale).map((l) => chapterFilePath(l, c.slug)),
-);
-const JA = translated[0] ?? chapterFilePath(site().sourceLocale, courseChapters(ROOT)[0]!.slug);
+const translated = courseChapters(ROOT).flatMap((c) => c.locales.filter((l) => l !== SOURCE).map((l) => chapterFilePath(l, c.slug)));
+const JA = translated[0] ?? chapterFilePath(SOURCE, courseChapters(ROOT)[0]!.slug);
 const pad = (n: number) => " ".repeat(n);
 
 const CASES: Record<string, string> = {

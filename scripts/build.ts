@@ -1,3 +1,4 @@
+import { loadCourseModel } from "../src/course/courseModel.ts";
 import { cpSync, renameSync, rmSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { build } from "astro";
@@ -58,7 +59,7 @@ runCli(USAGE, async () => {
   // A syntax error in the course's code: one line each, before Astro wraps it in its own report.
   const codeProblems = checkCourseCode(root);
   if (codeProblems.length) throw new CourseError(codeProblems);
-  (await import("../src/site.ts")).site(); // a bad setting (BASE_PATH, SITE_URL, ...) or course file stops here
+  await loadCourseModel(root, process.env); // a bad setting (BASE_PATH, SITE_URL, ...) or course file stops here
   const outDir = resolve(root, process.env.OUT_DIR ?? "dist");
   const started = performance.now();
   const site = new StagedSite(outDir);

@@ -1,7 +1,7 @@
 import { glob } from "astro/loaders";
 import { defineCollection } from "astro:content";
 import { chapterSchemaFor } from "./lib/content/frontmatter.ts";
-import { course } from "./site.ts";
+import { course } from "./pageModel/course.ts";
 import { CHAPTER_GLOB, CONTENT_DIR, chapterEntryId } from "./lib/content/chapterFiles.ts";
 
 export { chapterSchemaFor, type ChapterFrontmatter } from "./lib/content/frontmatter.ts";
@@ -11,7 +11,7 @@ const chapters = defineCollection({
   // lowercase it, and a region locale's pages would never find their text.
   loader: glob({ base: `./${CONTENT_DIR}`, pattern: CHAPTER_GLOB, generateId: ({ entry }) => chapterEntryId(entry) }),
   // The generic fields and those the course declares (course.config.ts `frontmatter`).
-  schema: chapterSchemaFor(course().frontmatter),
+  schema: chapterSchemaFor(course.frontmatter),
 });
 
 export const collections = { chapters };

@@ -2,10 +2,11 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 import { transformSync, type Message } from "esbuild";
+import { COURSE_FILE } from "../course/courseFile.ts";
 
 /** The course's own code: the course file, and every TypeScript file of its chapters and datasets. */
 export function courseCodeFiles(root: string): string[] {
-  const files = existsSync(join(root, "course.config.ts")) ? ["course.config.ts"] : [];
+  const files = existsSync(join(root, COURSE_FILE)) ? [COURSE_FILE] : [];
   for (const top of ["chapters", "datasets"]) {
     if (!existsSync(join(root, top))) continue;
     for (const f of readdirSync(join(root, top), { recursive: true, encoding: "utf8" })) if (f.endsWith(".ts")) files.push(`${top}/${f}`);

@@ -319,14 +319,20 @@ export async function checkCourse(
 /**
  * The site's UI strings (src/translation/ui/<locale>.json): named by canonical language tags
  * (as their content folders are), valid JSON, exactly the schema's keys, strings only, the
- * same placeholders as the source locale's.
+ * same placeholders as the source locale's. With the problems, every table that passed, as the
+ * schema reads it (what the pages are given when there is no problem).
  */
-export function checkSiteStrings(root: string, sourceLocale: string, schema: z.ZodType): string[] {
+export function checkSiteStrings<T>(
+  root: string,
+  sourceLocale: string,
+  schema: z.ZodType<T>,
+): { readonly problems: string[]; readonly tables: ReadonlyMap<string, T> } {
   // Read and checked as every strings file is (readStringFolder); then against the schema.
   const read = readStringFolder(root, UI_STRINGS_DIR);
   // A locale has one name, its canonical tag (pt-BR, zh-Hant-TW), in every file and folder.
   const problems = [...localeSpellingProblems(root), ...read.problems];
   const tables = new Map<string, StringTable>();
+  const checked = new Map<string, T>();
   for (const [locale, table] of read.tables) {
     const file = uiStringsFile(locale);
     const result = schema.safeParse({ ...table });
@@ -340,6 +346,7 @@ export function checkSiteStrings(root: string, sourceLocale: string, schema: z.Z
       continue;
     }
     tables.set(locale, table);
+    checked.set(locale, result.data);
   }
-  return [...problems, ...checkPlaceholders(root, uiStringsFile, tables, sourceLocale)];
+  return { problems: [...problems, ...checkPlaceholders(root, uiStringsFile, tables, sourceLocale)], tables: checked };
 }

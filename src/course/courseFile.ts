@@ -1,26 +1,24 @@
 import { existsSync } from "node:fs";
-import { resolve, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { course, declaredCourse } from "../site.ts";
 import { CourseConfigError, parseCourse, type CourseConfig } from "../lib/courseConfig.ts";
 import { withCourseTranslations } from "./courseTranslations.ts";
 
-/** This repository's root: its own course file is already read (src/site.ts). */
-const HERE = resolve(import.meta.dirname, "../..");
+/** Where a project keeps its course file. */
+export const COURSE_FILE = "course.config.ts";
 
 /**
- * The course file of the project at `root` (its course.config.ts), checked: a command given
- * `--root` works on that project's course, not this repository's. A folder without a course
- * file (a copy of content/ alone, as the tests make) is read as this repository's course.
+ * The course file of the project at `root` (its course.config.ts), checked, with its translations
+ * (src/translation/course/<locale>.json) merged in. The one place a course file is read: the
+ * build's model and every command's `--root` come through here, so a command works on the
+ * course of the folder it is given and on no other.
  */
 export async function courseOfRoot(root: string): Promise<CourseConfig> {
-  const file = join(root, "course.config.ts");
-  if (resolve(root) === HERE) return course();
-  // A copy of content/ alone: this repository's course file, with the copy's own translations of it.
-  if (!existsSync(file)) return withCourseTranslations(declaredCourse(), root);
+  const file = join(root, COURSE_FILE);
+  if (!existsSync(file)) throw new CourseConfigError(`${file}: missing: a course's folder has its course file (${COURSE_FILE})`);
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default?: unknown };
   } catch (err) {
     throw new CourseConfigError(`${file}: cannot be read: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
   }

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
-import { CELL_CHUNKS_FILE, type CellChunks } from "./storeFiles.ts";
+import { CELL_CHUNKS_FILE, type CellChunks } from "../course/storeFiles.ts";
 
 /** What of the build's output this reads: each file's kind and, for code, the files it imports statically. */
 type Bundle = Readonly<Record<string, { readonly type: string; readonly imports?: readonly string[] }>>;

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ChapterStore } from "./store.ts";
+import type { ChapterStore } from "../course/chapterStore.ts";
+import { COURSE_FILE } from "../course/courseFile.ts";
 
 /** How long a computed chapter no build asked for is kept. */
 const KEEP_MS = 14 * 24 * 3600 * 1000;
@@ -42,7 +43,7 @@ export class ChapterCache {
     this.root = root;
     this.dir = dir;
     const hash = createHash("sha256").update(JSON.stringify(settings));
-    hashTree(hash, root, ["src", "datasets", "package-lock.json", "course.config.ts"]);
+    hashTree(hash, root, ["src", "datasets", "package-lock.json", COURSE_FILE]);
     this.common = hash.digest("hex");
   }
 

@@ -9,7 +9,7 @@ import { CourseError } from "./courseError.ts";
 import { FileRegistry } from "./files.ts";
 import { markFallbackTexts } from "./fallbackMarks.ts";
 import { renderCell, scriptJson } from "./render.ts";
-import type { ChapterLocale, ChapterStore, RenderedCell, RenderedDataset } from "./store.ts";
+import type { ChapterLocale, ChapterStore, RenderedCell, RenderedDataset } from "../course/chapterStore.ts";
 import { layeredTranslator, type StringTable } from "../translation/strings/strings.ts";
 import { Timings } from "./timings.ts";
 

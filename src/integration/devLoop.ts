@@ -14,7 +14,8 @@ import { chapterIds, checkChapterModule } from "../checks/checkCourse.ts";
 import type { CourseData } from "./compute.ts";
 import { CourseError } from "./courseError.ts";
 import type { DiscoveredChapter } from "./discover.ts";
-import { DEV_PROBLEMS_FILE, storeFile, type DevProblems } from "./storeFiles.ts";
+import { DEV_PROBLEMS_FILE, storeFile, type DevProblems } from "../course/storeFiles.ts";
+import { COURSE_FILE } from "../course/courseFile.ts";
 
 /** What the development server's loop works on: the build's computation and what the pages read. */
 export interface DevLoopContext {
@@ -130,7 +131,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
     f.startsWith("chapters/") ||
     f.startsWith("datasets/") ||
     f === "content/glossary.yaml" ||
-    f === "course.config.ts" ||
+    f === COURSE_FILE ||
     sourceChapter(f) !== null;
   // Load every chapter through the dev server once, in the background: the first edit then
   // compiles only what changed (a cold start would compile the helpers and Plot first).

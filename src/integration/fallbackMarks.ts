@@ -1,5 +1,5 @@
 import { markSvgText } from "../lib/text/markSvgText.ts";
-import type { RenderedCell } from "./store.ts";
+import type { RenderedCell } from "../course/chapterStore.ts";
 
 /**
  * A cell drawn partly with its own language's strings and partly with the source's (a strings

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import type { FrontmatterFields } from "../lib/content/frontmatter.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -11,38 +10,31 @@ import { offlineConfig, serviceWorkerSource } from "./serviceWorker.ts";
 import { CourseError } from "./courseError.ts";
 import { chapterIds, checkCourse, checkSiteStrings } from "../checks/checkCourse.ts";
 import { listChapterFiles } from "../lib/content/chapterFiles.ts";
-import { baseFolder } from "../lib/settings.ts";
+import { COURSE_FILE } from "../course/courseFile.ts";
+import { pageCourseModel, type CourseModel } from "../course/courseModel.ts";
 import { chapterMarkdown, GlossaryHolder } from "./markdown.ts";
 import { startDevLoop } from "./devLoop.ts";
 import { cellChunksPlugin } from "./cellChunks.ts";
 import { browserPlotPlugin } from "./browserPlotPlugin.ts";
-import { storeFile } from "./storeFiles.ts";
+import { storeFile } from "../course/storeFiles.ts";
 import { CourseData } from "./compute.ts";
 import { discoverChapters, discoverDatasetStrings, type DiscoveredChapter } from "./discover.ts";
 import { ChapterCache } from "./chapterCache.ts";
-import type { ChapterStore } from "./store.ts";
+import type { ChapterStore } from "../course/chapterStore.ts";
 import type { StringTable } from "../translation/strings/strings.ts";
 import { formatTimings } from "./timings.ts";
 
 export { CourseError };
 
 export interface CourseOptions {
-  readonly sourceLocale: string;
-  /** The languages the source's pages name glossary terms in (course.config.ts `glossaryHints`). */
-  readonly glossaryHints?: readonly string[];
-  /** Whether to write the offline service worker (the site's settings, parsed once in astro.config.mjs). */
-  readonly offline: boolean;
-  /** Whether computed chapters are kept and read back while their inputs are unchanged (src/integration/chapterCache.ts). */
-  readonly buildCache?: boolean;
-  /** The site's UI strings per locale (src/translation/ui/<locale>.json). */
-  readonly coreStrings: (locale: string) => StringTable;
+  /** The course, decided once (src/course/courseModel.ts): its folder, course file, settings, locales. */
+  readonly model: CourseModel;
   /** Where the build's computed chapters go for the pages to read (a fresh folder is made inside). */
   readonly storeRoot?: string;
-  /** The fields the course adds to its chapters' frontmatter (course.config.ts `frontmatter`). */
-  readonly frontmatter?: FrontmatterFields;
 }
 
 const STORE_MODULE = "virtual:course/store";
+const MODEL_MODULE = "virtual:course/model";
 
 /**
  * The course generator as an Astro integration. Before Astro compiles anything it checks the
@@ -52,6 +44,9 @@ const STORE_MODULE = "virtual:course/store";
  * the time of each phase.
  */
 export default function course(options: CourseOptions): AstroIntegration {
+  const { model } = options;
+  const { settings } = model;
+  const { sourceLocale } = settings;
   let data: CourseData | null = null;
   let storeDir = "";
   let base = "/";
@@ -62,38 +57,43 @@ export default function course(options: CourseOptions): AstroIntegration {
   return {
     name: "course",
     hooks: {
-      "astro:config:setup": async ({ config, command, updateConfig, logger }) => {
-        const root = fileURLToPath(config.root);
+      "astro:config:setup": async ({ command, updateConfig, logger, addWatchFile }) => {
+        const { root } = model;
+        // The course file decides the model: an edit to it (or its translations) starts the dev server again.
+        addWatchFile(join(root, COURSE_FILE));
         const chapters = discoverChapters(root);
         const datasetStrings = discoverDatasetStrings(root);
         const warnings: string[] = [];
+        const siteStrings = checkSiteStrings(root, sourceLocale, uiStringsSchema);
         const problems = [
-          ...checkSiteStrings(root, options.sourceLocale, uiStringsSchema),
+          ...siteStrings.problems,
           ...datasetStrings.problems,
-          ...(await checkCourse(root, chapters, options.sourceLocale, (w) => warnings.push(w), options.frontmatter)),
+          ...(await checkCourse(root, chapters, sourceLocale, (w) => warnings.push(w), model.course.frontmatter)),
         ];
         // What is shown otherwise than written (a formula KaTeX cannot draw, as its TeX source):
         // said, and an error when the build is strict (STRICT=1, as a course's CI may ask).
-        if (process.env.STRICT === "1") problems.push(...warnings.map((w) => `${w} (an error: STRICT=1)`));
+        if (settings.strict) problems.push(...warnings.map((w) => `${w} (an error: STRICT=1)`));
         else for (const w of warnings) logger.warn(w);
         warned = warnings;
         if (problems.length) throw new CourseError(problems);
+        const uiStrings = Object.fromEntries(siteStrings.tables);
+        const coreStrings = (locale: string): StringTable => uiStrings[locale] ?? {};
         const idsBySlug = new Map(chapters.map((c) => [c.slug, chapterIds(c)]));
         const glossary = new GlossaryHolder(root, () =>
           listChapterFiles(root)
-            .filter((f) => f.locale === options.sourceLocale)
+            .filter((f) => f.locale === sourceLocale)
             .map((f) => f.slug),
         );
-        const locales = config.i18n?.locales.map((l) => (typeof l === "string" ? l : l.path)) ?? [options.sourceLocale];
+        const { locales } = model;
         updateConfig({
           markdown: {
             processor: chapterMarkdown(
               {
                 root,
-                sourceLocale: options.sourceLocale,
+                sourceLocale,
                 locales,
-                coreStrings: options.coreStrings,
-                glossaryHints: options.glossaryHints ?? [],
+                coreStrings,
+                glossaryHints: model.course.glossaryHints,
                 idsFor: (slug) => idsBySlug.get(slug) ?? null,
                 dev: command === "dev",
               },
@@ -101,22 +101,21 @@ export default function course(options: CourseOptions): AstroIntegration {
             ),
           },
         });
-        base = baseFolder(config.base);
+        base = settings.base;
         if (command !== "preview" && command !== "sync") {
           const storeRoot = options.storeRoot ?? join(root, ".cache");
           mkdirSync(storeRoot, { recursive: true });
           removeStaleStores(storeRoot);
           storeDir = mkdtempSync(join(storeRoot, `course-store-${process.pid}-`));
           const course = new CourseData({
-            environment: { env: process.env, root },
+            environment: { env: model.environment, root },
             locales,
-            sourceLocale: options.sourceLocale,
+            sourceLocale,
             base,
-            coreStrings: options.coreStrings,
+            coreStrings,
             datasetStrings: datasetStrings.strings,
           });
-          const cache =
-            options.buildCache === false ? null : new ChapterCache(root, join(storeRoot, "course", "chapters"), { locales, base });
+          const cache = !settings.buildCache ? null : new ChapterCache(root, join(storeRoot, "course", "chapters"), { locales, base });
           for (const chapter of chapters) {
             let store;
             try {
@@ -134,10 +133,15 @@ export default function course(options: CourseOptions): AstroIntegration {
         const dir = storeDir;
         const files = () => data?.files;
         const servedBase = base;
+        // The pages get the model as data, as they get the store's folder: nothing they import reads it again.
+        const modules: Record<string, string> = {
+          [STORE_MODULE]: `export const STORE_DIR = ${JSON.stringify(dir)};`,
+          [MODEL_MODULE]: `export const model = ${JSON.stringify(pageCourseModel(model))};\nexport const uiStrings = ${JSON.stringify(uiStrings)};`,
+        };
         const plugin: Plugin = {
           name: "course-store",
-          resolveId: (id) => (id === STORE_MODULE ? `\0${STORE_MODULE}` : null),
-          load: (id) => (id === `\0${STORE_MODULE}` ? `export const STORE_DIR = ${JSON.stringify(dir)};` : null),
+          resolveId: (id) => (id in modules ? `\0${id}` : null),
+          load: (id) => (id.startsWith("\0") ? (modules[id.slice(1)] ?? null) : null),
           // The development server serves the browser's data files from memory, and recomputes
           // what an author edits (src/integration/devLoop.ts).
           configureServer(server) {
@@ -145,7 +149,7 @@ export default function course(options: CourseOptions): AstroIntegration {
               startDevLoop(server, {
                 root,
                 storeDir: dir,
-                sourceLocale: options.sourceLocale,
+                sourceLocale,
                 course: data,
                 idsBySlug,
                 reloadGlossary: () => {
@@ -181,7 +185,7 @@ export default function course(options: CourseOptions): AstroIntegration {
         await buildSearchIndex(out);
         const searchMs = performance.now() - searchStart;
         writeFileSync(join(out, "_headers"), headersFile(base));
-        if (options.offline) writeServiceWorker(out, base);
+        if (settings.offline) writeServiceWorker(out, base);
         rmSync(storeDir, { recursive: true, force: true });
         const t = course.timings;
         const figures = t.get("figures");
@@ -202,7 +206,7 @@ export default function course(options: CourseOptions): AstroIntegration {
         ];
         process.stderr.write(formatTimings(rows));
         // The same facts as data, for tools and tests (BUILD_REPORT=<file>): never the log lines.
-        const reportFile = process.env.BUILD_REPORT;
+        const reportFile = settings.buildReport;
         if (reportFile) {
           const report: BuildReport = {
             datasets: course.datasetCount,

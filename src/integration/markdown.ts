@@ -113,7 +113,14 @@ export function chapterMarkdown(
   return unified({
     gfm: true,
     smartypants: false,
-    remarkPlugins: [[remarkChapter, options], remarkSourceSections, remarkHeadingIds, remarkMath, remarkCjkFriendly, remarkFormulaSource],
+    remarkPlugins: [
+      [remarkChapter, options],
+      [remarkSourceSections, { sourceLocale: options.sourceLocale }],
+      remarkHeadingIds,
+      remarkMath,
+      remarkCjkFriendly,
+      remarkFormulaSource,
+    ],
     rehypePlugins: [
       [rehypeCodeHighlight, { label: codeLabel(options.coreStrings, options.sourceLocale) }],
       [rehypeKatex, { trust: false, strict: "error", output: "htmlAndMathml" }],

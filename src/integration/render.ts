@@ -3,7 +3,7 @@ import { defaultInputs } from "../api/types.ts";
 import { numberFieldName, spokenValue } from "../api/inputFormat.ts";
 import { bestReadout } from "../lib/format/readouts.ts";
 import { renderPlot } from "../lib/plot/ssr.ts";
-import type { RenderedCell, RenderedInteraction } from "./store.ts";
+import type { RenderedCell, RenderedInteraction } from "../course/chapterStore.ts";
 import type { CellConfig } from "../api/cellConfig.ts";
 import { firstMoveFiles } from "./firstMoveFiles.ts";
 

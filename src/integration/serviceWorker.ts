@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-
-/** The most a reader's device keeps of one course for offline reading (pages and data; scripts and styles besides). */
-export const OFFLINE_CAP_BYTES = 64 * 1024 * 1024;
+import { OFFLINE_CAP_BYTES } from "../browser/offline/offlineCap.ts";
 
 /** What the worker is told about the deploy it belongs to. */
 export interface OfflineConfig {

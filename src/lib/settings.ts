@@ -15,6 +15,10 @@ export interface SiteSettings {
   readonly offline: boolean;
   /** Whether computed chapters are kept between builds and read back while their inputs are unchanged (BUILD_CACHE=off: always computed). */
   readonly buildCache: boolean;
+  /** Whether what the build shows otherwise than written is an error rather than a warning (STRICT=1). */
+  readonly strict: boolean;
+  /** Where the build writes what it did, as JSON, for tools and tests (BUILD_REPORT); none: nowhere. */
+  readonly buildReport: string | null;
   /** Locale of the source chapters; every other locale is a translation of it (the course file's). */
   readonly sourceLocale: string;
   /** The order readers are offered languages in (the course file's; a locale not listed comes last). */
@@ -105,6 +109,12 @@ export const environmentSchema = z.object({
   BUILD_CACHE: variable((raw) => onOff("BUILD_CACHE", raw, true)).describe(
     "on (default) or off: chapters whose inputs did not change are read back from the last build instead of computed.",
   ),
+  STRICT: variable((raw) => onOff("STRICT", raw, false)).describe(
+    "1 (on) makes the build's warnings errors: a formula shown as its TeX source, a cell not computed yet.",
+  ),
+  BUILD_REPORT: variable((raw) => (raw ?? "").trim() || null).describe(
+    "A file the build writes what it did to, as JSON (for tools and tests).",
+  ),
 });
 
 /**
@@ -126,6 +136,8 @@ export function siteSettings(
     notebookBranch: e.NOTEBOOK_BRANCH,
     offline: e.OFFLINE,
     buildCache: e.BUILD_CACHE,
+    strict: e.STRICT,
+    buildReport: e.BUILD_REPORT,
     sourceLocale: course.sourceLocale,
     localeOrder: course.localeOrder,
   };

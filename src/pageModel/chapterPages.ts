@@ -1,6 +1,5 @@
 import { getCollection, type CollectionEntry } from "astro:content";
-import { siteLocales } from "../translation/strings/uiStrings.ts";
-import { site } from "../site.ts";
+import { courseSource, settings, siteLocales } from "./course.ts";
 import { hasOwnVersion } from "../translation/page/translation.ts";
 import { chapterFilePath } from "../lib/content/chapterFiles.ts";
 
@@ -28,9 +27,10 @@ export async function chapterPages(): Promise<ChapterPage[]> {
     bySlug.get(slug)!.set(locale!, entry);
   }
   return [...bySlug].flatMap(([slug, versions]) => {
-    const source = versions.get(site().sourceLocale);
-    if (!source) throw new Error(`${chapterFilePath(site().sourceLocale, slug)} is missing: every chapter needs its source`);
-    const own = siteLocales().filter((l) => versions.has(l) && hasOwnVersion(l, slug));
+    const { sourceLocale } = settings;
+    const source = versions.get(sourceLocale);
+    if (!source) throw new Error(`${chapterFilePath(sourceLocale, slug)} is missing: every chapter needs its source`);
+    const own = siteLocales().filter((l) => versions.has(l) && hasOwnVersion(courseSource, l, slug));
     return siteLocales().map((locale): ChapterPage => {
       const fallback = !own.includes(locale);
       return { params: { locale, slug }, props: { entry: fallback ? source : versions.get(locale)!, fallback, versions: own, source } };

@@ -1,6 +1,7 @@
 import type { ChapterFrontmatter } from "../lib/content/frontmatter.ts";
-import type { ChapterLocale, ChapterStore } from "../integration/store.ts";
-import { translator, type Translate } from "../translation/strings/uiStrings.ts";
+import type { ChapterLocale, ChapterStore } from "../course/chapterStore.ts";
+import type { Translate } from "../translation/strings/uiStrings.ts";
+import { translator } from "./course.ts";
 import type { PageTranslation } from "../translation/page/translation.ts";
 
 /** A chapter's computed content in the language its text is in (the source on a fallback page). */

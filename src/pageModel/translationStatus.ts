@@ -1,13 +1,12 @@
 import { ContentTree } from "../translation/status/contentTree.ts";
-import { site } from "../site.ts";
 import { translationStatus, type TranslationStatusReport } from "../translation/status/statusReport.ts";
-import { siteLocales } from "../translation/strings/uiStrings.ts";
+import { model, settings, siteLocales } from "./course.ts";
 import { chapterPath } from "./routing.ts";
 
 let report: TranslationStatusReport | null = null;
 
 /** The site's translation status, computed once per build (the page and the JSON share it). */
 export function siteTranslationStatus(): TranslationStatusReport {
-  report ??= translationStatus(new ContentTree(process.cwd(), site().sourceLocale), siteLocales(), chapterPath);
+  report ??= translationStatus(new ContentTree(model.root, settings.sourceLocale), siteLocales(), chapterPath);
   return report;
 }

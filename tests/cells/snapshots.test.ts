@@ -5,7 +5,7 @@ import chapter from "../../chapters/w1d1/tutorial1/chapter.ts";
 import { chapterCells } from "../../src/api/course.ts";
 import { defaultInputs, type AnyView } from "../../src/api/types.ts";
 import { layeredTranslator, type StringTable } from "../../src/translation/strings/strings.ts";
-import { uiStrings } from "../../src/translation/strings/uiStrings.ts";
+import { uiStringsOf } from "../helpers/uiStrings.ts";
 import { renderPlot } from "../../src/lib/plot/ssr.ts";
 import { readSpikeFile } from "../../src/lib/spikes/readFile.ts";
 import { fixture } from "../helpers/fixtures.ts";
@@ -16,6 +16,8 @@ const ctx = { data: { spikes }, summary: chapter.summarize({ spikes }) };
 const snapshot = (name: string) => fileURLToPath(new URL(`./__snapshots__/${name}.svg`, import.meta.url));
 const strings = (locale: string) =>
   JSON.parse(readFileSync(new URL(`../../chapters/w1d1/tutorial1/strings/${locale}.json`, import.meta.url), "utf8")) as StringTable;
+
+const uiStrings = uiStringsOf();
 
 describe("every figure of W1D1 Tutorial 1 on the mini fixture", () => {
   for (const cell of chapterCells(chapter.cells)) {

@@ -10,14 +10,29 @@ import { PROJECT_PARTS } from "../../scripts/lib/projectParts.ts";
 export { PROJECT_PARTS };
 
 /**
+ * This project's course file as a plain object, readable where `#course` does not resolve (a
+ * folder without the project's package.json); `edit` changes its text on the way.
+ */
+export function plainCourseFile(edit: (text: string) => string = (t) => t): string {
+  return edit(
+    readFileSync(join(ROOT, "course.config.ts"), "utf8")
+      .replace(/^import .*#course.*$/m, "")
+      .replace("defineCourse(", "("),
+  );
+}
+
+/**
  * Copies the parts of the project a build or the translators' tools read into a folder (a new
- * temporary one unless `dest` is given); node_modules is linked, not copied.
+ * temporary one unless `dest` is given); node_modules is linked, not copied. A copy always has
+ * a course file (a command's --root reads the folder's own): the project's, or its plain form
+ * when the copy has no package.json to resolve `#course` with.
  */
 export function copyProject(parts: readonly string[] = PROJECT_PARTS, dest?: string): string {
   const dir = dest ?? mkdtempSync(join(tmpdir(), "course-copy-"));
   mkdirSync(dir, { recursive: true });
   for (const part of parts) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   if (parts.includes("package.json")) symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  if (!parts.includes("course.config.ts")) writeFileSync(join(dir, "course.config.ts"), plainCourseFile());
   return dir;
 }
 

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync, readdirSync } fro
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ChapterCache } from "../../src/integration/chapterCache.ts";
-import type { ChapterStore } from "../../src/integration/store.ts";
+import type { ChapterStore } from "../../src/course/chapterStore.ts";
 import { makeCourse } from "../helpers/course.ts";
 
 // Computed chapters kept between builds by content address: read back while every input is the

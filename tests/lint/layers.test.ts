@@ -34,7 +34,10 @@ describe("layers", () => {
     ["src/integration/probe.ts", 'import { ROOT } from "../../tests/helpers/run.ts";', "The generator imports no chapter, dataset, test"],
     ["chapters/probe/chapter.ts", 'import { renderCell } from "../../src/integration/render.ts";', 'only through "#course"'],
     ["scripts/probe.ts", 'import { ROOT } from "../tests/helpers/run.ts";', "Commands import no tests"],
-    ["src/translation/probe.ts", 'import { chapterStore } from "../integration/storeReader.ts";', "do not import the Astro integration"],
+    ["src/translation/probe.ts", 'import { chapterStore } from "../pageModel/storeReader.ts";', "do not import the Astro integration"],
+    ["src/translation/probe.ts", 'import { CourseData } from "../integration/compute.ts";', "do not import the Astro integration"],
+    ["src/pages/probe.ts", 'import { CourseData } from "../integration/compute.ts";', "through its virtual modules"],
+    ["src/components/probe.ts", 'import { offlineConfig } from "../integration/serviceWorker.ts";', "through its virtual modules"],
     ["src/checks/probe.ts", 'import { sitePath } from "../pageModel/routing.ts";', "do not import the Astro integration"],
     ["src/notebook/probe.ts", 'import { compute } from "../integration/compute.ts";', "do not import the Astro integration"],
   ])("%s: %s is refused", async (file, code, message) => {
@@ -46,6 +49,7 @@ describe("layers", () => {
     ["src/browser/cells/probe.ts", 'import type { CellConfig } from "../../api/cellConfig.ts";'],
     ["chapters/probe/chapter.ts", 'import { defineChapter } from "#course";\nimport { histogram } from "#lib/analysis/histogram.ts";'],
     ["src/integration/probe.ts", 'import { histogram } from "../lib/analysis/histogram.ts";'],
+    ["src/pages/probe.ts", 'import { chapterStore } from "../pageModel/storeReader.ts";'],
   ])("%s: %s is allowed", async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });

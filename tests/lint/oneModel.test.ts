@@ -22,13 +22,24 @@ describe("one course model", () => {
     expect(sources.some((s) => s.file === "src/lib/content/chapterFiles.ts" && s.text.includes("readdirSync(content"))).toBe(true);
   });
 
-  it("the course file is read by the build's settings and by a command's --root only", () => {
-    expect(using(/from\s+["'][./]*course\.config\.ts["']|import\(\s*[^)]*course\.config/)).toEqual(["src/site.ts"]);
-    // The code check reads it too, as code to compile, not as the course's settings.
-    expect(using(/join\([^)]*["']course\.config\.ts["']\)/)).toEqual(["src/checks/checkCode.ts", "src/course/courseFile.ts"]);
+  it("the course file is read by one module (src/course/courseFile.ts), for the model and a command's --root alike", () => {
+    expect(using(/from\s+["'][./]*course\.config(\.ts)?["']|import\(\s*["'][./]*course\.config/)).toEqual([]);
+    // Its name is said once (lib/courseConfig.ts names it in messages when given no path).
+    expect(using(/["']course\.config\.ts["']/)).toEqual(["src/course/courseFile.ts", "src/lib/courseConfig.ts"]);
+    expect(using(/await import\(\s*pathToFileURL\(/)).toEqual(["src/course/courseFile.ts"]);
   });
 
-  it("the environment is read at the edges: the build's settings, the Astro integration, the command line", () => {
-    expect(using(/process\.env\b/)).toEqual(["src/integration/integration.ts", "src/lib/cli/runCli.ts", "src/site.ts"]);
+  it("the environment is read at the edges: the command line (and astro.config.mjs, which builds the model)", () => {
+    expect(using(/process\.env\b/)).toEqual(["src/lib/cli/runCli.ts"]);
+  });
+
+  it("pages get the model from the integration: only the page model's course module imports it", () => {
+    expect(using(/["']virtual:course\/model["']/)).toEqual([
+      "src/integration/integration.ts",
+      "src/integration/virtual.d.ts",
+      "src/pageModel/course.ts",
+    ]);
+    // Nothing but the model decides the site's locales: no module lists the strings folder with the bundler.
+    expect(using(/import\.meta\.glob\([^)]*translation\/ui/)).toEqual([]);
   });
 });

@@ -386,7 +386,7 @@ describe("UI strings are text under word keys", () => {
       "src/translation/ui/en.json": '{"site.title": 3, "constructor": {"a": 1}, "__proto__": "x", "ok.key": "fine", "a b": "c"}',
     });
     roots.push(root);
-    expect(checkSiteStrings(root, "en", uiStringsSchema)).toEqual([
+    expect(checkSiteStrings(root, "en", uiStringsSchema).problems).toEqual([
       'src/translation/ui/en.json: "site.title" must be text, not a number',
       'src/translation/ui/en.json: "constructor" must be text, not a object',
       'src/translation/ui/en.json: "__proto__" is not a key (words joined by dots, such as axis.time)',

@@ -6,7 +6,7 @@ import type { Processor } from "unified";
 import { VFile } from "vfile";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chapterMarkdown } from "../../src/integration/markdown.ts";
-import { uiStrings } from "../../src/translation/strings/uiStrings.ts";
+import { uiStringsOf } from "../helpers/uiStrings.ts";
 import { MdxSyntaxError, parseMdx } from "../../src/lib/content/parseMdx.ts";
 import { ROOT } from "../helpers/run.ts";
 
@@ -24,7 +24,13 @@ beforeAll(async () => {
     createMdxProcessor: (options: object, extra: object) => Processor;
   };
   ({ safeParseFrontmatter: cut } = (await import(mdxDist("utils.js"))) as { safeParseFrontmatter: typeof cut });
-  const markdown = chapterMarkdown({ root: ROOT, sourceLocale: "en", locales: ["en", "ja"], coreStrings: uiStrings, idsFor: () => null });
+  const markdown = chapterMarkdown({
+    root: ROOT,
+    sourceLocale: "en",
+    locales: ["en", "ja"],
+    coreStrings: uiStringsOf(),
+    idsFor: () => null,
+  });
   compiler = createMdxProcessor(
     {
       remarkPlugins: markdown.options.remarkPlugins,

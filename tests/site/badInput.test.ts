@@ -71,7 +71,7 @@ describe("a bad input stops the build and leaves dist/ as it was", () => {
 
   // The build's own check, called in process on the copy (what the build runs first, without the build around it).
   const courseProblems = async () => [
-    ...checkSiteStrings(dir, "en", uiStringsSchema),
+    ...checkSiteStrings(dir, "en", uiStringsSchema).problems,
     ...(await checkCourse(dir, discoverChapters(dir), "en")),
   ];
 

@@ -53,7 +53,7 @@ export function checkUiStrings(tree: ContentTree): Finding[] {
       });
   }
   if (!existsSync(join(tree.root, UI_STRINGS_DIR))) return findings;
-  for (const line of checkSiteStrings(tree.root, tree.sourceLocale, uiStringsSchema)) {
+  for (const line of checkSiteStrings(tree.root, tree.sourceLocale, uiStringsSchema).problems) {
     const at = line.indexOf(": ");
     findings.push({ level: "error", where: line.slice(0, at), message: line.slice(at + 2) });
   }

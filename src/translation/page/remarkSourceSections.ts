@@ -18,14 +18,14 @@ import { chapterFilePath, chapterOfFilePath } from "../../lib/content/chapterFil
  * paragraph and heading not translated yet is the source's, marked the same way. Runs after the content policy has passed the
  * translation (the source passes it on its own page); a source chapter is left as it is.
  */
-export default function remarkSourceSections(this: Processor) {
+export default function remarkSourceSections(this: Processor, options: { readonly sourceLocale: string }) {
   // eslint-disable-next-line @typescript-eslint/no-this-alias -- the processor parses the source with the same syntax
   const processor = this;
   return (tree: Root, file: VFile): Root | undefined => {
     const match = file.path ? chapterOfFilePath(file.path) : null;
     if (!match) return undefined;
     const { root, locale, slug } = match;
-    const translation = pageTranslation(locale, slug, root);
+    const translation = pageTranslation({ root, sourceLocale: options.sourceLocale }, locale, slug);
     if (translation.fromSource.size === 0 && translation.partial.size === 0) return undefined;
     const sourceFile = chapterFilePath(translation.sourceLocale, slug);
     const sourceText = blankFrontmatter(readFileSync(`${root}/${sourceFile}`, "utf8"));

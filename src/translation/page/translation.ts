@@ -2,7 +2,6 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseProvenance } from "../model/provenance.ts";
 import { compareChapter, FROM_SOURCE, type SectionStatus } from "../model/status.ts";
-import { site } from "../../site.ts";
 import { chapterFilePath, chapterFolder } from "../../lib/content/chapterFiles.ts";
 import { segmentsOf } from "../exchange/segments.ts";
 import { aligned, bySection } from "../exchange/units.ts";
@@ -23,42 +22,45 @@ export interface PageTranslation {
   readonly fallback: boolean;
 }
 
-const NONE: PageTranslation = {
-  sourceLocale: site().sourceLocale,
+/** Where a course's chapters are, and the language they are written in. */
+export interface CourseSource {
+  readonly root: string;
+  readonly sourceLocale: string;
+}
+
+/** A page that is its own: the source's, or a translation of a chapter without a source. */
+const own = (sourceLocale: string): PageTranslation => ({
+  sourceLocale,
   states: new Map(),
   stale: new Set(),
   fromSource: new Set(),
   partial: new Map(),
   fallback: false,
-};
+});
 
 /**
  * The state of every section of a chapter in a locale, read from the files: the source, the
  * translation (if any) and its translation.json. The source locale's page is its own.
  */
-export function pageTranslation(locale: string, slug: string, root = process.cwd()): PageTranslation {
-  if (locale === site().sourceLocale) return NONE;
+export function pageTranslation({ root, sourceLocale }: CourseSource, locale: string, slug: string): PageTranslation {
+  if (locale === sourceLocale) return own(sourceLocale);
   // Every route of a build asks again (pages, notebooks, lists, the MDX compiler): work it out
   // once per version of the three files.
-  const files = [
-    chapterFilePath(site().sourceLocale, slug),
-    chapterFilePath(locale, slug),
-    `${chapterFolder(locale, slug)}/translation.json`,
-  ];
-  const key = `${root}\n${locale}\n${slug}\n${files.map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : -1)).join()}`;
+  const files = [chapterFilePath(sourceLocale, slug), chapterFilePath(locale, slug), `${chapterFolder(locale, slug)}/translation.json`];
+  const key = `${root}\n${sourceLocale}\n${locale}\n${slug}\n${files.map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : -1)).join()}`;
   const cached = memo.get(key);
   if (cached) return cached;
-  const result = computePageTranslation(locale, slug, root);
+  const result = computePageTranslation({ root, sourceLocale }, locale, slug);
   memo.set(key, result);
   return result;
 }
 
 const memo = new Map<string, PageTranslation>();
 
-function computePageTranslation(locale: string, slug: string, root: string): PageTranslation {
+function computePageTranslation({ root, sourceLocale }: CourseSource, locale: string, slug: string): PageTranslation {
   const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : null);
-  const source = read(chapterFilePath(site().sourceLocale, slug));
-  if (source === null) return NONE;
+  const source = read(chapterFilePath(sourceLocale, slug));
+  if (source === null) return own(sourceLocale);
   const translation = read(chapterFilePath(locale, slug));
   const provenanceFile = `${chapterFolder(locale, slug)}/translation.json`;
   const text = read(provenanceFile);
@@ -85,7 +87,7 @@ function computePageTranslation(locale: string, slug: string, root: string): Pag
     }
   }
   return {
-    sourceLocale: site().sourceLocale,
+    sourceLocale,
     states,
     stale: ids((s) => s === "stale"),
     fromSource,
@@ -98,8 +100,8 @@ function computePageTranslation(locale: string, slug: string, root: string): Pag
  * Whether a locale's page of a chapter is its own (the source, or a translation with at least
  * one translated section) rather than a fallback page: the versions offered as alternates.
  */
-export function hasOwnVersion(locale: string, slug: string, root = process.cwd()): boolean {
-  if (locale === site().sourceLocale) return true;
-  if (!existsSync(join(root, chapterFilePath(locale, slug)))) return false;
-  return !pageTranslation(locale, slug, root).fallback;
+export function hasOwnVersion(course: CourseSource, locale: string, slug: string): boolean {
+  if (locale === course.sourceLocale) return true;
+  if (!existsSync(join(course.root, chapterFilePath(locale, slug)))) return false;
+  return !pageTranslation(course, locale, slug).fallback;
 }

@@ -1,15 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { APIRoute, GetStaticPaths } from "astro";
-import { chapterStore } from "../../../integration/storeReader.ts";
-import { translator } from "../../../translation/strings/uiStrings.ts";
+import { chapterStore } from "../../../pageModel/storeReader.ts";
+import { courseSource, course, settings, translator } from "../../../pageModel/course.ts";
 import { chapterPath } from "../../../pageModel/routing.ts";
 import { mergeSectionTexts } from "../../../translation/model/mergeSections.ts";
 import { chapterNotebook, videoTitles } from "../../../notebook/chapterNotebook.ts";
 import { notebookJson } from "../../../notebook/cells.ts";
 import { chapterPages, type ChapterPage } from "../../../pageModel/chapterPages.ts";
 import { pageTranslation } from "../../../translation/page/translation.ts";
-import { course, site } from "../../../site.ts";
 import { rootCustomProperties, standaloneDrawing } from "../../../lib/plot/standaloneSvg.ts";
 import { chapterFilePath } from "../../../lib/content/chapterFiles.ts";
 
@@ -22,15 +21,15 @@ export const getStaticPaths = (() => chapterPages()) satisfies GetStaticPaths;
 export const GET: APIRoute = ({ params, props }) => {
   const { locale, slug } = params as { locale: string; slug: string };
   const { entry, fallback } = props as ChapterPage["props"];
-  const contentLocale = fallback ? site().sourceLocale : locale;
+  const contentLocale = fallback ? settings.sourceLocale : locale;
   const read = (l: string) => readFileSync(join(process.cwd(), chapterFilePath(l, slug)), "utf8");
-  const translation = pageTranslation(contentLocale, slug);
+  const translation = pageTranslation(courseSource, contentLocale, slug);
   const mdx = translation.fromSource.size
-    ? mergeSectionTexts(read(contentLocale), read(site().sourceLocale), translation.fromSource)
+    ? mergeSectionTexts(read(contentLocale), read(settings.sourceLocale), translation.fromSource)
     : read(contentLocale);
   const store = chapterStore(slug);
   const values = store?.locales[contentLocale]?.values ?? {};
-  const address = (path: string) => (site().url ? new URL(path, `${site().url}/`).href : path);
+  const address = (path: string) => (settings.url ? new URL(path, `${settings.url}/`).href : path);
   const data = store?.notebookData;
   const notebook = chapterNotebook({
     mdx,
@@ -43,8 +42,8 @@ export const GET: APIRoute = ({ params, props }) => {
       return v.text;
     },
     pageUrl: address(chapterPath(locale, slug)),
-    course: { slidesHost: course().hosts.slides, videoCell: course().notebook.videoCell },
-    sourceVideoTitles: contentLocale === site().sourceLocale ? undefined : videoTitles(read(site().sourceLocale)),
+    course: { slidesHost: course.hosts.slides, videoCell: course.notebook.videoCell },
+    sourceVideoTitles: contentLocale === settings.sourceLocale ? undefined : videoTitles(read(settings.sourceLocale)),
     fromSourceUnits: translation.partial.size ? { lang: translation.sourceLocale, units: translation.partial } : undefined,
     data: data
       ? { match: data.match, standIn: data.standIn ? { load: data.standIn.load, url: address(data.standIn.url) } : null }

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { STORE_DIR } from "virtual:course/store";
-import type { ChapterStore } from "./store.ts";
+import type { ChapterStore } from "../course/chapterStore.ts";
 import { baseFolder } from "../lib/settings.ts";
 import { cellModulePath } from "../lib/content/chapterModules.ts";
-import { CELL_CHUNKS_FILE, DEV_PROBLEMS_FILE, storeFile, type CellChunks, type DevProblems } from "./storeFiles.ts";
+import { CELL_CHUNKS_FILE, DEV_PROBLEMS_FILE, storeFile, type CellChunks, type DevProblems } from "../course/storeFiles.ts";
 
 const cache = new Map<string, { readonly mtime: number; readonly value: unknown }>();
 
