@@ -16,6 +16,7 @@ import { CourseError } from "./courseError.ts";
 import type { DiscoveredChapter } from "./discover.ts";
 import { DEV_PROBLEMS_FILE, storeFile, type DevProblems } from "../course/storeFiles.ts";
 import { COURSE_FILE } from "../course/courseFile.ts";
+import { localeOfFile, UI_STRINGS_DIR } from "../translation/locales.ts";
 
 /** What the development server's loop works on: the build's computation and what the pages read. */
 export interface DevLoopContext {
@@ -27,6 +28,8 @@ export interface DevLoopContext {
   readonly idsBySlug: Map<string, ChapterIds>;
   /** Reads the glossaries again (content/glossary.yaml, chapters/<chapter>/glossary.yaml); throws a CourseError when one is wrong. */
   readonly reloadGlossary: () => void;
+  /** Reads the site's UI strings again (src/translation/ui/<locale>.json): their problems, and the id of the module that hands them to the pages. */
+  readonly reloadUiStrings: () => { readonly problems: readonly string[]; readonly module: string };
 }
 
 /** A chapter loaded through the dev server's module graph (fresh after an edit), as discovery gives it. */
@@ -53,6 +56,9 @@ function problemLines(err: unknown): string[] {
   const first = (e.message ?? String(err)).split("\n")[0]!;
   return [e.loc?.file ? `${e.loc.file}:${e.loc.line ?? 1}:${e.loc.column ?? 1}: ${first}` : first];
 }
+
+/** Is this project path one of the site's UI strings files? */
+const isUiStringsFile = (f: string): boolean => f.startsWith(`${UI_STRINGS_DIR}/`) && localeOfFile(f.slice(UI_STRINGS_DIR.length + 1)) !== null;
 
 /** How long after an edit's reload the type check starts (the page's request first). */
 const TYPE_CHECK_DELAY_MS = 300;
@@ -132,6 +138,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
     f.startsWith("datasets/") ||
     f === "content/glossary.yaml" ||
     f === COURSE_FILE ||
+    isUiStringsFile(f) ||
     sourceChapter(f) !== null;
   // Load every chapter through the dev server once, in the background: the first edit then
   // compiles only what changed (a cold start would compile the helpers and Plot first).
@@ -155,8 +162,10 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
     const problems = checkCourseCode(ctx.root);
     const glossaryChanged = files.some((f) => f === "content/glossary.yaml" || (f.startsWith("chapters/") && f.endsWith("/glossary.yaml")));
     const datasetChanged = files.some((f) => f.startsWith("datasets/"));
+    const stringsChanged = files.some(isUiStringsFile);
     const all = listChapterModules(ctx.root);
-    const slugs = datasetChanged ? all : all.filter((s) => files.some((f) => f.startsWith(`chapters/${s}/`)));
+    // The site's strings are every chapter's last layer: each is computed again when they change.
+    const slugs = datasetChanged || stringsChanged ? all : all.filter((s) => files.some((f) => f.startsWith(`chapters/${s}/`)));
     const mdxSlugs = new Set(files.map(sourceChapter).filter((s): s is string => s !== null));
     if (glossaryChanged) {
       try {
@@ -164,6 +173,12 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
       } catch (err) {
         problems.push(...problemLines(err));
       }
+    }
+    if (stringsChanged) {
+      const reread = ctx.reloadUiStrings();
+      problems.push(...reread.problems);
+      const mod = server.moduleGraph.getModuleById(reread.module);
+      if (mod) server.moduleGraph.invalidateModule(mod);
     }
     if (datasetChanged) {
       ctx.course.forgetDatasets();
@@ -187,7 +202,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
     // Every language's text of a changed chapter compiles again (ids it may use, sections it borrows).
     invalidate(server, ctx.root, (f) => {
       const chapter = chapterOfProjectPath(f);
-      return chapter !== null && (glossaryChanged || mdxSlugs.has(chapter.slug));
+      return chapter !== null && (glossaryChanged || stringsChanged || mdxSlugs.has(chapter.slug));
     });
     contentProblems = problems;
     writeProblems();

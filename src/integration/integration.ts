@@ -11,6 +11,7 @@ import { CourseError } from "./courseError.ts";
 import { chapterIds, checkCourse, checkSiteStrings } from "../checks/checkCourse.ts";
 import { listChapterFiles } from "../lib/content/chapterFiles.ts";
 import { COURSE_FILE } from "../course/courseFile.ts";
+import { courseStringsFile } from "../course/courseTranslations.ts";
 import { pageCourseModel, type CourseModel } from "../course/courseModel.ts";
 import { chapterMarkdown, GlossaryHolder } from "./markdown.ts";
 import { startDevLoop } from "./devLoop.ts";
@@ -76,8 +77,11 @@ export default function course(options: CourseOptions): AstroIntegration {
         else for (const w of warnings) logger.warn(w);
         warned = warnings;
         if (problems.length) throw new CourseError(problems);
-        const uiStrings = Object.fromEntries(siteStrings.tables);
+        // The site's UI strings as checked; the dev loop reads them again after an edit.
+        let uiStrings = Object.fromEntries(siteStrings.tables);
         const coreStrings = (locale: string): StringTable => uiStrings[locale] ?? {};
+        // The course's translations of its title and tagline are the model's: an edit starts the dev server again.
+        for (const locale of model.locales) addWatchFile(join(root, courseStringsFile(locale)));
         const idsBySlug = new Map(chapters.map((c) => [c.slug, chapterIds(c)]));
         const glossary = new GlossaryHolder(root, () =>
           listChapterFiles(root)
@@ -134,14 +138,15 @@ export default function course(options: CourseOptions): AstroIntegration {
         const files = () => data?.files;
         const servedBase = base;
         // The pages get the model as data, as they get the store's folder: nothing they import reads it again.
-        const modules: Record<string, string> = {
-          [STORE_MODULE]: `export const STORE_DIR = ${JSON.stringify(dir)};`,
-          [MODEL_MODULE]: `export const model = ${JSON.stringify(pageCourseModel(model))};\nexport const uiStrings = ${JSON.stringify(uiStrings)};`,
+        const modules: Record<string, () => string> = {
+          [STORE_MODULE]: () => `export const STORE_DIR = ${JSON.stringify(dir)};`,
+          [MODEL_MODULE]: () =>
+            `export const model = ${JSON.stringify(pageCourseModel(model))};\nexport const uiStrings = ${JSON.stringify(uiStrings)};`,
         };
         const plugin: Plugin = {
           name: "course-store",
           resolveId: (id) => (id in modules ? `\0${id}` : null),
-          load: (id) => (id.startsWith("\0") ? (modules[id.slice(1)] ?? null) : null),
+          load: (id) => (id.startsWith("\0") ? (modules[id.slice(1)]?.() ?? null) : null),
           // The development server serves the browser's data files from memory, and recomputes
           // what an author edits (src/integration/devLoop.ts).
           configureServer(server) {
@@ -154,6 +159,11 @@ export default function course(options: CourseOptions): AstroIntegration {
                 idsBySlug,
                 reloadGlossary: () => {
                   glossary.reload();
+                },
+                reloadUiStrings: () => {
+                  const read = checkSiteStrings(root, sourceLocale, uiStringsSchema);
+                  if (read.problems.length === 0) uiStrings = Object.fromEntries(read.tables);
+                  return { problems: read.problems, module: `\0${MODEL_MODULE}` };
                 },
               });
             server.middlewares.use((req, res, next) => {

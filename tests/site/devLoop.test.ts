@@ -126,6 +126,13 @@ describe("npm run dev", () => {
     ],
     ["a cell's code", `${CHAPTER}/first-counts.cell.ts`, 'x: { label: t("axis.neuron")', 'x: { label: "Neuron number"', "Neuron number"],
     [
+      "the site's UI strings",
+      "src/translation/ui/en.json",
+      '"nav.language": "Language"',
+      '"nav.language": "Pick a language"',
+      'aria-label="Pick a language"',
+    ],
+    [
       "the dataset's declaration",
       "datasets/steinmetz-w1d1/index.ts",
       "Nature 576, 266–273.",
