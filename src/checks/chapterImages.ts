@@ -6,6 +6,7 @@ import { readImage } from "../lib/content/imageFile.ts";
 import { printable } from "../lib/text/printable.ts";
 import type { Root } from "mdast";
 import { chapterImageNodes } from "../lib/content/mdxPolicy.ts";
+import { problemAt, ProblemError } from "../lib/problem.ts";
 
 /** An image a chapter shows, found: where it is relative to the project root, and the pixels decoding it costs. */
 export type ImageResolution = { file: string; pixels: number } | { problem: string };
@@ -97,9 +98,6 @@ export function importPath(chapterFile: string, file: string): string {
   return rel.startsWith(".") ? rel : `./${rel}`;
 }
 
-/** A chapter's problem found while compiling: one line naming the file and line. */
-export class ChapterCompileError extends Error {}
-
 /**
  * Points every image of a chapter's tree at the file it names, checked (the chapter's own
  * folder, or its source's for a translation): the compiler then imports exactly the files the
@@ -108,7 +106,7 @@ export class ChapterCompileError extends Error {}
 export function pointImages(tree: Root, root: string, chapterFile: string, sourceFile: string | null, compiledAs = chapterFile): void {
   for (const { node, line } of chapterImageNodes(tree)) {
     const found = resolveChapterImage(root, chapterFile, node.url, sourceFile);
-    if ("problem" in found) throw new ChapterCompileError(`${chapterFile}:${line}: ${found.problem}`);
+    if ("problem" in found) throw new ProblemError(problemAt(chapterFile, found.problem, { line }));
     node.url = importPath(compiledAs, found.file);
   }
 }

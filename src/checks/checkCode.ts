@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 import { transformSync, type Message } from "esbuild";
 import { COURSE_FILE } from "../course/courseFile.ts";
+import { problemAt, type Problem } from "../lib/problem.ts";
 
 /** The course's own code: the course file, and every TypeScript file of its chapters and datasets. */
 export function courseCodeFiles(root: string): string[] {
@@ -16,20 +17,21 @@ export function courseCodeFiles(root: string): string[] {
 
 // Each file's last check, by its text's hash: the development server checks the whole course
 // after every save, and only what changed is parsed again.
-const checked = new Map<string, { readonly hash: string; readonly problems: readonly string[] }>();
+const checked = new Map<string, { readonly hash: string; readonly problems: readonly Problem[] }>();
 
-const line = (file: string, m: Message) => `${file}:${m.location ? `${m.location.line}:${m.location.column + 1}` : "1"}: ${m.text}`;
+const atMessage = (file: string, m: Message): Problem =>
+  problemAt(file, m.text, m.location ? { line: m.location.line, column: m.location.column + 1 } : { line: 1 });
 
 /**
- * Syntax errors in the course's code, one line each (`file:line:column: message`), found before
+ * Syntax errors in the course's code, each at its file, line and column, found before
  * Astro loads anything (it would report them wrapped in its config loader's error and a stack).
  */
-export function checkCourseCode(root: string): string[] {
-  const problems: string[] = [];
+export function checkCourseCode(root: string): Problem[] {
+  const problems: Problem[] = [];
   for (const file of courseCodeFiles(root)) {
     // A link could point anywhere on the machine, and a parser's message quotes what it read.
     if (lstatSync(join(root, file)).isSymbolicLink()) {
-      problems.push(`${file}: is a symbolic link; the course's code must be plain files`);
+      problems.push(problemAt(file, "is a symbolic link; the course's code must be plain files"));
       continue;
     }
     const text = readFileSync(join(root, file), "utf8");
@@ -40,13 +42,13 @@ export function checkCourseCode(root: string): string[] {
       problems.push(...known.problems);
       continue;
     }
-    const found: string[] = [];
+    const found: Problem[] = [];
     try {
       transformSync(text, { loader: "ts", sourcefile: file, logLevel: "silent" });
     } catch (err) {
       const errors = (err as { errors?: Message[] }).errors ?? [];
       found.push(
-        ...(errors.length ? errors.map((m) => line(relative(root, join(root, file)), m)) : [`${file}: ${(err as Error).message}`]),
+        ...(errors.length ? errors.map((m) => atMessage(relative(root, join(root, file)), m)) : [problemAt(file, (err as Error).message)]),
       );
     }
     checked.set(key, { hash, problems: found });

@@ -16,19 +16,21 @@ import { readStringFolder } from "../translation/strings/stringFiles.ts";
 import { messageProblem } from "../translation/strings/messageFormat.ts";
 import { droppedPluralNumbers, placeholderList, placeholderMismatches, type StringTable } from "../translation/strings/strings.ts";
 import { chapterFilePath, contentEntries, listChapterFiles } from "../lib/content/chapterFiles.ts";
+import { problemAt, type Problem } from "../lib/problem.ts";
 
 export { readFrontmatter } from "./chapterFile.ts";
 
 /**
- * What is wrong with content/ as a tree, one line each, before any file is read: a symbolic
+ * What is wrong with content/ as a tree, before any file is read: a symbolic
  * link anywhere (it can point anywhere on the build machine), a file or folder name outside the
  * one rule, and a chapter whose path would take a route of the site or a language's folder.
  */
-export function contentTreeProblems(root: string, locales: readonly string[]): string[] {
+export function contentTreeProblems(root: string, locales: readonly string[]): Problem[] {
   const content = join(root, "content");
   if (!existsSync(content)) return [];
-  if (lstatSync(content).isSymbolicLink()) return ["content: is a symbolic link; the course's content must be plain folders and files"];
-  const problems: string[] = [];
+  if (lstatSync(content).isSymbolicLink())
+    return [problemAt("content", "is a symbolic link; the course's content must be plain folders and files")];
+  const problems: Problem[] = [];
   const isLocale = (name: string) => matchLocale(name, locales) !== undefined;
   const refused: string[] = [];
   for (const path of contentEntries(root)) {
@@ -38,42 +40,48 @@ export function contentTreeProblems(root: string, locales: readonly string[]): s
     const parts = path.split("/");
     const shown = `content/${printable(path, 120)}`;
     if (stat.isSymbolicLink()) {
-      problems.push(`${shown}: is a symbolic link; contributed files must be plain files`);
+      problems.push(problemAt(shown, "is a symbolic link; contributed files must be plain files"));
       continue;
     }
     // A locale's folder is named by its tag (checked with the locales); the glossary by the course.
     if (parts.length === 1 && (stat.isDirectory() || path === "glossary.yaml")) continue;
     const name = contentNameProblem(parts.at(-1)!, stat.isDirectory());
     if (name) {
-      problems.push(`${shown}: ${name}`);
+      problems.push(problemAt(shown, name));
       refused.push(path);
     } else if (parts.length === 2 && parts[1] === "index.mdx")
       problems.push(
-        `${shown}:1: a chapter is a folder of its own (content/${printable(parts[0]!, 20)}/<chapter>/index.mdx); this path is the language's home page`,
+        problemAt(
+          shown,
+          `a chapter is a folder of its own (content/${printable(parts[0]!, 20)}/<chapter>/index.mdx); this path is the language's home page`,
+          { line: 1 },
+        ),
       );
     else if (parts.length > 2 && parts.at(-1) === "index.mdx") {
       const chapter = chapterPathProblem(parts.slice(1, -1).join("/"), isLocale);
-      if (chapter) problems.push(`${shown}:1: ${chapter}`);
+      if (chapter) problems.push(problemAt(shown, chapter, { line: 1 }));
     }
   }
   return problems;
 }
 
 /** Problems of a chapter module folder itself: browser code for each interactive cell, ids that match file names. */
-export function checkChapterModule(chapter: DiscoveredChapter): string[] {
-  const problems: string[] = [...chapter.stringProblems];
+export function checkChapterModule(chapter: DiscoveredChapter): Problem[] {
+  const problems: Problem[] = [...chapter.stringProblems];
   const ids = new Set<string>();
   for (const { view } of chapter.cells) {
-    if (ids.has(view.id)) problems.push(`${chapter.file}: two cells have the id "${view.id}"`);
+    if (ids.has(view.id)) problems.push(problemAt(chapter.file, `two cells have the id "${view.id}"`));
     ids.add(view.id);
     if (view.interaction && !chapter.views.has(view.id))
       problems.push(
-        `${chapter.file}: cell "${view.id}" is interactive, but its browser code is missing (write it as the default export of ${chapter.file.replace(/chapter\.ts$/, `${view.id}.cell.ts`)})`,
+        problemAt(chapter.file, `cell "${view.id}" is interactive, but its browser code is missing`, {
+          hint: `write it as the default export of ${chapter.file.replace(/chapter\.ts$/, `${view.id}.cell.ts`)}`,
+        }),
       );
   }
   for (const [name, { file, view }] of chapter.views) {
     if (view.id !== name)
-      problems.push(`${file}: its default export is cell "${view.id}"; the file must be named after the cell (${view.id}.cell.ts)`);
+      problems.push(problemAt(file, `its default export is cell "${view.id}"; the file must be named after the cell (${view.id}.cell.ts)`));
   }
   return problems;
 }
@@ -116,15 +124,17 @@ const chapterFileModule = () => join(import.meta.dirname, "chapterFile.ts");
 let cache: ReadCache | null = null;
 const readCache = () => (cache ??= new ReadCache(join(import.meta.dirname, "../..")));
 
-const overrunLine = (file: string, why: Overrun, limits: ReadLimits) =>
+const overrunProblem = (file: string, why: Overrun, limits: ReadLimits): Problem =>
   why === "time"
-    ? `${file}: takes longer than ${limits.ms / 1000} s to read, so it is refused (simplify its nesting, emphasis or components)`
-    : `${file}: needs more than ${limits.heapMb} MB of memory to read, so it is refused`;
+    ? problemAt(file, `takes longer than ${limits.ms / 1000} s to read, so it is refused`, {
+        hint: "simplify its nesting, emphasis or components",
+      })
+    : problemAt(file, `needs more than ${limits.heapMb} MB of memory to read, so it is refused`);
 
 /**
  * Runs `fn` of chapterFile.ts on each text: in process when that exact text was read within
  * the limits before (the read cache), otherwise in a thread bounded in time and memory, where
- * a text that overruns gives one refusal line. No text, however it is made, can hold the
+ * a text that overruns gives one refusal. No text, however it is made, can hold the
  * build or a tool up or exhaust the machine.
  */
 async function boundedTextWork(
@@ -136,7 +146,7 @@ async function boundedTextWork(
     fn === "parseOnly" ? { problems: parseOnly(c[2], c[1]), images: {} } : checkChapterText(...c);
   const results: ChapterTextCheck[] = [];
   const fresh = checks.filter((c) => !readCache().has(c[2]));
-  const bounded = await runBounded<unknown[], string[] | ChapterTextCheck>({
+  const bounded = await runBounded<unknown[], Problem[] | ChapterTextCheck>({
     module: chapterFileModule(),
     fn,
     jobs: fresh.map((c) => (fn === "parseOnly" ? [c[2], c[1]] : c)),
@@ -146,7 +156,7 @@ async function boundedTextWork(
   for (const c of checks) {
     const done = byCheck.get(c);
     if (done === undefined) results.push(run(c));
-    else if ("overrun" in done) results.push({ problems: [overrunLine(c[1], done.overrun, limits)], images: {} });
+    else if ("overrun" in done) results.push({ problems: [overrunProblem(c[1], done.overrun, limits)], images: {} });
     else {
       readCache().add(c[2]);
       results.push(Array.isArray(done.result) ? { problems: done.result, images: {} } : done.result);
@@ -156,15 +166,15 @@ async function boundedTextWork(
 }
 
 /** Problems of several checks, with the course's limit on the pixels of all their images (each file once). */
-function allProblems(results: readonly ChapterTextCheck[]): string[] {
+function allProblems(results: readonly ChapterTextCheck[]): Problem[] {
   const tooMuch = courseImagesProblem(Object.assign({}, ...results.map((r) => r.images)) as Record<string, number>);
   return [...results.flatMap((r) => r.problems), ...(tooMuch ? [tooMuch] : [])];
 }
 
 /** Reads each chapter file as a contributed file (size, plain file, UTF-8): its text, or its refusal. */
-function readChecks(checks: readonly ChapterCheck[]): { texts: TextCheck[]; refused: string[] } {
+function readChecks(checks: readonly ChapterCheck[]): { texts: TextCheck[]; refused: Problem[] } {
   const texts: TextCheck[] = [];
-  const refused: string[] = [];
+  const refused: Problem[] = [];
   for (const [root, file, ids, sourceFile, fields] of checks) {
     const read = readContributedText(root, file, CONTENT_LIMITS.chapterBytes);
     if ("problem" in read) refused.push(read.problem);
@@ -175,14 +185,13 @@ function readChecks(checks: readonly ChapterCheck[]): { texts: TextCheck[]; refu
 
 /**
  * Checks chapter files (frontmatter, syntax, limits, policy, ids, images), each read as a
- * contributed file and checked in bounded time and memory: one that would overrun is refused
- * in one line. The images of all the files together are within the course's limit.
+ * contributed file and checked in bounded time and memory: one that would overrun is refused. The images of all the files together are within the course's limit.
  */
 export async function checkChapterFiles(
   checks: readonly ChapterCheck[],
   limits: ReadLimits = LIMITS,
-  warn?: (line: string) => void,
-): Promise<string[]> {
+  warn?: (warning: Problem) => void,
+): Promise<Problem[]> {
   const { texts, refused } = readChecks(checks);
   const results = await boundedTextWork("checkChapterText", texts, limits);
   for (const r of results) for (const w of r.warnings ?? []) warn?.(w);
@@ -191,20 +200,20 @@ export async function checkChapterFiles(
 
 /**
  * A chapter's text not yet written (an import's result), checked as the build would check the
- * file: same limits, same lines; `warn` hears what the build would warn of.
+ * file: same limits, same problems; `warn` hears what the build would warn of.
  */
-export async function checkChapterTexts(checks: readonly TextCheck[], warn?: (line: string) => void): Promise<string[]> {
+export async function checkChapterTexts(checks: readonly TextCheck[], warn?: (warning: Problem) => void): Promise<Problem[]> {
   const results = await boundedTextWork("checkChapterText", checks, LIMITS);
   for (const r of results) for (const w of r.warnings ?? []) warn?.(w);
   return allProblems(results);
 }
 
 /**
- * The chapter files (relative to the root) that no tool may work on, one line each: a link, not
+ * The chapter files (relative to the root) that no tool may work on: a link, not
  * UTF-8, over the size limit, or a text whose syntax tree takes longer or more memory to build
  * than allowed. The translators' commands stop on any.
  */
-export async function refusedChapterFiles(root: string, files: readonly string[]): Promise<string[]> {
+export async function refusedChapterFiles(root: string, files: readonly string[]): Promise<Problem[]> {
   const { texts, refused } = readChecks(files.map((file): ChapterCheck => [root, file, null, null]));
   return [
     ...contentTreeProblems(root, locales(root)),
@@ -226,8 +235,7 @@ export function keyLine(root: string, file: string, key: string): number | undef
 }
 
 /**
- * Problems of every locale's strings in one layer, one line each with the file and the key's
- * line: a string that is not a valid ICU message, placeholders that differ from the source
+ * Problems of every locale's strings in one layer, each at the file and the key's line: a string that is not a valid ICU message, placeholders that differ from the source
  * locale's (named: `{數量}` for `{count}`), and a plural whose forms drop the number the
  * source's shows (`#`).
  */
@@ -236,17 +244,16 @@ export function checkPlaceholders(
   where: (locale: string) => string,
   byLocale: ReadonlyMap<string, StringTable>,
   sourceLocale: string,
-): string[] {
-  const at = (locale: string, key: string) => {
-    const line = keyLine(root, where(locale), key);
-    return `${where(locale)}${line ? `:${line}` : ""}: "${printable(key, 60)}"`;
-  };
+): Problem[] {
+  // At the key's line, the message naming the key.
+  const at = (locale: string, key: string, message: string): Problem =>
+    problemAt(where(locale), `"${printable(key, 60)}"${message}`, { line: keyLine(root, where(locale), key) });
   // Every string of every locale is a valid ICU message (intl-messageformat reads it).
   const malformed = [...byLocale].flatMap(([locale, table]) =>
     Object.entries(table).flatMap(([key, text]) => {
       const problem = messageProblem(text, locale);
       return problem
-        ? [`${at(locale, key)} is not a valid message (${problem}); close every { with }, and give a plural an "other" form`]
+        ? [at(locale, key, ` is not a valid message (${problem}); close every { with }, and give a plural an "other" form`)]
         : [];
     }),
   );
@@ -256,15 +263,17 @@ export function checkPlaceholders(
   return [
     ...malformed,
     ...translations.flatMap(([locale, table]) =>
-      placeholderMismatches(source, table).map(
-        (m) =>
-          `${at(locale, m.key)} has placeholders ${placeholderList(m.have)} but the ${sourceLocale} text has ${placeholderList(m.want)}`,
+      placeholderMismatches(source, table).map((m) =>
+        at(locale, m.key, ` has placeholders ${placeholderList(m.have)} but the ${sourceLocale} text has ${placeholderList(m.want)}`),
       ),
     ),
     ...translations.flatMap(([locale, table]) =>
-      droppedPluralNumbers(source, table, sourceLocale, locale).map(
-        (d) =>
-          `${at(locale, d.key)}: the plural {${d.name}} shows no number in its form(s) ${d.forms.join(", ")} (the ${sourceLocale} text shows it with #): write # where the number goes`,
+      droppedPluralNumbers(source, table, sourceLocale, locale).map((d) =>
+        at(
+          locale,
+          d.key,
+          `: the plural {${d.name}} shows no number in its form(s) ${d.forms.join(", ")} (the ${sourceLocale} text shows it with #): write # where the number goes`,
+        ),
       ),
     ),
   ];
@@ -273,27 +282,27 @@ export function checkPlaceholders(
 /**
  * What the build checks before anything is compiled or computed: no links under content/,
  * every locale's chapters (limits, syntax, allowed content, ids, images, frontmatter; each in a
- * bounded thread), the chapter modules and their strings' placeholders. Returns "file:line:
- * problem" lines; the build stops on any.
+ * bounded thread), the chapter modules and their strings' placeholders. The build stops on any
+ * problem it returns.
  */
 export async function checkCourse(
   root: string,
   chapters: readonly DiscoveredChapter[],
   sourceLocale: string,
-  /** Told what the build shows otherwise than written (a formula KaTeX cannot draw), one line each. */
-  warn?: (line: string) => void,
+  /** Told what the build shows otherwise than written (a formula KaTeX cannot draw). */
+  warn?: (warning: Problem) => void,
   /** The fields the course adds to the frontmatter (course.config.ts `frontmatter`). */
   fields: FrontmatterFields = {},
-): Promise<string[]> {
+): Promise<Problem[]> {
   const tree = contentTreeProblems(root, locales(root));
   if (tree.length) return tree;
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
   const files = listChapterFiles(root);
-  const problems: string[] = chapters.flatMap(checkChapterModule);
+  const problems: Problem[] = chapters.flatMap(checkChapterModule);
   const sources = new Set(files.filter((f) => f.locale === sourceLocale).map((f) => f.slug));
   for (const { file, locale, slug } of files)
     if (locale !== sourceLocale && !sources.has(slug))
-      problems.push(`${file}: there is no ${sourceLocale} source for this chapter (${chapterFilePath(sourceLocale, slug)})`);
+      problems.push(problemAt(file, `there is no ${sourceLocale} source for this chapter (${chapterFilePath(sourceLocale, slug)})`));
   const checks = files.map(({ file, locale, slug }): ChapterCheck => {
     const chapter = bySlug.get(slug);
     const sourceFile = locale !== sourceLocale && sources.has(slug) ? chapterFilePath(sourceLocale, slug) : null;
@@ -305,11 +314,15 @@ export async function checkCourse(
     for (const [id, { file }] of chapter.views) {
       const path = join(root, file);
       if (existsSync(path) && readFileSync(path, "utf8").includes('"figure.notComputed"'))
-        warn?.(`${file}: cell "${id}" is not computed yet: readers see "Not computed yet" (write its payload and drawing: AUTHORING.md)`);
+        warn?.(
+          problemAt(file, `cell "${id}" is not computed yet: readers see "Not computed yet"`, {
+            hint: "write its payload and drawing: AUTHORING.md",
+          }),
+        );
     }
   for (const chapter of chapters) {
     if (!sources.has(chapter.slug))
-      problems.push(`${chapter.file}: no chapter ${chapterFilePath(sourceLocale, chapter.slug)} uses this module`);
+      problems.push(problemAt(chapter.file, `no chapter ${chapterFilePath(sourceLocale, chapter.slug)} uses this module`));
     const dir = chapter.file.replace(/chapter\.ts$/, "strings");
     problems.push(...checkPlaceholders(root, (l) => `${dir}/${l}.json`, chapter.strings, sourceLocale));
   }
@@ -326,7 +339,7 @@ export function checkSiteStrings<T>(
   root: string,
   sourceLocale: string,
   schema: z.ZodType<T>,
-): { readonly problems: string[]; readonly tables: ReadonlyMap<string, T> } {
+): { readonly problems: Problem[]; readonly tables: ReadonlyMap<string, T> } {
   // Read and checked as every strings file is (readStringFolder); then against the schema.
   const read = readStringFolder(root, UI_STRINGS_DIR);
   // A locale has one name, its canonical tag (pt-BR, zh-Hant-TW), in every file and folder.
@@ -337,11 +350,14 @@ export function checkSiteStrings<T>(
     const file = uiStringsFile(locale);
     const result = schema.safeParse({ ...table });
     if (!result.success) {
-      for (const issue of schemaIssues(result.error))
+      for (const issue of schemaIssues(result.error, table))
         problems.push(
           issue.unknownKeys
-            ? `${file}: unknown key(s) ${printable(issue.unknownKeys.join(", "), 120)}`
-            : `${file}: "${printable(issue.path || "(root)", 60)}": ${issue.message === "missing" ? "missing UI string" : issue.message}`,
+            ? problemAt(file, `unknown key(s) ${printable(issue.unknownKeys.join(", "), 120)}`)
+            : problemAt(
+                file,
+                `"${printable(issue.path || "(root)", 60)}": ${issue.message === "missing" ? "missing UI string" : issue.message}`,
+              ),
         );
       continue;
     }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import ts from "typescript";
 import { courseCodeFiles } from "./checkCode.ts";
+import { problemAt, type Problem } from "../lib/problem.ts";
 
 /** The project's compiler options, as its tsconfig.json gives them (strict defaults when it has none). */
 function compilerOptions(root: string): ts.CompilerOptions {
@@ -50,28 +51,28 @@ function checker(root: string): Checker {
   return kept;
 }
 
-/** One line per diagnostic: `file:line:column: type error: message (TSnnnn)`. */
-function problemLine(root: string, d: ts.Diagnostic): string {
-  const text = ts.flattenDiagnosticMessageText(d.messageText, " ");
-  if (!d.file || d.start === undefined) return `type error: ${text} (TS${d.code})`;
+/** A diagnostic as a problem: at its file, line and column, `type error: message (TSnnnn)`. */
+function diagnosticProblem(root: string, d: ts.Diagnostic): Problem {
+  const message = `type error: ${ts.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`;
+  if (!d.file || d.start === undefined) return problemAt(undefined, message);
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-  return `${relative(root, d.file.fileName).split(sep).join("/")}:${line + 1}:${character + 1}: type error: ${text} (TS${d.code})`;
+  return problemAt(relative(root, d.file.fileName).split(sep).join("/"), message, { line: line + 1, column: character + 1 });
 }
 
 /**
- * The type errors of the course's own code (its course file, chapters and datasets), one line
- * each, checked as `astro check` would with the project's tsconfig. Run in a thread of its own
+ * The type errors of the course's own code (its course file, chapters and datasets),
+ * checked as `astro check` would with the project's tsconfig. Run in a thread of its own
  * (src/checks/bounded.ts) by the development server, which shows them on the page.
  */
-export function courseTypeProblems(root: string): string[] {
+export function courseTypeProblems(root: string): Problem[] {
   const { service } = checker(root);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const file of courseCodeFiles(root)) {
     const path = join(root, file);
     // A file that does not parse is reported by its syntax check (src/checks/checkCode.ts).
     if (service.getSyntacticDiagnostics(path).length) continue;
     const found = service.getSemanticDiagnostics(path);
-    problems.push(...found.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => problemLine(root, d)));
+    problems.push(...found.filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => diagnosticProblem(root, d)));
   }
   return problems;
 }

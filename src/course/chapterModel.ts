@@ -3,6 +3,7 @@ import { readStringFolder } from "../translation/strings/stringFiles.ts";
 import { CHAPTERS_DIR, chapterModulePath } from "../lib/content/chapterModules.ts";
 import type { AnyView, CellDefinition } from "../api/types.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
+import type { Problem } from "../lib/problem.ts";
 
 export interface DiscoveredChapter {
   /** The chapter's path under content/<locale>/: w1d1/tutorial1. */
@@ -16,8 +17,8 @@ export interface DiscoveredChapter {
   readonly views: ReadonlyMap<string, { readonly file: string; readonly view: AnyView }>;
   /** Its own UI strings by locale (strings/<locale>.json). */
   readonly strings: ReadonlyMap<string, StringTable>;
-  /** Why a strings file of the chapter was refused, one line each (the build reports them). */
-  readonly stringProblems: readonly string[];
+  /** Why a strings file of the chapter was refused (the build reports them). */
+  readonly stringProblems: readonly Problem[];
 }
 
 /**

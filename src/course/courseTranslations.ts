@@ -5,6 +5,7 @@ import { CONTENT_LIMITS } from "../lib/content/limits.ts";
 import { CourseConfigError, type CourseConfig } from "../lib/courseConfig.ts";
 import { localeOfFile } from "../translation/locales.ts";
 import { parseStringTable } from "../translation/model/stringTable.ts";
+import { formatProblem, problemAt, type Problem } from "../lib/problem.ts";
 
 /**
  * The course's identity in other languages, kept where translators (and their tools, through
@@ -25,7 +26,7 @@ export function readCourseTranslations(root: string): Map<string, Partial<Record
   const found = new Map<string, Partial<Record<CourseStringKey, string>>>();
   const dir = join(root, COURSE_STRINGS_DIR);
   if (!existsSync(dir)) return found;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const name of readdirSync(dir).sort()) {
     const locale = localeOfFile(name);
     if (locale === null) continue;
@@ -41,10 +42,10 @@ export function readCourseTranslations(root: string): Map<string, Partial<Record
       continue;
     }
     const stray = Object.keys(parsed.table).filter((k) => !(COURSE_STRING_KEYS as readonly string[]).includes(k));
-    if (stray.length) problems.push(`${file}: "${stray[0]}" is not one of ${COURSE_STRING_KEYS.join(", ")}`);
+    if (stray.length) problems.push(problemAt(file, `"${stray[0]}" is not one of ${COURSE_STRING_KEYS.join(", ")}`));
     else found.set(locale, parsed.table);
   }
-  if (problems.length) throw new CourseConfigError(problems.join("\n"));
+  if (problems.length) throw new CourseConfigError(problems.map(formatProblem).join("\n"));
   return found;
 }
 

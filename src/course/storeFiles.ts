@@ -1,3 +1,4 @@
+import type { Problem } from "../lib/problem.ts";
 import { join } from "node:path";
 
 /** Where a chapter's computed store is written for the pages to read. */
@@ -6,10 +7,10 @@ export const storeFile = (storeDir: string, slug: string): string => join(storeD
 /** The development server's current problems (DevProblems as JSON), shown on chapter pages until fixed. */
 export const DEV_PROBLEMS_FILE = "dev-problems.json";
 
-/** What the development server found, one line each: problems that stop a chapter being computed, and type errors in the course's code (which do not). */
+/** What the development server found: problems that stop a chapter being computed, and type errors in the course's code (which do not). */
 export interface DevProblems {
-  readonly content: readonly string[];
-  readonly types: readonly string[];
+  readonly content: readonly Problem[];
+  readonly types: readonly Problem[];
 }
 
 /** Where each interactive cell's browser code is in a build (CellChunks as JSON), for the pages to name on their figures. */

@@ -1,6 +1,7 @@
 import type { InputSpec } from "../api/types.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
 import { ownString } from "../translation/model/stringTable.ts";
+import { problemAt, type Problem } from "../lib/problem.ts";
 
 /** Where a cell's problems are reported: its file, and its text to find the line a name is written on. */
 export interface CellSource {
@@ -9,12 +10,12 @@ export interface CellSource {
   readonly id: string;
 }
 
-/** `file:line` where the cell's source declares `name: "name"` (else first quotes it; else the file alone). */
-function placeOf(source: CellSource, name: string): string {
+/** The line where the cell's source declares `name: "name"` (else first quotes it; else none). */
+function lineOf(source: CellSource, name: string): number | undefined {
   const quoted = `["'\`]${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["'\`]`;
   const declared = source.text.search(new RegExp(`name\\s*:\\s*${quoted}`));
   const at = declared >= 0 ? declared : source.text.search(new RegExp(quoted));
-  return at < 0 ? source.file : `${source.file}:${source.text.slice(0, at).split("\n").length}`;
+  return at < 0 ? undefined : source.text.slice(0, at).split("\n").length;
 }
 
 /** True when `x` is a whole number of steps above `min` (to a millionth of a step). */
@@ -24,17 +25,17 @@ function onStep(x: number, min: number, step: number): boolean {
 }
 
 /**
- * Mistakes in a cell's controls, one line each naming the file and line and what to do: a
+ * Mistakes in a cell's controls, each at its file and line, saying what to do: a
  * range with min not below max, a default outside it or off its steps, a step that is not
  * positive or does not divide the range, two controls of the same name, a label or unit
  * that no strings file of the source language has.
  */
-export function checkInputSpecs(specs: readonly InputSpec[], source: CellSource, strings: StringTable, stringsFile: string): string[] {
-  const problems: string[] = [];
+export function checkInputSpecs(specs: readonly InputSpec[], source: CellSource, strings: StringTable, stringsFile: string): Problem[] {
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const spec of specs) {
-    const at = placeOf(source, spec.name);
-    const say = (what: string) => problems.push(`${at}: control "${spec.name}" of cell "${source.id}": ${what}`);
+    const line = lineOf(source, spec.name);
+    const say = (what: string) => problems.push(problemAt(source.file, `control "${spec.name}" of cell "${source.id}": ${what}`, { line }));
     if (seen.has(spec.name)) say("another control of this cell has the same name; give each its own");
     seen.add(spec.name);
     for (const key of [spec.label, ...("unit" in spec && spec.unit ? [spec.unit] : [])])

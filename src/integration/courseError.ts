@@ -1,9 +1,11 @@
-/** A course that cannot be built as it is: every problem, one line each, naming file and line. */
-export class CourseError extends Error {
-  readonly problems: readonly string[];
+import { formatProblem, type Problem } from "../lib/problem.ts";
 
-  constructor(problems: readonly string[]) {
-    super(`the course has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
+/** A course that cannot be built as it is: every problem, as values; its message says each on a line of its own. */
+export class CourseError extends Error {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    super(`the course has ${problems.length} problem(s):\n  ${problems.map(formatProblem).join("\n  ")}`);
     this.problems = problems;
     this.name = "CourseError";
   }

@@ -17,6 +17,7 @@ import type { DiscoveredChapter } from "./discover.ts";
 import { DEV_PROBLEMS_FILE, storeFile, type DevProblems } from "../course/storeFiles.ts";
 import { COURSE_FILE } from "../course/courseFile.ts";
 import { localeOfFile, UI_STRINGS_DIR } from "../translation/locales.ts";
+import { formatProblem, problemAt, problemsOf, type Problem } from "../lib/problem.ts";
 
 /** What the development server's loop works on: the build's computation and what the pages read. */
 export interface DevLoopContext {
@@ -29,7 +30,7 @@ export interface DevLoopContext {
   /** Reads the glossaries again (content/glossary.yaml, chapters/<chapter>/glossary.yaml); throws a CourseError when one is wrong. */
   readonly reloadGlossary: () => void;
   /** Reads the site's UI strings again (src/translation/ui/<locale>.json): their problems, and the id of the module that hands them to the pages. */
-  readonly reloadUiStrings: () => { readonly problems: readonly string[]; readonly module: string };
+  readonly reloadUiStrings: () => { readonly problems: readonly Problem[]; readonly module: string };
 }
 
 /** A chapter loaded through the dev server's module graph (fresh after an edit), as discovery gives it. */
@@ -49,16 +50,9 @@ function invalidate(server: ViteDevServer, root: string, test: (file: string) =>
     if (mod.file && test(relative(root, mod.file).split(sep).join("/"))) server.moduleGraph.invalidateModule(mod);
 }
 
-/** One line per problem of an error: ours as they are, others by their first line. */
-function problemLines(err: unknown): string[] {
-  if (err instanceof CourseError) return [...err.problems];
-  const e = err as { message?: string; loc?: { file?: string; line?: number; column?: number }; id?: string };
-  const first = (e.message ?? String(err)).split("\n")[0]!;
-  return [e.loc?.file ? `${e.loc.file}:${e.loc.line ?? 1}:${e.loc.column ?? 1}: ${first}` : first];
-}
-
 /** Is this project path one of the site's UI strings files? */
-const isUiStringsFile = (f: string): boolean => f.startsWith(`${UI_STRINGS_DIR}/`) && localeOfFile(f.slice(UI_STRINGS_DIR.length + 1)) !== null;
+const isUiStringsFile = (f: string): boolean =>
+  f.startsWith(`${UI_STRINGS_DIR}/`) && localeOfFile(f.slice(UI_STRINGS_DIR.length + 1)) !== null;
 
 /** How long after an edit's reload the type check starts (the page's request first). */
 const TYPE_CHECK_DELAY_MS = 300;
@@ -73,9 +67,9 @@ const TYPE_CHECK = { module: join(import.meta.dirname, "../checks/typeCheck.ts")
  */
 function typeChecker(
   root: string,
-  changed: (problems: readonly string[]) => void,
-): { check: () => void; problems: () => readonly string[] } {
-  let last: readonly string[] = [];
+  changed: (problems: readonly Problem[]) => void,
+): { check: () => void; problems: () => readonly Problem[] } {
+  let last: readonly Problem[] = [];
   let running = false;
   // How many checks were asked for; a run checks again until it has covered the last ask.
   let asked = 0;
@@ -84,11 +78,11 @@ function typeChecker(
     try {
       for (let covered = 0; covered < asked;) {
         covered = asked;
-        const [outcome] = await runBounded<[string], string[]>({ ...TYPE_CHECK, jobs: [[root]] }).catch((err: unknown) => [
-          { result: [`type check: ${(err as Error).message}`] },
+        const [outcome] = await runBounded<[string], Problem[]>({ ...TYPE_CHECK, jobs: [[root]] }).catch((err: unknown) => [
+          { result: [problemAt(undefined, `type check: ${(err as Error).message}`)] },
         ]);
-        const found = outcome && "result" in outcome ? outcome.result : ["type check: ran out of time or memory"];
-        if (found.join("\n") !== last.join("\n")) {
+        const found = outcome && "result" in outcome ? outcome.result : [problemAt(undefined, "type check: ran out of time or memory")];
+        if (JSON.stringify(found) !== JSON.stringify(last)) {
           last = found;
           changed(found);
         }
@@ -118,7 +112,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  let contentProblems: readonly string[] = [];
+  let contentProblems: readonly Problem[] = [];
   const writeProblems = () => {
     const found: DevProblems = { content: contentProblems, types: types.problems() };
     writeFileSync(join(ctx.storeDir, DEV_PROBLEMS_FILE), JSON.stringify(found));
@@ -126,7 +120,9 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
   const types = typeChecker(ctx.root, (found) => {
     writeProblems();
     if (found.length)
-      server.config.logger.error(`the course's code has ${found.length} type error(s):\n  ${found.join("\n  ")}`, { timestamp: true });
+      server.config.logger.error(`the course's code has ${found.length} type error(s):\n  ${found.map(formatProblem).join("\n  ")}`, {
+        timestamp: true,
+      });
     server.ws.send({ type: "full-reload", path: "*" });
   });
   const sourceChapter = (f: string) => {
@@ -171,7 +167,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
       try {
         ctx.reloadGlossary();
       } catch (err) {
-        problems.push(...problemLines(err));
+        problems.push(...problemsOf(err));
       }
     }
     if (stringsChanged) {
@@ -195,7 +191,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
           ctx.idsBySlug.set(slug, chapterIds(chapter));
           mdxSlugs.add(slug);
         } catch (err) {
-          problems.push(...problemLines(err));
+          problems.push(...problemsOf(err, chapterModulePath(slug)));
         }
       }
     }
@@ -212,7 +208,9 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
         types.check();
       }, TYPE_CHECK_DELAY_MS);
     if (problems.length)
-      server.config.logger.error(`the course has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`, { timestamp: true });
+      server.config.logger.error(`the course has ${problems.length} problem(s):\n  ${problems.map(formatProblem).join("\n  ")}`, {
+        timestamp: true,
+      });
     server.ws.send({ type: "full-reload", path: "*" });
   }
 }

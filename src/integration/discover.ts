@@ -4,6 +4,7 @@ import type { AnyView } from "../api/types.ts";
 import type { StringTable } from "../translation/model/stringTable.ts";
 import { cellOfModule, slugOfChapterModule } from "../lib/content/chapterModules.ts";
 import { readStringFolder } from "../translation/strings/stringFiles.ts";
+import type { Problem } from "../lib/problem.ts";
 
 export type { DiscoveredChapter } from "../course/chapterModel.ts";
 
@@ -35,9 +36,9 @@ export function discoverChapters(root: string): DiscoveredChapter[] {
 }
 
 /** Each dataset's reader-facing strings (datasets/<id>/strings/<locale>.json), by id then locale, and why any file was refused. */
-export function discoverDatasetStrings(root: string): { strings: Map<string, Map<string, StringTable>>; problems: string[] } {
+export function discoverDatasetStrings(root: string): { strings: Map<string, Map<string, StringTable>>; problems: Problem[] } {
   const strings = new Map<string, Map<string, StringTable>>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const folder of datasetFolders) {
     const read = readStringFolder(root, `${folder}/strings`);
     strings.set(folder.slice("datasets/".length), read.tables);

@@ -24,6 +24,7 @@ import { ChapterCache } from "./chapterCache.ts";
 import type { ChapterStore } from "../course/chapterStore.ts";
 import type { StringTable } from "../translation/strings/strings.ts";
 import { formatTimings } from "./timings.ts";
+import { formatProblem, problemsOf, withHint, type Problem } from "../lib/problem.ts";
 
 export { CourseError };
 
@@ -53,7 +54,7 @@ export default function course(options: CourseOptions): AstroIntegration {
   let base = "/";
   let pagesStart = 0;
   let readBack = 0;
-  let warned: readonly string[] = [];
+  let warned: readonly Problem[] = [];
   const started = performance.now();
   return {
     name: "course",
@@ -64,7 +65,7 @@ export default function course(options: CourseOptions): AstroIntegration {
         addWatchFile(join(root, COURSE_FILE));
         const chapters = discoverChapters(root);
         const datasetStrings = discoverDatasetStrings(root);
-        const warnings: string[] = [];
+        const warnings: Problem[] = [];
         const siteStrings = checkSiteStrings(root, sourceLocale, uiStringsSchema);
         const problems = [
           ...siteStrings.problems,
@@ -73,8 +74,8 @@ export default function course(options: CourseOptions): AstroIntegration {
         ];
         // What is shown otherwise than written (a formula KaTeX cannot draw, as its TeX source):
         // said, and an error when the build is strict (STRICT=1, as a course's CI may ask).
-        if (settings.strict) problems.push(...warnings.map((w) => `${w} (an error: STRICT=1)`));
-        else for (const w of warnings) logger.warn(w);
+        if (settings.strict) problems.push(...warnings.map((w) => withHint(w, "an error: STRICT=1")));
+        else for (const w of warnings) logger.warn(formatProblem(w));
         warned = warnings;
         if (problems.length) throw new CourseError(problems);
         // The site's UI strings as checked; the dev loop reads them again after an edit.
@@ -127,7 +128,7 @@ export default function course(options: CourseOptions): AstroIntegration {
               store = kept.store;
               if (kept.readBack) readBack++;
             } catch (err) {
-              throw err instanceof CourseError ? err : new CourseError([(err as Error).message]);
+              throw err instanceof CourseError ? err : new CourseError(problemsOf(err, chapter.file));
             }
             writeFileSync(storeFile(storeDir, chapter.slug), JSON.stringify(store));
           }
@@ -251,7 +252,7 @@ export interface BuildReport {
   /** Seconds per phase. */
   readonly seconds: Readonly<Record<string, number>>;
   /** What the build showed otherwise than written, and said (a formula as its TeX source, a cell not computed yet). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Problem[];
 }
 
 /** A chapter's store: read back from the cache when its inputs are unchanged, otherwise computed (and kept). */

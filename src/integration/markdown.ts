@@ -17,6 +17,7 @@ import { CourseError } from "./courseError.ts";
 import { readContributedText } from "../checks/chapterFile.ts";
 import remarkChapter, { type ChapterPipelineOptions } from "./remarkChapter.ts";
 import { chapterOfFilePath } from "../lib/content/chapterFiles.ts";
+import { problemsOf, type Problem } from "../lib/problem.ts";
 
 /**
  * The course's glossary (content/glossary.yaml) and the chapters' own (chapters/<chapter>/glossary.yaml),
@@ -43,7 +44,7 @@ export class GlossaryHolder {
 
   /** Reads the glossaries again; a file that is wrong throws a CourseError and keeps the terms read before. */
   reload(): void {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const read = (file: string): GlossaryTerm[] | null => {
       const text = readContributedText(this.root, file, CONTENT_LIMITS.stringsBytes);
       if ("problem" in text) {
@@ -53,7 +54,7 @@ export class GlossaryHolder {
       try {
         return parseGlossary(text.text, file);
       } catch (err) {
-        problems.push((err as Error).message);
+        problems.push(...problemsOf(err, file));
         return null;
       }
     };

@@ -5,9 +5,9 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import type { ChapterIds } from "../lib/content/components.ts";
 import { checkMdxPolicy } from "../lib/content/mdxPolicy.ts";
-import { ChapterCompileError, pointImages } from "../checks/chapterImages.ts";
+import { pointImages } from "../checks/chapterImages.ts";
+import { formatProblem, problemAt, ProblemError, type Problem } from "../lib/problem.ts";
 
-export { ChapterCompileError } from "../checks/chapterImages.ts";
 import { chapterFilePath, chapterOfFilePath } from "../lib/content/chapterFiles.ts";
 
 export interface ChapterPipelineOptions {
@@ -56,10 +56,10 @@ export default function remarkChapter(options: ChapterPipelineOptions) {
     const frontmatter = (file.data.astro as { frontmatter?: { elapsed?: Record<string, number> } } | undefined)?.frontmatter;
     const problem = checkMdxPolicy(tree, ids && { ...ids, elapsed: Object.keys(frontmatter?.elapsed ?? {}) })[0];
     if (problem && options.dev) {
-      tree.children = [problemBox(`${where}:${problem.line}: ${problem.message}`)];
+      tree.children = [problemBox(problemAt(where, problem.message, { line: problem.line }))];
       return;
     }
-    if (problem) throw new ChapterCompileError(`${where}:${problem.line}: ${problem.message}`);
+    if (problem) throw new ProblemError(problemAt(where, problem.message, { line: problem.line }));
     // Which figures each section holds, for the contents' links to them (remarkPluginFrontmatter.figures).
     const astro = file.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
     if (astro?.frontmatter) astro.frontmatter.figures = sectionFigures(tree);
@@ -69,17 +69,17 @@ export default function remarkChapter(options: ChapterPipelineOptions) {
     try {
       pointImages(tree, options.root, where, sourceFile);
     } catch (err) {
-      if (!(options.dev && err instanceof ChapterCompileError)) throw err;
-      tree.children = [problemBox(err.message)];
+      if (!(options.dev && err instanceof ProblemError)) throw err;
+      tree.children = [problemBox(err.problem)];
     }
   };
 }
 
 /** A chapter's problem as the page shows it under `npm run dev` (the chapter page's problem list style). */
-function problemBox(line: string): RootContent {
+function problemBox(problem: Problem): RootContent {
   return {
     type: "paragraph",
     data: { hName: "aside", hProperties: { className: ["dev-problems"], role: "alert" } },
-    children: [{ type: "inlineCode", value: line }],
+    children: [{ type: "inlineCode", value: formatProblem(problem) }],
   };
 }

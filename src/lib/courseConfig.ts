@@ -91,7 +91,7 @@ export function parseCourse(raw: unknown, file = "course.config.ts"): CourseConf
   const parsed = courseSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new CourseConfigError(
-    schemaIssues(parsed.error)
+    schemaIssues(parsed.error, raw)
       .map((i) => `${file}: ${i.path || "(the default export)"}: ${i.message}`)
       .join("\n"),
   );

@@ -8,17 +8,27 @@ export interface SchemaIssue {
   readonly unknownKeys?: readonly string[];
 }
 
+/** The value at a path of parsed data (undefined where the path leads nowhere). */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let at = data;
+  for (const key of path) {
+    if (typeof at !== "object" || at === null || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
 /**
- * A schema's issues in the project's words: a field that is absent is "missing", keys a strict
- * object does not know are listed, a record's key is judged by its key schema's own message,
- * any other message is the schema's (the custom messages each schema gives its checks). Paths
- * are dotted (`credits.creators.0`).
+ * A schema's issues in the project's words: a field that is absent from `input` (the data the
+ * schema was given) is "missing", keys a strict object does not know are listed, a record's key
+ * is judged by its key schema's own message, any other message is the schema's (the custom
+ * messages each schema gives its checks). Paths are dotted (`credits.creators.0`).
  */
-export function schemaIssues(error: z.ZodError): SchemaIssue[] {
+export function schemaIssues(error: z.ZodError, input: unknown): SchemaIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") return { path, message: `unknown key(s) ${issue.keys.join(", ")}`, unknownKeys: issue.keys };
-    if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) return { path, message: "missing" };
+    if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) return { path, message: "missing" };
     if (issue.code === "invalid_key") return { path, message: issue.issues[0]?.message ?? issue.message };
     return { path, message: issue.message };
   });

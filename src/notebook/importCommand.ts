@@ -15,6 +15,7 @@ import { SCAFFOLD_MARK, scaffoldCell, scaffoldChapter, scaffoldStrings } from ".
 import { UsageError, type Command } from "../lib/cli/runCli.ts";
 import { chapterPathProblem } from "../lib/content/contentPaths.ts";
 import { matchLocale } from "../translation/locales.ts";
+import { formatProblem } from "../lib/problem.ts";
 
 /** How long converting one notebook may take (a long tutorial takes well under a second). */
 const NOTEBOOK_MS = 20_000;
@@ -102,7 +103,7 @@ export const importNotebookCommand: Command = {
     const refused = await checkChapterTexts([
       [tree.root, target, mdx, null, sourceFile, Object.fromEntries(imported.files), course.frontmatter],
     ]);
-    if (refused.length) throw new NotebookError(`${file}: the chapter it makes is not allowed: ${refused.join("; ")}`);
+    if (refused.length) throw new NotebookError(`${file}: the chapter it makes is not allowed: ${refused.map(formatProblem).join("; ")}`);
     writes.unshift({ file: target, data: mdx });
     // Widget demos become cell modules to fill in, in a chapter module the import makes (or made
     // before: it says so in its first lines); a module an author wrote is never touched.

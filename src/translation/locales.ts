@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { contentFolders } from "../lib/content/chapterFiles.ts";
+import { problemAt, type Problem } from "../lib/problem.ts";
 
 /**
  * Which languages a course has is decided here and nowhere else: a locale is a file of the
@@ -45,27 +46,32 @@ export function canonicalTag(tag: string): string | null {
 }
 
 /**
- * Locale names spelled other than in their canonical form, one line each: a strings file
+ * Locale names spelled other than in their canonical form: a strings file
  * (`pt-br.json`) or a content folder (`content/pt-br`, or `content/PT-BR` beside `pt-BR.json`).
  * The canonical tag is the one name a locale has everywhere (folder, route, `lang`, hreflang,
  * search index), so any other spelling is refused, with the name to use.
  */
-export function localeSpellingProblems(root: string): string[] {
-  const problems: string[] = [];
+export function localeSpellingProblems(root: string): Problem[] {
+  const problems: Problem[] = [];
   const known = locales(root);
   for (const locale of known) {
     const canonical = canonicalTag(locale);
-    if (canonical === null) problems.push(`${uiStringsFile(locale)}: "${locale}" is not a valid BCP 47 language tag`);
+    if (canonical === null) problems.push(problemAt(uiStringsFile(locale), `"${locale}" is not a valid BCP 47 language tag`));
     else if (canonical !== locale)
       problems.push(
-        `${uiStringsFile(locale)}: name it ${canonical}.json, the canonical form of the language tag (and its content folder content/${canonical})`,
+        problemAt(
+          uiStringsFile(locale),
+          `name it ${canonical}.json, the canonical form of the language tag (and its content folder content/${canonical})`,
+        ),
       );
   }
   for (const name of contentFolders(root)) {
     if (known.includes(name)) continue;
     const match = matchLocale(name, known) ?? (canonicalTag(name) !== null ? known.find((l) => l === canonicalTag(name)) : undefined);
     if (match)
-      problems.push(`content/${name}: the locale is spelled ${match} (${uiStringsFile(match)}): rename the folder content/${match}`);
+      problems.push(
+        problemAt(`content/${name}`, `the locale is spelled ${match} (${uiStringsFile(match)}): rename the folder content/${match}`),
+      );
   }
   return problems;
 }

@@ -6,6 +6,7 @@ import type { InputSpec } from "../../src/api/types.ts";
 import { checkCourseCode } from "../../src/checks/checkCode.ts";
 import { checkInputSpecs } from "../../src/integration/checkInputs.ts";
 import { keysNamedBy } from "../../src/translation/checks/checks.ts";
+import { formatProblem } from "../../src/lib/problem.ts";
 
 const text = [
   "const view = {",
@@ -26,7 +27,7 @@ const range = (over: Partial<Extract<InputSpec, { kind: "range" }>>): InputSpec 
   value: 5,
   ...over,
 });
-const check = (specs: InputSpec[]) => checkInputSpecs(specs, source, strings, "chapters/x/strings/en.json");
+const check = (specs: InputSpec[]) => checkInputSpecs(specs, source, strings, "chapters/x/strings/en.json").map(formatProblem);
 
 describe("a cell's controls", () => {
   it("a good slider has no problem", () => {
@@ -64,14 +65,14 @@ describe("the course's code", () => {
     mkdirSync(join(root, "chapters", "a"), { recursive: true });
     writeFileSync(join(root, "chapters", "a", "chapter.ts"), "export const ok = 1;\n");
     writeFileSync(join(root, "chapters", "a", "b.cell.ts"), "const x = 1;\nexport default x +;\n");
-    expect(checkCourseCode(root)).toEqual(['chapters/a/b.cell.ts:2:19: Unexpected ";"']);
+    expect(checkCourseCode(root)).toEqual([{ file: "chapters/a/b.cell.ts", line: 2, column: 19, message: 'Unexpected ";"' }]);
     // Checked again (as the dev server does after every save): the same line while the file is
     // the same, none once it is fixed, and a new one when another file breaks.
-    expect(checkCourseCode(root)).toEqual(['chapters/a/b.cell.ts:2:19: Unexpected ";"']);
+    expect(checkCourseCode(root).map(formatProblem)).toEqual(['chapters/a/b.cell.ts:2:19: Unexpected ";"']);
     writeFileSync(join(root, "chapters", "a", "b.cell.ts"), "const x = 1;\nexport default x;\n");
     expect(checkCourseCode(root)).toEqual([]);
     writeFileSync(join(root, "chapters", "a", "chapter.ts"), "export const ok = ;\n");
-    expect(checkCourseCode(root)).toEqual([expect.stringMatching(/^chapters\/a\/chapter\.ts:1:\d+: /)]);
+    expect(checkCourseCode(root).map(formatProblem)).toEqual([expect.stringMatching(/^chapters\/a\/chapter\.ts:1:\d+: /)]);
   });
 
   it("a symbolic link among the course's code is refused without being read", () => {
@@ -80,7 +81,7 @@ describe("the course's code", () => {
     writeFileSync(join(root, "secret.txt"), "root:x:0:0 not code");
     symlinkSync(join(root, "secret.txt"), join(root, "chapters", "a", "chapter.ts"));
     const problems = checkCourseCode(root);
-    expect(problems).toEqual(["chapters/a/chapter.ts: is a symbolic link; the course's code must be plain files"]);
+    expect(problems).toEqual([{ file: "chapters/a/chapter.ts", message: "is a symbolic link; the course's code must be plain files" }]);
   });
 });
 

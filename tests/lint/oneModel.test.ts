@@ -42,4 +42,12 @@ describe("one course model", () => {
     // Nothing but the model decides the site's locales: no module lists the strings folder with the bundler.
     expect(using(/import\.meta\.glob\([^)]*translation\/ui/)).toEqual([]);
   });
+
+  it("problems are values (src/lib/problem.ts): no check returns them as text, no code branches on a message's wording", () => {
+    expect(
+      using(/\b(message|problem)\.(includes|startsWith|endsWith|search|indexOf|match)\(|\.message\.(includes|startsWith|endsWith)\(/),
+    ).toEqual([]);
+    const checks = sources.filter((s) => /^src\/(checks|integration|course)\//.test(s.file));
+    expect(checks.filter((s) => /problems: (readonly )?string\[\]|Promise<string\[\]>/.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
 });

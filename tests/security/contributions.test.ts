@@ -6,6 +6,7 @@ import { uiStringsSchema } from "../../src/translation/strings/schema.ts";
 import { chapterText, makeCourse, PNG_1X1, pngOfSize, type FixtureFile } from "../helpers/course.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runHere } from "../helpers/commands.ts";
+import { formatProblem } from "../../src/lib/problem.ts";
 
 // Each contribution a pull request under content/ could carry, checked as the build checks it
 // (in process, on a small course of its own): refused in one line naming file and line, before
@@ -33,7 +34,9 @@ async function problemsOf(files: Readonly<Record<string, FixtureFile>>, cells: s
         },
       ]
     : [];
-  return (await checkCourse(root, chapters, "en")).filter((p) => !p.includes("uses this module") && !p.includes("browser code"));
+  return (await checkCourse(root, chapters, "en"))
+    .map(formatProblem)
+    .filter((p) => !p.includes("uses this module") && !p.includes("browser code"));
 }
 
 const withBody = (body: string, extra: Record<string, FixtureFile> = {}) =>
@@ -368,7 +371,7 @@ describe("every chapter file is read in bounded time and memory", () => {
       ],
       { ms: 1500, heapMb: 256 },
     );
-    expect(found).toEqual([
+    expect(found.map(formatProblem)).toEqual([
       `${EN}: takes longer than 1.5 s to read, so it is refused (simplify its nesting, emphasis or components)`,
       `content/en/other/index.mdx:11: image "?raw": a query (?…) or fragment (#…) is not allowed, only a file name`,
     ]);
@@ -386,7 +389,7 @@ describe("UI strings are text under word keys", () => {
       "src/translation/ui/en.json": '{"site.title": 3, "constructor": {"a": 1}, "__proto__": "x", "ok.key": "fine", "a b": "c"}',
     });
     roots.push(root);
-    expect(checkSiteStrings(root, "en", uiStringsSchema).problems).toEqual([
+    expect(checkSiteStrings(root, "en", uiStringsSchema).problems.map(formatProblem)).toEqual([
       'src/translation/ui/en.json: "site.title" must be text, not a number',
       'src/translation/ui/en.json: "constructor" must be text, not a object',
       'src/translation/ui/en.json: "__proto__" is not a key (words joined by dots, such as axis.time)',

@@ -8,6 +8,7 @@ import { discoverChapters } from "../../src/integration/discover.ts";
 import { uiStringsSchema } from "../../src/translation/strings/schema.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runScript } from "../helpers/run.ts";
+import { formatProblem } from "../../src/lib/problem.ts";
 
 // Each mistake, made in a copy of the project whose dist/ holds a previous site: the build must
 // stop with a message naming the file (and line), and leave that dist/ exactly as it was. Two
@@ -70,10 +71,8 @@ describe("a bad input stops the build and leaves dist/ as it was", () => {
   }, 120_000);
 
   // The build's own check, called in process on the copy (what the build runs first, without the build around it).
-  const courseProblems = async () => [
-    ...checkSiteStrings(dir, "en", uiStringsSchema).problems,
-    ...(await checkCourse(dir, discoverChapters(dir), "en")),
-  ];
+  const courseProblems = async () =>
+    [...checkSiteStrings(dir, "en", uiStringsSchema).problems, ...(await checkCourse(dir, discoverChapters(dir), "en"))].map(formatProblem);
 
   it("a cell with an unknown id", async () => {
     const line = lineOf(EN, '<Cell id="raster-three">');

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { canonicalTag, languageName, localeOfFile, locales, localeSpellingProblems, matchLocale } from "../../src/translation/locales.ts";
+import { formatProblem } from "../../src/lib/problem.ts";
 
 // Which languages a course has, and the one name each has everywhere: its canonical BCP 47 tag.
 let root: string;
@@ -48,7 +49,7 @@ describe("locales", () => {
       null,
     ]);
     course(["en.json", "pt-br.json", "zh-Hant-TW.json"], ["en", "pt-br", "ZH-HANT-TW"]);
-    expect(localeSpellingProblems(root)).toEqual([
+    expect(localeSpellingProblems(root).map(formatProblem)).toEqual([
       "src/translation/ui/pt-br.json: name it pt-BR.json, the canonical form of the language tag (and its content folder content/pt-BR)",
       "content/ZH-HANT-TW: the locale is spelled zh-Hant-TW (src/translation/ui/zh-Hant-TW.json): rename the folder content/zh-Hant-TW",
     ]);

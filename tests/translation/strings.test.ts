@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keysUsedBy } from "../../src/translation/checks/checks.ts";
 import { copyProject } from "../helpers/project.ts";
 import { runHere } from "../helpers/commands.ts";
+import { formatProblem } from "../../src/lib/problem.ts";
 
 // UI strings in layers: the site's (strict in every locale), each chapter's and each dataset's
 // (falling back to the source language, reported).
@@ -136,7 +137,7 @@ describe("a strings file that is not JSON", () => {
     const text = '{\n  "a.b": "one",\n  "c.d": "two"\n  "e.f": "three"\n}\n';
     const parsed = parseStringTable(text, "chapters/x/strings/zh-Hant-TW.json");
     // The parser's own words may change with Node; the place and the advice are ours.
-    expect("problems" in parsed && parsed.problems.join("\n")).toMatch(
+    expect("problems" in parsed && parsed.problems.map(formatProblem).join("\n")).toMatch(
       /^chapters\/x\/strings\/zh-Hant-TW\.json:4:3: not valid JSON \([^\n]*\); a string is "key": "text", pairs separated by commas$/,
     );
   });

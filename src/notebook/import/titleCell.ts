@@ -22,7 +22,7 @@ export function exportedFrontmatter(nb: ReadNotebook, name: string, fields: Fron
   if (!isRecord(meta.frontmatter)) return null;
   const parsed = chapterSchemaFor(fields).safeParse(meta.frontmatter);
   if (!parsed.success) {
-    const issue = schemaIssues(parsed.error)[0]!;
+    const issue = schemaIssues(parsed.error, meta.frontmatter)[0]!;
     throw new NotebookError(`${name}: metadata.course.frontmatter: ${issue.path}: ${issue.message}`);
   }
   return parsed.data;

@@ -20,6 +20,7 @@ import { statusRows } from "../status/statusRows.ts";
 import { unitReader } from "../exchange/exchange.ts";
 import { inlineKey, plainText } from "../exchange/inline.ts";
 import { META } from "../exchange/segments.ts";
+import { problemPlace, problemsOf, type Problem } from "../../lib/problem.ts";
 
 /** A finding of `i18n:check`: errors fail it, warnings are for translators to act on. */
 export interface Finding {
@@ -27,6 +28,13 @@ export interface Finding {
   readonly where: string;
   readonly message: string;
 }
+
+/** A problem a check found, as an error of `i18n:check` (its place, its message with any hint). */
+const errorOf = (p: Problem): Finding => ({
+  level: "error",
+  where: problemPlace(p),
+  message: p.hint ? `${p.message} (${p.hint})` : p.message,
+});
 
 /**
  * A strings file read as contributed data (plain file, size limit, JSON object of text values,
@@ -36,9 +44,7 @@ function readTable(tree: ContentTree, file: string): { table: StringTable } | { 
   const read = readContributedText(tree.root, file, CONTENT_LIMITS.stringsBytes);
   const parsed = "problem" in read ? { problems: [read.problem] } : parseStringTable(read.text, file);
   if ("table" in parsed) return parsed;
-  return {
-    problems: parsed.problems.map((line) => ({ level: "error", where: file, message: line.slice(file.length + 2) }) satisfies Finding),
-  };
+  return { problems: parsed.problems.map(errorOf) };
 }
 
 /** UI strings of the site: every locale has a file, each with exactly the schema's keys and the source's placeholders. */
@@ -53,10 +59,7 @@ export function checkUiStrings(tree: ContentTree): Finding[] {
       });
   }
   if (!existsSync(join(tree.root, UI_STRINGS_DIR))) return findings;
-  for (const line of checkSiteStrings(tree.root, tree.sourceLocale, uiStringsSchema).problems) {
-    const at = line.indexOf(": ");
-    findings.push({ level: "error", where: line.slice(0, at), message: line.slice(at + 2) });
-  }
+  findings.push(...checkSiteStrings(tree.root, tree.sourceLocale, uiStringsSchema).problems.map(errorOf));
   return findings;
 }
 
@@ -176,7 +179,7 @@ export function checkStringLayers(tree: ContentTree): Finding[] {
 
 /** What a chapter may contain (frontmatter, syntax, no imports, expressions or active HTML, images beside it), for every locale. */
 export function checkContentPolicy(tree: ContentTree): Finding[] {
-  const lines: string[] = [];
+  const problems: Problem[] = [];
   const images: Record<string, number> = {};
   for (const chapter of tree.chapters()) {
     for (const locale of tree.locales()) {
@@ -185,16 +188,13 @@ export function checkContentPolicy(tree: ContentTree): Finding[] {
       if (mdx === null) continue;
       const sourceFile = locale === tree.sourceLocale ? null : tree.file(tree.sourceLocale, chapter);
       const checked = checkChapterText(tree.root, file, mdx, null, sourceFile, {}, tree.frontmatter);
-      lines.push(...checked.problems);
+      problems.push(...checked.problems);
       Object.assign(images, checked.images);
     }
   }
   const tooMuch = courseImagesProblem(images);
-  if (tooMuch) lines.push(tooMuch);
-  return lines.map((line) => {
-    const m = /^(.*?:\d+|[^:]*): ([\s\S]*)$/.exec(line)!;
-    return { level: "error", where: m[1]!, message: m[2]! };
-  });
+  if (tooMuch) problems.push(tooMuch);
+  return problems.map(errorOf);
 }
 
 /** Links inside a chapter (`](#id)`, `href="#id"`, and links to other chapters) point somewhere real. */
@@ -358,14 +358,8 @@ function translationOf(finding: Finding, locales: readonly string[], sourceLocal
 /** Every check of `i18n:check`, in the order a translator would fix them (only one locale's, when asked). */
 export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
   const findings: Finding[] = [
-    ...contentTreeProblems(tree.root, tree.locales()).map((line): Finding => {
-      const at = line.search(/: /);
-      return { level: "error", where: line.slice(0, at), message: line.slice(at + 2) };
-    }),
-    ...checkCourseCode(tree.root).map((line): Finding => {
-      const m = /^(.*?:\d+:\d+): (.*)$/.exec(line);
-      return { level: "error", where: m?.[1] ?? "", message: m?.[2] ?? line };
-    }),
+    ...contentTreeProblems(tree.root, tree.locales()).map(errorOf),
+    ...checkCourseCode(tree.root).map(errorOf),
     ...checkUiStrings(tree),
     ...checkContentPolicy(tree),
     ...checkStringLayers(tree),
@@ -378,13 +372,13 @@ export function checkTranslations(tree: ContentTree, only?: string): Finding[] {
     if (!existsSync(join(tree.root, file))) return [];
     const read = readContributedText(tree.root, file, CONTENT_LIMITS.stringsBytes);
     if ("problem" in read) {
-      findings.push({ level: "error", where: file, message: read.problem.replace(`${file}: `, "") });
+      findings.push(errorOf(read.problem));
       return [];
     }
     try {
       return parseGlossary(read.text, file);
     } catch (err) {
-      findings.push({ level: "error", where: file, message: (err as Error).message.replace(`${file}: `, "") });
+      findings.push(...problemsOf(err, file).map(errorOf));
       return [];
     }
   };

@@ -6,6 +6,7 @@ import { canonicalTag, languageName, matchLocale, uiStringsFile } from "../local
 import { parseStringTable } from "../model/stringTable.ts";
 import { typographyRules } from "../model/typography.ts";
 import { i18nCommand } from "./i18nCommand.ts";
+import { formatProblem } from "../../lib/problem.ts";
 
 /** `npm run i18n:add` (scripts/i18n-add.ts runs it). */
 export const addCommand = i18nCommand(
@@ -30,7 +31,7 @@ canonical form. Then: npm run -s i18n:export -- --locale <locale> --format po > 
     if (existing !== undefined) throw new UsageError(`the course already has ${existing} (${uiStringsFile(existing)})`);
     const sourceFile = uiStringsFile(tree.sourceLocale);
     const read = parseStringTable(tree.read(sourceFile) ?? "", sourceFile);
-    if ("problems" in read) throw new Error(read.problems.join("\n"));
+    if ("problems" in read) throw new Error(read.problems.map(formatProblem).join("\n"));
     const target = uiStringsFile(tag);
     if (existsSync(join(tree.root, target))) throw new UsageError(`${target} already exists`);
     const autonym = languageName(tag, tag);

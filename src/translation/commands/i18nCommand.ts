@@ -7,11 +7,15 @@ import { listChapterFiles } from "../../lib/content/chapterFiles.ts";
 import { ContentTree } from "../status/contentTree.ts";
 import { courseOfRoot } from "../../course/courseFile.ts";
 import { courseField } from "../../course/courseTranslations.ts";
+import { formatProblem, type Problem } from "../../lib/problem.ts";
 
 /** Files the tools may not work on (a chapter, a misspelt locale): each named on a line of its own. */
 class ContentRefusedError extends Error {
-  constructor(lines: readonly string[]) {
-    super(`${lines.length} file(s) refused:\n  ${lines.join("\n  ")}`);
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    super(`${problems.length} file(s) refused:\n  ${problems.map(formatProblem).join("\n  ")}`);
+    this.problems = problems;
   }
 }
 

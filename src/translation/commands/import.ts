@@ -16,6 +16,7 @@ import { checkChapterTexts } from "../../checks/checkCourse.ts";
 import { UsageError } from "../../lib/cli/runCli.ts";
 import { i18nCommand } from "./i18nCommand.ts";
 import { matchLocale } from "../locales.ts";
+import { formatProblem } from "../../lib/problem.ts";
 
 /** `npm run i18n:import` (scripts/i18n-import.ts runs it). */
 export const importCommand = i18nCommand(
@@ -171,7 +172,8 @@ when the file itself is refused (not ours, too large, a DTD) or a chapter would 
         tree.frontmatter,
       ]),
     );
-    if (refused.length) throw new ExchangeError(`${name}: the imported text is not allowed in a chapter: ${refused.join("; ")}`);
+    if (refused.length)
+      throw new ExchangeError(`${name}: the imported text is not allowed in a chapter: ${refused.map(formatProblem).join("; ")}`);
     for (const w of writes) writeFileAtomic(join(tree.root, w.file), w.text);
     if (problems.length) terminal.err(`${problems.join("\n")}\n`);
     terminal.out(`${report.join("\n")}\n${writes.length} file(s) written\n`);

@@ -4,6 +4,7 @@ import type { ContentTree } from "../status/contentTree.ts";
 import type { ReadUnit, UnitProblem } from "./apply.ts";
 import type { ExchangeFile } from "./exchange.ts";
 import { readTextUnits, textUnit } from "./textUnits.ts";
+import { formatProblem } from "../../lib/problem.ts";
 
 /**
  * The course's identity in the exchange (with `--strings`): its title, tagline and licence line,
@@ -34,7 +35,7 @@ export function applyCourseImport(
   const file = courseStringsFile(locale);
   const existing = tree.read(file);
   const parsed = existing === null ? { table: {} } : parseStringTable(existing, file);
-  if ("problems" in parsed) throw new Error(parsed.problems.join("\n"));
+  if ("problems" in parsed) throw new Error(parsed.problems.map(formatProblem).join("\n"));
   const table: Record<string, string> = { ...parsed.table };
   const current = new Map(courseExchangeFile(tree, locale).units.map((u) => [u.id, u]));
   const { values, skipped, refused } = readTextUnits(units, current, force);

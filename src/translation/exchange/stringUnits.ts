@@ -10,6 +10,7 @@ import type { ExchangeFile, ExchangeUnit } from "./exchange.ts";
 import { inlineKey, plainText } from "./inline.ts";
 import { textUnit } from "./textUnits.ts";
 import { icuPlural, poPluralForms, simplePlural } from "./pluralForms.ts";
+import { formatProblem } from "../../lib/problem.ts";
 
 /**
  * The site's, the chapters' and the datasets' strings in the exchange: one file per layer
@@ -49,7 +50,7 @@ function readTable(tree: ContentTree, file: string): StringTable {
   const text = tree.read(file);
   if (text === null) return {};
   const parsed = parseStringTable(text, file);
-  if ("problems" in parsed) throw new Error(parsed.problems.join("\n"));
+  if ("problems" in parsed) throw new Error(parsed.problems.map(formatProblem).join("\n"));
   return parsed.table;
 }
 

@@ -4,6 +4,7 @@ import { z } from "astro/zod";
 import { TAG_PATTERN } from "../locales.ts";
 import { printable } from "../../lib/text/printable.ts";
 import { prototypeKeys, schemaIssues } from "../../lib/schemaIssues.ts";
+import { problemAt, ProblemError } from "../../lib/problem.ts";
 
 // Every key of an entry but its id names a locale: a language tag, never an object's own name (__proto__).
 const localeTag = z.string().regex(new RegExp(`^${TAG_PATTERN}$`), "not a language tag (en, ja, pt-BR, zh-Hant-TW)");
@@ -35,17 +36,20 @@ export interface GlossaryTerm {
 /** Parses content/glossary.yaml, naming the file and entry on any problem. */
 export function parseGlossary(text: string, file = "content/glossary.yaml"): GlossaryTerm[] {
   const raw: unknown = parse(text);
-  if (!Array.isArray(raw)) throw new Error(`${file}: expected a list of terms`);
+  if (!Array.isArray(raw)) throw new ProblemError(problemAt(file, "expected a list of terms"));
   return raw.map((item, i) => {
     const stray = strayKey(item) ?? prototypeKeys(item)[0];
     if (stray !== undefined)
-      throw new Error(`${file}: entry ${i + 1}: ${printable(stray, 40)}: not a language tag (en, ja, pt-BR, zh-Hant-TW)`);
+      throw new ProblemError(problemAt(file, `entry ${i + 1}: ${printable(stray, 40)}: not a language tag (en, ja, pt-BR, zh-Hant-TW)`));
     const result = entrySchema.safeParse(item);
     if (!result.success)
-      throw new Error(
-        `${file}: entry ${i + 1}: ${schemaIssues(result.error)
-          .map((x) => `${x.path}: ${x.message}`)
-          .join("; ")}`,
+      throw new ProblemError(
+        problemAt(
+          file,
+          `entry ${i + 1}: ${schemaIssues(result.error, item)
+            .map((x) => `${x.path}: ${x.message}`)
+            .join("; ")}`,
+        ),
       );
     const {
       id,

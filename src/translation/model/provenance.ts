@@ -47,7 +47,7 @@ export function parseProvenance(text: string, file: string): Provenance {
   const result = provenanceSchema.safeParse(json);
   if (!result.success)
     throw new Error(
-      `${file}: ${schemaIssues(result.error)
+      `${file}: ${schemaIssues(result.error, json)
         .map((i) => `${i.path || "(root)"}: ${i.message}`)
         .join("; ")}`,
     );

@@ -1,4 +1,5 @@
 import { printable } from "../../lib/text/printable.ts";
+import { problemAt, type Problem } from "../../lib/problem.ts";
 
 /** UI strings by key, one file's worth (a locale of the site, of a chapter or of a dataset). */
 export type StringTable = Readonly<Record<string, string>>;
@@ -9,38 +10,38 @@ const KEY = /^[A-Za-z][\w-]{0,80}(?:\.[\w-]{1,80}){0,8}$/;
 const MAX_VALUE = 4000;
 
 /**
- * A strings file's text as a table, or every reason it is not one, each a line naming the file
- * and the key: not JSON, not an object, a key that is not words joined by dots (`__proto__`,
+ * A strings file's text as a table, or every reason it is not one, each naming the file and the
+ * key: not JSON, not an object, a key that is not words joined by dots (`__proto__`,
  * `a b`), a value that is not text (a number, a list, an object) or is too long. The table has
  * no prototype, so a key like `constructor` is only ever the file's own.
  */
-export function parseStringTable(text: string, file: string): { table: StringTable } | { problems: string[] } {
+export function parseStringTable(text: string, file: string): { table: StringTable } | { problems: Problem[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    // Where, as file:line:column (the parser gives an offset), and what, without the offset.
+    // Where, as line and column (the parser gives an offset), and what, without the offset.
     const message = (err as Error).message;
     const at = /at position (\d+)/.exec(message);
     const before = at ? text.slice(0, Number(at[1])) : null;
-    const where = before === null ? file : `${file}:${before.split("\n").length}:${before.length - before.lastIndexOf("\n")}`;
+    const place = before === null ? {} : { line: before.split("\n").length, column: before.length - before.lastIndexOf("\n") };
     const what = message.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/\s*\(line \d+ column \d+\)/, "");
     return {
-      problems: [`${where}: not valid JSON (${printable(what, 120)}); a string is "key": "text", pairs separated by commas`],
+      problems: [problemAt(file, `not valid JSON (${printable(what, 120)}); a string is "key": "text", pairs separated by commas`, place)],
     };
   }
   if (typeof json !== "object" || json === null || Array.isArray(json))
-    return { problems: [`${file}: must be one JSON object of "key": "text" pairs`] };
-  const problems: string[] = [];
+    return { problems: [problemAt(file, 'must be one JSON object of "key": "text" pairs')] };
+  const problems: Problem[] = [];
   const table = Object.create(null) as Record<string, string>;
   for (const [key, value] of Object.entries(json)) {
     const shown = printable(key, 60);
-    if (!KEY.test(key)) problems.push(`${file}: "${shown}" is not a key (words joined by dots, such as axis.time)`);
+    if (!KEY.test(key)) problems.push(problemAt(file, `"${shown}" is not a key (words joined by dots, such as axis.time)`));
     else if (typeof value !== "string")
       problems.push(
-        `${file}: "${shown}" must be text, not ${Array.isArray(value) ? "a list" : value === null ? "null" : `a ${typeof value}`}`,
+        problemAt(file, `"${shown}" must be text, not ${Array.isArray(value) ? "a list" : value === null ? "null" : `a ${typeof value}`}`),
       );
-    else if (value.length > MAX_VALUE) problems.push(`${file}: "${shown}" is longer than ${MAX_VALUE} characters`);
+    else if (value.length > MAX_VALUE) problems.push(problemAt(file, `"${shown}" is longer than ${MAX_VALUE} characters`));
     else table[key] = value;
   }
   return problems.length ? { problems } : { table };

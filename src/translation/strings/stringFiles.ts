@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { CONTENT_LIMITS } from "../../lib/content/limits.ts";
 import { parseStringTable, type StringTable } from "../model/stringTable.ts";
 import { readContributedText } from "../../checks/chapterFile.ts";
+import type { Problem } from "../../lib/problem.ts";
 
 import { isLocaleFile } from "../locales.ts";
 
@@ -11,11 +12,11 @@ export { isLocaleFile };
 /**
  * Every locale's strings in a folder (`<folder>/<locale>.json`, relative to the root), each read
  * as a contributed file and checked (JSON, keys, text values). A file that is refused is not in
- * the tables; its problems are, one line each, naming the file and the key.
+ * the tables; its problems are, each naming the file and the key.
  */
-export function readStringFolder(root: string, folder: string): { tables: Map<string, StringTable>; problems: string[] } {
+export function readStringFolder(root: string, folder: string): { tables: Map<string, StringTable>; problems: Problem[] } {
   const tables = new Map<string, StringTable>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   if (!existsSync(join(root, folder))) return { tables, problems };
   for (const name of readdirSync(join(root, folder)).filter(isLocaleFile).sort()) {
     const file = `${folder}/${name}`;

@@ -41,10 +41,10 @@ describe("frontmatter fields a course declares", () => {
   it("are checked with the chapter: a line naming the file and the field", () => {
     expect(checkChapterText(ROOT, "content/en/x/index.mdx", MDX("week: 3\n"), null, null, {}, fields).problems).toEqual([]);
     expect(checkChapterText(ROOT, "content/en/x/index.mdx", MDX("week: 0\n"), null, null, {}, fields).problems).toEqual([
-      expect.stringMatching(/^content\/en\/x\/index\.mdx:1: frontmatter "week": /),
+      { file: "content/en/x/index.mdx", line: 1, message: expect.stringMatching(/^frontmatter "week": /) as string },
     ]);
     expect(checkChapterText(ROOT, "content/en/x/index.mdx", MDX("week: 3\nslides: abcde\n"), null, null, {}, fields).problems).toEqual([
-      expect.stringMatching(/^content\/en\/x\/index\.mdx:1: frontmatter .*slides/),
+      { file: "content/en/x/index.mdx", line: 1, message: expect.stringMatching(/^frontmatter .*slides/) as string },
     ]);
   });
 
