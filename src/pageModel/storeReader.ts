@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { STORE_DIR } from "virtual:course/store";
 import type { ChapterStore } from "../course/chapterStore.ts";
-import { baseFolder } from "../lib/settings.ts";
+import { sitePath } from "./routing.ts";
 import { cellModulePath } from "../lib/content/chapterModules.ts";
 import { CELL_CHUNKS_FILE, DEV_PROBLEMS_FILE, storeFile, type CellChunks, type DevProblems } from "../course/storeFiles.ts";
 
@@ -36,7 +36,7 @@ export function devProblems(): DevProblems {
  */
 export function cellChunk(slug: string, cell: string): CellChunks[string] {
   const file = cellModulePath(slug, cell);
-  if (import.meta.env.DEV) return { src: baseFolder(import.meta.env.BASE_URL) + file, deps: [] };
+  if (import.meta.env.DEV) return { src: sitePath(file), deps: [] };
   const found = readStoreJson<CellChunks>(join(STORE_DIR, CELL_CHUNKS_FILE), {})[file];
   if (!found) throw new Error(`${file}: the build made no browser code for cell "${cell}"`);
   return found;

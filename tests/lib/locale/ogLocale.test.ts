@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ogLocale } from "../../src/pageModel/routing.ts";
+import { ogLocale } from "../../../src/lib/locale/ogLocale.ts";
 
 describe("Open Graph locales", () => {
   it("are language_TERRITORY for any tag: named, or the likeliest", () => {
