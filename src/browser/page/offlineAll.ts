@@ -9,9 +9,13 @@ interface FileList {
 /** Files sent to the worker at a time: each batch answered before the next, so progress can be said. */
 const BATCH = 40;
 
+/** A folder's list: as this device keeps it, else from the network (none without one: nothing could be kept then). */
 async function listOf(folder: string): Promise<FileList | null> {
   try {
-    const response = await fetch(`${folder}_files.json`);
+    const url = new URL(`${folder}_files.json`, location.href).href;
+    const kept = "caches" in window ? await caches.match(url) : undefined;
+    if (!kept && !navigator.onLine) return null;
+    const response = kept ?? (await fetch(url));
     const list = (response.ok ? await response.json() : null) as Partial<FileList> | null;
     return list && Array.isArray(list.files) && typeof list.bytes === "number"
       ? { files: list.files.filter((f): f is string => typeof f === "string"), bytes: list.bytes }
