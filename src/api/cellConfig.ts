@@ -9,7 +9,12 @@ export interface CellConfig {
   /**
    * The addresses of the files a first move may need (src/integration/firstMoveFiles.ts): the default
    * view's, fetched at once when a reader lands on the figure, and those one step away, fetched
-   * once it runs.
+   * once it runs, or at once for a move made before it runs (`byMove`: `name=value` → the files
+   * that move needs beyond the default view's).
    */
-  readonly firstMove?: { readonly atDefault: readonly string[]; readonly oneStepAway: readonly string[] };
+  readonly firstMove?: {
+    readonly atDefault: readonly string[];
+    readonly oneStepAway: readonly string[];
+    readonly byMove?: Readonly<Record<string, readonly string[]>>;
+  };
 }

@@ -11,6 +11,8 @@ function neighbours(spec: InputSpec): number[] {
 export interface FirstMoveFiles {
   readonly atDefault: string[];
   readonly oneStepAway: string[];
+  /** For each move one step from the default (`name=value`), the files it needs that the default view does not. */
+  readonly byMove: Record<string, string[]>;
 }
 
 /**
@@ -26,13 +28,18 @@ export interface FirstMoveFiles {
 export function firstMoveFiles(view: AnyView, payload: unknown): FirstMoveFiles {
   const interaction = view.interaction;
   const load = interaction?.load;
-  if (!interaction || !load) return { atDefault: [], oneStepAway: [] };
+  if (!interaction || !load) return { atDefault: [], oneStepAway: [], byMove: {} };
   const specs = interaction.inputs(payload as never);
   const defaults: InputValues = Object.fromEntries(specs.map((s) => [s.name, s.value]));
   const views: InputValues[] = [defaults];
+  const moves: string[] = [];
   for (const name of load.inputs) {
     const spec = specs.find((s) => s.name === name);
-    if (spec) for (const value of neighbours(spec)) views.push({ ...defaults, [name]: value });
+    if (spec)
+      for (const value of neighbours(spec)) {
+        views.push({ ...defaults, [name]: value });
+        moves.push(`${name}=${Number(value.toPrecision(12))}`);
+      }
   }
   const asked = views.map(() => new Set<string>());
   const unanswered = new Error("recorded, not fetched");
@@ -57,5 +64,10 @@ export function firstMoveFiles(view: AnyView, payload: unknown): FirstMoveFiles 
   const [first, ...others] = asked;
   const atDefault = [...first!].sort();
   const oneStepAway = [...new Set(others.flatMap((a) => [...a]))].filter((a) => !first!.has(a)).sort();
-  return { atDefault, oneStepAway };
+  const byMove: Record<string, string[]> = {};
+  others.forEach((asked, i) => {
+    const own = [...asked].filter((a) => !first!.has(a)).sort();
+    if (own.length) byMove[moves[i]!] = own;
+  });
+  return { atDefault, oneStepAway, byMove };
 }

@@ -6,14 +6,10 @@ import { renderPlot } from "../lib/plot/ssr.ts";
 import type { RenderedCell, RenderedInteraction } from "../course/chapterStore.ts";
 import type { CellConfig } from "../api/cellConfig.ts";
 import { firstMoveFiles } from "./firstMoveFiles.ts";
+import { scriptJson } from "../lib/text/scriptJson.ts";
 
 /** The width of the figures drawn for phones: 12 px text stays above 11 px on a 320 px screen. */
 export const NARROW_WIDTH = 320;
-
-/** JSON that is safe inside a <script type="application/json">: no `<` can close the element. */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
-}
 
 function interactionOf(
   view: AnyView,
@@ -50,12 +46,20 @@ function interactionOf(
       const base = files[address.slice(0, at)];
       return base === undefined ? [] : [base + address.slice(at + 1)];
     });
-  const { atDefault, oneStepAway } = firstMoveFiles(view, payload);
+  const { atDefault, oneStepAway, byMove } = firstMoveFiles(view, payload);
   const config: CellConfig = {
     payload: interaction.slim ? interaction.slim(payload) : payload,
     locale: ctx.locale,
     files,
-    ...(atDefault.length || oneStepAway.length ? { firstMove: { atDefault: urls(atDefault), oneStepAway: urls(oneStepAway) } } : {}),
+    ...(atDefault.length || oneStepAway.length
+      ? {
+          firstMove: {
+            atDefault: urls(atDefault),
+            oneStepAway: urls(oneStepAway),
+            byMove: Object.fromEntries(Object.entries(byMove).map(([move, files]) => [move, urls(files)])),
+          },
+        }
+      : {}),
   };
   return {
     controls,

@@ -17,11 +17,17 @@ describe("the files a first move may need, named at build", () => {
     expect(filesOf("raster-population")).toEqual({
       atDefault: ["raster/1.bin", "raster/2.bin"],
       oneStepAway: ["raster/0.bin", "raster/3.bin"],
+      // Each move on its own: the one file it needs beyond the default's (a narrower window none).
+      byMove: { "start=4": ["raster/0.bin"], "start=6": ["raster/3.bin"], "width=11": ["raster/3.bin"] },
     });
   });
 
   it("the ISI figures: neuron 283's file and its neighbours' (the neuron picker's one step)", () => {
-    const expected = { atDefault: ["isi/283.isi"], oneStepAway: ["isi/282.isi", "isi/284.isi"] };
+    const expected = {
+      atDefault: ["isi/283.isi"],
+      oneStepAway: ["isi/282.isi", "isi/284.isi"],
+      byMove: { "neuron=282": ["isi/282.isi"], "neuron=284": ["isi/284.isi"] },
+    };
     expect(filesOf("isi-histogram")).toEqual(expected);
     expect(filesOf("isi-function-explorer")).toEqual(expected);
   });
@@ -40,6 +46,7 @@ describe("the files a first move may need, named at build", () => {
     expect(firstMoveFiles({ id: "y", plot: () => ({}), describe: () => ({ alt: "" }) } as unknown as AnyView, {})).toEqual({
       atDefault: [],
       oneStepAway: [],
+      byMove: {},
     });
     // Named one after another: only the first of each view is known before the load awaits.
     const chained = view({
@@ -51,6 +58,6 @@ describe("the files a first move may need, named at build", () => {
         return {} as never;
       },
     });
-    expect(firstMoveFiles(chained, {})).toEqual({ atDefault: ["set/0.a"], oneStepAway: ["set/1.a"] });
+    expect(firstMoveFiles(chained, {})).toEqual({ atDefault: ["set/0.a"], oneStepAway: ["set/1.a"], byMove: { "k=1": ["set/1.a"] } });
   });
 });

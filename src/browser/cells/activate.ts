@@ -6,14 +6,26 @@ import type { CellConfig } from "../../api/cellConfig.ts";
 /** Whether the reader asked to save data (then nothing is fetched ahead of use). */
 const saveData = () => Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData);
 
-/** The files the build says a figure's first move may need: at its default view, and one step away (the cell's configuration, read once). */
-function firstMoveFiles(figure: HTMLElement): { atDefault: readonly string[]; oneStepAway: readonly string[] } {
+interface FirstMove {
+  readonly atDefault: readonly string[];
+  readonly oneStepAway: readonly string[];
+  /** The files one move (`name=value`) needs beyond the default view's. */
+  readonly byMove: (move: string) => readonly string[];
+}
+
+/** The files the build says a figure's first move may need: at its default view, one step away, and per move (the cell's configuration). */
+function firstMoveFiles(figure: HTMLElement): FirstMove {
   const urls = (list: unknown) => (Array.isArray(list) ? list.filter((u): u is string => typeof u === "string") : []);
   try {
     const config = JSON.parse(figure.querySelector("script.cell-payload")?.textContent ?? "{}") as Partial<CellConfig>;
-    return { atDefault: urls(config.firstMove?.atDefault), oneStepAway: urls(config.firstMove?.oneStepAway) };
+    const byMove = config.firstMove?.byMove ?? {};
+    return {
+      atDefault: urls(config.firstMove?.atDefault),
+      oneStepAway: urls(config.firstMove?.oneStepAway),
+      byMove: (move) => (Object.hasOwn(byMove, move) ? urls(byMove[move]) : []),
+    };
   } catch {
-    return { atDefault: [], oneStepAway: [] };
+    return { atDefault: [], oneStepAway: [], byMove: () => [] };
   }
 }
 
@@ -115,8 +127,12 @@ export function activateCells(root: Document): void {
   };
   // A move made before a figure's code has run: the figure says it is on its way (its status is a
   // live region, so this is heard too), and the move is applied when the code runs.
-  const early = (figure: HTMLElement) => {
+  const early = (figure: HTMLElement, event: Event) => {
     if (figure.dataset.active) return;
+    // The files this very move needs beyond the default view's, fetched beside the code rather than after it.
+    const input = event.target;
+    if (input instanceof HTMLInputElement && input.type === "range" && !saveData())
+      fetchAhead(firstMoveFiles(figure).byMove(`${input.name}=${Number(Number(input.value).toPrecision(12))}`));
     figure.dataset.busy = "true";
     const status = figure.querySelector<HTMLElement>(".cell-status");
     if (status && !status.textContent) {
@@ -160,8 +176,8 @@ export function activateCells(root: Document): void {
   land();
   addEventListener("hashchange", land);
   for (const figure of figures) {
-    figure.addEventListener("input", () => {
-      early(figure);
+    figure.addEventListener("input", (event) => {
+      early(figure, event);
     });
     figure.querySelector("fieldset")?.removeAttribute("disabled");
     figure.querySelector(".needs-js")?.remove();
