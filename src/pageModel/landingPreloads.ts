@@ -24,7 +24,7 @@ export function landingPreloads(
 ): Record<string, LandingPreload[]> {
   const byCell = new Map(
     figures.map((f): [string, LandingPreload[]] => {
-      let files: readonly string[] = [];
+      let files: readonly string[];
       try {
         files = (JSON.parse(f.config) as Partial<CellConfig>).firstMove?.atDefault ?? [];
       } catch {

@@ -1,3 +1,4 @@
+import { runInNewContext } from "node:vm";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, HEAD_SCRIPT, LANDING_PRELOADS_ID, scriptHash } from "../../../src/lib/security/csp.ts";
@@ -9,7 +10,7 @@ function run(list: unknown, hash: string, theme: string | null = null): { links:
     `<!doctype html><html><head><script type="application/json" id="${LANDING_PRELOADS_ID}">${JSON.stringify(list)}</script></head><body></body></html>`,
   );
   const storage = { getItem: () => theme };
-  new Function("document", "location", "localStorage", HEAD_SCRIPT)(document, { hash }, storage);
+  runInNewContext(HEAD_SCRIPT, { document, location: { hash }, localStorage: storage, JSON, Array, decodeURIComponent });
   const links = [...document.head.querySelectorAll("link")].map(
     (l) => `${l.getAttribute("rel")} ${l.getAttribute("href")}${l.getAttribute("as") ? ` as=${l.getAttribute("as")}` : ""}`,
   );
