@@ -6,6 +6,7 @@ import { defineConfig } from "astro/config";
 import courseIntegration from "./src/integration/integration.ts";
 import { loadCourseModel } from "./src/course/courseModel.ts";
 import { sitemapOptions } from "./src/pageModel/sitemap.ts";
+import { ELEMENT_COMPONENTS } from "./src/lib/content/components.ts";
 
 // The course, decided once from this folder and the environment (a bad setting or course file
 // stops here with one line), then handed to the integration and, through it, to the pages.
@@ -29,7 +30,9 @@ export default defineConfig({
   },
   integrations: [
     courseIntegration({ model }),
-    mdx(),
+    // Static parts of a chapter compiled to HTML once (a quarter of a page's build), except the
+    // elements the chapter page draws with its own components.
+    mdx({ optimize: { ignoreElementNames: [...ELEMENT_COMPONENTS] } }),
     // A sitemap needs the site's address: without SITE_URL there is none (no made-up domain).
     ...(settings.url ? [sitemap(sitemapOptions(model))] : []),
   ],

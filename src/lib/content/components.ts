@@ -62,3 +62,10 @@ export const COMPONENTS: Readonly<Record<string, ComponentRule>> = {
   /** A fold readers open (a notebook's `<details>`): its summary is prose, translated. */
   Fold: { required: ["summary"], optional: [] },
 };
+
+/**
+ * The Markdown elements a chapter page draws with components of its own (a heading with its
+ * stale or source notice): the MDX compiler must leave them as elements, not fold them into
+ * static HTML with the text around them.
+ */
+export const ELEMENT_COMPONENTS = ["h2", "h3"] as const;

@@ -37,25 +37,48 @@ export function blankFrontmatter(mdx: string): string {
  * The tree may be shared with other callers that parsed the same text: do not change it.
  */
 export function parseMdx(mdx: string): Root {
+  const recent = recentTrees();
   let result = recent.get(mdx);
-  if (!result) {
+  if (result) {
+    // Most recently used last: the oldest is the first to go.
+    recent.delete(mdx);
+    recent.set(mdx, result);
+  } else {
     try {
-      result = parseUncached(mdx);
+      result = { tree: parseUncached(mdx) };
     } catch (err) {
       if (!(err instanceof MdxSyntaxError)) throw err;
-      result = err;
+      result = { line: err.line, column: err.column, reason: err.reason };
     }
-    if (recent.size >= 8) recent.delete(recent.keys().next().value!);
     recent.set(mdx, result);
+    let chars = 0;
+    for (const text of recent.keys()) chars += text.length;
+    for (const text of recent.keys()) {
+      if (chars <= RECENT_TEXT_CHARS || recent.size <= 1) break;
+      recent.delete(text);
+      chars -= text.length;
+    }
   }
-  if (result instanceof MdxSyntaxError) throw result;
-  return result;
+  if ("tree" in result) return result.tree;
+  throw new MdxSyntaxError(result.line, result.column, result.reason);
 }
 
-// The translators' tools read one chapter many times (sections, segments, components, checks):
-// the last few texts' trees (or why they have none) are kept. A tree returned is shared: read
-// it, never change it.
-const recent = new Map<string, Root | MdxSyntaxError>();
+/** A text's tree, or where and why it has none (as data: another instance of this module may read it). */
+type Parsed = { readonly tree: Root } | { readonly line: number; readonly column: number; readonly reason: string };
+
+// A build reads each chapter several times (the course check, the translation state of the MDX
+// compiler and of the page, each in a module instance of its own: Astro loads the pages' code
+// apart from the integration's), and the translators' tools read one many times (sections,
+// segments, components, checks): the trees of the texts read last are kept, for every instance
+// of this module in the process, up to a few chapters' worth of text. A tree returned is
+// shared: read it, never change it.
+const RECENT_TEXT_CHARS = 8 * 1024 * 1024;
+const RECENT_KEY = Symbol.for("explorable-course.parseMdx.recent");
+
+function recentTrees(): Map<string, Parsed> {
+  const holder = globalThis as unknown as Record<symbol, Map<string, Parsed> | undefined>;
+  return (holder[RECENT_KEY] ??= new Map<string, Parsed>());
+}
 
 function parseUncached(mdx: string): Root {
   const bytes = Buffer.byteLength(mdx);
