@@ -12,15 +12,18 @@ export interface LandingFigure {
 }
 
 /**
- * For each anchor a reader may open the page at (a figure's own, `cell-…`, or the section it is
- * in), what that figure's first move needs: its code (module and the chunks it imports) and the
- * files of its default view. The head's script reads it at once, while the page is still
- * arriving, so that a figure opened by a link answers its first move without waiting for the
- * page's scripts to find it.
+ * For each anchor a reader may open the page at (a figure's own, `cell-…`, or a heading whose
+ * section holds it, subsections included, as the page's own script finds them), what that
+ * figure's first move needs: its code (module and the chunks it imports) and the files of its
+ * default view. The head's script reads it at once, while the page is still arriving, so that a
+ * figure opened by a link answers its first move without waiting for the page's scripts.
  */
 export function landingPreloads(
   figures: readonly LandingFigure[],
+  /** Each figure's innermost section (the heading id it follows), in page order. */
   sections: readonly { readonly section: string; readonly cell: string }[],
+  /** The page's headings in order, with their levels. */
+  headings: readonly { readonly slug: string; readonly depth: number }[],
 ): Record<string, LandingPreload[]> {
   const byCell = new Map(
     figures.map((f): [string, LandingPreload[]] => {
@@ -37,12 +40,23 @@ export function landingPreloads(
     }),
   );
   const preloads: Record<string, LandingPreload[]> = Object.create(null) as Record<string, LandingPreload[]>;
-  for (const [cell, list] of byCell) preloads[cellFigureId(cell)] = list;
+  const add = (anchor: string, list: readonly LandingPreload[]) => {
+    const known = new Set((preloads[anchor] ?? []).map((p) => p[1]));
+    preloads[anchor] = [...(preloads[anchor] ?? []), ...list.filter((p) => !known.has(p[1]))];
+  };
+  for (const [cell, list] of byCell) add(cellFigureId(cell), list);
   for (const { section, cell } of sections) {
     const list = byCell.get(cell);
-    if (!section || !list) continue;
-    const known = new Set((preloads[section] ?? []).map((p) => p[1]));
-    preloads[section] = [...(preloads[section] ?? []), ...list.filter((p) => !known.has(p[1]))];
+    const at = headings.findIndex((h) => h.slug === section);
+    if (!list || at < 0) continue;
+    // The figure's heading, and each heading above it whose section runs on to it.
+    let depth = Infinity;
+    for (let i = at; i >= 0; i--) {
+      const heading = headings[i]!;
+      if (heading.depth >= depth) continue;
+      depth = heading.depth;
+      add(heading.slug, list);
+    }
   }
   return preloads;
 }

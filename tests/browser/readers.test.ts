@@ -207,3 +207,32 @@ for (const width of [360, 1280]) {
     });
   }
 }
+
+describe("a reader who opens a link to a figure", () => {
+  // Which of the page's requests came first: the figure's own code and data, or the page's scripts.
+  const firstOf = (requests: readonly string[], pattern: RegExp) => requests.findIndex((r) => pattern.test(r));
+
+  it("gets that figure's code and default data first (the head asks for them), and no figure's code without a link", async () => {
+    for (const [anchor, module, data] of [
+      ["#cell-raster-population", /raster-population\.cell\.[\w-]+\.js$/, /\/data\/[0-9a-f]+\/1\.bin$/],
+      ["#section-4", /isi-function-explorer\.cell\.[\w-]+\.js$/, /\/data\/[0-9a-f]+\/\d+\.isi$/],
+    ] as const) {
+      const from = env.server.requests.length;
+      const page = await open(`${CHAPTER("en")}${anchor}`, 1280);
+      const requests = env.server.requests.slice(from);
+      const scripts = firstOf(requests, /\/_astro\/Cell\.astro_astro_type_script/);
+      expect(firstOf(requests, module), anchor).toBeGreaterThanOrEqual(0);
+      expect(firstOf(requests, module), anchor).toBeLessThan(scripts);
+      expect(firstOf(requests, data), anchor).toBeLessThan(scripts);
+      await page.waitForSelector(`${anchor.startsWith("#cell-") ? anchor : "#cell-isi-function-explorer"}[data-active="true"]`);
+    }
+    // Opened without an anchor, the head asks for no figure's code.
+    const from = env.server.requests.length;
+    const page = await open(CHAPTER("en"), 1280);
+    expect(await page.$$eval("link[rel=modulepreload][href*='.cell.']", (l) => l.length)).toBe(0);
+    const requests = env.server.requests.slice(from);
+    // Any figure's code comes later, asked for by the page's own script when the figure nears.
+    const cellCode = firstOf(requests, /\.cell\.[\w-]+\.js$/);
+    expect(cellCode === -1 || cellCode > firstOf(requests, /\/_astro\/Cell\.astro_astro_type_script/)).toBe(true);
+  });
+});

@@ -28,8 +28,14 @@ describe("the head script", () => {
       { cell: "isi", code: { src: "/_astro/isi.cell.js", deps: ["/_astro/plot.js"] }, config: "{}" },
     ],
     [
-      { section: "section-2", cell: "raster" },
+      { section: "section-2-1", cell: "raster" },
       { section: "section-2", cell: "isi" },
+    ],
+    [
+      { slug: "section-1", depth: 2 },
+      { slug: "section-2", depth: 2 },
+      { slug: "section-2-1", depth: 3 },
+      { slug: "section-3", depth: 2 },
     ],
   );
 
@@ -43,13 +49,20 @@ describe("the head script", () => {
       "modulepreload /_astro/plot.js",
       "preload /data/k/1.bin as=fetch",
     ]);
-    // A section: each of its figures' (shared chunks once).
+    // A section: each of its figures', its subsections' included (shared chunks once).
     expect(run(list, "#section-2").links).toEqual([
       "modulepreload /_astro/raster.cell.js",
       "modulepreload /_astro/plot.js",
       "preload /data/k/1.bin as=fetch",
       "modulepreload /_astro/isi.cell.js",
     ]);
+    expect(run(list, "#section-2-1").links).toEqual([
+      "modulepreload /_astro/raster.cell.js",
+      "modulepreload /_astro/plot.js",
+      "preload /data/k/1.bin as=fetch",
+    ]);
+    expect(run(list, "#section-1").links).toEqual([]);
+    expect(run(list, "#section-3").links).toEqual([]);
     expect(run(list, "#other").links).toEqual([]);
     expect(run(list, "").links).toEqual([]);
     expect(run(list, "#__proto__").links).toEqual([]);
