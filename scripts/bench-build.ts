@@ -7,7 +7,7 @@ import { courseChapters } from "./lib/courseChapters.ts";
 import { PROJECT_PARTS } from "./lib/projectParts.ts";
 import { chapterFilePath } from "../src/lib/content/chapterFiles.ts";
 
-const USAGE = "usage: npm run bench:build -- [--chapters 40]";
+const USAGE = "usage: npm run bench:build -- [--chapters 40] [--runs 1]";
 const ROOT = resolve(import.meta.dirname, "..");
 
 /**
@@ -65,12 +65,36 @@ function build(dir: string): Promise<Run> {
           return;
         }
         const phases = new Map<string, number>();
-        for (const m of stderr.matchAll(/^ {2}(.+?)\s+([\d.]+) s$/gm)) phases.set(m[1]!.trim(), Number(m[2]) * 1000);
+        // Phases by name, without the counts some carry (pages, SVGs), so that runs line up.
+        for (const m of stderr.matchAll(/^ {2}(.+?)\s+([\d.]+) s$/gm))
+          phases.set(
+            m[1]!
+              .trim()
+              .replace(/\s*\(.*\)$/, "")
+              .replace(/: \d+ SVGs$/, ""),
+            Number(m[2]) * 1000,
+          );
         const pages = Number(/\((\d+) pages,/.exec(stderr)?.[1] ?? NaN);
         resolvePromise({ wall: performance.now() - started, phases, pages, dataBytes: bytesUnder(join(dir, "dist", "data")) });
       },
     );
   });
+}
+
+/** Each phase's median over several builds of one copy (wall time too). */
+function medianRun(runs: readonly Run[]): Run {
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const names = new Set(runs.flatMap((r) => [...r.phases.keys()]));
+  return {
+    wall: median(runs.map((r) => r.wall)),
+    phases: new Map([...names].map((k) => [k, median(runs.map((r) => r.phases.get(k) ?? NaN))])),
+    pages: runs[0]!.pages,
+    dataBytes: runs[0]!.dataBytes,
+  };
 }
 
 const phase = (run: Run, prefix: string) => [...run.phases].find(([k]) => k.startsWith(prefix))?.[1] ?? NaN;
@@ -83,21 +107,32 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
  */
 runCli(USAGE, async () => {
   let n = 40;
+  let runs = 1;
   try {
-    const { values } = parseArgs({ options: { chapters: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    const { values } = parseArgs({
+      options: { chapters: { type: "string" }, runs: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
     if (values.help) {
       process.stdout.write(
-        `${USAGE}\n  Builds a copy of the project as it is, and one with N copies of its first chapter added\n  (every locale's text, translation record and images), and prints each phase's time and the\n  marginal cost of one more chapter page.\n`,
+        `${USAGE}\n  Builds a copy of the project as it is, and one with N copies of its first chapter added\n  (every locale's text, translation record and images), and prints each phase's time and the\n  marginal cost of one more chapter page. --runs R builds each R times, alternating, and\n  prints each phase's median (this machine's builds vary by a second or more).\n`,
       );
       return;
     }
     if (values.chapters !== undefined) n = Number(values.chapters);
+    if (values.runs !== undefined) runs = Number(values.runs);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
   if (!Number.isInteger(n) || n < 1 || n > 500) throw new UsageError("--chapters must be an integer from 1 to 500");
-  const base = await build(scratch(0));
-  const more = await build(scratch(n));
+  if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new UsageError("--runs must be an integer from 1 to 20");
+  const bases: Run[] = [];
+  const mores: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    bases.push(await build(scratch(0)));
+    mores.push(await build(scratch(n)));
+  }
+  const base = medianRun(bases);
+  const more = medianRun(mores);
   const rows: [string, string, string][] = [];
   const label = (k: string) => k.replace(/\s*\(.*\)$/, "").replace(/: \d+ SVGs$/, "");
   for (const name of new Set([...base.phases.keys(), ...more.phases.keys()].map(label))) {
