@@ -18,6 +18,8 @@ import { readContributedText } from "../checks/chapterFile.ts";
 import remarkChapter, { type ChapterPipelineOptions } from "./remarkChapter.ts";
 import { chapterOfFilePath } from "../lib/content/chapterFiles.ts";
 import { problemsOf, type Problem } from "../lib/problem.ts";
+import { parseMdxCopy } from "../lib/content/parseMdx.ts";
+import type { Processor } from "unified";
 
 /**
  * The course's glossary (content/glossary.yaml) and the chapters' own (chapters/<chapter>/glossary.yaml),
@@ -94,6 +96,15 @@ function asideOf(coreStrings: (locale: string) => StringTable): (locale: string)
 }
 
 /**
+ * The compiler reads a chapter from the tree the content check built from the same text (a copy
+ * it may change): one parse of each file per build instead of one per reader of it. The check's
+ * parser is the compiler's own (tests/security/oneParser.test.ts compares the two on every chapter).
+ */
+export function remarkSharedParser(this: Processor): void {
+  this.parser = (document: string) => parseMdxCopy(document);
+}
+
+/**
  * How chapters are compiled, in order: the content check on the compiler's own tree (and every
  * image pointed at its checked file), untranslated sections taken from the source, stable
  * heading ids, maths; then KaTeX at build time (`trust: false` keeps \\href and friends inert)
@@ -115,6 +126,7 @@ export function chapterMarkdown(
     gfm: true,
     smartypants: false,
     remarkPlugins: [
+      remarkSharedParser,
       [remarkChapter, options],
       [remarkSourceSections, { sourceLocale: options.sourceLocale }],
       remarkHeadingIds,

@@ -5,7 +5,7 @@ import type { Root } from "mdast";
 import type { Processor } from "unified";
 import { VFile } from "vfile";
 import { beforeAll, describe, expect, it } from "vitest";
-import { chapterMarkdown } from "../../src/integration/markdown.ts";
+import { chapterMarkdown, remarkSharedParser } from "../../src/integration/markdown.ts";
 import { uiStringsOf } from "../helpers/uiStrings.ts";
 import { MdxSyntaxError, parseMdx } from "../../src/lib/content/parseMdx.ts";
 import { ROOT } from "../helpers/run.ts";
@@ -31,9 +31,13 @@ beforeAll(async () => {
     coreStrings: uiStringsOf(),
     idsFor: () => null,
   });
+  // The compiler's own parser (remark-parse and its extensions), not the shared tree the site
+  // hands it (remarkSharedParser): what this test shows equal is what makes sharing safe.
+  const own = markdown.options.remarkPlugins.filter((p) => p !== remarkSharedParser);
+  expect(own).toHaveLength(markdown.options.remarkPlugins.length - 1);
   compiler = createMdxProcessor(
     {
-      remarkPlugins: markdown.options.remarkPlugins,
+      remarkPlugins: own,
       rehypePlugins: [],
       recmaPlugins: [],
       remarkRehype: {},

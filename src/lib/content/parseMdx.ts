@@ -38,11 +38,14 @@ export function blankFrontmatter(mdx: string): string {
  */
 export function parseMdx(mdx: string): Root {
   const recent = recentTrees();
-  let result = recent.get(mdx);
+  // Keyed by what is parsed: the file's text and the compiler's (its frontmatter blanked) share a tree.
+  const { body, problem } = splitFrontmatter(mdx);
+  const key = problem ? mdx : body;
+  let result = recent.get(key);
   if (result) {
     // Most recently used last: the oldest is the first to go.
-    recent.delete(mdx);
-    recent.set(mdx, result);
+    recent.delete(key);
+    recent.set(key, result);
   } else {
     try {
       result = { tree: parseUncached(mdx) };
@@ -50,7 +53,7 @@ export function parseMdx(mdx: string): Root {
       if (!(err instanceof MdxSyntaxError)) throw err;
       result = { line: err.line, column: err.column, reason: err.reason };
     }
-    recent.set(mdx, result);
+    recent.set(key, result);
     let chars = 0;
     for (const text of recent.keys()) chars += text.length;
     for (const text of recent.keys()) {
@@ -61,6 +64,14 @@ export function parseMdx(mdx: string): Root {
   }
   if ("tree" in result) return result.tree;
   throw new MdxSyntaxError(result.line, result.column, result.reason);
+}
+
+/**
+ * A chapter's tree as the compiler parses it, to change as it likes: a copy of the shared one
+ * (the content check parsed the same text with the same parser a moment before).
+ */
+export function parseMdxCopy(mdx: string): Root {
+  return structuredClone(parseMdx(mdx));
 }
 
 /** A text's tree, or where and why it has none (as data: another instance of this module may read it). */
