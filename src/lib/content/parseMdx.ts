@@ -1,5 +1,6 @@
 import { createProcessor } from "@mdx-js/mdx";
 import type { Root } from "mdast";
+import { isMainThread } from "node:worker_threads";
 import { CONTENT_LIMITS } from "./limits.ts";
 import { nestingBound, treeNesting } from "./nesting.ts";
 import { splitFrontmatter } from "./splitFrontmatter.ts";
@@ -57,7 +58,7 @@ export function parseMdx(mdx: string): Root {
     let chars = 0;
     for (const text of recent.keys()) chars += text.length;
     for (const text of recent.keys()) {
-      if (chars <= RECENT_TEXT_CHARS || recent.size <= 1) break;
+      if (chars <= RECENT_LIMIT || recent.size <= 1) break;
       recent.delete(text);
       chars -= text.length;
     }
@@ -84,6 +85,8 @@ type Parsed = { readonly tree: Root } | { readonly line: number; readonly column
 // of this module in the process, up to a few chapters' worth of text. A tree returned is
 // shared: read it, never change it.
 const RECENT_TEXT_CHARS = 8 * 1024 * 1024;
+// A bounded checking thread reads each text once and has a heap limit: it keeps the last one or two.
+const RECENT_LIMIT = isMainThread ? RECENT_TEXT_CHARS : 2 * CONTENT_LIMITS.chapterBytes;
 const RECENT_KEY = Symbol.for("explorable-course.parseMdx.recent");
 
 function recentTrees(): Map<string, Parsed> {
