@@ -236,3 +236,38 @@ describe("a reader who opens a link to a figure", () => {
     expect(cellCode === -1 || cellCode > firstOf(requests, /\/_astro\/Cell\.astro_astro_type_script/)).toBe(true);
   });
 });
+
+describe("a reader who moves a control before its figure's code has run", () => {
+  it("fetches the files that very move needs at once, for a slider and for a number field", async () => {
+    // Every figure's code held back: the figures stay as the build drew them.
+    const page = await pages.open(
+      env.server.origin + CHAPTER("en"),
+      { viewport: { width: 1280, height: 900 } },
+      {
+        waitUntil: "load",
+        before: async (p) => {
+          await p.route(/\.cell\.[\w-]+\.js$/, () => undefined);
+        },
+      },
+    );
+    const from = env.server.requests.length;
+    const asked = (pattern: RegExp) => env.server.requests.slice(from).some((r) => pattern.test(r));
+    const move = (id: string, value: number) =>
+      page.evaluate(
+        ([selector, v]) => {
+          const input = document.querySelector<HTMLInputElement>(selector)!;
+          input.value = String(v);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        [id, value] as const,
+      );
+    // The raster's window one second on ([6, 16) reaches the block of 15-20 s); the explorer's next neuron.
+    expect(asked(/\/data\/[0-9a-f]+\/3\.bin$/)).toBe(false);
+    await move("#raster-population-start", 6);
+    await expect.poll(() => asked(/\/data\/[0-9a-f]+\/3\.bin$/)).toBe(true);
+    expect(asked(/\/data\/[0-9a-f]+\/284\.isi$/)).toBe(false);
+    await move("#isi-function-explorer-neuron", 284);
+    await expect.poll(() => asked(/\/data\/[0-9a-f]+\/284\.isi$/)).toBe(true);
+    expect(await page.getAttribute('[data-cell="isi-function-explorer"]', "data-active")).toBeNull();
+  });
+});

@@ -13,8 +13,17 @@ interface FirstMove {
   readonly byMove: (move: string) => readonly string[];
 }
 
-/** The files the build says a figure's first move may need: at its default view, one step away, and per move (the cell's configuration). */
+const firstMoves = new WeakMap<HTMLElement, FirstMove>();
+
+/** The files the build says a figure's first move may need (its configuration, read once: a move before the code runs asks at every input). */
 function firstMoveFiles(figure: HTMLElement): FirstMove {
+  let found = firstMoves.get(figure);
+  if (!found) firstMoves.set(figure, (found = readFirstMove(figure)));
+  return found;
+}
+
+/** At the default view, one step away, and per move, from the cell's configuration. */
+function readFirstMove(figure: HTMLElement): FirstMove {
   const urls = (list: unknown) => (Array.isArray(list) ? list.filter((u): u is string => typeof u === "string") : []);
   try {
     const config = JSON.parse(figure.querySelector("script.cell-payload")?.textContent ?? "{}") as Partial<CellConfig>;
@@ -131,7 +140,7 @@ export function activateCells(root: Document): void {
     if (figure.dataset.active) return;
     // The files this very move needs beyond the default view's, fetched beside the code rather than after it.
     const input = event.target;
-    if (input instanceof HTMLInputElement && input.type === "range" && !saveData())
+    if (input instanceof HTMLInputElement && (input.type === "range" || input.type === "number") && !saveData())
       fetchAhead(firstMoveFiles(figure).byMove(`${input.name}=${Number(Number(input.value).toPrecision(12))}`));
     figure.dataset.busy = "true";
     const status = figure.querySelector<HTMLElement>(".cell-status");
