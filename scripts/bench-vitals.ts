@@ -91,7 +91,7 @@ const MOVE_FIRST_SLIDER = `async function moveFirstSlider(figure) {
   const t0 = performance.now();
   const redrawn = new Promise((done) => {
     const observer = new MutationObserver(() => {
-      if (figure.dataset.active === "true" && !figure.dataset.busy) {
+      if ((figure.dataset.active === "true" || figure.dataset.answered) && !figure.dataset.busy) {
         observer.disconnect();
         done(performance.now() - t0);
       }

@@ -16,5 +16,38 @@ export interface CellConfig {
     readonly atDefault: readonly string[];
     readonly oneStepAway: readonly string[];
     readonly byMove?: Readonly<Record<string, readonly string[]>>;
+    /** What the figure shows after each first move of a slider, drawn by the build (FirstMoveAnswer). */
+    readonly answers?: FirstMoveAnswers;
   };
+}
+
+/**
+ * Where a figure's first-move answers are: `base` + the move's number + `-wide.json` or
+ * `-narrow.json` (the drawing at the page's full width or at the phones'), by move (`name=value`).
+ */
+export interface FirstMoveAnswers {
+  readonly base: string;
+  readonly moves: Readonly<Record<string, number>>;
+}
+
+/**
+ * What a figure shows after one move of a slider from its default view, computed by the build
+ * (src/integration/firstMoveAnswers.ts): shown by the page's script when the reader's move comes
+ * before the figure's code, until the code runs.
+ */
+export interface FirstMoveAnswer {
+  /** The drawing (Plot's markup, built by this site) at one of the page's two widths. */
+  readonly svg: string;
+  readonly alt: string;
+  readonly state?: string;
+  /** The moved slider's value as said to assistive technology (its aria-valuetext). */
+  readonly valueText: string;
+  readonly readouts: readonly {
+    readonly key: string;
+    readonly value: number;
+    readonly text: string;
+    readonly spoken?: string;
+    readonly hidden: boolean;
+    readonly best: boolean;
+  }[];
 }

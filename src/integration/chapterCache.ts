@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ChapterStore } from "../course/chapterStore.ts";
+import type { ComputedChapter } from "./compute.ts";
 import { COURSE_FILE } from "../course/courseFile.ts";
 
 /** How long a computed chapter no build asked for is kept. */
@@ -55,25 +55,26 @@ export class ChapterCache {
   }
 
   /** A chapter computed before with the same key (its slug set to this one's), or null. */
-  read(key: string, slug: string): ChapterStore | null {
+  read(key: string, slug: string): ComputedChapter | null {
     const file = join(this.dir, `${key}.json`);
     if (!existsSync(file)) return null;
     try {
-      const store = JSON.parse(readFileSync(file, "utf8")) as ChapterStore;
+      const kept = JSON.parse(readFileSync(file, "utf8")) as ComputedChapter;
+      if (typeof kept.store !== "object" || typeof kept.answers !== "object") return null;
       const now = new Date();
       utimesSync(file, now, now);
-      return { ...store, slug };
+      return { store: { ...kept.store, slug }, answers: kept.answers };
     } catch {
       return null; // a file another build was writing, or damaged: computed again
     }
   }
 
   /** Keeps a computed chapter (written beside, then renamed into place). */
-  write(key: string, store: ChapterStore): void {
+  write(key: string, computed: ComputedChapter): void {
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, `${key}.json`);
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, JSON.stringify(store));
+    writeFileSync(partial, JSON.stringify(computed));
     renameSync(partial, file);
   }
 

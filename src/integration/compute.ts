@@ -1,6 +1,7 @@
 import type { DatasetDeclaration, LoadedDataset, LoadEnvironment } from "../api/course.ts";
 import type { PythonOutput } from "../api/outputs.ts";
-import type { AnyView, Translate } from "../api/types.ts";
+import type { AnyView, FetchFile, Translate } from "../api/types.ts";
+import type { PlotOptions } from "@observablehq/plot";
 import type { DiscoveredChapter } from "./discover.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,11 +9,19 @@ import { checkInputSpecs } from "./checkInputs.ts";
 import { CourseError } from "./courseError.ts";
 import { FileRegistry } from "./files.ts";
 import { markFallbackTexts } from "./fallbackMarks.ts";
-import { renderCell } from "./render.ts";
+import { NARROW_WIDTH, renderCell } from "./render.ts";
+import { firstMoveAnswers } from "./firstMoveAnswers.ts";
+import { renderPlot } from "../lib/plot/ssr.ts";
 import { scriptJson } from "../lib/text/scriptJson.ts";
 import type { ChapterLocale, ChapterStore, RenderedCell, RenderedDataset } from "../course/chapterStore.ts";
 import { layeredTranslator, type StringTable } from "../translation/strings/strings.ts";
 import { Timings } from "./timings.ts";
+
+/** A chapter computed: what its pages show, and its figures' first-move answers (file path → JSON), served apart. */
+export interface ComputedChapter {
+  readonly store: ChapterStore;
+  readonly answers: Readonly<Record<string, string>>;
+}
 
 /** What a build knows about its site: where it is, its languages and the site's UI strings. */
 export interface BuildSite {
@@ -104,6 +113,11 @@ export class CourseData {
 
   /** Registers the browser's file sets a chapter declares; returns each one's address under the site, by name. */
   registerFiles(chapter: DiscoveredChapter): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.fileFolders(chapter)).map(([name, folder]) => [name, this.config.base + folder]));
+  }
+
+  /** Each of the chapter's file sets, registered: its folder (`data/<key>/`), by name. */
+  private fileFolders(chapter: DiscoveredChapter): Record<string, string> {
     const { definition } = chapter;
     return Object.fromEntries(
       Object.entries(definition.files ?? {}).map(([name, { set, dataset }]) => {
@@ -111,13 +125,72 @@ export class CourseData {
         const folder = this.files.register(`${source.info.key}\n${set.id}`, () =>
           this.timings.time("data: files for the browser", () => set.build(source.value as never)),
         );
-        return [name, this.config.base + folder];
+        return [name, folder];
       }),
     );
   }
 
-  /** Computes everything a chapter's pages show, for every locale. */
-  chapter(chapter: DiscoveredChapter): ChapterStore {
+  /**
+   * Registers a chapter's first-move answers (file path → JSON) as a file set of their own;
+   * returns its address under the site. A chapter read back from the cache registers the same
+   * files again, at the same address its pages name.
+   */
+  registerAnswers(answers: Readonly<Record<string, string>>): string {
+    const encoder = new TextEncoder();
+    const files = new Map(Object.entries(answers).map(([path, json]) => [path, encoder.encode(json)]));
+    // By content: a chapter the development server computes again after an edit gets its new answers.
+    const folder = this.files.register(`answers\n${FileRegistry.key(files)}`, () => files);
+    return this.config.base + folder;
+  }
+
+  /** Reads the chapter's files as the browser would fetch them, from what this build registered. */
+  private buildFetcher(chapter: DiscoveredChapter): FetchFile {
+    const folders = this.fileFolders(chapter);
+    return (set, path) => {
+      const bytes = folders[set] === undefined ? undefined : this.files.lookup(folders[set] + path);
+      if (!bytes) return Promise.reject(new Error(`${chapter.file}: no file "${path}" in the file set "${set}"`));
+      return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    };
+  }
+
+  /**
+   * What each interactive figure shows after a first move of one of its sliders, for every
+   * locale (src/integration/firstMoveAnswers.ts), as files: `<locale>/<cell>/<n>-wide.json` and
+   * `-narrow.json`, and per cell and locale the number of each move.
+   */
+  private async answers(
+    chapter: DiscoveredChapter,
+    payloads: Record<string, unknown>,
+  ): Promise<{ files: Record<string, string>; moves: Map<string, Record<string, number>> }> {
+    const files: Record<string, string> = {};
+    const moves = new Map<string, Record<string, number>>();
+    const fetchFile = this.buildFetcher(chapter);
+    const draw = (options: PlotOptions, narrow: boolean) =>
+      this.timings.time("figures: first-move answers", () => renderPlot(narrow ? { ...options, width: NARROW_WIDTH } : options, true));
+    for (const locale of this.config.locales) {
+      const t = layeredTranslator(
+        [chapter.strings.get(locale) ?? {}, chapter.strings.get(this.config.sourceLocale) ?? {}, this.config.coreStrings(locale)],
+        `${chapter.file} [${locale}]`,
+        locale,
+        chapter.file.replace(/chapter\.ts$/, `strings/${this.config.sourceLocale}.json`),
+      );
+      for (const { view } of chapter.cells) {
+        if (!view.interaction) continue;
+        const found = await firstMoveAnswers(view as unknown as AnyView, payloads[view.id], { locale, t }, fetchFile, draw);
+        const numbers: Record<string, number> = {};
+        [...found].forEach(([key, answer], n) => {
+          numbers[key] = n;
+          files[`${locale}/${view.id}/${n}-wide.json`] = JSON.stringify(answer.wide);
+          files[`${locale}/${view.id}/${n}-narrow.json`] = JSON.stringify(answer.narrow);
+        });
+        if (found.size) moves.set(`${locale}\n${view.id}`, numbers);
+      }
+    }
+    return { files, moves };
+  }
+
+  /** Computes everything a chapter's pages show, for every locale, and its figures' first-move answers. */
+  async chapter(chapter: DiscoveredChapter): Promise<ComputedChapter> {
     const { definition } = chapter;
     const names = Object.keys(definition.datasets);
     const loaded = Object.fromEntries(names.map((name) => [name, this.dataset(definition.datasets[name]!)]));
@@ -135,6 +208,12 @@ export class CourseData {
     );
     const fixedOutputs = Object.entries(definition.outputs ?? {}).flatMap(([id, output]) => (typeof output === "function" ? [] : [id]));
     const files = this.registerFiles(chapter);
+    const answers = await this.answers(chapter, payloads);
+    const answersBase = Object.keys(answers.files).length ? this.registerAnswers(answers.files) : null;
+    const answersOf = (locale: string, id: string) => {
+      const moves = answers.moves.get(`${locale}\n${id}`);
+      return moves && answersBase ? { base: `${answersBase}${locale}/${id}/`, moves } : undefined;
+    };
     const locales = Object.fromEntries(
       this.config.locales.map((locale): [string, ChapterLocale] => {
         const layers = [
@@ -178,7 +257,9 @@ export class CourseData {
         const cells = Object.fromEntries(
           chapter.cells.map((c): [string, RenderedCell] => [
             c.view.id,
-            langOf(() => renderCell(c.view as unknown as AnyView, payloads[c.view.id], plotContext, files, time)),
+            langOf(() =>
+              renderCell(c.view as unknown as AnyView, payloads[c.view.id], plotContext, files, time, answersOf(locale, c.view.id)),
+            ),
           ]),
         );
         const values = Object.fromEntries(
@@ -208,6 +289,9 @@ export class CourseData {
               : null,
         }
       : null;
-    return { slug: chapter.slug, outputs, fixedOutputs, locales, notebookData, dataFolders: [...new Set(Object.values(files))].sort() };
+    return {
+      store: { slug: chapter.slug, outputs, fixedOutputs, locales, notebookData, dataFolders: [...new Set(Object.values(files))].sort() },
+      answers: answers.files,
+    };
   }
 }

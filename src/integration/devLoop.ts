@@ -187,7 +187,7 @@ export function startDevLoop(server: ViteDevServer, ctx: DevLoopContext): void {
           const chapter = await loadChapter(server, ctx.root, slug);
           const found = checkChapterModule(chapter);
           if (found.length) throw new CourseError(found);
-          writeFileSync(storeFile(ctx.storeDir, slug), JSON.stringify(ctx.course.chapter(chapter)));
+          writeFileSync(storeFile(ctx.storeDir, slug), JSON.stringify((await ctx.course.chapter(chapter)).store));
           ctx.idsBySlug.set(slug, chapterIds(chapter));
           mdxSlugs.add(slug);
         } catch (err) {

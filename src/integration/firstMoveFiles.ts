@@ -1,5 +1,11 @@
 import type { AnyView, InputSpec, InputValues } from "../api/types.ts";
 
+/**
+ * A move's name, as the build and the page's script both write it: the control's name and its
+ * new value (`start=6`), to twelve significant digits (a slider's 0.30000000000000004 is 0.3).
+ */
+export const moveKey = (name: string, value: number): string => `${name}=${Number(value.toPrecision(12))}`;
+
 /** One step each way from a control's default, within its range (none for a toggle or a choice). */
 function neighbours(spec: InputSpec): number[] {
   if (spec.kind !== "range" && spec.kind !== "integer") return [];
@@ -38,7 +44,7 @@ export function firstMoveFiles(view: AnyView, payload: unknown): FirstMoveFiles 
     if (spec)
       for (const value of neighbours(spec)) {
         views.push({ ...defaults, [name]: value });
-        moves.push(`${name}=${Number(value.toPrecision(12))}`);
+        moves.push(moveKey(name, value));
       }
   }
   const asked = views.map(() => new Set<string>());

@@ -124,7 +124,7 @@ export default function course(options: CourseOptions): AstroIntegration {
           for (const chapter of chapters) {
             let store;
             try {
-              const kept = computedChapter(course, cache, chapter);
+              const kept = await computedChapter(course, cache, chapter);
               store = kept.store;
               if (kept.readBack) readBack++;
             } catch (err) {
@@ -200,10 +200,12 @@ export default function course(options: CourseOptions): AstroIntegration {
         rmSync(storeDir, { recursive: true, force: true });
         const t = course.timings;
         const figures = t.get("figures");
+        const answers = t.get("figures: first-move answers");
         const rows: [string, number][] = [
           [`data: load + validate (${course.datasetCount} dataset(s))`, t.get("data: load + validate").ms],
           ["data: summaries and payloads", t.get("data: summaries and payloads").ms],
           [`figures: ${figures.count} SVGs`, figures.ms],
+          [`figures: first-move answers (${answers.count} SVGs)`, answers.ms],
           [
             `data: files for the browser (${written.files} files, ${(written.bytes / 1e6).toFixed(1)} MB)`,
             t.get("data: files for the browser").ms,
@@ -256,21 +258,23 @@ export interface BuildReport {
 }
 
 /** A chapter's store: read back from the cache when its inputs are unchanged, otherwise computed (and kept). */
-function computedChapter(
+async function computedChapter(
   course: CourseData,
   cache: ChapterCache | null,
   chapter: DiscoveredChapter,
-): { store: ChapterStore; readBack: boolean } {
-  if (!cache) return { store: course.chapter(chapter), readBack: false };
+): Promise<{ store: ChapterStore; readBack: boolean }> {
+  if (!cache) return { store: (await course.chapter(chapter)).store, readBack: false };
   const key = cache.key(dirname(chapter.file), course.dataKeys(chapter));
   const kept = cache.read(key, chapter.slug);
   if (kept) {
-    course.registerFiles(chapter); // the browser's files are written with the site, whichever way the chapter came
-    return { store: kept, readBack: true };
+    // The browser's files are written with the site, whichever way the chapter came.
+    course.registerFiles(chapter);
+    if (Object.keys(kept.answers).length) course.registerAnswers(kept.answers);
+    return { store: kept.store, readBack: true };
   }
-  const store = course.chapter(chapter);
-  cache.write(key, store);
-  return { store, readBack: false };
+  const computed = await course.chapter(chapter);
+  cache.write(key, computed);
+  return { store: computed.store, readBack: false };
 }
 
 /** Writes sw.js for the deploy now in `out`. */

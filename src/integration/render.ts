@@ -1,10 +1,10 @@
 import type { AnyView, InputValues, PlotContext } from "../api/types.ts";
 import { defaultInputs } from "../api/types.ts";
 import { numberFieldName, spokenValue } from "../api/inputFormat.ts";
-import { bestReadout } from "../lib/format/readouts.ts";
+import { readoutsAt } from "./readouts.ts";
 import { renderPlot } from "../lib/plot/ssr.ts";
 import type { RenderedCell, RenderedInteraction } from "../course/chapterStore.ts";
-import type { CellConfig } from "../api/cellConfig.ts";
+import type { CellConfig, FirstMoveAnswers } from "../api/cellConfig.ts";
 import { firstMoveFiles } from "./firstMoveFiles.ts";
 import { scriptJson } from "../lib/text/scriptJson.ts";
 
@@ -17,6 +17,7 @@ function interactionOf(
   inputs: InputValues,
   ctx: PlotContext,
   files: Record<string, string>,
+  answers: FirstMoveAnswers | undefined,
 ): RenderedInteraction {
   const interaction = view.interaction!;
   const controls = interaction.inputs(payload).map((spec) => {
@@ -24,22 +25,7 @@ function interactionOf(
     // The number field is named after the slider's words (the notebook's name describes both).
     return { spec, label, valueText: spokenValue(spec, spec.value, ctx), numberName: numberFieldName(spec, label, ctx.t) };
   });
-  const specs = interaction.readouts ?? [];
-  const values = specs.map((r) => r.compute(payload, inputs));
-  const shown = specs.map((r) => !r.shownBy || inputs[r.shownBy] === true);
-  const best = bestReadout(specs, values, shown);
-  const readouts = specs.map((r, i) => {
-    const params = Object.fromEntries(Object.entries(r.labelParams ?? {}).map(([k, key]) => [k, ctx.t(key)]));
-    return {
-      key: r.key,
-      label: ctx.t(r.label, params),
-      value: values[i]!,
-      text: r.format(values[i]!, ctx.locale),
-      spoken: r.spoken?.(values[i]!, ctx),
-      hidden: !shown[i],
-      best: best === i,
-    };
-  });
+  const readouts = readoutsAt(view, payload, inputs, ctx);
   const urls = (addresses: readonly string[]) =>
     addresses.flatMap((address) => {
       const at = address.indexOf("/");
@@ -51,12 +37,13 @@ function interactionOf(
     payload: interaction.slim ? interaction.slim(payload) : payload,
     locale: ctx.locale,
     files,
-    ...(atDefault.length || oneStepAway.length
+    ...(atDefault.length || oneStepAway.length || answers
       ? {
           firstMove: {
             atDefault: urls(atDefault),
             oneStepAway: urls(oneStepAway),
             byMove: Object.fromEntries(Object.entries(byMove).map(([move, files]) => [move, urls(files)])),
+            ...(answers ? { answers } : {}),
           },
         }
       : {}),
@@ -81,6 +68,8 @@ export function renderCell(
   ctx: PlotContext,
   files: Record<string, string>,
   time: (work: () => string) => string,
+  /** Where the build wrote the figure's first-move answers for this locale, and each move's number. */
+  answers?: FirstMoveAnswers,
 ): RenderedCell {
   const p = payload as never;
   const inputs = defaultInputs(view, p);
@@ -97,6 +86,6 @@ export function renderCell(
     narrowSvg,
     alt,
     table,
-    ...(view.interaction ? { interactive: interactionOf(view, p, inputs, ctx, files) } : {}),
+    ...(view.interaction ? { interactive: interactionOf(view, p, inputs, ctx, files, answers) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { activateCell, browserSuite, reusedPages } from "../helpers/browser.ts";
 
@@ -269,5 +269,87 @@ describe("a reader who moves a control before its figure's code has run", () => 
     await move("#isi-function-explorer-neuron", 284);
     await expect.poll(() => asked(/\/data\/[0-9a-f]+\/284\.isi$/)).toBe(true);
     expect(await page.getAttribute('[data-cell="isi-function-explorer"]', "data-active")).toBeNull();
+  });
+
+  it("is shown the build's drawing of a slider's first move at once, the code's own when it runs, and waits, told so, for any other", async () => {
+    // Every figure's code held back until released.
+    const held: Route[] = [];
+    const page = await pages.open(
+      env.server.origin + CHAPTER("ja"),
+      { viewport: { width: 360, height: 740 } },
+      {
+        waitUntil: "load",
+        before: async (p) => {
+          await p.route(/\.cell\.[\w-]+\.js$/, (route) => {
+            held.push(route);
+          });
+        },
+      },
+    );
+    const figure = '[data-cell="raster-population"]';
+    const seen = () =>
+      page.$eval(figure, (f) => ({
+        answered: (f as HTMLElement).dataset.answered ?? null,
+        busy: (f as HTMLElement).dataset.busy ?? null,
+        active: (f as HTMLElement).dataset.active ?? null,
+        alt: f.querySelector(".cell-figure")!.getAttribute("aria-label"),
+        state: f.querySelector("[data-state]")?.textContent ?? "",
+        drawing: f.querySelector(".figure-narrow")?.innerHTML ?? null,
+        twin: f.querySelector<HTMLInputElement>('input[data-input="start"]')!.value,
+        valueText: f.querySelector("#raster-population-start")!.getAttribute("aria-valuetext"),
+        status: f.querySelector(".cell-status")?.textContent ?? "",
+      }));
+    const move = (value: number) =>
+      page.$eval(
+        "#raster-population-start",
+        (input, v) => {
+          (input as HTMLInputElement).value = String(v);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        value,
+      );
+    const before = await seen();
+    expect(before.state).toContain("5");
+    // A second later: the window [6, 16) s, drawn by the build, shown with its words and the slider's.
+    await move(6);
+    await expect.poll(async () => (await seen()).answered).toBe("start=6");
+    const answered = await seen();
+    expect(answered.active).toBeNull();
+    expect(answered.busy).toBeNull();
+    expect(answered.status).toBe("");
+    expect(answered.drawing).not.toBe(before.drawing);
+    expect(answered.alt).not.toBe(before.alt);
+    expect(answered.state).toMatch(/6\D+16/);
+    expect(answered.twin).toBe("6");
+    expect(answered.valueText).toContain("6");
+    // Two seconds later: nothing drawn ahead for it; the figure says it is on its way.
+    await move(7);
+    const waiting = await seen();
+    expect(waiting.answered).toBeNull();
+    expect(waiting.busy).toBe("true");
+    expect(waiting.status).not.toBe("");
+    // The explorer's exponential a step larger: its readouts (the errors of each curve) are the build's for that move.
+    const readouts = () =>
+      page.$$eval('[data-cell="isi-function-explorer"] .cell-readouts [data-output]', (outputs) => outputs.map((o) => o.textContent));
+    const readoutsBefore = await readouts();
+    await page.$eval("#isi-function-explorer-exp_scale", (input) => {
+      (input as HTMLInputElement).value = String(Number((input as HTMLInputElement).value) + Number((input as HTMLInputElement).step));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await expect.poll(() => page.getAttribute('[data-cell="isi-function-explorer"]', "data-answered")).toMatch(/^exp_scale=/);
+    expect(await readouts()).not.toEqual(readoutsBefore);
+    // Back to one second: the build's drawing again; then the code runs and draws the same view.
+    await move(6);
+    await expect.poll(async () => (await seen()).answered).toBe("start=6");
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    for (const route of held.splice(0)) await route.continue();
+    await page.unroute(/\.cell\.[\w-]+\.js$/);
+    await expect.poll(async () => (await seen()).active, { timeout: 15_000 }).toBe("true");
+    const drawn = await seen();
+    expect(drawn.answered).toBeNull();
+    expect(drawn.busy).toBeNull();
+    expect(drawn.status).toBe("");
+    expect(drawn.state).toBe(answered.state);
+    expect(drawn.alt).toBe(answered.alt);
   });
 });

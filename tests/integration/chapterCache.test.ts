@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync, readdirSync } fro
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ChapterCache } from "../../src/integration/chapterCache.ts";
-import type { ChapterStore } from "../../src/course/chapterStore.ts";
+import type { ComputedChapter } from "../../src/integration/compute.ts";
 import { makeCourse } from "../helpers/course.ts";
 
 // Computed chapters kept between builds by content address: read back while every input is the
@@ -12,7 +12,11 @@ afterAll(() => {
   for (const r of roots) rmSync(r, { recursive: true, force: true });
 });
 
-const store = (slug: string): ChapterStore => ({ slug, outputs: {}, fixedOutputs: [], locales: {}, notebookData: null, dataFolders: [] });
+// A chapter's store, and its figures' first-move answers (kept with it: a chapter read back registers them again).
+const store = (slug: string): ComputedChapter => ({
+  store: { slug, outputs: {}, fixedOutputs: [], locales: {}, notebookData: null, dataFolders: [] },
+  answers: { "en/cell/0-wide.json": '{"svg":"<svg></svg>"}' },
+});
 
 function project() {
   const root = makeCourse({
@@ -71,5 +75,8 @@ describe("the chapter cache", () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "broken.json"), "{");
     expect(cache.read("broken", "a")).toBeNull();
+    // An entry an earlier version wrote (the store alone): computed again.
+    writeFileSync(join(dir, "earlier.json"), JSON.stringify(store("a").store));
+    expect(cache.read("earlier", "a")).toBeNull();
   });
 });

@@ -44,7 +44,8 @@ async function loadWindow(p: PopulationPayload, inputs: InputValues, fetchFile: 
       }
     });
   }
-  return { ...p, interval: [start, end], all, windowSpikes, rows: strideRows(all, inputs.stride as number) };
+  // The rows drawn are every stride-th neuron's: picked by `prepare` (the load reads only its own inputs).
+  return { ...p, interval: [start, end], all, windowSpikes, rows: [] };
 }
 
 /** Section 2.2's population raster, and its explorer: window start and width, neuron stride. */

@@ -1,7 +1,8 @@
 import { hasUrlState } from "./urlState.ts";
 import { fetchOnce } from "./fileCache.ts";
 import { cellView } from "./cellViews.ts";
-import type { CellConfig } from "../../api/cellConfig.ts";
+import type { CellConfig, FirstMoveAnswers } from "../../api/cellConfig.ts";
+import { answerUrl, moveOf, pendingMove } from "./pendingMove.ts";
 
 /** Whether the reader asked to save data (then nothing is fetched ahead of use). */
 const saveData = () => Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData);
@@ -11,6 +12,8 @@ interface FirstMove {
   readonly oneStepAway: readonly string[];
   /** The files one move (`name=value`) needs beyond the default view's. */
   readonly byMove: (move: string) => readonly string[];
+  /** Where the build's drawings of each first move of a slider are. */
+  readonly answers: FirstMoveAnswers | null;
 }
 
 const firstMoves = new WeakMap<HTMLElement, FirstMove>();
@@ -32,9 +35,10 @@ function readFirstMove(figure: HTMLElement): FirstMove {
       atDefault: urls(config.firstMove?.atDefault),
       oneStepAway: urls(config.firstMove?.oneStepAway),
       byMove: (move) => (Object.hasOwn(byMove, move) ? urls(byMove[move]) : []),
+      answers: config.firstMove?.answers ?? null,
     };
   } catch {
-    return { atDefault: [], oneStepAway: [], byMove: () => [] };
+    return { atDefault: [], oneStepAway: [], byMove: () => [], answers: null };
   }
 }
 
@@ -135,19 +139,48 @@ export function activateCells(root: Document): void {
     });
   };
   // A move made before a figure's code has run: the figure says it is on its way (its status is a
-  // live region, so this is heard too), and the move is applied when the code runs.
+  // live region, so this is heard too), and the move is applied when the code runs. A slider's
+  // first move from the default view is shown at once from the build's drawing of it, when the
+  // build drew one (src/integration/firstMoveAnswers.ts), before the files and code it needs.
   const early = (figure: HTMLElement, event: Event) => {
     if (figure.dataset.active) return;
-    // The files this very move needs beyond the default view's, fetched beside the code rather than after it.
     const input = event.target;
-    if (input instanceof HTMLInputElement && (input.type === "range" || input.type === "number") && !saveData())
-      fetchAhead(firstMoveFiles(figure).byMove(`${input.name}=${Number(Number(input.value).toPrecision(12))}`));
+    // The number field beside a slider says the slider's value.
+    const twin =
+      input instanceof HTMLInputElement && input.type === "range"
+        ? figure.querySelector<HTMLInputElement>(`[data-input="${input.name}"]`)
+        : null;
+    if (twin) twin.value = (input as HTMLInputElement).value;
+    // The files this very move needs beyond the default view's, fetched beside the code rather than after it.
+    const files =
+      input instanceof HTMLInputElement && (input.type === "range" || input.type === "number") && !saveData()
+        ? firstMoveFiles(figure).byMove(moveOf(input))
+        : [];
     figure.dataset.busy = "true";
+    delete figure.dataset.answered;
     const status = figure.querySelector<HTMLElement>(".cell-status");
     if (status && !status.textContent) {
       status.textContent = pageStrings()["status.figureLoading"] ?? "";
       status.dataset.early = "true";
     }
+    const answers = firstMoveFiles(figure).answers;
+    const stage = figure.querySelector<HTMLElement>(".cell-figure");
+    const form = figure.querySelector<HTMLFormElement>("form.cell-controls");
+    const move = answers && stage && form && !saveData() ? pendingMove(form) : null;
+    const url = move ? answerUrl(answers!, move.key, stage!) : null;
+    if (!move || !url) {
+      fetchAhead(files);
+      return;
+    }
+    // The build's drawing of this move first (a few kilobytes, and the code that shows it), then
+    // the files the figure's code will need for the same view.
+    const answer = fetch(url, { priority: "high" });
+    void import("./firstAnswer.ts")
+      .then((m) => m.showFirstMove(figure, move, answer))
+      .catch(() => undefined)
+      .finally(() => {
+        fetchAhead(files);
+      });
   };
   const observers =
     "IntersectionObserver" in window

@@ -89,6 +89,8 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
 
   const initial: Record<string, InputValue> = {};
   for (const spec of specs) initial[spec.name] = readControl(spec, element(spec.name));
+  // Whether the reader moved a control before this code ran (not a shared link's state).
+  const movedEarly = specs.some((spec) => initial[spec.name] !== spec.value);
   Object.assign(initial, readUrlState(view.id, specs));
   Object.assign(
     initial,
@@ -117,7 +119,8 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   // The readouts are said once the reader stops moving (not at every step of a slider): what each
   // shown readout holds, as a screen reader would read its row, in one polite announcement.
   const live = figure.querySelector<HTMLElement>("[data-readouts-live]");
-  let moved = false;
+  // A reader who moved a control before this code ran hears the readouts of that view too.
+  let moved = movedEarly;
   let liveTimer = 0;
   const announceReadouts = () => {
     if (!live || !moved) return;
@@ -134,6 +137,14 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
   // Active once the browser's own drawing (at the figure's width) has replaced the build's.
   const drawn = () => {
     figure.dataset.active = "true";
+    // The build's drawing of a first move (activate.ts) is replaced, and a move made while this
+    // code was starting, which said the figure was on its way, has its answer.
+    delete figure.dataset.answered;
+    if (status?.dataset.early) {
+      status.textContent = "";
+      delete status.dataset.early;
+      delete figure.dataset.busy;
+    }
     // A drawing after a throw in the cell's code: the figure is whole again, its message goes.
     if (figure.dataset.drawFailed) {
       delete figure.dataset.drawFailed;
@@ -205,6 +216,8 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
         console.error(error);
       },
       load: (state) => {
+        // The build's drawing of this very view is on show (activate.ts): what loads is not the reader's wait.
+        if (state.kind === "loading" && figure.dataset.answered) return;
         if (state.kind === "error") {
           // The figure still shows what loaded last: put the controls back to it, so they agree.
           for (const [name, value] of Object.entries(state.shown)) {
@@ -238,6 +251,7 @@ export function mountCell(figure: HTMLElement, view: AnyView): void {
     const spec = specs.find((s) => s.name === name)!;
     const value = typeof raw === "number" ? snapToSpec(spec, raw) : raw;
     moved = true;
+    delete figure.dataset.answered;
     // A new choice replaces a failed one: its error no longer applies.
     if (figure.dataset.failed) showLoadState(figure, status, { kind: "idle" }, text, () => undefined);
     // What a button did is said once; the next move is the reader's own.
