@@ -79,24 +79,45 @@ export async function firstMoveAnswers(
   const specs = view.interaction!.inputs(payload as never);
   const defaults = defaultInputs(view, payload as never);
   for (const move of moves) {
-    const shown = await payloadAt(view, payload, move.inputs, defaults, fetchFile);
-    const options = view.plot(shown as never, move.inputs, ctx);
-    const { alt } = view.describe(shown as never, move.inputs, ctx);
-    const spec = specs.find((s) => s.name === move.name)!;
-    const common = {
-      alt,
-      ...(view.state ? { state: view.state(shown as never, move.inputs, ctx) } : {}),
-      valueText: spokenValue(spec, move.inputs[move.name]!, ctx),
-      readouts: readoutsAt(view, shown, move.inputs, ctx).map(({ key, value, text, spoken, hidden, best }) => ({
-        key,
-        value,
-        text,
-        ...(spoken === undefined ? {} : { spoken }),
-        hidden,
-        best,
-      })),
-    };
-    answers.set(move.key, { wide: { ...common, svg: draw(options, false) }, narrow: { ...common, svg: draw(options, true) } });
+    try {
+      answers.set(move.key, await answerAt(view, payload, move, specs, defaults, ctx, fetchFile, draw));
+    } catch (error) {
+      // A figure that fails one step from its default would fail for the reader too: said with the move.
+      throw new Error(`cell "${view.id}", after the move ${move.key}: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
   }
   return answers;
+}
+
+/** One move's answer, at both widths. */
+async function answerAt(
+  view: AnyView,
+  payload: unknown,
+  move: FirstMove,
+  specs: readonly InputSpec[],
+  defaults: InputValues,
+  ctx: PlotContext,
+  fetchFile: FetchFile,
+  draw: (options: PlotOptions, narrow: boolean) => string,
+): Promise<{ readonly wide: FirstMoveAnswer; readonly narrow: FirstMoveAnswer }> {
+  const shown = await payloadAt(view, payload, move.inputs, defaults, fetchFile);
+  const options = view.plot(shown as never, move.inputs, ctx);
+  const { alt } = view.describe(shown as never, move.inputs, ctx);
+  const spec = specs.find((s) => s.name === move.name)!;
+  const common = {
+    alt,
+    ...(view.state ? { state: view.state(shown as never, move.inputs, ctx) } : {}),
+    valueText: spokenValue(spec, move.inputs[move.name]!, ctx),
+    readouts: readoutsAt(view, shown, move.inputs, ctx).map(({ key, value, text, spoken, hidden, best }) => ({
+      key,
+      value,
+      text,
+      ...(spoken === undefined ? {} : { spoken }),
+      hidden,
+      best,
+    })),
+  };
+  return { wide: { ...common, svg: draw(options, false) }, narrow: { ...common, svg: draw(options, true) } };
 }

@@ -132,6 +132,21 @@ describe("first-move answers, drawn by the build", () => {
     expect(answers.get("start=6")!.wide.valueText).toContain("6");
   });
 
+  it("stop the build on a figure that fails one step from its default, naming the cell and the move", async () => {
+    const view = {
+      id: "fails",
+      plot: (_p: unknown, i: InputValues) => {
+        if (i.k === 3) throw new Error("no drawing at 3");
+        return {};
+      },
+      describe: () => ({ alt: "", table: { columns: [], rows: [] } }),
+      interaction: { inputs: () => [{ kind: "range", name: "k", label: "k", min: 0, max: 5, step: 1, value: 2 }] },
+    } as unknown as AnyView;
+    await expect(firstMoveAnswers(view, {}, plotContext, fetchFile, () => "")).rejects.toThrow(
+      'cell "fails", after the move k=3: no drawing at 3',
+    );
+  });
+
   it("carry a translator's words as text: markup in a string is never an element of the drawing", async () => {
     const { view, payload } = answered("isi-function-explorer");
     const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
