@@ -111,9 +111,19 @@ export class CourseData {
     return Object.values(chapter.definition.datasets).map((d) => this.dataset(d).info.key);
   }
 
+  /** A locale's strings for a chapter's figures, looked up in order: the chapter's in that locale, in the source's, the site's. */
+  private stringLayers(chapter: DiscoveredChapter, locale: string): StringTable[] {
+    return [chapter.strings.get(locale) ?? {}, chapter.strings.get(this.config.sourceLocale) ?? {}, this.config.coreStrings(locale)];
+  }
+
   /** Registers the browser's file sets a chapter declares; returns each one's address under the site, by name. */
   registerFiles(chapter: DiscoveredChapter): Record<string, string> {
-    return Object.fromEntries(Object.entries(this.fileFolders(chapter)).map(([name, folder]) => [name, this.config.base + folder]));
+    return this.served(this.fileFolders(chapter));
+  }
+
+  /** Folders (`data/<key>/`) as the site serves them, under its base path. */
+  private served(folders: Readonly<Record<string, string>>): Record<string, string> {
+    return Object.fromEntries(Object.entries(folders).map(([name, folder]) => [name, this.config.base + folder]));
   }
 
   /** Each of the chapter's file sets, registered: its folder (`data/<key>/`), by name. */
@@ -144,8 +154,7 @@ export class CourseData {
   }
 
   /** Reads the chapter's files as the browser would fetch them, from what this build registered. */
-  private buildFetcher(chapter: DiscoveredChapter): FetchFile {
-    const folders = this.fileFolders(chapter);
+  private buildFetcher(chapter: DiscoveredChapter, folders: Readonly<Record<string, string>>): FetchFile {
     return (set, path) => {
       const bytes = folders[set] === undefined ? undefined : this.files.lookup(folders[set] + path);
       if (!bytes) return Promise.reject(new Error(`${chapter.file}: no file "${path}" in the file set "${set}"`));
@@ -161,15 +170,16 @@ export class CourseData {
   private async answers(
     chapter: DiscoveredChapter,
     payloads: Record<string, unknown>,
+    folders: Readonly<Record<string, string>>,
   ): Promise<{ files: Record<string, string>; moves: Map<string, Record<string, number>> }> {
     const files: Record<string, string> = {};
     const moves = new Map<string, Record<string, number>>();
-    const fetchFile = this.buildFetcher(chapter);
+    const fetchFile = this.buildFetcher(chapter, folders);
     const draw = (options: PlotOptions, narrow: boolean) =>
       this.timings.time("figures: first-move answers", () => renderPlot(narrow ? { ...options, width: NARROW_WIDTH } : options, true));
     for (const locale of this.config.locales) {
       const t = layeredTranslator(
-        [chapter.strings.get(locale) ?? {}, chapter.strings.get(this.config.sourceLocale) ?? {}, this.config.coreStrings(locale)],
+        this.stringLayers(chapter, locale),
         `${chapter.file} [${locale}]`,
         locale,
         chapter.file.replace(/chapter\.ts$/, `strings/${this.config.sourceLocale}.json`),
@@ -207,8 +217,9 @@ export class CourseData {
       ]),
     );
     const fixedOutputs = Object.entries(definition.outputs ?? {}).flatMap(([id, output]) => (typeof output === "function" ? [] : [id]));
-    const files = this.registerFiles(chapter);
-    const answers = await this.answers(chapter, payloads);
+    const folders = this.fileFolders(chapter);
+    const files = this.served(folders);
+    const answers = await this.answers(chapter, payloads, folders);
     const answersBase = Object.keys(answers.files).length ? this.registerAnswers(answers.files) : null;
     const answersOf = (locale: string, id: string) => {
       const moves = answers.moves.get(`${locale}\n${id}`);
@@ -216,11 +227,7 @@ export class CourseData {
     };
     const locales = Object.fromEntries(
       this.config.locales.map((locale): [string, ChapterLocale] => {
-        const layers = [
-          chapter.strings.get(locale) ?? {},
-          chapter.strings.get(this.config.sourceLocale) ?? {},
-          this.config.coreStrings(locale),
-        ];
+        const layers = this.stringLayers(chapter, locale);
         // Which of the chapter's strings a cell used came from its own language and which from
         // the source's: a cell drawn only with the source's is marked as in the source language;
         // in a cell drawing with both, each label, readout and figure text that fell back is.

@@ -3,16 +3,8 @@ import type { AnyView, FetchFile, InputSpec, InputValues, PlotContext } from "..
 import { defaultInputs } from "../api/types.ts";
 import type { FirstMoveAnswer } from "../api/cellConfig.ts";
 import { spokenValue } from "../api/inputFormat.ts";
-import { moveKey } from "./firstMoveFiles.ts";
+import { moveKey, neighbours } from "./firstMoveFiles.ts";
 import { readoutsAt } from "./readouts.ts";
-
-/** One step of a slider either way from its default, within its range (written as the browser writes a slider's value). */
-function sliderSteps(spec: InputSpec): number[] {
-  if (spec.kind !== "range") return [];
-  return [spec.value - spec.step, spec.value + spec.step]
-    .map((v) => Number(v.toPrecision(12)))
-    .filter((v) => v >= spec.min && v <= spec.max);
-}
 
 /** A slider moved one step from the default view: its key (`name=value`) and every input's value after it. */
 export interface FirstMove {
@@ -31,7 +23,8 @@ export function firstSliderMoves(view: AnyView, payload: unknown): FirstMove[] {
   if (!interaction) return [];
   const defaults = defaultInputs(view, payload as never);
   return interaction.inputs(payload as never).flatMap((spec) =>
-    sliderSteps(spec).flatMap((value): FirstMove[] => {
+    // Sliders only (a number field is taken when complete), each value as a slider writes it.
+    (spec.kind === "range" ? neighbours(spec).map((v) => Number(v.toPrecision(12))) : []).flatMap((value): FirstMove[] => {
       const inputs = { ...defaults, [spec.name]: value };
       const changed = interaction.constrain?.(payload as never, inputs) ?? {};
       if (Object.entries(changed).some(([name, v]) => inputs[name] !== v)) return [];

@@ -7,7 +7,7 @@ import type { AnyView, InputSpec, InputValues } from "../api/types.ts";
 export const moveKey = (name: string, value: number): string => `${name}=${Number(value.toPrecision(12))}`;
 
 /** One step each way from a control's default, within its range (none for a toggle or a choice). */
-function neighbours(spec: InputSpec): number[] {
+export function neighbours(spec: InputSpec): number[] {
   if (spec.kind !== "range" && spec.kind !== "integer") return [];
   const step = spec.kind === "range" ? spec.step : 1;
   return [spec.value - step, spec.value + step].filter((v) => v >= spec.min && v <= spec.max);

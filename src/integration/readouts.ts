@@ -1,16 +1,9 @@
 import type { AnyView, InputValues, PlotContext } from "../api/types.ts";
 import { bestReadout } from "../lib/format/readouts.ts";
+import type { RenderedInteraction } from "../course/chapterStore.ts";
 
-/** A readout as the build writes it: its label, value, written and spoken forms, and whether it is shown and marked lowest. */
-export interface ReadoutAt {
-  readonly key: string;
-  readonly label: string;
-  readonly value: number;
-  readonly text: string;
-  readonly spoken: string | undefined;
-  readonly hidden: boolean;
-  readonly best: boolean;
-}
+/** A readout as the build writes it (the page's contract): its label, value, written and spoken forms, and whether it is shown and marked lowest. */
+type ReadoutAt = RenderedInteraction["readouts"][number];
 
 /** An interactive view's readouts at some inputs (readouts of hidden curves hidden, the lowest of those shown marked). */
 export function readoutsAt(view: AnyView, payload: unknown, inputs: InputValues, ctx: PlotContext): ReadoutAt[] {
