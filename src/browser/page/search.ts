@@ -1,105 +1,32 @@
-import { fillTemplate } from "../../lib/text/template.ts";
-import { excerptText, matchesQuery, queryTerms, trimExcerpt } from "../../lib/search/relevance.ts";
-
-interface PagefindResult {
-  url: string;
-  meta: { title?: string };
-  excerpt: string;
-  content: string;
-  sub_results?: SubResult[];
-}
-interface SubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  weighted_locations?: { balanced_score: number }[];
-}
-
-/** How well a section matches: its best word match, then how many matches (Pagefind lists sections in page order). */
-function score(s: SubResult): [number, number] {
-  const scores = (s.weighted_locations ?? []).map((w) => w.balanced_score);
-  return [Math.max(0, ...scores), scores.reduce((a, b) => a + b, 0)];
-}
-interface Pagefind {
-  options(o: { baseUrl: string }): Promise<void>;
-  search(q: string): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
-}
-
-/** Wires the header's search box: Pagefind (index and code) loads on first use, not before. */
+/**
+ * Wires the header's search box (every page loads this, a few hundred bytes): the code that
+ * searches and shows results (src/browser/page/searchResults.ts) and Pagefind's index load when
+ * the reader first focuses the box or types in it, not before; what is typed meanwhile is
+ * searched once they have.
+ */
 export function enableSearch(root: Document): void {
   const box = root.querySelector<HTMLElement>("[data-search]");
   if (!box) return;
   const input = box.querySelector<HTMLInputElement>("input")!;
-  const results = box.querySelector<HTMLElement>(".search-results")!;
-  const base = box.dataset.base ?? "/";
-  let pagefind: Promise<Pagefind> | null = null;
-  const load = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (m: Pagefind) => {
-      await m.options({ baseUrl: base });
-      return m;
-    }));
+  let search: Promise<(query: string) => Promise<void>> | null = null;
+  const load = () => (search ??= import("./searchResults.ts").then((m) => m.searchResults(box)));
+  const run = () => void load().then((show) => show(input.value));
   let timer = 0;
-  let latest = "";
-  const run = async (query: string) => {
-    latest = query;
-    if (!query.trim()) {
-      results.replaceChildren();
-      return;
-    }
-    const terms = queryTerms(query);
-    const found = await (await load()).search(query);
-    const data = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
-    if (query !== latest) return; // a newer query is on its way
-    // Only hits whose text holds the query (Pagefind also finds prefixes and pieces of words).
-    const hits: SubResult[][] = [];
-    for (const page of data) {
-      if (!matchesQuery(page.content, terms)) continue;
-      const ranked = [...(page.sub_results ?? [])]
-        .filter((s) => matchesQuery(`${s.title} ${excerptText(s.excerpt)}`, terms))
-        .sort((a, b) => {
-          const [ma, sa] = score(a);
-          const [mb, sb] = score(b);
-          return mb - ma || sb - sa;
-        });
-      hits.push(ranked.length ? ranked : [{ title: page.meta.title ?? page.url, url: page.url, excerpt: page.excerpt }]);
-    }
-    // The count says how many sections are listed (up to 3 from each of 6 pages), so the two agree.
-    const shown = hits.slice(0, 6).flatMap((subs) => subs.slice(0, 3));
-    const count = shown.length;
-    results.replaceChildren();
-    const list = document.createElement("ol");
-    for (const s of shown) {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = s.url;
-      link.textContent = s.title;
-      const excerpt = document.createElement("p");
-      excerpt.innerHTML = trimExcerpt(s.excerpt); // Pagefind's excerpt of our own page, with <mark>s
-      item.append(link, excerpt);
-      list.append(item);
-    }
-    const status = document.createElement("p");
-    status.className = "search-count";
-    const locale = box.dataset.locale ?? document.documentElement.lang;
-    status.textContent = count
-      ? fillTemplate(box.dataset.resultsLabel ?? "", { count }, locale)
-      : fillTemplate(box.dataset.empty ?? "", { query }, locale);
-    results.append(status, list);
-  };
   box.hidden = false;
   box.querySelector("form")!.addEventListener("submit", (e) => {
     e.preventDefault();
-    void run(input.value);
+    run();
   });
   input.addEventListener("focus", () => void load(), { once: true });
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = window.setTimeout(() => void run(input.value), 150);
+    timer = window.setTimeout(run, 150);
   });
   input.addEventListener("keydown", (e) => {
     if (e.key === "Escape") {
       input.value = "";
-      results.replaceChildren();
+      clearTimeout(timer);
+      box.querySelector(".search-results")?.replaceChildren();
     }
   });
 }
