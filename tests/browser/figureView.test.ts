@@ -96,6 +96,18 @@ describe("the drawing stays in view while its controls move", () => {
       const controls = await page.$$eval(`[data-cell="${EXPLORER}"] form input`, (inputs) => inputs.map((i) => i.id));
       expect(controls.length).toBeGreaterThan(8);
       const before = (await where(page, controls[0]!)).inPage;
+      // The browser's own account of what moved on screen (focus given by script is no input of
+      // the reader's, so every shift is counted): pinning the drawing moves nothing.
+      await page.evaluate(() => {
+        const w = window as unknown as { shifted: string[] };
+        w.shifted = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null }[] })[])
+            w.shifted.push(
+              `${e.value.toFixed(4)} ${e.sources.map((s) => (s.node as Element | null)?.className ?? s.node?.nodeName).join(", ")}`,
+            );
+        }).observe({ type: "layout-shift" });
+      });
       for (const id of controls) {
         await page.focus(`#${id}`);
         await page.evaluate(() => new Promise(requestAnimationFrame));
@@ -103,6 +115,8 @@ describe("the drawing stays in view while its controls move", () => {
         inView(place, id);
         expect(place.inPage, id).toEqual(before);
       }
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      expect(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).toEqual([]);
     });
 
     it(`on ${name}: a tap on a checkbox toggles it, then the drawing comes into view without covering it`, async () => {

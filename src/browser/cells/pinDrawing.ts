@@ -40,8 +40,8 @@ export function pinDrawingWhileUsed(figure: HTMLElement, stage: HTMLElement, for
     const scale = Math.max(smallest, 1 - past / Math.max(1, natural));
     figure.style.setProperty("--pin-top", `${top}px`);
     figure.style.setProperty("--pin-scale", scale.toFixed(4));
-    // The part of its height the shrunk drawing gives up, taken from its margin box (and given
-    // back to the controls as padding above them, so nothing moves): it stays pinned to the figure's end.
+    // The part of its height the shrunk drawing gives up, taken from its margin box (and filled
+    // by the empty box after it, so nothing moves): it stays pinned to the figure's end.
     figure.style.setProperty("--pin-room", `${Math.round(natural * (1 - smallest))}px`);
   };
 
