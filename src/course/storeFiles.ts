@@ -16,5 +16,11 @@ export interface DevProblems {
 /** Where each interactive cell's browser code is in a build (CellChunks as JSON), for the pages to name on their figures. */
 export const CELL_CHUNKS_FILE = "cell-chunks.json";
 
-/** Each cell module (`chapters/<chapter>/<cell>.cell.ts`): its chunk's address, and the addresses of the chunks it imports. */
+/**
+ * Each cell module (`chapters/<chapter>/<cell>.cell.ts`), and the code every figure runs on
+ * (FIGURE_LOADER): its chunk's address, and the addresses of the chunks it imports.
+ */
 export type CellChunks = Readonly<Record<string, { readonly src: string; readonly deps: readonly string[] }>>;
+
+/** The module that brings every interactive figure to life (Plot's runtime graph, the figure's controls), as a project file. */
+export const FIGURE_LOADER = "src/browser/cells/loadCell.ts";

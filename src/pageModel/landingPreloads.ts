@@ -14,8 +14,9 @@ export interface LandingFigure {
 /**
  * For each anchor a reader may open the page at (a figure's own, `cell-…`, or a heading whose
  * section holds it, subsections included, as the page's own script finds them), what that
- * figure's first move needs: its code (module and the chunks it imports) and the files of its
- * default view. The head's script reads it at once, while the page is still arriving, so that a
+ * figure's first move needs: its code (module and the chunks it imports), the files of its
+ * default view and the code every figure runs on (`loader`, with its chunks; none under the
+ * development server). The head's script reads it at once, while the page is still arriving, so that a
  * figure opened by a link answers its first move without waiting for the page's scripts.
  */
 export function landingPreloads(
@@ -24,7 +25,9 @@ export function landingPreloads(
   sections: readonly { readonly section: string; readonly cell: string }[],
   /** The page's headings in order, with their levels. */
   headings: readonly { readonly slug: string; readonly depth: number }[],
+  loader: LandingFigure["code"] | null = null,
 ): Record<string, LandingPreload[]> {
+  const shared = loader ? [loader.src, ...loader.deps] : [];
   const byCell = new Map(
     figures.map((f): [string, LandingPreload[]] => {
       let files: readonly string[];
@@ -35,7 +38,12 @@ export function landingPreloads(
       }
       return [
         f.cell,
-        [...[f.code.src, ...f.code.deps].map((u): LandingPreload => ["module", u]), ...files.map((u): LandingPreload => ["data", u])],
+        // Its own code and data first (what decides its drawing), then the loader's code.
+        [
+          ...[f.code.src, ...f.code.deps].map((u): LandingPreload => ["module", u]),
+          ...files.map((u): LandingPreload => ["data", u]),
+          ...shared.filter((u) => u !== f.code.src && !f.code.deps.includes(u)).map((u): LandingPreload => ["module", u]),
+        ],
       ];
     }),
   );

@@ -4,7 +4,7 @@ import { STORE_DIR } from "virtual:course/store";
 import type { ChapterStore } from "../course/chapterStore.ts";
 import { sitePath } from "./routing.ts";
 import { cellModulePath } from "../lib/content/chapterModules.ts";
-import { CELL_CHUNKS_FILE, DEV_PROBLEMS_FILE, storeFile, type CellChunks, type DevProblems } from "../course/storeFiles.ts";
+import { CELL_CHUNKS_FILE, DEV_PROBLEMS_FILE, FIGURE_LOADER, storeFile, type CellChunks, type DevProblems } from "../course/storeFiles.ts";
 
 const cache = new Map<string, { readonly mtime: number; readonly value: unknown }>();
 
@@ -40,4 +40,10 @@ export function cellChunk(slug: string, cell: string): CellChunks[string] {
   const found = readStoreJson<CellChunks>(join(STORE_DIR, CELL_CHUNKS_FILE), {})[file];
   if (!found) throw new Error(`${file}: the build made no browser code for cell "${cell}"`);
   return found;
+}
+
+/** Where the code every interactive figure runs on is in a build (with the chunks it imports); none under the development server. */
+export function figureLoaderChunk(): CellChunks[string] | null {
+  if (import.meta.env.DEV) return null;
+  return readStoreJson<CellChunks>(join(STORE_DIR, CELL_CHUNKS_FILE), {})[FIGURE_LOADER] ?? null;
 }

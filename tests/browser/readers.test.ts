@@ -224,6 +224,8 @@ describe("a reader who opens a link to a figure", () => {
       expect(firstOf(requests, module), anchor).toBeGreaterThanOrEqual(0);
       expect(firstOf(requests, module), anchor).toBeLessThan(scripts);
       expect(firstOf(requests, data), anchor).toBeLessThan(scripts);
+      // The code every figure runs on too, not only once the page's scripts ask for it.
+      expect(firstOf(requests, /\/_astro\/loadCell\.[\w-]+\.js$/), anchor).toBeLessThan(scripts);
       await page.waitForSelector(`${anchor.startsWith("#cell-") ? anchor : "#cell-isi-function-explorer"}[data-active="true"]`);
     }
     // Opened without an anchor, the head asks for no figure's code.

@@ -37,31 +37,30 @@ describe("the head script", () => {
       { slug: "section-2-1", depth: 3 },
       { slug: "section-3", depth: 2 },
     ],
+    // The code every figure runs on, which shares Plot with the figures.
+    { src: "/_astro/loadCell.js", deps: ["/_astro/plot.js", "/_astro/runtime.js"] },
   );
 
-  it("opened at a figure, fetches its code and its default view's files first, and nothing for another anchor", () => {
-    expect(run(list, "#cell-raster").links).toEqual([
+  it("opened at a figure, fetches its code, the figures' loader and its default view's files first, and nothing for another anchor", () => {
+    const raster = [
       "modulepreload /_astro/raster.cell.js",
       "modulepreload /_astro/plot.js",
       "preload /data/k/1.bin as=fetch",
-    ]);
+      "modulepreload /_astro/loadCell.js",
+      "modulepreload /_astro/runtime.js",
+    ];
+    expect(run(list, "#cell-raster").links).toEqual(raster);
     // A section: each of its figures', its subsections' included (shared chunks once).
-    expect(run(list, "#section-2").links).toEqual([
-      "modulepreload /_astro/raster.cell.js",
-      "modulepreload /_astro/plot.js",
-      "preload /data/k/1.bin as=fetch",
-      "modulepreload /_astro/isi.cell.js",
-    ]);
-    expect(run(list, "#section-2-1").links).toEqual([
-      "modulepreload /_astro/raster.cell.js",
-      "modulepreload /_astro/plot.js",
-      "preload /data/k/1.bin as=fetch",
-    ]);
+    expect(run(list, "#section-2").links).toEqual([...raster, "modulepreload /_astro/isi.cell.js"]);
+    expect(run(list, "#section-2-1").links).toEqual(raster);
     expect(run(list, "#section-1").links).toEqual([]);
     expect(run(list, "#section-3").links).toEqual([]);
     expect(run(list, "#other").links).toEqual([]);
     expect(run(list, "").links).toEqual([]);
     expect(run(list, "#__proto__").links).toEqual([]);
+    // Without a loader (the development server's pages), a figure's own code only.
+    const own = landingPreloads([{ cell: "isi", code: { src: "/_astro/isi.cell.js", deps: [] }, config: "{}" }], [], []);
+    expect(run(own, "#cell-isi").links).toEqual(["modulepreload /_astro/isi.cell.js"]);
   });
 
   it("still marks the page as scripted and applies the saved theme, whatever the list holds", () => {
