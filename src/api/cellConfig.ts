@@ -1,3 +1,5 @@
+import type { DataTable } from "./types.ts";
+
 // The contract between the build, which inlines it in the page, and the browser, which reads it.
 
 /** What an interactive cell's browser code is given (inlined in the page as JSON). */
@@ -39,6 +41,8 @@ export interface FirstMoveAnswer {
   /** The drawing (Plot's markup, built by this site) at one of the page's two widths. */
   readonly svg: string;
   readonly alt: string;
+  /** The figure's data as its table shows it (the same at both widths). */
+  readonly table: DataTable;
   readonly state?: string;
   /** The moved slider's value as said to assistive technology (its aria-valuetext). */
   readonly valueText: string;

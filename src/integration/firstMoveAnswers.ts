@@ -97,10 +97,11 @@ async function answerAt(
 ): Promise<{ readonly wide: FirstMoveAnswer; readonly narrow: FirstMoveAnswer }> {
   const shown = await payloadAt(view, payload, move.inputs, defaults, fetchFile);
   const options = view.plot(shown as never, move.inputs, ctx);
-  const { alt } = view.describe(shown as never, move.inputs, ctx);
+  const { alt, table } = view.describe(shown as never, move.inputs, ctx);
   const spec = specs.find((s) => s.name === move.name)!;
   const common = {
     alt,
+    table,
     ...(view.state ? { state: view.state(shown as never, move.inputs, ctx) } : {}),
     valueText: spokenValue(spec, move.inputs[move.name]!, ctx),
     readouts: readoutsAt(view, shown, move.inputs, ctx).map(({ key, value, text, spoken, hidden, best }) => ({

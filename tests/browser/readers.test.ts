@@ -300,6 +300,7 @@ describe("a reader who moves a control before its figure's code has run", () => 
         twin: f.querySelector<HTMLInputElement>('input[data-input="start"]')!.value,
         valueText: f.querySelector("#raster-population-start")!.getAttribute("aria-valuetext"),
         status: f.querySelector(".cell-status")?.textContent ?? "",
+        table: f.querySelector(".cell-table table")?.outerHTML ?? null,
       }));
     const move = (value: number) =>
       page.$eval(
@@ -321,6 +322,7 @@ describe("a reader who moves a control before its figure's code has run", () => 
     expect(answered.status).toBe("");
     expect(answered.drawing).not.toBe(before.drawing);
     expect(answered.alt).not.toBe(before.alt);
+    expect(answered.table).not.toBe(before.table);
     expect(answered.state).toMatch(/6\D+16/);
     expect(answered.twin).toBe("6");
     expect(answered.valueText).toContain("6");
@@ -353,5 +355,6 @@ describe("a reader who moves a control before its figure's code has run", () => 
     expect(drawn.status).toBe("");
     expect(drawn.state).toBe(answered.state);
     expect(drawn.alt).toBe(answered.alt);
+    expect(drawn.table).toBe(answered.table);
   });
 });

@@ -3,7 +3,7 @@ import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import chapter from "../../chapters/w1d1/tutorial1/chapter.ts";
 import { chapterCells } from "../../src/api/course.ts";
-import type { AnyView, CellView, FetchFile, InputValues, PlotContext } from "../../src/api/types.ts";
+import type { AnyView, CellView, DataTable, FetchFile, InputValues, PlotContext } from "../../src/api/types.ts";
 import { cellGraph } from "../../src/browser/cells/graph.ts";
 import { firstMoveAnswers, firstSliderMoves } from "../../src/integration/firstMoveAnswers.ts";
 import { renderPlot } from "../../src/lib/plot/ssr.ts";
@@ -29,9 +29,14 @@ const sameDrawing = (svg: string) => svg.replace(/plot-[0-9a-f]+/g, "plot-x");
 
 /** What the browser's graph shows after starting at some inputs: its drawing's options, text alternative, state line and readouts. */
 async function graphAt(view: AnyView, payload: unknown, inputs: InputValues) {
-  const shown: { options?: Plot.PlotOptions; view?: unknown; alt?: string; state?: string; readouts: Record<string, number> } = {
-    readouts: {},
-  };
+  const shown: {
+    options?: Plot.PlotOptions;
+    view?: unknown;
+    alt?: string;
+    table?: DataTable;
+    state?: string;
+    readouts: Record<string, number>;
+  } = { readouts: {} };
   const page = view.interaction!.slim ? view.interaction!.slim(payload as never) : payload;
   const graph = cellGraph(
     view,
@@ -48,6 +53,7 @@ async function graphAt(view: AnyView, payload: unknown, inputs: InputValues) {
     },
     {
       alt: (text) => (shown.alt = text),
+      table: (table) => (shown.table = table),
       state: (text) => (shown.state = text),
       readout: (key, value) => (shown.readouts[key] = value),
       failed: (what, error) => {
@@ -111,6 +117,8 @@ describe("first-move answers, drawn by the build", () => {
         const answer = answers.get(move.key)!;
         const graph = await graphAt(view, payload, move.inputs);
         expect(answer.wide.alt, move.key).toBe(graph.alt);
+        expect(answer.wide.table, move.key).toEqual(graph.table);
+        expect(answer.narrow.table, move.key).toEqual(graph.table);
         expect(answer.wide.state, move.key).toBe(graph.state);
         expect(Object.fromEntries(answer.wide.readouts.map((r) => [r.key, r.value])), move.key).toEqual(graph.readouts);
         expect(sameDrawing(answer.wide.svg), move.key).toBe(sameDrawing(renderPlot(graph.options!, true)));
@@ -129,6 +137,15 @@ describe("first-move answers, drawn by the build", () => {
     const alt = answers.get("start=6")!.wide.alt;
     expect(count).toBeGreaterThan(0);
     expect(alt).toContain(`"from":6,"to":16,"spikes":${count}}`);
+    // Its table: each of those neurons with its own count in the window, from the same arrays.
+    const rows = answers.get("start=6")!.wide.table.rows;
+    expect(rows.length).toBe(Math.ceil((spikes.offsets.length - 1) / 5));
+    for (const [neuron, inWindow] of rows) {
+      const n = Number(neuron);
+      let own = 0;
+      for (let i = spikes.offsets[n]!; i < spikes.offsets[n + 1]!; i++) if (spikes.times[i]! >= 6 && spikes.times[i]! < 16) own++;
+      expect(inWindow, `neuron ${n}`).toBe(own);
+    }
     expect(answers.get("start=6")!.wide.valueText).toContain("6");
   });
 

@@ -1,4 +1,4 @@
-import type { DataTable, InputSpec, InputValue, PlotContext } from "../../api/types.ts";
+import type { InputSpec, InputValue, PlotContext } from "../../api/types.ts";
 import { snapToSpec, spokenValue } from "../../api/inputFormat.ts";
 import type { LoadState } from "./graph.ts";
 
@@ -14,29 +14,6 @@ export function writeControl(spec: InputSpec, el: HTMLInputElement, value: Input
   if (spec.kind === "range") el.setAttribute("aria-valuetext", spokenValue(spec, value, ctx));
   const field = el.form?.querySelector<HTMLInputElement>(`input[data-input="${spec.name}"]`);
   if (field && document.activeElement !== field) field.value = String(value);
-}
-
-/** A table element for a figure's data (the same markup as the build's). */
-export function renderTable(table: DataTable): HTMLTableElement {
-  const el = document.createElement("table");
-  const head = el.createTHead().insertRow();
-  for (const c of table.columns) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = c;
-    head.append(th);
-  }
-  const body = el.createTBody();
-  for (const row of table.rows) {
-    const tr = body.insertRow();
-    row.forEach((v, i) => {
-      const cell = document.createElement(i === 0 ? "th" : "td");
-      if (i === 0) cell.scope = "row";
-      cell.textContent = String(v);
-      tr.append(cell);
-    });
-  }
-  return el;
 }
 
 /**

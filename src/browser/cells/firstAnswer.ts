@@ -1,13 +1,15 @@
 import type { FirstMoveAnswer } from "../../api/cellConfig.ts";
+import type { DataTable } from "../../api/types.ts";
+import { renderTable } from "./dataTable.ts";
 import { pendingMove, showsNarrow } from "./pendingMove.ts";
 
 // Loaded by the page's script (activate.ts) only when a reader moves a slider before its
 // figure's code has run: a page whose figures start first never fetches it.
 
 /**
- * Shows what the build drew for a move (its drawing, text alternative, state line, readouts and
- * the slider's spoken value) in the figure, as the figure's code would after it; the code redraws
- * it at the figure's own width when it runs.
+ * Shows what the build drew for a move (its drawing, text alternative, data table, state line,
+ * readouts and the slider's spoken value) in the figure, as the figure's code would after it; the
+ * code redraws it at the figure's own width when it runs.
  */
 function showAnswer(figure: HTMLElement, slider: HTMLInputElement, answer: FirstMoveAnswer): void {
   const stage = figure.querySelector<HTMLElement>(".cell-figure");
@@ -18,6 +20,10 @@ function showAnswer(figure: HTMLElement, slider: HTMLInputElement, answer: First
   template.innerHTML = answer.svg;
   variant.replaceChildren(template.content);
   stage.setAttribute("aria-label", answer.alt);
+  // Its data table too (the JSON is the build's; checked all the same before it is read).
+  const table = answer.table as Partial<DataTable> | undefined;
+  if (Array.isArray(table?.columns) && Array.isArray(table.rows))
+    figure.querySelector(".cell-table .table-scroll table")?.replaceWith(renderTable(answer.table));
   const state = figure.querySelector("[data-state]");
   if (state && typeof answer.state === "string") state.textContent = answer.state;
   slider.setAttribute("aria-valuetext", answer.valueText);
