@@ -273,6 +273,42 @@ describe("a reader who moves a control before its figure's code has run", () => 
     expect(await page.getAttribute('[data-cell="isi-function-explorer"]', "data-active")).toBeNull();
   });
 
+  it("jumped to from the contents, a figure whose first moves the build drew gets its code first, its default view's files once a drawing or the code has come", async () => {
+    const held: Route[] = [];
+    const page = await pages.open(
+      env.server.origin + CHAPTER("en"),
+      { viewport: { width: 1280, height: 900 } },
+      {
+        waitUntil: "networkidle",
+        before: async (p) => {
+          await p.route(/\.cell\.[\w-]+\.js$/, (route) => {
+            held.push(route);
+          });
+        },
+      },
+    );
+    const from = env.server.requests.length;
+    const asked = (pattern: RegExp) => env.server.requests.slice(from).some((r) => pattern.test(r));
+    const defaultBlock = /\/data\/[0-9a-f]+\/1\.bin$/;
+    await page.evaluate(() => {
+      location.hash = "#cell-raster-population";
+    });
+    await expect.poll(() => held.some((r) => r.request().url().includes("raster-population.cell."))).toBe(true);
+    await page.waitForTimeout(300);
+    // Its code asked for (held here), its spike blocks not yet: on a slow line they would share it with a first move's drawing.
+    expect(asked(defaultBlock)).toBe(false);
+    await page.$eval("#raster-population-start", (input) => {
+      (input as HTMLInputElement).value = "6";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await expect.poll(() => page.getAttribute('[data-cell="raster-population"]', "data-answered")).toBe("start=6");
+    // Once the drawing is shown: the files the code needs for this view, the default view's blocks among them.
+    await expect.poll(() => asked(defaultBlock)).toBe(true);
+    await expect.poll(() => asked(/\/data\/[0-9a-f]+\/3\.bin$/)).toBe(true);
+    for (const route of held.splice(0)) await route.continue();
+    await page.unroute(/\.cell\.[\w-]+\.js$/);
+  });
+
   it("is shown the build's drawing of a slider's first move at once, the code's own when it runs, and waits, told so, for any other", async () => {
     // Every figure's code held back until released.
     const held: Route[] = [];

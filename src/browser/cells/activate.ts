@@ -182,7 +182,9 @@ export function activateCells(root: Document): void {
       .catch(() => undefined)
       .finally(() => {
         if (figure.dataset.answering === move.key) delete figure.dataset.answering;
-        fetchAhead(files);
+        // What the code needs for this view: the default view's files (held back, for a figure a
+        // reader arrived at, while its code and this drawing came) and this move's.
+        fetchAhead([...firstMoveFiles(figure).atDefault, ...files]);
       });
   };
   const observers =
@@ -203,13 +205,22 @@ export function activateCells(root: Document): void {
     addEventListener("keydown", warm, true);
   }
   // A reader who arrives at a figure, or jumps to it from the contents, is about to use it: its
-  // code is fetched first, at once, not when the browser has time, and beside it the files its
-  // first move needs at the default view (the build names them), not after it; the files one
-  // step away follow once the figure runs (on a slow line they would compete with its code).
+  // code is fetched first, at once, not when the browser has time. The files of its default view
+  // (the build names them) come beside the code when nothing else can answer a first move; for a
+  // figure whose sliders' first moves the build drew, once its own code has arrived (or a drawing
+  // of a move has): on a slow line they would share it with that drawing, which answers first.
+  // The files one step away follow once the figure runs.
   const land = () => {
     for (const figure of landingFigures(root, location.hash)) {
-      const files = saveData() ? { atDefault: [], oneStepAway: [] } : firstMoveFiles(figure);
-      fetchAhead(files.atDefault);
+      const files = saveData() ? { atDefault: [], oneStepAway: [], answers: null } : firstMoveFiles(figure);
+      if (files.answers)
+        cellView(figure).then(
+          () => {
+            fetchAhead(files.atDefault);
+          },
+          () => undefined,
+        );
+      else fetchAhead(files.atDefault);
       void start(figure).then(
         () => {
           fetchAhead(files.oneStepAway);
