@@ -240,20 +240,39 @@ describe("a reader who opens a link to a figure", () => {
 });
 
 describe("a reader who moves a control before its figure's code has run", () => {
-  it("fetches the files that very move needs at once, for a slider and for a number field", async () => {
-    // Every figure's code held back: the figures stay as the build drew them.
+  const CELL_CODE = /\.cell\.[\w-]+\.js$/;
+  /**
+   * The chapter with every figure's code held back (the figures stay as the build drew them) until
+   * `release`, the requests held, and whether the server was asked for a file since it opened.
+   */
+  async function openCodeHeld(locale: string, viewport: { width: number; height: number }, waitUntil: "load" | "networkidle") {
+    const held: Route[] = [];
     const page = await pages.open(
-      env.server.origin + CHAPTER("en"),
-      { viewport: { width: 1280, height: 900 } },
+      env.server.origin + CHAPTER(locale),
+      { viewport },
       {
-        waitUntil: "load",
+        waitUntil,
         before: async (p) => {
-          await p.route(/\.cell\.[\w-]+\.js$/, () => undefined);
+          await p.route(CELL_CODE, (route) => {
+            held.push(route);
+          });
         },
       },
     );
     const from = env.server.requests.length;
-    const asked = (pattern: RegExp) => env.server.requests.slice(from).some((r) => pattern.test(r));
+    return {
+      page,
+      held,
+      asked: (pattern: RegExp) => env.server.requests.slice(from).some((r) => pattern.test(r)),
+      release: async () => {
+        for (const route of held.splice(0)) await route.continue();
+        await page.unroute(CELL_CODE);
+      },
+    };
+  }
+
+  it("fetches the files that very move needs at once, for a slider and for a number field", async () => {
+    const { page, asked } = await openCodeHeld("en", { width: 1280, height: 900 }, "load");
     const move = (id: string, value: number) =>
       page.evaluate(
         ([selector, v]) => {
@@ -274,21 +293,7 @@ describe("a reader who moves a control before its figure's code has run", () => 
   });
 
   it("jumped to from the contents, a figure whose first moves the build drew gets its code first, its default view's files once a drawing or the code has come", async () => {
-    const held: Route[] = [];
-    const page = await pages.open(
-      env.server.origin + CHAPTER("en"),
-      { viewport: { width: 1280, height: 900 } },
-      {
-        waitUntil: "networkidle",
-        before: async (p) => {
-          await p.route(/\.cell\.[\w-]+\.js$/, (route) => {
-            held.push(route);
-          });
-        },
-      },
-    );
-    const from = env.server.requests.length;
-    const asked = (pattern: RegExp) => env.server.requests.slice(from).some((r) => pattern.test(r));
+    const { page, held, asked, release } = await openCodeHeld("en", { width: 1280, height: 900 }, "networkidle");
     const defaultBlock = /\/data\/[0-9a-f]+\/1\.bin$/;
     await page.evaluate(() => {
       location.hash = "#cell-raster-population";
@@ -305,25 +310,11 @@ describe("a reader who moves a control before its figure's code has run", () => 
     // Once the drawing is shown: the files the code needs for this view, the default view's blocks among them.
     await expect.poll(() => asked(defaultBlock)).toBe(true);
     await expect.poll(() => asked(/\/data\/[0-9a-f]+\/3\.bin$/)).toBe(true);
-    for (const route of held.splice(0)) await route.continue();
-    await page.unroute(/\.cell\.[\w-]+\.js$/);
+    await release();
   });
 
   it("is shown the build's drawing of a slider's first move at once, the code's own when it runs, and waits, told so, for any other", async () => {
-    // Every figure's code held back until released.
-    const held: Route[] = [];
-    const page = await pages.open(
-      env.server.origin + CHAPTER("ja"),
-      { viewport: { width: 360, height: 740 } },
-      {
-        waitUntil: "load",
-        before: async (p) => {
-          await p.route(/\.cell\.[\w-]+\.js$/, (route) => {
-            held.push(route);
-          });
-        },
-      },
-    );
+    const { page, held, release } = await openCodeHeld("ja", { width: 360, height: 740 }, "load");
     const figure = '[data-cell="raster-population"]';
     const seen = () =>
       page.$eval(figure, (f) => ({
@@ -382,8 +373,7 @@ describe("a reader who moves a control before its figure's code has run", () => 
     await move(6);
     await expect.poll(async () => (await seen()).answered).toBe("start=6");
     await expect.poll(() => held.length).toBeGreaterThan(0);
-    for (const route of held.splice(0)) await route.continue();
-    await page.unroute(/\.cell\.[\w-]+\.js$/);
+    await release();
     await expect.poll(async () => (await seen()).active, { timeout: 15_000 }).toBe("true");
     const drawn = await seen();
     expect(drawn.answered).toBeNull();

@@ -173,8 +173,8 @@ export function activateCells(root: Document): void {
       return;
     }
     // The build's drawing of this move first (a few kilobytes, and the code that shows it), then
-    // the files the figure's code will need for the same view.
-    // Marked while on its way: the figure's code, if it arrives meanwhile, lets it be shown first (loadCell.ts).
+    // the files the figure's code will need for the same view. Marked while on its way: the
+    // figure's code, if it arrives meanwhile, lets it be shown first (loadCell.ts).
     figure.dataset.answering = move.key;
     const answer = fetch(url, { priority: "high" });
     void import("./firstAnswer.ts")
