@@ -111,18 +111,12 @@ export class StagedSite {
   private readonly old: string;
   private readonly lock: string;
   private readonly onSignal = (signal: NodeJS.Signals) => {
-    this.abort();
-    // Writes the build had already handed to libuv's threads may still land (and recreate the
-    // stage); none are started while this waits, so after a pause a second removal is final.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    rmSync(this.stage, { recursive: true, force: true });
+    this.abortForGood();
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
   // A failure nobody caught (a rejected promise in a plugin, say): the stage goes, one line says why.
   private readonly onFailure = (err: unknown) => {
-    this.abort();
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    rmSync(this.stage, { recursive: true, force: true });
+    this.abortForGood();
     const message = (err instanceof Error ? err.message : String(err)).split("\n")[0];
     process.stderr.write(`error: the build failed (${message}), so ${this.outDir} was left as it was\n`);
     process.exit(1);
@@ -171,6 +165,23 @@ export class StagedSite {
   abort(): void {
     rmSync(this.stage, { recursive: true, force: true });
     this.release();
+  }
+
+  /**
+   * Removes the stage before the process ends mid-build: writes the build had already handed to
+   * other threads (libuv's, the bundler's) may still land and recreate it, and none are started
+   * while this waits; so it is removed again until it has stayed gone for 200 ms (2 s at most).
+   */
+  private abortForGood(): void {
+    this.abort();
+    const pause = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    for (let quiet = 0, looks = 0; quiet < 2 && looks < 20; looks++) {
+      pause();
+      if (existsSync(this.stage)) {
+        rmSync(this.stage, { recursive: true, force: true });
+        quiet = 0;
+      } else quiet++;
+    }
   }
 
   /** Puts the staged site in place of the live one, or leaves the live one as it was and says why. */
