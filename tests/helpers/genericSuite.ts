@@ -195,6 +195,9 @@ export function genericSuite(
       const copy = await context.newPage();
       for (const path of pagesOf(dir)) {
         problems.splice(0);
+        // Two pages of one context are two tabs of one window: the one behind is hidden, its
+        // frames and timers held back (a click's wait for a steady box took 2 s), as for a reader.
+        await page.bringToFront();
         await page.goto(origin + path, { waitUntil: "networkidle", referer: origin + "/" });
         const cells = cellsOf.get(path) ?? [];
         // More than a screen below the first, a cell has not been brought to life (its code may be
@@ -226,6 +229,7 @@ export function genericSuite(
               return page.url() === before;
             })
             .toBe(true);
+          await copy.bringToFront();
           await copy.goto(page.url(), { waitUntil: "networkidle" });
           for (const cell of cells) {
             await activateCell(copy, cell);
@@ -237,6 +241,7 @@ export function genericSuite(
             if ((await valueOf(copy, id)) !== value)
               found.push(`${path} ${cell}: the URL gave ${await valueOf(copy, id)} for ${id}, not ${value}`);
         }
+        await page.bringToFront();
         if (await page.isVisible("#site-search")) {
           await page.fill("#site-search", "spike");
           await page.waitForSelector(".search-results .search-count");
