@@ -342,7 +342,18 @@ describe("every chapter file is read in bounded time and memory", () => {
   for (const [name, body, why] of [
     ["8 KB of list markers", "- ".repeat(4096), /:11: not valid MDX: nests more than 64 levels/],
     ["8 KB of quote markers", "> ".repeat(4096), /:11: not valid MDX: nests more than 64 levels/],
-    ["deeply nested emphasis", `${"*a ".repeat(2000)}b${" a*".repeat(2000)}`, /:11: not valid MDX: nests more than 64 levels/],
+    ["deeply nested emphasis", `${"*a ".repeat(2000)}b${" a*".repeat(2000)}`, /:11: not valid MDX: nests more than 64 levels of emphasis/],
+    // 60 KB the parser took 25 s over (each closer looks back to the paragraph's start): refused before it starts.
+    [
+      "10,000 emphasis markers that never pair",
+      `${"*a ".repeat(10_000)}${"a_ ".repeat(10_000)}`,
+      /:11: not valid MDX: holds more emphasis markers/,
+    ],
+    [
+      "emphasis nested in a paragraph of many lines",
+      `${"*a\n".repeat(2000)}b${"\na*".repeat(2000)}`,
+      /:11: not valid MDX: nests more than 64 levels of emphasis/,
+    ],
     [
       "an indented list 700 levels deep",
       Array.from({ length: 700 }, (_, i) => `${" ".repeat(2 * i)}- x`).join("\n"),
@@ -360,7 +371,8 @@ describe("every chapter file is read in bounded time and memory", () => {
 
   it("a file that parses too slowly is refused when its time is up, and the next file is still checked", async () => {
     const root = makeCourse({
-      [EN]: chapterText(`${"*a ".repeat(20_000)}b${" a*".repeat(20_000)}\n`),
+      // Links nested 20,000 deep: the parser's time grows with their square (5,000 took 2.7 s).
+      [EN]: chapterText(`${"[".repeat(20_000)}a${"](x)".repeat(20_000)}\n`),
       "content/en/other/index.mdx": chapterText("## Fine \\{#fine\\}\n\n![x](?raw)\n"),
     });
     roots.push(root);

@@ -9,6 +9,11 @@ export const CONTENT_LIMITS = {
   /** Levels of nesting (lists, quotes, emphasis, links, components) in a chapter. */
   depth: 64,
   /**
+   * Looks the parser may take to pair a chapter file's emphasis markers (src/lib/content/emphasisWork.ts):
+   * a million took it 0.2 to 0.45 s to parse, whatever their shape; the course's chapters take a look or two.
+   */
+  emphasisWork: 1_000_000,
+  /**
    * Parts of one paragraph, list or section (children of one node of the syntax tree). Tree
    * walkers look a node up among its siblings, so a node with n children costs n² there: a cap
    * keeps every walk over a chapter linear. A long chapter has a few hundred blocks.

@@ -2,6 +2,7 @@ import { createProcessor } from "@mdx-js/mdx";
 import type { Root } from "mdast";
 import { isMainThread } from "node:worker_threads";
 import { CONTENT_LIMITS } from "./limits.ts";
+import { emphasisWork } from "./emphasisWork.ts";
 import { nestingBound, treeNesting } from "./nesting.ts";
 import { splitFrontmatter } from "./splitFrontmatter.ts";
 import { CHAPTER_SYNTAX } from "./syntax.ts";
@@ -107,6 +108,15 @@ function parseUncached(mdx: string): Root {
   const bound = nestingBound(body, CONTENT_LIMITS.depth);
   if (bound.depth > CONTENT_LIMITS.depth)
     throw new MdxSyntaxError(bound.line, 1, `nests more than ${CONTENT_LIMITS.depth} levels of lists, quotes or indentation`);
+  const emphasis = emphasisWork(body, CONTENT_LIMITS.emphasisWork);
+  if (emphasis.work > CONTENT_LIMITS.emphasisWork)
+    throw new MdxSyntaxError(
+      emphasis.line,
+      1,
+      emphasis.depth > CONTENT_LIMITS.depth
+        ? `nests more than ${CONTENT_LIMITS.depth} levels of emphasis (* and _ markers)`
+        : `holds more emphasis markers (* and _) left open or nested in one paragraph than can be read in time (escape a literal one as \\* or \\_, or split the paragraph)`,
+    );
   let tree: Root;
   try {
     tree = processor.parse(body);

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Node, Parent } from "unist";
+import { describe, expect, it } from "vitest";
+import { emphasisWork } from "../../../src/lib/content/emphasisWork.ts";
+import { CONTENT_LIMITS } from "../../../src/lib/content/limits.ts";
+import { parseMdx } from "../../../src/lib/content/parseMdx.ts";
+
+/** How deep emphasis and strong nest in the parser's own tree: the answer the count must agree with. */
+function parsedDepth(node: Node): number {
+  const own = node.type === "emphasis" || node.type === "strong" ? 1 : 0;
+  return own + Math.max(0, ...((node as Partial<Parent>).children ?? []).map(parsedDepth));
+}
+
+const chapter = (paragraph: string) => `## One\n\n${paragraph}\n`;
+
+describe("emphasis markers counted before parsing", () => {
+  // Shapes from published notebooks and translations: maths glued to emphasis, CJK punctuation
+  // inside the markers, code and maths that hold asterisks, intraword underscores.
+  const examples = [
+    "*a* and **b** and ***c***",
+    "*a **b** c*",
+    "**このアスタリスクは強調記号として認識されず、そのまま表示されます。**この文のせいで。",
+    "**該星號不會被識別，而是直接顯示。**這是因為它沒有被識別為強調符號。",
+    "(*語**",
+    "snake_case_name and __init__ and _a_b_",
+    "`*not* emphasis` but *this* is",
+    "$a*b*c$ and $x_1 * y_2$ then *e*",
+    "\\*escaped\\* and *real*",
+    "**spike count** $N$*per second*",
+    "**ISI** (*inter-spike interval*)は**神経細胞**の*発火間隔*です。",
+    "a line *that goes\non* over **two\nlines**",
+    "*a _b* c_",
+    "**a*",
+    "*_a_*",
+    "***a** b*",
+  ];
+  for (const text of examples)
+    it(`pairs them as the parser does: ${JSON.stringify(text)}`, () => {
+      expect(emphasisWork(chapter(text)).depth).toBe(parsedDepth(parseMdx(chapter(text))));
+    });
+
+  it("finds nothing in fenced code, display maths or list markers", () => {
+    const text = "```python\n" + "def f(*args, **kwargs): return a*b*c\n".repeat(50) + "```\n\n$$\na*b*c*d\n$$\n\n* one\n* two\n";
+    expect(emphasisWork(chapter(text))).toMatchObject({ work: 0, depth: 0 });
+  });
+
+  it("counts what nesting, unpaired markers and very many pairs cost: the square of their number, in the paragraph that holds them", () => {
+    const nested = (n: number) => `${"*a ".repeat(n)}b${" a*".repeat(n)}`;
+    const unpaired = (n: number) => `${"*a ".repeat(n)}${"a_ ".repeat(n)}`;
+    expect(emphasisWork(chapter(nested(2000)))).toMatchObject({ depth: 2000, line: 3 });
+    expect(emphasisWork(chapter(nested(2000))).work).toBeGreaterThan(90 * emphasisWork(chapter(nested(200))).work);
+    expect(emphasisWork(chapter(unpaired(10_000))).work).toBeGreaterThan(CONTENT_LIMITS.emphasisWork);
+    // 20,000 short pairs: little when ten to a paragraph, over the limit in one paragraph.
+    expect(emphasisWork(chapter(Array.from({ length: 1000 }, () => "*a* **b** ".repeat(10)).join("\n\n"))).work).toBeLessThan(
+      CONTENT_LIMITS.emphasisWork / 20,
+    );
+    expect(emphasisWork(chapter("*a* **b** ".repeat(10_000))).work).toBeGreaterThan(CONTENT_LIMITS.emphasisWork);
+    // The costliest paragraph is named by its first line.
+    expect(emphasisWork(`## One\n\nplain\n\n${nested(100)}\n`).line).toBe(5);
+  });
+
+  it("leaves every chapter of the course and the test bed far under the limit", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".mdx"))
+        .map((f) => join(dir, f));
+    const chapters = [...files("content"), ...files("tests/fixtures")];
+    expect(chapters.length).toBeGreaterThan(4);
+    for (const file of chapters)
+      expect(emphasisWork(readFileSync(file, "utf8")).work, file).toBeLessThan(CONTENT_LIMITS.emphasisWork / 100);
+  });
+});
