@@ -15,17 +15,19 @@ import {
  * between, and each pair it makes moves the paragraph's tokens after it: markers nested or left
  * open cost the square of their number (2,000 nested levels in a 12 KB paragraph took 1.8 s to
  * parse; 10,000 openers and 10,000 closers that never pair, 60 KB, 25 s; 120 KB, 144 s), and so
- * do very many pairs in one paragraph, more slowly (20,000 pairs of `*a*`, 80 KB, 1.3 s). `work` counts those looks, paragraph by paragraph, the markers paired by
- * CommonMark's rules with the CJK-friendly amendment the chapters are parsed with; `depth` is how
- * deep the pairs found nest. The chapters of the course cost a look or two each.
+ * do very many pairs in one paragraph, more slowly (20,000 pairs of `*a*`, 80 KB, 1.3 s).
  *
- * Code spans, inline maths, `{…}` expressions, `<…>` tags and escaped characters hold no markers,
- * nor do fenced code and display maths. Returns the work of the whole text, and the costliest
- * paragraph: its first line and how deep its pairs nest; it stops once the work is over `limit`.
+ * `work` counts those looks over the whole text, paragraph by paragraph, the markers paired by
+ * CommonMark's rules with the CJK-friendly amendment the chapters are parsed with; `line` is the
+ * first line of the costliest paragraph. `depth` is how deep the pairs found nest, at their
+ * paragraph's `depthLine`. The chapters of the course cost a look or two each. Code spans,
+ * inline maths, `{…}` expressions, `<…>` tags and escaped characters hold no markers, nor do
+ * fenced code and display maths. Stops once the work is over `limit`.
  */
-export function emphasisWork(text: string, limit = Infinity): { work: number; depth: number; line: number } {
+export function emphasisWork(text: string, limit = Infinity): { work: number; line: number; depth: number; depthLine: number } {
   let total = 0;
-  let worst = { work: 0, depth: 0, line: 1 };
+  let costliest = { work: 0, line: 1 };
+  let deepest = { depth: 0, line: 1 };
   let paragraph = "";
   let start = 1;
   let fence: string | null = null;
@@ -33,7 +35,8 @@ export function emphasisWork(text: string, limit = Infinity): { work: number; de
     if (paragraph) {
       const found = pairing(paragraph);
       total += found.work;
-      if (found.work > worst.work || found.depth > worst.depth) worst = { ...found, line: start };
+      if (found.work > costliest.work) costliest = { work: found.work, line: start };
+      if (found.depth > deepest.depth) deepest = { depth: found.depth, line: start };
     }
     paragraph = "";
   };
@@ -59,7 +62,7 @@ export function emphasisWork(text: string, limit = Infinity): { work: number; de
     paragraph += (paragraph ? "\n" : "") + content;
   }
   flush();
-  return { work: total, depth: worst.depth, line: worst.line };
+  return { work: total, line: costliest.line, depth: deepest.depth, depthLine: deepest.line };
 }
 
 /** A line without its block prefix (indentation, `>` markers, list markers), and whether it had one that starts a block. */

@@ -111,7 +111,7 @@ function parseUncached(mdx: string): Root {
   const emphasis = emphasisWork(body, CONTENT_LIMITS.emphasisWork);
   if (emphasis.work > CONTENT_LIMITS.emphasisWork)
     throw new MdxSyntaxError(
-      emphasis.line,
+      emphasis.depth > CONTENT_LIMITS.depth ? emphasis.depthLine : emphasis.line,
       1,
       emphasis.depth > CONTENT_LIMITS.depth
         ? `nests more than ${CONTENT_LIMITS.depth} levels of emphasis (* and _ markers)`

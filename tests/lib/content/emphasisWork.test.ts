@@ -48,7 +48,7 @@ describe("emphasis markers counted before parsing", () => {
   it("counts what nesting, unpaired markers and very many pairs cost: the square of their number, in the paragraph that holds them", () => {
     const nested = (n: number) => `${"*a ".repeat(n)}b${" a*".repeat(n)}`;
     const unpaired = (n: number) => `${"*a ".repeat(n)}${"a_ ".repeat(n)}`;
-    expect(emphasisWork(chapter(nested(2000)))).toMatchObject({ depth: 2000, line: 3 });
+    expect(emphasisWork(chapter(nested(2000)))).toMatchObject({ depth: 2000, depthLine: 3, line: 3 });
     expect(emphasisWork(chapter(nested(2000))).work).toBeGreaterThan(90 * emphasisWork(chapter(nested(200))).work);
     expect(emphasisWork(chapter(unpaired(10_000))).work).toBeGreaterThan(CONTENT_LIMITS.emphasisWork);
     // 20,000 short pairs: little when ten to a paragraph, over the limit in one paragraph.
@@ -56,8 +56,8 @@ describe("emphasis markers counted before parsing", () => {
       CONTENT_LIMITS.emphasisWork / 20,
     );
     expect(emphasisWork(chapter("*a* **b** ".repeat(10_000))).work).toBeGreaterThan(CONTENT_LIMITS.emphasisWork);
-    // The costliest paragraph is named by its first line.
-    expect(emphasisWork(`## One\n\nplain\n\n${nested(100)}\n`).line).toBe(5);
+    // The costliest paragraph and the deepest are named by their first lines.
+    expect(emphasisWork(`## One\n\nplain\n\n${nested(100)}\n\n${unpaired(300)}\n`)).toMatchObject({ line: 7, depth: 100, depthLine: 5 });
   });
 
   it("leaves every chapter of the course and the test bed far under the limit", () => {
