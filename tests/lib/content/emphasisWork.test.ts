@@ -20,8 +20,9 @@ describe("emphasis markers counted before parsing", () => {
   const examples = [
     "*a* and **b** and ***c***",
     "*a **b** c*",
-    "**このアスタリスクは強調記号として認識されず、そのまま表示されます。**この文のせいで。",
-    "**該星號不會被識別，而是直接顯示。**這是因為它沒有被識別為強調符號。",
+    "まず**スパイクの間隔を測る。**次に分布を見る。",
+    "**模型描述了「什麼」。**這一章從資料開始。",
+    "**발화 간격(ISI)**을 봅니다.",
     "(*語**",
     "snake_case_name and __init__ and _a_b_",
     "`*not* emphasis` but *this* is",
