@@ -85,8 +85,10 @@ interface Delimiter {
   readonly canClose: boolean;
 }
 
-/** Emphasis markers, and GFM's strikethrough marker: a run next to one of these may open or close as if beside a space. */
-const ATTENTION = new Set([0x2a, 0x5f, 0x7e]);
+/** `*` or `_`: a run beside another emphasis marker flanks it as it would a space. */
+const isEmphasisMarker = (code: number | null) => code === 0x2a || code === 0x5f;
+/** GFM's strikethrough marker (`~`, the chapters are parsed with GFM): a run beside it may open or close. */
+const TILDE = 0x7e;
 
 /** The code point before `i` (or null at the start), whole when it is a surrogate pair. */
 function codeBefore(text: string, i: number): number | null {
@@ -109,14 +111,12 @@ function flanking(text: string, i: number, length: number, c: string): { canOpen
     previous,
   );
   const after = classifyCharacter(next);
-  const beforeAttention = previous !== null && ATTENTION.has(previous) && previous !== 0x7e;
-  const afterAttention = next !== null && ATTENTION.has(next) && next !== 0x7e;
   const beforeNonCjkPunctuation = isNonCjkPunctuation(before);
   const afterNonCjkPunctuation = isNonCjkPunctuation(after);
-  const beforeSpaceOrPunctuation = beforeNonCjkPunctuation || isUnicodeWhitespace(before) || beforeAttention;
-  const afterSpaceOrPunctuation = afterNonCjkPunctuation || isUnicodeWhitespace(after) || afterAttention;
-  const open = !afterSpaceOrPunctuation || (afterNonCjkPunctuation && (beforeSpaceOrPunctuation || isCjkOrIvs(before))) || next === 0x7e;
-  const close = !beforeSpaceOrPunctuation || (beforeNonCjkPunctuation && (afterSpaceOrPunctuation || isCjk(after))) || previous === 0x7e;
+  const beforeSpaceOrPunctuation = beforeNonCjkPunctuation || isUnicodeWhitespace(before) || isEmphasisMarker(previous);
+  const afterSpaceOrPunctuation = afterNonCjkPunctuation || isUnicodeWhitespace(after) || isEmphasisMarker(next);
+  const open = !afterSpaceOrPunctuation || (afterNonCjkPunctuation && (beforeSpaceOrPunctuation || isCjkOrIvs(before))) || next === TILDE;
+  const close = !beforeSpaceOrPunctuation || (beforeNonCjkPunctuation && (afterSpaceOrPunctuation || isCjk(after))) || previous === TILDE;
   return c === "*"
     ? { canOpen: open, canClose: close }
     : { canOpen: open && (isSpaceOrPunctuation(before) || !close), canClose: close && (isSpaceOrPunctuation(after) || !open) };

@@ -15,7 +15,7 @@ function parsedDepth(node: Node): number {
 const chapter = (paragraph: string) => `## One\n\n${paragraph}\n`;
 
 describe("emphasis markers counted before parsing", () => {
-  // Shapes from published notebooks and translations: maths glued to emphasis, CJK punctuation
+  // Shapes of our own in the manner of published notebooks and translations: maths glued to emphasis, CJK punctuation
   // inside the markers, code and maths that hold asterisks, intraword underscores.
   const examples = [
     "*a* and **b** and ***c***",
