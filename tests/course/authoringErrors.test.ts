@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { InputSpec } from "../../src/api/types.ts";
@@ -7,6 +6,7 @@ import { checkCourseCode } from "../../src/checks/checkCode.ts";
 import { checkInputSpecs } from "../../src/integration/checkInputs.ts";
 import { keysNamedBy } from "../../src/translation/checks/checks.ts";
 import { formatProblem } from "../../src/lib/problem.ts";
+import { scratchFolder } from "../helpers/fixtures.ts";
 
 const text = [
   "const view = {",
@@ -61,7 +61,7 @@ describe("a cell's controls", () => {
 
 describe("the course's code", () => {
   it("a syntax error is one line with file, line, column and the message", () => {
-    const root = mkdtempSync(join(tmpdir(), "course-code-"));
+    const root = scratchFolder("course-code-");
     mkdirSync(join(root, "chapters", "a"), { recursive: true });
     writeFileSync(join(root, "chapters", "a", "chapter.ts"), "export const ok = 1;\n");
     writeFileSync(join(root, "chapters", "a", "b.cell.ts"), "const x = 1;\nexport default x +;\n");
@@ -76,7 +76,7 @@ describe("the course's code", () => {
   });
 
   it("a symbolic link among the course's code is refused without being read", () => {
-    const root = mkdtempSync(join(tmpdir(), "course-code-"));
+    const root = scratchFolder("course-code-");
     mkdirSync(join(root, "chapters", "a"), { recursive: true });
     writeFileSync(join(root, "secret.txt"), "root:x:0:0 not code");
     symlinkSync(join(root, "secret.txt"), join(root, "chapters", "a", "chapter.ts"));

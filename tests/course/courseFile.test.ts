@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { courseOfRoot } from "../../src/course/courseFile.ts";
@@ -8,10 +7,11 @@ import { courseModel, loadCourseModel } from "../../src/course/courseModel.ts";
 import { parseCourse } from "../../src/lib/courseConfig.ts";
 import { plainCourseFile } from "../helpers/project.ts";
 import { ROOT } from "../helpers/run.ts";
+import { scratchFolder } from "../helpers/fixtures.ts";
 
 /** Another project: this course's file with its source locale changed, as a plain object (no #course import). */
 function otherProject(sourceLocale: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "other-course-"));
+  const dir = scratchFolder("other-course-");
   writeFileSync(
     join(dir, "course.config.ts"),
     plainCourseFile((text) => text.replace(/sourceLocale: "[^"]+"/, `sourceLocale: "${sourceLocale}"`)),
@@ -46,7 +46,7 @@ describe("a command's --root is the whole truth for its course", () => {
 
 describe("the course model: decided once from a folder and an environment", () => {
   it("a folder without a course file is refused, naming the file (never read as another project's course)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "no-course-"));
+    const dir = scratchFolder("no-course-");
     mkdirSync(join(dir, "content", "en"), { recursive: true });
     await expect(courseOfRoot(dir)).rejects.toThrow(new RegExp(`${dir}/course\\.config\\.ts: missing`));
   });
@@ -66,7 +66,7 @@ describe("the course model: decided once from a folder and an environment", () =
   });
 
   it("is built in memory from a parsed course file: the environment decides the settings, nothing else is read", () => {
-    const dir = mkdtempSync(join(tmpdir(), "memory-course-"));
+    const dir = scratchFolder("memory-course-");
     const course = parseCourse({
       title: "T",
       tagline: "One line.",

@@ -1,9 +1,21 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { onTestFinished } from "vitest";
 
 /** Absolute path of a file under tests/fixtures/. */
 export function fixture(relative: string): string {
   return fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url));
+}
+
+/** A new folder in the system's temporary folder, removed when the test that asked for it ends. */
+export function scratchFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
 }
 
 /** numpy's answers for the spike fixtures (tests/fixtures/spikes/expected.json). */

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -11,10 +10,11 @@ import {
 } from "../../../src/lib/content/chapterFiles.ts";
 import { cellOfModule, slugOfChapterModule } from "../../../src/lib/content/chapterModules.ts";
 import { listCellModules, listChapterModules } from "../../../src/lib/content/chapterModuleFiles.ts";
+import { scratchFolder } from "../../helpers/fixtures.ts";
 
 /** A project with files at these paths (a path ending in / is a folder). */
 function project(paths: readonly string[]): string {
-  const root = mkdtempSync(join(tmpdir(), "chapter-files-"));
+  const root = scratchFolder("chapter-files-");
   for (const p of paths) {
     mkdirSync(join(root, p.endsWith("/") ? p : join(p, "..")), { recursive: true });
     if (!p.endsWith("/")) writeFileSync(join(root, p), "x");
