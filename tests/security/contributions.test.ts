@@ -354,6 +354,26 @@ describe("every chapter file is read in bounded time and memory", () => {
       `${"*a\n".repeat(2000)}b${"\na*".repeat(2000)}`,
       /:11: not valid MDX: nests more than 64 levels of emphasis/,
     ],
+    // 59 KB the parser took 33 s over (each ] looks back to the paragraph's start for its [).
+    ["20,000 closing brackets with no opening one", "x] ".repeat(20_000), /:11: not valid MDX: holds 20000 square brackets/],
+    [
+      "images nested 2,000 deep",
+      `${"![".repeat(2000)}a${"](x)".repeat(2000)}`,
+      /:11: not valid MDX: nests more than 64 levels of square brackets/,
+    ],
+    [
+      "1,000 stray brackets among words",
+      "x] word word word word word word word word word word ".repeat(1000),
+      /:11: not valid MDX: cuts one paragraph into more pieces than can be read in time/,
+    ],
+    ["20,000 tildes in one paragraph", "a~b ".repeat(20_000), /:11: not valid MDX: holds 20000 tildes/],
+    // 195 KB the parser took 9.3 s over (each reference cuts the paragraph's text, and each cut costs a pass over it).
+    [
+      "20,000 character references in one paragraph",
+      "a &amp; b ".repeat(20_000),
+      /:11: not valid MDX: cuts one paragraph into more pieces/,
+    ],
+    ["a paragraph of 20,000 lines", "word word\n".repeat(20_000), /:11: not valid MDX: cuts one paragraph into more pieces/],
     [
       "an indented list 700 levels deep",
       Array.from({ length: 700 }, (_, i) => `${" ".repeat(2 * i)}- x`).join("\n"),
@@ -371,8 +391,9 @@ describe("every chapter file is read in bounded time and memory", () => {
 
   it("a file that parses too slowly is refused when its time is up, and the next file is still checked", async () => {
     const root = makeCourse({
-      // Links nested 20,000 deep: the parser's time grows with their square (5,000 took 2.7 s).
-      [EN]: chapterText(`${"[".repeat(20_000)}a${"](x)".repeat(20_000)}\n`),
+      // A list of 100,000 items (400 KB): the parser took 10 s over it (more than 2,000 parts,
+      // it would be refused once read).
+      [EN]: chapterText("- a\n".repeat(100_000)),
       "content/en/other/index.mdx": chapterText("## Fine \\{#fine\\}\n\n![x](?raw)\n"),
     });
     roots.push(root);

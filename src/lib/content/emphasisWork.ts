@@ -1,3 +1,4 @@
+import { forEachInlineCharacter, forEachParagraph, nestedDepth, runLength } from "./paragraphText.ts";
 import {
   classifyCharacter,
   classifyPrecedingCharacter,
@@ -28,48 +29,14 @@ export function emphasisWork(text: string, limit = Infinity): { work: number; li
   let total = 0;
   let costliest = { work: 0, line: 1 };
   let deepest = { depth: 0, line: 1 };
-  let paragraph = "";
-  let start = 1;
-  let fence: string | null = null;
-  const flush = () => {
-    if (paragraph) {
-      const found = pairing(paragraph);
-      total += found.work;
-      if (found.work > costliest.work) costliest = { work: found.work, line: start };
-      if (found.depth > deepest.depth) deepest = { depth: found.depth, line: start };
-    }
-    paragraph = "";
-  };
-  const lines = text.split("\n");
-  for (let n = 0; n < lines.length && total <= limit; n++) {
-    const { content, opensBlock } = blockContent(lines[n]!);
-    const marker = /^(`{3,}|~{3,}|\${2,})/.exec(content)?.[1];
-    if (fence !== null) {
-      // Inside fenced code or display maths until a fence of the same kind, at least as long.
-      if (marker?.startsWith(fence[0]!) && marker.length >= fence.length && content.slice(marker.length).trim() === "") fence = null;
-      continue;
-    }
-    if (marker) {
-      flush();
-      fence = marker;
-      continue;
-    }
-    // A blank line, a heading, a list item, a quote, a thematic break or a component on a line of
-    // its own ends the paragraph before it; the line's own text starts the next.
-    if (content.trim() === "" || opensBlock || /^(#{1,6}(\s|$)|<)/.test(content) || /^([-*_])(\s*\1){2,}\s*$/.test(content)) flush();
-    if (content.trim() === "") continue;
-    if (!paragraph) start = n + 1;
-    paragraph += (paragraph ? "\n" : "") + content;
-  }
-  flush();
+  forEachParagraph(text, (paragraph, start) => {
+    const found = pairing(paragraph);
+    total += found.work;
+    if (found.work > costliest.work) costliest = { work: found.work, line: start };
+    if (found.depth > deepest.depth) deepest = { depth: found.depth, line: start };
+    return total <= limit;
+  });
   return { work: total, line: costliest.line, depth: deepest.depth, depthLine: deepest.line };
-}
-
-/** A line without its block prefix (indentation, `>` markers, list markers), and whether it had one that starts a block. */
-function blockContent(line: string): { content: string; opensBlock: boolean } {
-  const m = /^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*/.exec(line)!;
-  const prefix = m[0];
-  return { content: line.slice(prefix.length), opensBlock: /[>*+\-)]|\d\./.test(prefix) };
 }
 
 interface Delimiter {
@@ -132,54 +99,16 @@ function pairing(text: string): { work: number; depth: number } {
   const openers: Delimiter[] = [];
   // Per kind of closer (character, whether it can open, length mod 3): below this, no opener matches.
   const bottom = new Map<string, number>();
-  // Run lengths of a character with no closing run after some point, so none after any later point.
-  const unclosed = new Set<string>();
-  let noTagEnd = false;
-  let noBraceEnd = false;
   let serial = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === "\\") {
-      i += 2;
-      continue;
-    }
-    if (c === "`" || c === "$") {
-      // A code span or inline maths: a run of n, up to the next run of exactly n (or literal text).
-      const n = runLength(text, i, c);
-      const key = `${c}${n}`;
-      const end = unclosed.has(key) ? -1 : closingRun(text, i + n, c, n);
-      if (end < 0) unclosed.add(key);
-      i = end < 0 ? i + n : end + n;
-      continue;
-    }
-    if (c === "{" && !noBraceEnd) {
-      const end = text.indexOf("}", i + 1);
-      if (end < 0) noBraceEnd = true;
-      else {
-        i = end + 1;
-        continue;
-      }
-    }
-    if (c === "<" && !noTagEnd && /^<\/?[A-Za-z]/.test(text.slice(i, i + 3))) {
-      const end = text.indexOf(">", i + 1);
-      if (end < 0) noTagEnd = true;
-      else {
-        i = end + 1;
-        continue;
-      }
-    }
-    if (c !== "*" && c !== "_") {
-      i++;
-      continue;
-    }
+  forEachInlineCharacter(text, (c, i) => {
+    if (c !== "*" && c !== "_") return i + 1;
     const length = runLength(text, i, c);
     const { canOpen, canClose } = flanking(text, i, length, c);
     const run: Delimiter = { char: c, at: i, length, left: length, serial: serial++, canOpen, canClose };
     if (canClose) close(run, openers, bottom, pairs, work);
     if (run.left > 0 && canOpen) openers.push(run);
-    i += length;
-  }
+    return i + length;
+  });
   // Each pair also rewrites the paragraph's list of tokens after it: about one look for every 50
   // markers of the paragraph (60,000 pairs of `*強調*` in one paragraph took more than 15 s).
   return { work: work.looks + Math.floor((pairs.length * serial) / SPLICES_PER_LOOK), depth: nestedDepth(pairs) };
@@ -224,33 +153,4 @@ function close(
     pairs.push([opener.at + opener.left, closer.at + used + use]);
     openers.length = opener.left > 0 ? k + 1 : k;
   }
-}
-
-function runLength(text: string, i: number, c: string): number {
-  let j = i;
-  while (text[j] === c) j++;
-  return j - i;
-}
-
-/** Where the next run of exactly `n` characters `c` starts at or after `from`, or -1. */
-function closingRun(text: string, from: number, c: string, n: number): number {
-  for (let j = text.indexOf(c, from); j >= 0;) {
-    const m = runLength(text, j, c);
-    if (m === n) return j;
-    j = text.indexOf(c, j + m);
-  }
-  return -1;
-}
-
-/** The deepest nesting of spans that nest or are apart (never cross), as pairs of offsets. */
-function nestedDepth(pairs: [number, number][]): number {
-  pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const ends: number[] = [];
-  let deepest = 0;
-  for (const [from, to] of pairs) {
-    while (ends.length && ends[ends.length - 1]! <= from) ends.pop();
-    ends.push(to);
-    deepest = Math.max(deepest, ends.length);
-  }
-  return deepest;
 }

@@ -14,6 +14,18 @@ export const CONTENT_LIMITS = {
    */
   emphasisWork: 1_000_000,
   /**
+   * What a chapter file's paragraphs cost the parser's passes over them (src/lib/content/inlineWork.ts):
+   * each break in a paragraph's text (a line break, an escape, a code span, a bracket, a tilde…)
+   * costs a pass over the paragraph, so a paragraph's cost grows with the square of its breaks
+   * (20,000 `x]` in one paragraph took 33 s, 20,000 `&amp;` 9.3 s). The work for a file (three
+   * million took 0.1 to 0.7 s to parse, whatever the shape: Tutorial 1 costs about 200), and
+   * the most square brackets and tilde runs in one paragraph (a paragraph of the course holds a
+   * few dozen brackets and no tilde); brackets nest at most `depth` levels.
+   */
+  inlineWork: 3_000_000,
+  bracketsPerParagraph: 2_000,
+  tildeRunsPerParagraph: 1_000,
+  /**
    * Parts of one paragraph, list or section (children of one node of the syntax tree). Tree
    * walkers look a node up among its siblings, so a node with n children costs n² there: a cap
    * keeps every walk over a chapter linear. A long chapter has a few hundred blocks.

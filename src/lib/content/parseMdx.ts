@@ -2,6 +2,7 @@ import { createProcessor } from "@mdx-js/mdx";
 import type { Root } from "mdast";
 import { isMainThread } from "node:worker_threads";
 import { CONTENT_LIMITS } from "./limits.ts";
+import { inlineWork } from "./inlineWork.ts";
 import { emphasisWork } from "./emphasisWork.ts";
 import { nestingBound, treeNesting } from "./nesting.ts";
 import { splitFrontmatter } from "./splitFrontmatter.ts";
@@ -116,6 +117,31 @@ function parseUncached(mdx: string): Root {
       emphasis.depth > CONTENT_LIMITS.depth
         ? `nests more than ${CONTENT_LIMITS.depth} levels of emphasis (* and _ markers)`
         : `holds more emphasis markers (* and _) left open or nested in one paragraph than can be read in time (escape a literal one as \\* or \\_, or split the paragraph)`,
+    );
+  const { work, line, brackets, depth, tildes } = inlineWork(body, CONTENT_LIMITS.inlineWork);
+  if (depth.count > CONTENT_LIMITS.depth)
+    throw new MdxSyntaxError(
+      depth.line,
+      1,
+      `nests more than ${CONTENT_LIMITS.depth} levels of square brackets ([ and ], links and images)`,
+    );
+  if (brackets.count > CONTENT_LIMITS.bracketsPerParagraph)
+    throw new MdxSyntaxError(
+      brackets.line,
+      1,
+      `holds ${brackets.count} square brackets ([ and ]) in one paragraph, more than ${CONTENT_LIMITS.bracketsPerParagraph} can be read in time (escape a literal one as \\[ or \\], or split the paragraph)`,
+    );
+  if (tildes.count > CONTENT_LIMITS.tildeRunsPerParagraph)
+    throw new MdxSyntaxError(
+      tildes.line,
+      1,
+      `holds ${tildes.count} tildes (~) in one paragraph, more than ${CONTENT_LIMITS.tildeRunsPerParagraph} can be read in time (escape a literal one as \\~, or split the paragraph)`,
+    );
+  if (work > CONTENT_LIMITS.inlineWork)
+    throw new MdxSyntaxError(
+      line,
+      1,
+      "cuts one paragraph into more pieces than can be read in time (at line breaks, escaped characters, character references, code, maths, tags, square brackets or tildes): split it with blank lines",
     );
   let tree: Root;
   try {
