@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +7,17 @@ import { onTestFinished } from "vitest";
 /** Absolute path of a file under tests/fixtures/. */
 export function fixture(relative: string): string {
   return fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url));
+}
+
+/** Every chapter file of the project's course and of the test fixtures' courses (whatever chapters and locales they hold), with its text. */
+export function courseAndFixtureChapters(): { file: string; text: string }[] {
+  return ["content", "tests/fixtures"]
+    .flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".mdx"))
+        .map((f) => join(dir, f)),
+    )
+    .map((file) => ({ file, text: readFileSync(file, "utf8") }));
 }
 
 /** A new folder in the system's temporary folder, removed when the test that asked for it ends. */

@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Node, Parent } from "unist";
 import { describe, expect, it } from "vitest";
 import { emphasisWork } from "../../../src/lib/content/emphasisWork.ts";
 import { CONTENT_LIMITS } from "../../../src/lib/content/limits.ts";
 import { parseMdx } from "../../../src/lib/content/parseMdx.ts";
+import { courseAndFixtureChapters } from "../../helpers/fixtures.ts";
 
 /** How deep emphasis and strong nest in the parser's own tree: the answer the count must agree with. */
 function parsedDepth(node: Node): number {
@@ -62,13 +61,8 @@ describe("emphasis markers counted before parsing", () => {
   });
 
   it("leaves every chapter of the course and the test bed far under the limit", () => {
-    const files = (dir: string): string[] =>
-      readdirSync(dir, { recursive: true, encoding: "utf8" })
-        .filter((f) => f.endsWith(".mdx"))
-        .map((f) => join(dir, f));
-    const chapters = [...files("content"), ...files("tests/fixtures")];
+    const chapters = courseAndFixtureChapters();
     expect(chapters.length).toBeGreaterThan(4);
-    for (const file of chapters)
-      expect(emphasisWork(readFileSync(file, "utf8")).work, file).toBeLessThan(CONTENT_LIMITS.emphasisWork / 100);
+    for (const { file, text } of chapters) expect(emphasisWork(text).work, file).toBeLessThan(CONTENT_LIMITS.emphasisWork / 100);
   });
 });

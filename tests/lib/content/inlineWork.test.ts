@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inlineWork } from "../../../src/lib/content/inlineWork.ts";
 import { CONTENT_LIMITS } from "../../../src/lib/content/limits.ts";
+import { courseAndFixtureChapters } from "../../helpers/fixtures.ts";
 
 const chapter = (paragraph: string) => `## One\n\n${paragraph}\n`;
 
@@ -66,14 +65,10 @@ describe("what a paragraph's text costs the parser, counted before parsing", () 
   });
 
   it("leaves every chapter of the course and the test bed far under the limits", () => {
-    const files = (dir: string): string[] =>
-      readdirSync(dir, { recursive: true, encoding: "utf8" })
-        .filter((f) => f.endsWith(".mdx"))
-        .map((f) => join(dir, f));
-    const chapters = [...files("content"), ...files("tests/fixtures")];
+    const chapters = courseAndFixtureChapters();
     expect(chapters.length).toBeGreaterThan(4);
-    for (const file of chapters) {
-      const found = inlineWork(readFileSync(file, "utf8"));
+    for (const { file, text } of chapters) {
+      const found = inlineWork(text);
       expect(found.work, file).toBeLessThan(CONTENT_LIMITS.inlineWork / 100);
       expect(found.brackets.count, file).toBeLessThan(CONTENT_LIMITS.bracketsPerParagraph / 10);
       expect(found.depth.count, file).toBeLessThanOrEqual(3);
