@@ -1,11 +1,8 @@
-import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { activateAllCells, activateCell, CHROMIUM, TEST_CHROMIUM_ARGS } from "../../scripts/lib/chromium.ts";
+import { activateAllCells, activateCell, chromiumLaunchOptions, TEST_CHROMIUM_ARGS } from "../../scripts/lib/chromium.ts";
 import { site, type SiteName } from "./sites.ts";
 import { serveStatic, type StaticServer } from "../../scripts/lib/staticServer.ts";
-
-export { CHROMIUM };
 
 /**
  * The run's shared Chromium (tests/setup/browser.ts starts it; this connects), or one launched
@@ -13,14 +10,7 @@ export { CHROMIUM };
  */
 export async function launchChromium(): Promise<Browser> {
   const endpoint = inject("chromiumEndpoint") as string | undefined;
-  if (!endpoint && !existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`,
-    );
-  }
-  const browser = endpoint
-    ? await chromium.connect(endpoint)
-    : await chromium.launch({ executablePath: CHROMIUM, args: TEST_CHROMIUM_ARGS });
+  const browser = endpoint ? await chromium.connect(endpoint) : await chromium.launch(chromiumLaunchOptions(TEST_CHROMIUM_ARGS));
   // Tests route and count the page's requests; the site's service worker would answer some of
   // them itself. Pages run without it unless a test asks for it (the offline test does).
   const newContext = browser.newContext.bind(browser);
