@@ -161,7 +161,12 @@ describe("a cap on what a course keeps", () => {
     await expect.poll(async () => (await offlineIndex(page, "/"))?.version, { timeout: 20_000 }).toBe(version);
     // A reader looking at many neurons, one after another (each file goes through the worker).
     const files = readdirSync(join(capped, "data", isiKey)).slice(0, 400);
-    for (const f of files) await page.evaluate((u) => fetch(u).then((r) => r.arrayBuffer()), `/data/${isiKey}/${f}`);
+    await page.evaluate(
+      async (urls) => {
+        for (const url of urls) await (await fetch(url)).arrayBuffer();
+      },
+      files.map((f) => `/data/${isiKey}/${f}`),
+    );
     await expect
       .poll(async () => {
         const index = (await offlineIndex(page, "/"))!;

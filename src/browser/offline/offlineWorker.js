@@ -47,6 +47,7 @@ const immutable = (url) => url.pathname.startsWith(`${BASE}_astro/`) || url.path
 let index = null;
 let loading = null;
 let saving = Promise.resolve();
+let waiting = null;
 
 /** The index, read once per run of the worker (every caller gets the same map). */
 function loadIndex(cache) {
@@ -59,10 +60,22 @@ function loadIndex(cache) {
   return loading;
 }
 
+/**
+ * Writes the index, one write at a time. A request made while a write waits its turn joins that
+ * write, which takes the index as it is when it starts (with every change made before it): a
+ * reader fetching one figure file after another asks for a write each time, and writing the
+ * whole index for each (some hundred kilobytes once a chapter is kept) is work for nothing.
+ */
 function saveIndex(cache) {
-  const body = JSON.stringify({ version: VERSION, entries: Object.fromEntries(index ?? []) });
-  saving = saving.then(() => cache.put(INDEX_URL, new Response(body, { headers: { "content-type": "application/json" } })));
-  return saving;
+  waiting ??= saving
+    .catch(() => undefined)
+    .then(() => {
+      waiting = null;
+      const body = JSON.stringify({ version: VERSION, entries: Object.fromEntries(index ?? []) });
+      return cache.put(INDEX_URL, new Response(body, { headers: { "content-type": "application/json" } }));
+    });
+  saving = waiting;
+  return waiting;
 }
 
 async function sizeOf(response) {
