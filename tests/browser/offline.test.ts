@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { activateCell, browserSuite } from "../helpers/browser.ts";
+import { activateCell, browserSuite, goOffline } from "../helpers/browser.ts";
 
 const env = browserSuite();
 const contexts: BrowserContext[] = [];
@@ -36,7 +36,7 @@ describe("offline reading", () => {
       const other = locale === "ja" ? "en" : "ja";
       for (const url of [`${env.server.origin}/${other}/w1d1/tutorial1/`, `${env.server.origin}${path}notebook.ipynb`])
         await expect.poll(() => page.evaluate(async (u) => Boolean(await caches.match(u)), url), { timeout: 15_000 }).toBe(true);
-      await context.setOffline(true);
+      await goOffline(context);
       const again = await context.newPage();
       const failed: string[] = [];
       again.on("requestfailed", (r) => failed.push(r.url()));
@@ -113,7 +113,7 @@ describe("offline reading", () => {
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Every figure's data is kept/);
     expect(await button.isVisible()).toBe(false);
 
-    await context.setOffline(true);
+    await goOffline(context);
     const again = await context.newPage();
     await again.goto(env.server.origin + path, { waitUntil: "load" });
     // A neuron the reader never chose, offline.

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offlineConfig, serviceWorkerSource } from "../../src/integration/serviceWorker.ts";
-import { activateCell, launchChromium } from "../helpers/browser.ts";
+import { activateCell, goOffline, launchChromium } from "../helpers/browser.ts";
 import { readouts } from "../helpers/figures.ts";
 import { decodeIsiFile, encodeIsiFile } from "../../src/lib/spikes/isiFile.ts";
 import { site } from "../helpers/sites.ts";
@@ -112,7 +112,7 @@ describe("offline copies follow the deploys", () => {
     const cached = await page.evaluate(async () => (await (await caches.open("course:/")).keys()).map((r) => r.url));
     expect(cached.filter((u) => u.includes(`/data/${isiKey}/`))).toEqual([]);
 
-    await context.setOffline(true);
+    await goOffline(context);
     const offline = await context.newPage();
     await offline.goto(server.origin + CHAPTER, { waitUntil: "load" });
     expect(await neuron12(offline)).toEqual(after);
@@ -138,7 +138,7 @@ describe("two courses on one origin", () => {
     expect(aUrls.filter((u) => new URL(u).pathname.startsWith("/course/"))).toEqual([]);
     expect(bUrls.every((u) => new URL(u).pathname.startsWith("/course/"))).toBe(true);
 
-    await context.setOffline(true);
+    await goOffline(context);
     for (const path of [CHAPTER, `/course${CHAPTER}`]) {
       const page = await context.newPage();
       await page.goto(server.origin + path, { waitUntil: "load" });

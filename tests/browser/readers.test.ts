@@ -6,12 +6,12 @@ const env = browserSuite();
 const pages = reusedPages(() => env.browser);
 afterAll(() => pages.close());
 
-/** The page at a reader's width (a phone's height below 500 px), loaded as new. */
-function open(path: string, width: number, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+/** The page at a reader's width (a phone's height below 500 px), loaded as new (on a first visit, with nothing in the browser's cache). */
+function open(path: string, width: number, options: { javaScriptEnabled?: boolean } = {}, firstVisit = false): Promise<Page> {
   return pages.open(
     env.server.origin + path,
     { viewport: { width, height: width < 500 ? 740 : 900 }, ...options },
-    { waitUntil: "networkidle" },
+    { waitUntil: "networkidle", firstVisit },
   );
 }
 
@@ -218,7 +218,7 @@ describe("a reader who opens a link to a figure", () => {
       ["#section-4", /isi-function-explorer\.cell\.[\w-]+\.js$/, /\/data\/[0-9a-f]+\/\d+\.isi$/],
     ] as const) {
       const from = env.server.requests.length;
-      const page = await open(`${CHAPTER("en")}${anchor}`, 1280);
+      const page = await open(`${CHAPTER("en")}${anchor}`, 1280, {}, true);
       const requests = env.server.requests.slice(from);
       const scripts = firstOf(requests, /\/_astro\/Cell\.astro_astro_type_script/);
       expect(firstOf(requests, module), anchor).toBeGreaterThanOrEqual(0);
@@ -230,7 +230,7 @@ describe("a reader who opens a link to a figure", () => {
     }
     // Opened without an anchor, the head asks for no figure's code.
     const from = env.server.requests.length;
-    const page = await open(CHAPTER("en"), 1280);
+    const page = await open(CHAPTER("en"), 1280, {}, true);
     expect(await page.$$eval("link[rel=modulepreload][href*='.cell.']", (l) => l.length)).toBe(0);
     const requests = env.server.requests.slice(from);
     // Any figure's code comes later, asked for by the page's own script when the figure nears.
@@ -252,6 +252,8 @@ describe("a reader who moves a control before its figure's code has run", () => 
       { viewport },
       {
         waitUntil,
+        // Nothing cached from an earlier test: each file the page needs is asked of the server.
+        firstVisit: true,
         before: async (p) => {
           await p.route(CELL_CODE, (route) => {
             held.push(route);

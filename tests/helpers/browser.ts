@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { activateAllCells, activateCell, chromiumLaunchOptions, TEST_CHROMIUM_ARGS } from "../../scripts/lib/chromium.ts";
 import { site, type SiteName } from "./sites.ts";
@@ -60,6 +60,19 @@ export function browserSuite(name: SiteName = "default"): {
 
 export { activateAllCells, activateCell };
 
+/**
+ * Takes a context off the network with the browser's HTTP cache emptied, so that only the
+ * site's service worker and its copies can answer (the test server lets the browser cache the
+ * content-hashed scripts and data, as hosts do, which would otherwise answer offline too).
+ */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.clearBrowserCache");
+  await cdp.detach();
+  await context.setOffline(true);
+}
+
 /** The events a test may listen to on a page; a reused page forgets the previous test's listeners. */
 const PAGE_EVENTS = ["console", "pageerror", "request", "requestfinished", "requestfailed", "response", "dialog", "popup"] as const;
 
@@ -67,6 +80,13 @@ const PAGE_EVENTS = ["console", "pageerror", "request", "requestfinished", "requ
 interface Loading {
   readonly waitUntil?: "load" | "domcontentloaded" | "networkidle" | "commit";
   readonly before?: (page: Page) => unknown;
+  /**
+   * The browser's HTTP cache emptied as well, as for a reader's first visit. Without it, the
+   * content-hashed scripts and data a previous test loaded come from the cache (the test server
+   * lets them be cached as hosts do), as for a returning reader: a test about what a page asks
+   * the server for, and in which order, asks for a first visit.
+   */
+  readonly firstVisit?: boolean;
 }
 
 /**
@@ -94,7 +114,7 @@ export function reusedPages(browser: () => Browser): {
     return page;
   };
   return {
-    async open(url, options = {}, { waitUntil = "load", before } = {}) {
+    async open(url, options = {}, { waitUntil = "load", before, firstVisit = false } = {}) {
       let page = await pageFor(options);
       if (page.isClosed()) {
         pages.delete(JSON.stringify(options));
@@ -116,6 +136,7 @@ export function reusedPages(browser: () => Browser): {
         origin,
         storageTypes: "local_storage,session_storage,indexeddb,cache_storage,service_workers,cookies",
       });
+      if (firstVisit) await cdp.send("Network.clearBrowserCache");
       await cdp.detach();
       await before?.(page);
       // A new document even when only the fragment differs (that would be a scroll, not a load).

@@ -45,7 +45,7 @@ export function contentSecurityPolicy(): string {
 /**
  * A `_headers` file (Netlify, Cloudflare Pages and other hosts that read one): the same policy as
  * the pages' <meta> tag plus what only a header can say (framing), and long caching for the
- * content-hashed assets.
+ * content-hashed assets and data files.
  */
 export function headersFile(base: string): string {
   return [
@@ -55,6 +55,9 @@ export function headersFile(base: string): string {
     "  Referrer-Policy: strict-origin-when-cross-origin",
     "  Permissions-Policy: camera=(), microphone=(), geolocation=()",
     `${base}_astro/*`,
+    "  Cache-Control: public, max-age=31536000, immutable",
+    // Data folders are named by their content's key too (data/<key>/): a deploy that changes a file changes its folder.
+    `${base}data/*`,
     "  Cache-Control: public, max-age=31536000, immutable",
     "",
   ].join("\n");
