@@ -39,8 +39,13 @@ const SITES = {
       cpSync(join(first.project, ".cache/course"), join(dir, ".cache/course"), { recursive: true });
     },
   },
-  /** Hosted under a sub-path, with a public address. */
-  subpath: { env: { BASE_PATH: "/course/", SITE_URL: "https://course.example.org" } },
+  /**
+   * Hosted under a sub-path, with a public address; read from a real-format data file (the test
+   * bed's small recording: what is under test is the addresses, and a build of it costs less).
+   */
+  subpath: {
+    env: { BASE_PATH: "/course/", SITE_URL: "https://course.example.org", SPIKES_FILE: join(ROOT, "tests/fixtures/site/mini-734.npz") },
+  },
   /**
    * The course with more added by files: the generator's test-bed chapter (every kind of cell,
    * a second dataset, half translated), AUTHORING.md's example chapter, a new locale with no
