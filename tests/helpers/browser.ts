@@ -81,10 +81,11 @@ interface Loading {
   readonly waitUntil?: "load" | "domcontentloaded" | "networkidle" | "commit";
   readonly before?: (page: Page) => unknown;
   /**
-   * The browser's HTTP cache emptied as well, as for a reader's first visit. Without it, the
-   * content-hashed scripts and data a previous test loaded come from the cache (the test server
-   * lets them be cached as hosts do), as for a returning reader: a test about what a page asks
-   * the server for, and in which order, asks for a first visit.
+   * A reader's first visit: a new page in a new context (nothing in the browser's caches, the
+   * renderer's own included). Without it, the content-hashed scripts and data a previous test
+   * loaded come from the cache (the test server lets them be cached as hosts do), as for a
+   * returning reader: a test about what a page asks the server for, and in which order, asks
+   * for a first visit.
    */
   readonly firstVisit?: boolean;
 }
@@ -116,6 +117,7 @@ export function reusedPages(browser: () => Browser): {
   return {
     async open(url, options = {}, { waitUntil = "load", before, firstVisit = false } = {}) {
       let page = await pageFor(options);
+      if (firstVisit && !page.isClosed()) await page.context().close();
       if (page.isClosed()) {
         pages.delete(JSON.stringify(options));
         page = await pageFor(options);
@@ -136,7 +138,6 @@ export function reusedPages(browser: () => Browser): {
         origin,
         storageTypes: "local_storage,session_storage,indexeddb,cache_storage,service_workers,cookies",
       });
-      if (firstVisit) await cdp.send("Network.clearBrowserCache");
       await cdp.detach();
       await before?.(page);
       // A new document even when only the fragment differs (that would be a scroll, not a load).
