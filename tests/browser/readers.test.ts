@@ -209,33 +209,48 @@ for (const width of [360, 1280]) {
 }
 
 describe("a reader who opens a link to a figure", () => {
-  // Which of the page's requests came first: the figure's own code and data, or the page's scripts.
-  const firstOf = (requests: readonly string[], pattern: RegExp) => requests.findIndex((r) => pattern.test(r));
+  /**
+   * What the page fetched, from its own Resource Timing: each file's path, what asked for it
+   * (`link` for a preload the head made) and when the request started. The page's own script
+   * cannot ask for anything before it has arrived: a file whose request started before that
+   * script's response ended was asked for by the head. (The order requests reach the server is
+   * no measure: the head's and the page's requests start within a millisecond of each other.)
+   */
+  const fetched = (page: Page) =>
+    page.evaluate(() =>
+      performance.getEntriesByType("resource").map((e) => {
+        const r = e as PerformanceResourceTiming;
+        return { path: new URL(r.name).pathname, by: r.initiatorType, start: r.startTime, end: r.responseEnd };
+      }),
+    );
+  /** The page's own script for its figures. */
+  const isPageScript = (f: { path: string }) => f.path.startsWith("/_astro/Cell.astro_astro_type_script");
 
   it("gets that figure's code and default data first (the head asks for them), and no figure's code without a link", async () => {
     for (const [anchor, module, data] of [
       ["#cell-raster-population", /raster-population\.cell\.[\w-]+\.js$/, /\/data\/[0-9a-f]+\/1\.bin$/],
       ["#section-4", /isi-function-explorer\.cell\.[\w-]+\.js$/, /\/data\/[0-9a-f]+\/\d+\.isi$/],
     ] as const) {
-      const from = env.server.requests.length;
       const page = await open(`${CHAPTER("en")}${anchor}`, 1280, {}, true);
-      const requests = env.server.requests.slice(from);
-      const scripts = firstOf(requests, /\/_astro\/Cell\.astro_astro_type_script/);
-      expect(firstOf(requests, module), anchor).toBeGreaterThanOrEqual(0);
-      expect(firstOf(requests, module), anchor).toBeLessThan(scripts);
-      expect(firstOf(requests, data), anchor).toBeLessThan(scripts);
-      // The code every figure runs on too, not only once the page's scripts ask for it.
-      expect(firstOf(requests, /\/_astro\/loadCell\.[\w-]+\.js$/), anchor).toBeLessThan(scripts);
       await page.waitForSelector(`${anchor.startsWith("#cell-") ? anchor : "#cell-isi-function-explorer"}[data-active="true"]`);
+      const files = await fetched(page);
+      const of = (pattern: RegExp) => files.find((f) => pattern.test(f.path));
+      const pageScript = files.find(isPageScript)!;
+      expect(pageScript, anchor).toBeDefined();
+      // The figure's code, the code every figure runs on, and the figure's default data (a preload of the head's).
+      for (const pattern of [module, /\/_astro\/loadCell\.[\w-]+\.js$/, data]) {
+        expect(of(pattern), `${anchor} ${String(pattern)}`).toBeDefined();
+        expect(of(pattern)!.start, `${anchor} ${String(pattern)}`).toBeLessThan(pageScript.end);
+      }
+      expect(of(data)!.by, anchor).toBe("link");
     }
-    // Opened without an anchor, the head asks for no figure's code.
-    const from = env.server.requests.length;
+    // Opened without an anchor, the head asks for no figure's code: any comes later, asked for
+    // by the page's own script when the figure nears.
     const page = await open(CHAPTER("en"), 1280, {}, true);
     expect(await page.$$eval("link[rel=modulepreload][href*='.cell.']", (l) => l.length)).toBe(0);
-    const requests = env.server.requests.slice(from);
-    // Any figure's code comes later, asked for by the page's own script when the figure nears.
-    const cellCode = firstOf(requests, /\.cell\.[\w-]+\.js$/);
-    expect(cellCode === -1 || cellCode > firstOf(requests, /\/_astro\/Cell\.astro_astro_type_script/)).toBe(true);
+    const files = await fetched(page);
+    const pageScript = files.find(isPageScript)!;
+    expect(files.filter((f) => /\.cell\.[\w-]+\.js$/.test(f.path) && f.start < pageScript.end)).toEqual([]);
   });
 });
 
