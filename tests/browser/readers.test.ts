@@ -6,7 +6,7 @@ const env = browserSuite();
 const pages = reusedPages(() => env.browser);
 afterAll(() => pages.close());
 
-/** The page at a reader's width (a phone's height below 500 px), loaded as new (on a first visit, with nothing in the browser's cache). */
+/** The page at a reader's width (a phone's height below 500 px), loaded as new; on a `firstVisit`, with nothing in the browser's caches either. */
 function open(path: string, width: number, options: { javaScriptEnabled?: boolean } = {}, firstVisit = false): Promise<Page> {
   return pages.open(
     env.server.origin + path,

@@ -84,8 +84,7 @@ interface Loading {
    * A reader's first visit: a new page in a new context (nothing in the browser's caches, the
    * renderer's own included). Without it, the content-hashed scripts and data a previous test
    * loaded come from the cache (the test server lets them be cached as hosts do), as for a
-   * returning reader: a test about what a page asks the server for, and in which order, asks
-   * for a first visit.
+   * returning reader: a test about what a page fetches when a reader arrives asks for a first visit.
    */
   readonly firstVisit?: boolean;
 }
