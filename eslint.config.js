@@ -31,13 +31,13 @@ export default defineConfig(
     files: ["**/*.astro"],
     // Their own program (astro-eslint-parser cannot use the project service): only what the
     // components reach, not the tests and scripts a second program of the whole project would
-    // read again (tsconfig.lint-astro.json; 2 of ESLint's ~38 core-s).
+    // read again (tsconfig.astro.json; 2 of ESLint's ~38 core-s).
     languageOptions: {
       parserOptions: {
         parser: tseslint.parser,
         extraFileExtensions: [".astro"],
         projectService: false,
-        project: "./tsconfig.lint-astro.json",
+        project: "./tsconfig.astro.json",
       },
     },
     // The Astro parser gives JSX in templates no types, so these rules would flag every `map`

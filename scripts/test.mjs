@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the static checks (astro check, lint, declared dependencies, i18n:check) and then
+// `npm test`: the static checks (type checks, lint, declared dependencies, i18n:check) and then
 // the unit tier with its coverage floor, one after another, beside the sites tier: the sites
 // tier spends much of its time waiting on browsers and builds, and the checks fill that time.
 // The sites tier's output streams; the checks' output is printed as one block when they end.
