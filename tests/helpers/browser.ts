@@ -22,20 +22,23 @@ export async function launchChromium(): Promise<Browser> {
 
 /**
  * Registers a suite's setup: a built site (the course's own by default) served on 127.0.0.1
- * and the shared Chromium, closed afterwards. The returned object's fields are usable inside
- * tests (they throw if setup failed).
+ * under the base path it was built for, and the shared Chromium, closed afterwards. The
+ * returned object's fields are usable inside tests (they throw if setup failed).
  */
 export function browserSuite(name: SiteName = "default"): {
   readonly browser: Browser;
   readonly server: StaticServer;
   readonly dir: string;
+  /** The origin and base path the site's pages are under (`http://127.0.0.1:<port>/`, or `.../course/`). */
+  readonly root: string;
 } {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   let dir = "";
+  let base = "/";
   beforeAll(async () => {
-    dir = (await site(name)).dist;
-    server = await serveStatic(dir);
+    ({ dist: dir, base } = await site(name));
+    server = await serveStatic(dir, base);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -54,6 +57,9 @@ export function browserSuite(name: SiteName = "default"): {
     get dir() {
       if (!dir) throw new Error("the site was not built");
       return dir;
+    },
+    get root() {
+      return this.server.origin + base;
     },
   };
 }

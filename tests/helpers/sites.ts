@@ -84,9 +84,11 @@ const SITES = {
 
 export type SiteName = keyof typeof SITES;
 
-/** A built site: its folder (what a host serves), the project copy it was built from, its build report. */
+/** A built site: its folder (what a host serves), the path it is served under, the project copy it was built from, its build report. */
 export interface BuiltSite {
   readonly dist: string;
+  /** The base path it was built for (BASE_PATH): `/`, or `/course/` for the sub-path site. */
+  readonly base: string;
   readonly project: string;
   readonly report: BuildReport;
 }
@@ -174,6 +176,7 @@ async function buildOrReuse(name: SiteName): Promise<BuiltSite> {
   const folder = join(CACHE, `${name}-${key}`);
   const built = (): BuiltSite => ({
     dist: join(folder, "dist"),
+    base: spec.env?.BASE_PATH ?? "/",
     project: join(folder, "project"),
     report: JSON.parse(readFileSync(join(folder, "report.json"), "utf8")) as BuildReport,
   });
