@@ -50,6 +50,8 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
 export interface ServeOptions {
   /** gzip text files for browsers that accept it (GitHub Pages and Netlify do); off by default. */
   readonly gzip?: boolean;
+  /** Each answer held this long, as a phone's round trip to a host holds it (benchmarks); none by default. */
+  readonly roundTripMs?: number;
 }
 
 /**
@@ -106,6 +108,7 @@ export async function serveSites(mounts: readonly Mount[], options: ServeOptions
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     requests.push(url.pathname);
+    if (options.roundTripMs) await new Promise((wait) => setTimeout(wait, options.roundTripMs));
     const mount = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length).find((m) => url.pathname.startsWith(m.prefix));
     if (!mount) {
       res.writeHead(404).end();

@@ -119,15 +119,36 @@ async function enforceCap(cache) {
   }
 }
 
+/** Files fetched at once (a browser's connections to one host): the scripts and styles at install, every figure's files when a reader asks. */
+const FETCHES_AT_ONCE = 6;
+
+/** Runs `work` on every item, at most `limit` at a time; rejects with the first failure, once every started one has ended. */
+async function eachAtMost(limit, items, work) {
+  let next = 0;
+  const failures = [];
+  const lane = async () => {
+    while (next < items.length && failures.length === 0) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failures.length) throw failures[0];
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      for (const url of [...assetUrls, ...offlineUrls]) {
-        if (await cache.match(url)) continue;
+      await eachAtMost(FETCHES_AT_ONCE, [...assetUrls, ...offlineUrls], async (url) => {
+        if (await cache.match(url)) return;
         const response = await fetch(url);
         if (response.ok) await keep(cache, url, response);
-      }
+      });
       await self.skipWaiting();
     })(),
   );
@@ -255,22 +276,24 @@ self.addEventListener("message", (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       const entries = await loadIndex(cache);
-      // Each file kept and noted; the cap enforced and the index saved once for the whole batch
-      // (also when a file could not be fetched: what was kept stays counted).
-      try {
-        for (const u of urls) {
-          const url = new URL(u, self.location.href).href;
-          if (await cache.match(u)) {
-            const entry = entries.get(url);
-            if (entry) entry.used = Date.now();
-            continue;
-          }
-          const response = await fetch(u);
-          if (!response.ok) continue; // not the site's any more (a network failure throws: not kept)
-          const measured = response.clone();
-          await cache.put(u, response);
-          entries.set(url, { bytes: await sizeOf(measured), used: Date.now() });
+      // Each file kept and noted, a few at a time (one by one, a phone's round trips add up to
+      // minutes over a chapter's thousand files); the cap enforced and the index saved once for
+      // the whole batch (also when a file could not be fetched: what was kept stays counted).
+      const keepOne = async (u) => {
+        const url = new URL(u, self.location.href).href;
+        if (await cache.match(u)) {
+          const entry = entries.get(url);
+          if (entry) entry.used = Date.now();
+          return;
         }
+        const response = await fetch(u);
+        if (!response.ok) return; // not the site's any more (a network failure throws: not kept)
+        const measured = response.clone();
+        await cache.put(u, response);
+        entries.set(url, { bytes: await sizeOf(measured), used: Date.now() });
+      };
+      try {
+        await eachAtMost(FETCHES_AT_ONCE, urls, keepOne);
       } finally {
         await enforceCap(cache);
         await saveIndex(cache);

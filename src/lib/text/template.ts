@@ -1,3 +1,5 @@
+import { formatNumber } from "../format/number.ts";
+
 /**
  * Fills a UI string: `{name}` is replaced by its parameter, `{name, number}` by the number
  * formatted for the locale (4,055), and `{name, plural, one {# result} other {# results}}` picks
@@ -25,7 +27,7 @@ export function fillTemplate(template: string, params: Record<string, string | n
     out += plural
       ? pluralForm(plural[2]!, Number(params[name]), locale)
       : number
-        ? new Intl.NumberFormat(locale).format(Number(params[name]))
+        ? formatNumber(Number(params[name]), locale)
         : String(params[name]);
     i = close + 1;
   }
@@ -59,8 +61,13 @@ export function pluralOptions(body: string): Map<string, string> {
   return options;
 }
 
+/** Each locale's plural rules, made once (a string with a count is filled again on every move of a control). */
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 function pluralForm(body: string, n: number, locale: string): string {
   const options = pluralOptions(body);
-  const text = options.get(`=${n}`) ?? options.get(new Intl.PluralRules(locale).select(n)) ?? options.get("other") ?? "";
-  return text.replace(/#/g, new Intl.NumberFormat(locale).format(n));
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const text = options.get(`=${n}`) ?? options.get(rules.select(n)) ?? options.get("other") ?? "";
+  return text.replace(/#/g, formatNumber(n, locale));
 }
