@@ -7,10 +7,10 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * durations it recorded in earlier runs on this machine; a fresh clone has none, and would
  * order by file size, which says little here (the generic browser suite is a helper: the files
  * that call it are short). So, without a recorded duration, a file's cost is estimated from
- * what it does: driving the generic suite over every page, then driving a browser, then
- * building a site or running long by its name (`*.long.test.ts`: the fuzzer, one process on one
- * core for several seconds, which would otherwise end a fresh clone's run alone), then the
- * rest; and by size within each.
+ * what it does: driving the generic suite over every page, then driving a browser, then running
+ * long by its name (`*.long.test.ts`: the fuzzer is one process on one core for several
+ * seconds, and ended a fresh clone's run alone when it came last), then building a site, then
+ * the rest; and by size within each.
  */
 const COSTS: readonly [RegExp, number][] = [
   [/\bgenericSuite\(/, 3],
@@ -20,7 +20,7 @@ const COSTS: readonly [RegExp, number][] = [
 
 function estimatedCost(file: string): number {
   const text = readFileSync(file, "utf8");
-  return COSTS.find(([pattern]) => pattern.test(text))?.[1] ?? (file.endsWith(".long.test.ts") ? 1 : 0);
+  return COSTS.find(([pattern]) => pattern.test(text))?.[1] ?? (file.endsWith(".long.test.ts") ? 1.5 : 0);
 }
 
 export default class LongestFirst extends BaseSequencer {
