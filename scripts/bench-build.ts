@@ -81,13 +81,16 @@ function build(dir: string): Promise<Run> {
   });
 }
 
+/** The median of some numbers (the mean of the middle two for an even count). */
+function medianOf(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** Each phase's median over several builds of one copy (wall time too). */
 function medianRun(runs: readonly Run[]): Run {
-  const median = (xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
+  const median = medianOf;
   const names = new Set(runs.flatMap((r) => [...r.phases.keys()]));
   return {
     wall: median(runs.map((r) => r.wall)),
@@ -114,7 +117,7 @@ runCli(USAGE, async () => {
     });
     if (values.help) {
       process.stdout.write(
-        `${USAGE}\n  Builds a copy of the project as it is, and one with N copies of its first chapter added\n  (every locale's text, translation record and images), and prints each phase's time and the\n  marginal cost of one more chapter page. --runs R builds each R times, alternating, and\n  prints each phase's median (this machine's builds vary by a second or more).\n`,
+        `${USAGE}\n  Builds a copy of the project as it is, and one with N copies of its first chapter added\n  (every locale's text, translation record and images), and prints each phase's time and the\n  marginal cost of one more chapter page. --runs R builds each R times, alternating, and\n  prints each phase's median and the median of the pairs' differences (this machine's builds\n  vary by a second or more).\n`,
       );
       return;
     }
@@ -141,7 +144,10 @@ runCli(USAGE, async () => {
   process.stdout.write(`${"phase".padEnd(44)} ${"as is".padStart(10)} ${`+${n} chapters`.padStart(14)}\n`);
   for (const [name, a, b] of rows) process.stdout.write(`${name.padEnd(44)} ${a.padStart(10)} ${b.padStart(14)}\n`);
   const addedPages = more.pages - base.pages;
-  const marginal = (phase(more, "total") - phase(base, "total")) / addedPages;
+  // Each pair of builds ran one after the other: the median of the pairs' differences, so that
+  // a slow spell of the machine (its disk takes 0.9 s to 1.8 s to write the same data files)
+  // weighs on one pair, not on one side.
+  const marginal = medianOf(mores.map((m, i) => phase(m, "total") - phase(bases[i]!, "total"))) / addedPages;
   process.stdout.write(`\npages: ${base.pages} -> ${more.pages} (+${addedPages}: ${n} chapters in each of their locales)\n`);
   process.stdout.write(`build total: ${s(phase(base, "total"))} -> ${s(phase(more, "total"))} (wall ${s(base.wall)} -> ${s(more.wall)})\n`);
   const cache =
