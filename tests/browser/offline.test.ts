@@ -142,4 +142,33 @@ describe("offline reading", () => {
     await activateCell(again, "isi-function-explorer");
     await chooseNeuron(again, 500);
   }, 180_000);
+
+  it("a connection lost while every figure's files are being kept: the page says how many were kept, and offers the rest on the next visit", async () => {
+    const context = await subPath.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "allow" });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${subPath.root}en/w1d1/tutorial1/`, { waitUntil: "networkidle" });
+    const button = page.locator("[data-offline-all] button");
+    await button.waitFor({ state: "visible", timeout: 15_000 });
+    await button.click();
+    const status = page.locator("[data-offline-all] [role=status]");
+    // The first files are kept (the progress says so); then the network goes.
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000, interval: 20 })
+      .toMatch(/^Keeping every figure's data: \d+ of \d+ files/);
+    await context.setOffline(true);
+    await expect
+      .poll(() => status.textContent(), { timeout: 60_000 })
+      .toMatch(/^Not every figure's data could be kept \(\d+ of \d+ files\)/);
+    const [done, total] = /\((\d+) of (\d+) files\)/
+      .exec((await status.textContent()) ?? "")!
+      .slice(1)
+      .map(Number);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(total!);
+    // Online again, the next visit offers to keep them again (what was kept stays kept).
+    await context.setOffline(false);
+    await page.reload({ waitUntil: "networkidle" });
+    await button.waitFor({ state: "visible", timeout: 15_000 });
+  }, 120_000);
 });
