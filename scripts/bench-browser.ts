@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { activateAllCells, launchDebianChromium as launchChromium } from "./lib/chromium.ts";
 import { serveStatic } from "./lib/staticServer.ts";
 import { BUDGET } from "./lib/pageWeights.ts";
@@ -72,11 +72,10 @@ const ROUND_TRIP_MS = 50;
  * The time the page takes to keep every file its figures can fetch (the offer a page kept offline
  * makes), each answer from the host held ROUND_TRIP_MS: a line to print, or why it was not measured.
  */
-async function measureKeepingEveryFigure(dist: string): Promise<string> {
+async function measureKeepingEveryFigure(dist: string, browser: Browser): Promise<string> {
   const server = await serveStatic(dist, "/", { roundTripMs: ROUND_TRIP_MS });
-  const browser = await launchChromium();
+  const page = await browser.newPage({ serviceWorkers: "allow" });
   try {
-    const page = await browser.newPage({ serviceWorkers: "allow" });
     await page.goto(server.origin + PAGE, { waitUntil: "networkidle" });
     const button = page.locator("[data-offline-all] button");
     await button.waitFor({ state: "visible", timeout: 15_000 }).catch(() => undefined);
@@ -94,7 +93,7 @@ async function measureKeepingEveryFigure(dist: string): Promise<string> {
     const files = server.requests.slice(asked).filter((p) => p.includes("/data/")).length;
     return `keeping every figure's files: ${files} files in ${seconds.toFixed(1)} s, each answer held ${ROUND_TRIP_MS} ms`;
   } finally {
-    await browser.close();
+    await page.context().close();
     await server.close();
   }
 }
@@ -144,7 +143,7 @@ runCli(USAGE, async () => {
     await page.waitForLoadState("networkidle");
     const switchFiles = data.length ? [...data] : [{ path: new URL(response.url()).pathname, bytes: (await response.body()).length }];
 
-    const keeping = await measureKeepingEveryFigure(dist);
+    const keeping = await measureKeepingEveryFigure(dist, browser);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     const lines = [
       `page: ${PAGE} (dist/ served on 127.0.0.1, headless Chromium ${browser.version()})`,

@@ -90,11 +90,10 @@ function medianOf(xs: readonly number[]): number {
 
 /** Each phase's median over several builds of one copy (wall time too). */
 function medianRun(runs: readonly Run[]): Run {
-  const median = medianOf;
   const names = new Set(runs.flatMap((r) => [...r.phases.keys()]));
   return {
-    wall: median(runs.map((r) => r.wall)),
-    phases: new Map([...names].map((k) => [k, median(runs.map((r) => r.phases.get(k) ?? NaN))])),
+    wall: medianOf(runs.map((r) => r.wall)),
+    phases: new Map([...names].map((k) => [k, medianOf(runs.map((r) => r.phases.get(k) ?? NaN))])),
     pages: runs[0]!.pages,
     dataBytes: runs[0]!.dataBytes,
   };
