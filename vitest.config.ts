@@ -14,7 +14,7 @@ import LongestFirst from "./tests/setup/sequencer.ts";
  */
 const SITES = ["tests/site/**/*.test.ts", "tests/browser/**/*.test.ts", "tests/**/*.site.test.ts", "tests/**/*.long.test.ts"];
 
-/** The floor, a few points under what the unit tier measured on 2026-12-06 (statements 52.7, branches 42.6, functions 52.2, lines 54.9 %). */
+/** The floor, a few points under what the unit tier measures (2026-12-07, istanbul: statements 53.3, branches 44.3, functions 53.6, lines 55.4 %). */
 const COVERAGE_FLOOR = { statements: 50, branches: 40, functions: 50, lines: 52 };
 
 export default defineConfig({
@@ -29,8 +29,11 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     // How much of the generator the unit tier runs (`npm test` measures it; builds in child
     // processes and code in Chromium are the sites tier's, not counted): below the floor, it fails.
+    // Istanbul counts only the files it instruments (src/); V8's precise coverage slows every
+    // function in the worker, the libraries' too: the unit tier took 36-37 core-s with V8 against
+    // 29-30 with istanbul (24 without coverage), for the same figures within 0.2 points.
     coverage: {
-      provider: "v8",
+      provider: "istanbul",
       include: ["src/**/*.{ts,mjs,js}"],
       reporter: ["text-summary"],
       reportsDirectory: ".cache/coverage",
