@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlink
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runCli, UsageError } from "../src/lib/cli/runCli.ts";
+import { median } from "../src/lib/analysis/stats.ts";
 import { courseChapters } from "./lib/courseChapters.ts";
 import { PROJECT_PARTS } from "./lib/projectParts.ts";
 import { chapterFilePath } from "../src/lib/content/chapterFiles.ts";
@@ -81,19 +82,12 @@ function build(dir: string): Promise<Run> {
   });
 }
 
-/** The median of some numbers (the mean of the middle two for an even count). */
-function medianOf(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** Each phase's median over several builds of one copy (wall time too). */
 function medianRun(runs: readonly Run[]): Run {
   const names = new Set(runs.flatMap((r) => [...r.phases.keys()]));
   return {
-    wall: medianOf(runs.map((r) => r.wall)),
-    phases: new Map([...names].map((k) => [k, medianOf(runs.map((r) => r.phases.get(k) ?? NaN))])),
+    wall: median(runs.map((r) => r.wall)),
+    phases: new Map([...names].map((k) => [k, median(runs.map((r) => r.phases.get(k) ?? NaN))])),
     pages: runs[0]!.pages,
     dataBytes: runs[0]!.dataBytes,
   };
@@ -146,7 +140,7 @@ runCli(USAGE, async () => {
   // Each pair of builds ran one after the other: the median of the pairs' differences, so that
   // a slow spell of the machine (its disk takes 0.9 s to 1.8 s to write the same data files)
   // weighs on one pair, not on one side.
-  const marginal = medianOf(mores.map((m, i) => phase(m, "total") - phase(bases[i]!, "total"))) / addedPages;
+  const marginal = median(mores.map((m, i) => phase(m, "total") - phase(bases[i]!, "total"))) / addedPages;
   process.stdout.write(`\npages: ${base.pages} -> ${more.pages} (+${addedPages}: ${n} chapters in each of their locales)\n`);
   process.stdout.write(`build total: ${s(phase(base, "total"))} -> ${s(phase(more, "total"))} (wall ${s(base.wall)} -> ${s(more.wall)})\n`);
   const cache =
